@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Environment variables finmart reads, with their defaults. README documents each. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  PLUGINS: z.string().optional(),
+  ALLOW_INCOMPATIBLE_PLUGINS: z.string().optional(),
+  SEED_ON_EMPTY: bool.default(true),
+  DEMO_CUSTOMERS: z.coerce.number().int().min(10).max(500_000).default(2000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_PUBLIC_KEY: z.string().optional(),
+  JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().default('finmart'),
+  JWT_AUDIENCE: z.string().default('finmart-api'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+/** Validated configuration. */
+export interface Config extends RawConfig {
+  /** Plugin codes to load; undefined = every installed plugin. */
+  pluginCodes?: string[];
+  /** Plugin codes whose host-version range the operator chose to ignore. */
+  incompatibleOverrides: string[];
+  /** The development HS256 secret; set in every environment but production. */
+  jwtSecret?: string;
+}
+
+/** A configuration problem, naming every bad variable. */
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Fixed development secret: tokens printed by `npm run token` work against `npm start`. */
+export const DEVELOPMENT_JWT_SECRET = 'finmart-development-secret-do-not-use-in-production';
+
+const splitList = (v?: string) =>
+  v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** Reads and validates the environment; throws {@link ConfigError} naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const raw = parsed.data;
+  if (raw.NODE_ENV === 'production' && !raw.JWT_SECRET && !raw.JWT_PUBLIC_KEY && !raw.JWKS_URL) {
+    throw new ConfigError(['JWT_SECRET / JWT_PUBLIC_KEY / JWKS_URL: one is required in production']);
+  }
+  return {
+    ...raw,
+    pluginCodes: splitList(raw.PLUGINS),
+    incompatibleOverrides: splitList(raw.ALLOW_INCOMPATIBLE_PLUGINS) ?? [],
+    jwtSecret: raw.JWT_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : DEVELOPMENT_JWT_SECRET),
+  };
+}

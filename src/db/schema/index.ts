@@ -1,0 +1,7 @@
+/** The core tables. Plugin tables live with their plugins. */
+export * from './organisation.js';
+export * from './customers.js';
+export * from './catalog.js';
+export * from './relationship.js';
+export * from './bundles.js';
+export * from './orders.js';

@@ -1,0 +1,114 @@
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { money, quantity } from './columns.js';
+import { customers } from './customers.js';
+import { products } from './catalog.js';
+
+/**
+ * A decision record: the compliance evidence of one suitability evaluation that
+ * mattered (an order attempt, accepted or refused). Facts and rule versions are
+ * stored as evaluated, never recomputed.
+ */
+export const suitabilityDecisions = pgTable(
+  'suitability_decisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    customerId: integer('customer_id').notNull().references(() => customers.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    line: text('line').notNull(),
+    purpose: text('purpose').notNull(), // ORDER | ORDER_REFUSED
+    outcome: text('outcome').notNull(),
+    reasons: jsonb('reasons').$type<unknown[]>().notNull(),
+    reasonCodes: text('reason_codes').array().notNull().default([]),
+    ruleIds: text('rule_ids').array().notNull().default([]),
+    requiredSteps: text('required_steps').array().notNull().default([]),
+    facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
+    ruleVersions: jsonb('rule_versions').$type<Record<string, string>>().notNull(),
+    actor: text('actor').notNull(),
+    requestId: text('request_id'),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('decisions_customer_idx').on(t.customerId, t.id),
+    index('decisions_eval_idx').on(t.evaluatedAt),
+    index('decisions_outcome_idx').on(t.outcome, t.evaluatedAt),
+  ],
+);
+
+/** An order. PENDING while its cooling-off period runs, then SETTLED; or CANCELLED. */
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    customerId: integer('customer_id').notNull().references(() => customers.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    line: text('line').notNull(),
+    side: text('side').notNull().default('BUY'), // BUY | SELL
+    amount: money('amount').notNull(),
+    currency: text('currency').notNull(),
+    quantity: quantity('quantity').notNull(),
+    channel: text('channel').notNull(),
+    initiator: text('initiator').notNull(),
+    completedSteps: text('completed_steps').array().notNull().default([]),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').notNull(), // PENDING | SETTLED | CANCELLED
+    decisionId: integer('decision_id').notNull(),
+    holdingId: integer('holding_id'),
+    placedBy: text('placed_by').notNull(),
+    placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
+    coolingOffEndsAt: timestamp('cooling_off_ends_at', { withTimezone: true }),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+  },
+  (t) => [
+    index('orders_customer_idx').on(t.customerId, t.id),
+    index('orders_pending_idx').on(t.status, t.coolingOffEndsAt),
+  ],
+);
+
+/** Idempotency keys per caller: the input's hash and the first response. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    operation: text('operation').notNull(),
+    requestHash: text('request_hash').notNull(),
+    response: jsonb('response').$type<unknown>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+);
+
+/** Append-only audit trail (a trigger refuses UPDATE and DELETE). */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    role: text('role').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    purpose: text('purpose'),
+    requestId: text('request_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_actor_idx').on(t.actor, t.id), index('audit_target_idx').on(t.targetType, t.targetId)],
+);
+
+/** Bank settings that override the defaults declared in code (thresholds banks change). */
+export const bankSettings = pgTable('bank_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by').notNull().default('system'),
+});
+
+/** Which plugin owns which product line, recorded so boots can detect removed plugins. */
+export const installedPlugins = pgTable('installed_plugins', {
+  code: text('code').primaryKey(),
+  version: text('version').notNull(),
+  installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
+});

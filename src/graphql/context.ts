@@ -1,0 +1,29 @@
+import type DataLoader from 'dataloader';
+import type { Principal } from '../auth/principal.js';
+import type { Db } from '../db/client.js';
+import type { Lang, LocalizedText } from '../i18n/localized.js';
+import type { Logger } from '../logger.js';
+import type { SettingsReader } from '../suitability/types.js';
+
+/**
+ * What every resolver receives: the caller, the language, a request id, and
+ * per-request DataLoaders. Plugins see this narrow shape through the SDK.
+ */
+export interface RequestContext {
+  principal: Principal;
+  lang: Lang;
+  requestId: string;
+  /** Database handle. Plugins use it for their own tables only. */
+  db: Db;
+  settings: SettingsReader;
+  log: Logger;
+  /** The evaluation instant for this request (one clock per request). */
+  now: Date;
+  /**
+   * A per-request DataLoader, created on first use under `name`. Loaders batch
+   * look-ups made in the same tick into one statement.
+   */
+  loader<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V>;
+  /** Picks the request's language from a {@link LocalizedText}. */
+  t(text: LocalizedText): string;
+}

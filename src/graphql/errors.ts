@@ -1,0 +1,52 @@
+import { GraphQLError } from 'graphql';
+import { text, type Lang, type LocalizedText } from '../i18n/localized.js';
+
+/** The error codes of API.md; clients switch on these. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'SUITABILITY_BLOCKED'
+  | 'SUITABILITY_STEPS_REQUIRED'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * An error meant for the caller: a code and a message in both languages. The
+ * response carries the message in the request's language (see `localizeError`).
+ */
+export class FinmartError extends GraphQLError {
+  constructor(
+    public readonly code: ErrorCode,
+    public readonly messages: LocalizedText,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(messages['zh-CN'], { extensions: { ...extensions, code } });
+    this.name = 'FinmartError';
+  }
+
+  /** The message in `lang`. */
+  messageIn(lang: Lang): string {
+    return this.messages[lang];
+  }
+}
+
+/** Bad input, optionally naming the argument. */
+export const badInput = (messages: LocalizedText, field?: string) =>
+  new FinmartError('BAD_USER_INPUT', messages, field ? { field } : {});
+
+/** Out of scope or missing: both look the same to the caller. */
+export const notFound = (what: string) =>
+  new FinmartError('NOT_FOUND', text(`未找到${what}`, `${what} not found`));
+
+export const forbidden = (messages: LocalizedText = text('无权执行此操作', 'You are not allowed to do this')) =>
+  new FinmartError('FORBIDDEN', messages);
+
+export const unauthenticated = (messages: LocalizedText = text('需要有效的身份令牌', 'A valid bearer token is required')) =>
+  new FinmartError('UNAUTHENTICATED', messages);
+
+export const conflict = (messages: LocalizedText, extensions: Record<string, unknown> = {}) =>
+  new FinmartError('CONFLICT', messages, extensions);

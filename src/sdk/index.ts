@@ -1,0 +1,35 @@
+/**
+ * The finmart plugin SDK: everything a product-line plugin may import from the
+ * host. Plugins import this module and third-party libraries only — never other
+ * host modules (a test enforces it). See plugins/README.md.
+ */
+export type { PluginManifest, PluginServices, SeedContext, SeedCustomer, ValuationInput, AcceptedOrder } from './manifest.js';
+export { definePlugin } from './manifest.js';
+export type { CatalogWriter, NewProduct, NewHolding } from './catalog-writer.js';
+export type { RequestContext } from '../graphql/context.js';
+export type { Db, Tx } from '../db/client.js';
+export type { Principal, Role } from '../auth/principal.js';
+export type { LocalizedText, Lang } from '../i18n/localized.js';
+export { text } from '../i18n/localized.js';
+export type { SettingDefinition } from '../settings/registry.js';
+export * from '../suitability/types.js';
+export { FinmartError, badInput, notFound, forbidden, conflict } from '../graphql/errors.js';
+export { DecimalScalar, DateScalar, DateTimeScalar } from '../graphql/scalars.js';
+export { Product } from '../domain/products/product.interface.js';
+export type { ProductRecord } from '../domain/products/product.record.js';
+export { Customer } from '../domain/customers/customer.type.js';
+export type { CustomerRecord } from '../domain/customers/customer.record.js';
+export { Money, money } from '../domain/common/money.type.js';
+export {
+  ProductRiskEnum,
+  RiskLevelEnum,
+  SaleChannelEnum,
+  InitiatorEnum,
+  ProductStatusEnum,
+} from '../domain/common/enums.js';
+export { toGlobalId, numericIdOf } from '../graphql/relay/global-id.js';
+export { ConnectionArgs, connectionTypes, PageInfo } from '../graphql/relay/types.js';
+export { keysetPage, toConnection } from '../graphql/relay/paginate.js';
+export { byKey, groupByKey } from '../graphql/loaders.js';
+export { requireRole } from '../auth/guards.js';
+export { Decimal } from 'decimal.js';

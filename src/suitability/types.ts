@@ -1,0 +1,183 @@
+import type { LocalizedText } from '../i18n/localized.js';
+
+/** Outcomes, weakest to strictest. The strictest of all reasons wins. */
+export const OUTCOMES = ['ALLOW', 'WARN', 'REQUIRE', 'BLOCK'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const outcomeRank = (o: Outcome): number => OUTCOMES.indexOf(o);
+/** The strictest of two outcomes. */
+export const stricter = (a: Outcome, b: Outcome): Outcome => (outcomeRank(a) >= outcomeRank(b) ? a : b);
+
+export const RISK_LEVELS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+export const PRODUCT_RISKS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const;
+export type ProductRisk = (typeof PRODUCT_RISKS)[number];
+export const SALE_CHANNELS = ['COUNTER', 'WEALTH_CENTER', 'ONLINE', 'MOBILE'] as const;
+export type SaleChannel = (typeof SALE_CHANNELS)[number];
+export const INITIATORS = ['CUSTOMER', 'STAFF'] as const;
+export type Initiator = (typeof INITIATORS)[number];
+
+/** Level number of C1..C5 / R1..R5. */
+export const levelNumber = (level: string): number => Number(level.slice(1));
+
+/** A position the customer holds, as rules see it. */
+export interface HoldingFacts {
+  productId: number;
+  productCode: string;
+  line: string;
+  quantity: string;
+  costAmount: string;
+  costCurrency: string;
+  status: string;
+  openedAt: string;
+  /** Line-specific facts of the position (account class, card type, policy…). */
+  attributes: Record<string, unknown>;
+}
+
+/** The customer, as rules see it. Money as decimal strings. */
+export interface CustomerFacts {
+  id: number;
+  birthDate: string;
+  /** Whole years at the evaluation instant. */
+  age: number;
+  residency: 'ONSHORE' | 'FOREIGN';
+  nationality: string;
+  student: boolean;
+  legalCapacity: 'FULL' | 'LIMITED' | 'NONE';
+  idVerified: boolean;
+  investorType: 'ORDINARY' | 'PROFESSIONAL';
+  investorTypeBasis: string | null;
+  personalAnnualIncome: string;
+  householdAnnualIncome: string;
+  householdFinancialAssets: string;
+  incomeThreeYearAverage: string;
+  hasStableIncome: boolean;
+  fxWatchList: boolean;
+  risk: {
+    level: RiskLevel | null;
+    lowestCategory: boolean;
+    experienceYears: number;
+    assessedAt: string | null;
+    expiresAt: string | null;
+    expired: boolean;
+  };
+  holdings: HoldingFacts[];
+  /** Facts each plugin adds about the customer, by plugin code (e.g. `forex.ytdPurchasedUsd`). */
+  lines: Record<string, Record<string, unknown>>;
+}
+
+/** The product, as rules see it. */
+export interface ProductFacts {
+  id: number;
+  code: string;
+  line: string;
+  issuer: string;
+  partnerCode: string | null;
+  riskRating: ProductRisk;
+  currency: string;
+  minimumAmount: string;
+  amountStep: string;
+  status: 'DRAFT' | 'ON_SALE' | 'SUSPENDED' | 'CLOSED';
+  saleStart: string | null;
+  saleEnd: string | null;
+  /** WEALTH (理财): never above the customer's level; SECURITIES: 适当性办法 with the signed-warning path; OTHER. */
+  regime: 'WEALTH' | 'SECURITIES' | 'OTHER';
+  requiresRiskAssessment: boolean;
+  coolingOffHours: number;
+  /** Facts the product's line adds (fund type, insurance type, account class…). */
+  details: Record<string, unknown>;
+}
+
+/** The sale being considered. */
+export interface SaleFacts {
+  /** BUY opens or adds; SELL redeems an existing position (never blocked by level rules). */
+  side: 'BUY' | 'SELL';
+  amount: string | null;
+  currency: string;
+  channel: SaleChannel;
+  initiator: Initiator;
+  /** Per-line details: FX purpose, gold grams, premium mode, payment years, insured age… */
+  details: Record<string, unknown>;
+  /** Steps already recorded (signed warning, 双录…). */
+  completedSteps: string[];
+}
+
+/** Everything a rule may read. Rules never read anything else (no clock, no I/O). */
+export interface SuitabilityFacts {
+  customer: CustomerFacts;
+  product: ProductFacts;
+  sale: SaleFacts;
+  /** The evaluation instant, ISO 8601. */
+  now: string;
+}
+
+/** Read-only view of bank settings. */
+export interface SettingsReader {
+  get<T = unknown>(key: string): T;
+}
+
+/** What a rule receives besides the facts. */
+export interface RuleContext {
+  settings: SettingsReader;
+  now: Date;
+}
+
+/** One documented reason a rule can give. Messages may hold `{param}` placeholders. */
+export interface ReasonDefinition {
+  outcome: Outcome;
+  message: LocalizedText;
+  /** The step that lifts a REQUIRE (e.g. `AUDIO_VIDEO_RECORDING`). */
+  step?: string;
+}
+
+/** What a rule found: one of its documented reason codes, the values for its message, the facts it read. */
+export interface RuleHit {
+  code: string;
+  params?: Record<string, string | number>;
+  saw: Record<string, unknown>;
+}
+
+/**
+ * A suitability rule: named, versioned, pure. It returns the reasons it found
+ * (none = nothing to say). It must not throw on ordinary facts; if it does, the
+ * engine turns that into BLOCK `RULE_ERROR` for this product only.
+ */
+export interface SuitabilityRule {
+  /** Stable id, `<source>.<name>` (e.g. `core.risk-matching`, `funds.private-qualified-investor`). */
+  id: string;
+  version: string;
+  /** The regulation or house rule implemented. */
+  regulation: LocalizedText;
+  description: LocalizedText;
+  /** Lines whose products this rule applies to; omitted = every line. Plugin rules default to their own line. */
+  lines?: string[];
+  reasons: Record<string, ReasonDefinition>;
+  evaluate(facts: SuitabilityFacts, ctx: RuleContext): RuleHit[];
+}
+
+/** One reason in a decision. */
+export interface SuitabilityReason {
+  code: string;
+  outcome: Outcome;
+  message: LocalizedText;
+  ruleId: string;
+  ruleVersion: string;
+  /** `core` or the plugin code. */
+  source: string;
+  regulation: LocalizedText;
+  facts: Record<string, unknown>;
+  step: string | null;
+  /** For REQUIRE: whether the step is already recorded. */
+  satisfied: boolean;
+}
+
+/** The engine's answer. */
+export interface SuitabilityDecisionRecord {
+  outcome: Outcome;
+  reasons: SuitabilityReason[];
+  /** Steps this sale needs (REQUIRE reasons). */
+  requiredSteps: string[];
+  /** Required steps not yet recorded. */
+  missingSteps: string[];
+  evaluatedAt: string;
+  ruleVersions: Record<string, string>;
+}
