@@ -10,8 +10,8 @@ export type Gender = 'MALE' | 'FEMALE';
 
 /**
  * Common surnames with weights ≈ population share in per-mille (7th census
- * order of magnitude). Compound surnames are rare but present so that
- * four-character-free name handling gets exercised.
+ * order of magnitude). Compound surnames are rare but present so that code
+ * splitting a name cannot get away with assuming a one-character surname.
  */
 export const SURNAMES: readonly Weighted<string>[] = [
   ['王', 71], ['李', 70], ['张', 67], ['刘', 54], ['陈', 46], ['杨', 31], ['黄', 22], ['赵', 20],

@@ -43,6 +43,12 @@ export const coreSettings: SettingDefinition[] = [
     default: null,
   },
   {
+    key: 'core.highRiskFromRating',
+    description: text('高风险产品的风险等级起点（向普通投资者销售须特别注意）', 'Product risk from which a product is high-risk (extra care for ordinary investors)'),
+    schema: z.enum(['R1', 'R2', 'R3', 'R4', 'R5']),
+    default: 'R4',
+  },
+  {
     key: 'core.counterRecordingChannels',
     description: text('需双录的网点渠道', 'In-branch channels that need audio-video recording for wealth products'),
     schema: z.array(z.enum(['COUNTER', 'WEALTH_CENTER', 'ONLINE', 'MOBILE'])),

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root, ID } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
 import { Money, money } from '../common/money.type.js';
@@ -8,7 +8,7 @@ import type { ProductRecord } from './product.record.js';
 /** Core fields of every product, whatever its line. */
 @Resolver(() => Product)
 export class ProductCoreResolver {
-  @FieldResolver(() => String)
+  @FieldResolver(() => ID)
   id(@Root() p: ProductRecord): string {
     return toGlobalId('Product', p.id);
   }

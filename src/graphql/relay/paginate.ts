@@ -65,7 +65,7 @@ export function toConnection<T>(
   const slice = rows.slice(0, page.size);
   if (page.direction === 'backward') slice.reverse();
   const edges = slice.map((row) => ({ cursor: encodeCursor(keyOf(row)), node: map(row) }));
-  return {
+  const connection = {
     edges,
     pageInfo: {
       hasNextPage: page.direction === 'forward' ? hasMore : page.beforeKey !== undefined,
@@ -73,8 +73,9 @@ export function toConnection<T>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: count,
   };
+  // A getter: the count query runs only when a client selects totalCount.
+  return Object.defineProperty(connection, 'totalCount', { get: count, enumerable: false }) as ConnectionResult<unknown>;
 }
 
 /** Pages an in-memory list (ordered by key ascending) the same way. */

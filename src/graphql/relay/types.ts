@@ -1,7 +1,12 @@
 import { ArgsType, Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 
 /** Relay's Node: every object with a global id. */
-@InterfaceType('Node', { description: 'An object with a global, opaque id.', autoRegisterImplementations: false })
+@InterfaceType('Node', {
+  description: 'An object with a global, opaque id.',
+  autoRegisterImplementations: false,
+  // `node(id)` tags what it returns with the concrete type name.
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
 export abstract class Node {
   @Field(() => ID, { description: 'Opaque global id.' })
   id!: string;
@@ -27,11 +32,11 @@ export class ConnectionArgs {
   before?: string | null;
 }
 
-/** The shape a connection resolver returns; `totalCount` runs only when asked for. */
+/** The shape a connection resolver returns; `totalCount` is a getter that queries only when read. */
 export interface ConnectionResult<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number> | number;
+  readonly totalCount: Promise<number> | number;
 }
 
 /**

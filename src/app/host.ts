@@ -1,0 +1,134 @@
+import { fileURLToPath } from 'node:url';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config/config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { applyMigrations } from '../db/migrate.js';
+import { bankSettings, installedPlugins } from '../db/schema/index.js';
+import { buildFinmartSchema } from '../graphql/build-schema.js';
+import { createLogger, type Logger } from '../logger.js';
+import { createCatalogWriter } from '../plugins/catalog-writer.js';
+import type { PluginManifest, PluginServices } from '../sdk/manifest.js';
+import { coreSettings } from '../settings/core-settings.js';
+import { SettingsRegistry } from '../settings/registry.js';
+import type { RegisteredRule } from '../suitability/engine.js';
+import { coreRules } from '../suitability/rules/core/index.js';
+import { selectPlugins } from './plugins-loader.js';
+import type { HostRuntime } from './runtime.js';
+import { HOST_VERSION, ROOT_DIR } from './version.js';
+
+/** A booted host: runtime, schema, and how to stop it. */
+export interface Host {
+  runtime: HostRuntime;
+  schema: GraphQLSchema;
+  close(): Promise<void>;
+}
+
+export interface CreateHostOptions {
+  config: Config;
+  /** Installed plugins (default: the repository's `plugins/index.ts`). */
+  installed?: PluginManifest[];
+  logger?: Logger;
+  /** An already open database (tests share one per file). */
+  database?: Database;
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref())]);
+
+/**
+ * Boots the host: validates plugins (before touching the database), opens the
+ * database, applies core then plugin migrations, loads settings, registers
+ * rules, runs plugin init hooks and builds the schema.
+ */
+export async function createHost(opts: CreateHostOptions): Promise<Host> {
+  const { config } = opts;
+  const log = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const installed = opts.installed ?? (await import('../../plugins/index.js')).installedPlugins;
+  const plugins = selectPlugins(installed, {
+    codes: config.pluginCodes,
+    hostVersion: HOST_VERSION,
+    allowIncompatible: config.incompatibleOverrides,
+  });
+  for (const p of plugins) {
+    if (config.incompatibleOverrides.includes(p.code)) log.warn({ plugin: p.code, hostRange: p.hostRange, host: HOST_VERSION }, 'loading a plugin outside its host range (operator override)');
+  }
+
+  const settings = new SettingsRegistry();
+  for (const s of coreSettings) settings.register(s, 'core');
+  for (const p of plugins) for (const s of p.settings ?? []) settings.register(s, p.code);
+
+  const database = opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR }));
+  try {
+    await applyMigrations(database, fileURLToPath(new URL('drizzle', ROOT_DIR)), 'core');
+    for (const p of plugins) if (p.migrationsFolder) await applyMigrations(database, p.migrationsFolder, p.code);
+
+    for (const row of await database.db.select().from(bankSettings)) {
+      try {
+        settings.set(row.key, row.value);
+      } catch (e) {
+        // A setting of a plugin that is not loaded is kept for when it comes back.
+        if (!settings.definitions().some((d) => d.key === row.key)) continue;
+        throw new Error(`Stored bank setting ${row.key} is invalid: ${(e as Error).message}`);
+      }
+    }
+
+    const rules: RegisteredRule[] = [
+      ...coreRules.map((rule) => ({ rule, source: 'core' })),
+      ...plugins.flatMap((p) => (p.rules ?? []).map((rule) => ({ rule: rule.lines ? rule : { ...rule, lines: [p.line] }, source: p.code }))),
+    ];
+
+    const services = new Map<string, PluginServices>();
+    const runtime: HostRuntime = {
+      config,
+      database,
+      log,
+      settings,
+      plugins,
+      pluginByLine: new Map(plugins.map((p) => [p.line, p])),
+      rules,
+      servicesFor(code) {
+        let s = services.get(code);
+        if (!s) {
+          const plugin = plugins.find((p) => p.code === code);
+          if (!plugin) throw new Error(`Plugin ${code} is not loaded`);
+          const child = log.child({ plugin: code });
+          s = {
+            db: database.db,
+            settings,
+            catalog: createCatalogWriter(database.db, plugin.line),
+            log: { info: (o, m) => child.info(o, m), warn: (o, m) => child.warn(o, m), error: (o, m) => child.error(o, m) },
+          };
+          services.set(code, s);
+        }
+        return s;
+      },
+    };
+
+    for (const p of plugins) {
+      await database.db
+        .insert(installedPlugins)
+        .values({ code: p.code, version: p.version })
+        .onConflictDoUpdate({ target: installedPlugins.code, set: { version: p.version } });
+      if (p.init) await withTimeout(p.init(runtime.servicesFor(p.code)), p.initTimeoutMs ?? 10_000, `Plugin "${p.code}" init`);
+    }
+
+    const schema = buildFinmartSchema(plugins);
+    return {
+      runtime,
+      schema,
+      async close() {
+        for (const p of [...plugins].reverse()) {
+          try {
+            await p.shutdown?.();
+          } catch (e) {
+            log.error({ plugin: p.code, err: (e as Error).message }, 'plugin shutdown failed');
+          }
+        }
+        if (!opts.database) await database.close();
+      },
+    };
+  } catch (e) {
+    if (!opts.database) await database.close().catch(() => {});
+    throw e;
+  }
+}

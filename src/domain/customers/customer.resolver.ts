@@ -1,0 +1,186 @@
+import { Decimal } from 'decimal.js';
+import { and, count, desc, eq, lt, gt, asc } from 'drizzle-orm';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root, ID } from 'type-graphql';
+import type { HostContext } from '../../app/runtime.js';
+import { maskIdNumber, maskPhone } from '../../access/masking.js';
+import { complaints, contacts } from '../../db/schema/index.js';
+import { toGlobalId } from '../../graphql/relay/global-id.js';
+import { keysetPage, pageList, toConnection } from '../../graphql/relay/paginate.js';
+import { keysetClauses } from '../../graphql/relay/keyset-sql.js';
+import { ConnectionArgs, type ConnectionResult } from '../../graphql/relay/types.js';
+import { ActivityEnum, LifeStageEnum, ProductLineValues, TierEnum } from '../common/enums.js';
+import { Money, money } from '../common/money.type.js';
+import { branchLoader, holdingsByCustomerLoader, latestAssessmentLoader, managerLoader, productLoader } from '../core-loaders.js';
+import { HoldingConnection, holdingValue } from '../holdings/holding.type.js';
+import { sumCny } from '../holdings/valuation.js';
+import { Branch, CustomerManager } from '../organisation/organisation.types.js';
+import { ComplaintConnection, ContactConnection } from '../relationship/relationship.types.js';
+import type { CustomerRecord } from './customer.record.js';
+import { Customer, ProductCoverage, RiskProfile } from './customer.type.js';
+import { activityOf, ageAt, assessmentExpiry, lifeStageOf, tierOf } from './derived.js';
+
+const pageLimits = (ctx: HostContext) => ctx.settings.get<{ default: number; max: number }>('core.pageSize');
+
+/** Total assets in CNY of one customer, from the request's loaders. */
+export async function totalAssetsCny(c: CustomerRecord, ctx: HostContext): Promise<string> {
+  const hs = await holdingsByCustomerLoader(ctx).load(c.id);
+  return sumCny(await Promise.all(hs.map((h) => holdingValue(h, ctx))));
+}
+
+/** The customer 360's fields. Every value is derived here from the row and settings, in one place. */
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @FieldResolver(() => ID)
+  id(@Root() c: CustomerRecord): string {
+    return toGlobalId('Customer', c.id);
+  }
+
+  @FieldResolver(() => String)
+  idNumber(@Root() c: CustomerRecord): string {
+    return maskIdNumber(c.idNumber);
+  }
+
+  @FieldResolver(() => String)
+  phone(@Root() c: CustomerRecord): string {
+    return maskPhone(c.phone);
+  }
+
+  @FieldResolver(() => Int)
+  age(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): number {
+    return ageAt(c.birthDate, ctx.now);
+  }
+
+  @FieldResolver(() => LifeStageEnum)
+  lifeStage(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): string {
+    return lifeStageOf(ageAt(c.birthDate, ctx.now), ctx.settings);
+  }
+
+  @FieldResolver(() => Money)
+  personalAnnualIncome(@Root() c: CustomerRecord): Money {
+    return money(c.personalAnnualIncome, 'CNY');
+  }
+
+  @FieldResolver(() => Money)
+  householdAnnualIncome(@Root() c: CustomerRecord): Money {
+    return money(c.householdAnnualIncome, 'CNY');
+  }
+
+  @FieldResolver(() => Money)
+  householdFinancialAssets(@Root() c: CustomerRecord): Money {
+    return money(c.householdFinancialAssets, 'CNY');
+  }
+
+  @FieldResolver(() => RiskProfile, { nullable: true })
+  async riskProfile(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<RiskProfile | null> {
+    const a = await latestAssessmentLoader(ctx).load(c.id);
+    if (!a) return null;
+    const expiresAt = assessmentExpiry(a.assessedAt, ctx.settings);
+    return {
+      level: a.level,
+      lowestCategory: a.lowestCategory,
+      investorType: c.investorType,
+      experienceYears: a.experienceYears,
+      assessedAt: a.assessedAt,
+      expiresAt,
+      expired: expiresAt.getTime() <= ctx.now.getTime(),
+    };
+  }
+
+  @FieldResolver(() => Money)
+  async totalAssets(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<Money> {
+    return money(await totalAssetsCny(c, ctx), 'CNY');
+  }
+
+  @FieldResolver(() => TierEnum)
+  async tier(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<string> {
+    return tierOf(await totalAssetsCny(c, ctx), ctx.settings);
+  }
+
+  @FieldResolver(() => ActivityEnum)
+  activity(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): string {
+    return activityOf(c.lastActivityAt, ctx.now, ctx.settings);
+  }
+
+  @FieldResolver(() => ProductCoverage)
+  async productCoverage(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<ProductCoverage> {
+    const hs = await holdingsByCustomerLoader(ctx).load(c.id);
+    const ps = await productLoader(ctx).loadMany(hs.map((h) => h.productId));
+    const installed = new Set(ctx.host.plugins.map((p) => p.line));
+    const held = new Set<string>();
+    for (const p of ps) if (p && !(p instanceof Error) && installed.has(p.line)) held.add(p.line);
+    const total = installed.size;
+    return {
+      linesHeld: held.size,
+      linesTotal: total,
+      ratio: total === 0 ? '0' : new Decimal(held.size).div(total).toDecimalPlaces(4).toFixed(),
+      lines: [...held].sort(),
+    };
+  }
+
+  @FieldResolver(() => CustomerManager, { nullable: true })
+  async manager(@Root() c: CustomerRecord, @Ctx() ctx: HostContext) {
+    return c.managerId ? managerLoader(ctx).load(c.managerId) : null;
+  }
+
+  @FieldResolver(() => Branch)
+  async branch(@Root() c: CustomerRecord, @Ctx() ctx: HostContext) {
+    return branchLoader(ctx).load(c.branchId);
+  }
+
+  @FieldResolver(() => HoldingConnection, { description: 'Open positions, optionally of one line.' })
+  async holdings(
+    @Root() c: CustomerRecord,
+    @Ctx() ctx: HostContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('line', () => ProductLineValues, { nullable: true }) line?: string,
+  ): Promise<ConnectionResult<unknown>> {
+    const page = keysetPage(args, pageLimits(ctx));
+    let hs = await holdingsByCustomerLoader(ctx).load(c.id);
+    if (line) {
+      const ps = await productLoader(ctx).loadMany(hs.map((h) => h.productId));
+      hs = hs.filter((_, i) => {
+        const p = ps[i];
+        return p && !(p instanceof Error) && p.line === line;
+      });
+    }
+    return pageList(page, hs, (h) => h.id);
+  }
+
+  @FieldResolver(() => ContactConnection, { description: 'Contact history, newest first.' })
+  async contacts(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
+    const page = keysetPage(args, pageLimits(ctx));
+    // Newest first: walk ids downwards, so "after" means older.
+    const where = and(
+      eq(contacts.customerId, c.id),
+      page.afterKey !== undefined ? lt(contacts.id, page.afterKey) : undefined,
+      page.beforeKey !== undefined ? gt(contacts.id, page.beforeKey) : undefined,
+    );
+    const rows = await ctx.db
+      .select()
+      .from(contacts)
+      .where(where)
+      .orderBy(page.direction === 'forward' ? desc(contacts.id) : asc(contacts.id))
+      .limit(page.limit);
+    return toConnection(
+      page,
+      rows,
+      (r) => r.id,
+      async () => (await ctx.db.select({ n: count() }).from(contacts).where(eq(contacts.customerId, c.id)))[0].n,
+      (r) => ({ ...r, id: toGlobalId('Contact', r.id) }),
+    );
+  }
+
+  @FieldResolver(() => ComplaintConnection, { description: 'Complaints, oldest first.' })
+  async complaints(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
+    const page = keysetPage(args, pageLimits(ctx));
+    const { where, orderBy } = keysetClauses(page, complaints.id, eq(complaints.customerId, c.id));
+    const rows = await ctx.db.select().from(complaints).where(where).orderBy(orderBy).limit(page.limit);
+    return toConnection(
+      page,
+      rows,
+      (r) => r.id,
+      async () => (await ctx.db.select({ n: count() }).from(complaints).where(eq(complaints.customerId, c.id)))[0].n,
+      (r) => ({ ...r, id: toGlobalId('Complaint', r.id) }),
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import { Decimal } from 'decimal.js';
+import type { SettingsReader } from '../../suitability/types.js';
+
+const DAY_MS = 86_400_000;
+
+/** The calendar date in China (UTC+8, no DST) of an instant: ages and years follow the bank's day. */
+export function chinaDate(at: Date): { y: number; m: number; d: number } {
+  const local = new Date(at.getTime() + 8 * 3_600_000);
+  return { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() };
+}
+
+/** Whole years between a `YYYY-MM-DD` birth date and `now` (China date). */
+export function ageAt(birthDate: string, now: Date): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const { y, m, d } = chinaDate(now);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** YOUNG < 35 ≤ MIDDLE_AGED < 60 ≤ SENIOR (boundaries are settings). */
+export function lifeStageOf(age: number, settings: SettingsReader): 'YOUNG' | 'MIDDLE_AGED' | 'SENIOR' {
+  const b = settings.get<{ middleAged: number; senior: number }>('core.lifeStageAges');
+  if (age >= b.senior) return 'SENIOR';
+  if (age >= b.middleAged) return 'MIDDLE_AGED';
+  return 'YOUNG';
+}
+
+export const TIERS = ['STANDARD', 'GOLD', 'PLATINUM', 'DIAMOND', 'PRIVATE_BANKING'] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** Tier from total assets in CNY (thresholds are settings). */
+export function tierOf(assetsCny: string, settings: SettingsReader): Tier {
+  const t = settings.get<Record<Exclude<Tier, 'STANDARD'>, string>>('core.tierThresholdsCny');
+  const a = new Decimal(assetsCny);
+  let tier: Tier = 'STANDARD';
+  for (const candidate of ['GOLD', 'PLATINUM', 'DIAMOND', 'PRIVATE_BANKING'] as const) {
+    if (a.gte(t[candidate])) tier = candidate;
+  }
+  return tier;
+}
+
+/** Rank of a tier, for "minimum tier" comparisons. */
+export const tierRank = (tier: string): number => TIERS.indexOf(tier as Tier);
+
+/** FREQUENT within 90 days of a contact or transaction, OCCASIONAL within 365, else DORMANT. */
+export function activityOf(lastActivityAt: Date | null, now: Date, settings: SettingsReader): 'FREQUENT' | 'OCCASIONAL' | 'DORMANT' {
+  if (!lastActivityAt) return 'DORMANT';
+  const w = settings.get<{ frequent: number; occasional: number }>('core.activityWindowsDays');
+  const days = (now.getTime() - lastActivityAt.getTime()) / DAY_MS;
+  if (days <= w.frequent) return 'FREQUENT';
+  if (days <= w.occasional) return 'OCCASIONAL';
+  return 'DORMANT';
+}
+
+/** When an assessment made at `assessedAt` stops being valid. */
+export function assessmentExpiry(assessedAt: Date, settings: SettingsReader): Date {
+  return new Date(assessedAt.getTime() + settings.get<number>('core.riskAssessmentValidityDays') * DAY_MS);
+}

@@ -1,0 +1,61 @@
+import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root, ID } from 'type-graphql';
+import type { HostContext } from '../../app/runtime.js';
+import type { holdings } from '../../db/schema/index.js';
+import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars.js';
+import { toGlobalId } from '../../graphql/relay/global-id.js';
+import { connectionTypes, Node } from '../../graphql/relay/types.js';
+import { Money, money } from '../common/money.type.js';
+import { exchangeRatesLoader, productLoader } from '../core-loaders.js';
+import { Product } from '../products/product.interface.js';
+import type { ProductRecord } from '../products/product.record.js';
+import { valueHolding } from './valuation.js';
+
+type HoldingRow = typeof holdings.$inferSelect;
+
+@ObjectType('Holding', { implements: Node, description: 'A position a customer holds.' })
+export class Holding extends Node {
+  @Field(() => Product) product!: Product;
+  @Field(() => DecimalScalar, { description: 'Units, grams, currency amount or policies, by line.' }) quantity!: string;
+  @Field(() => Money) cost!: Money;
+  @Field(() => Money, { description: 'Market value in the product currency, valued by its line.' }) marketValue!: Money;
+  @Field(() => Money, { description: 'Market value in CNY.' }) marketValueCny!: Money;
+  @Field(() => String, { description: 'ACTIVE, or PENDING during a cooling-off period.' }) status!: string;
+  @Field(() => DateTimeScalar) openedAt!: Date;
+}
+
+export const { Connection: HoldingConnection, Edge: HoldingEdge } = connectionTypes('Holding', () => Holding);
+
+@Resolver(() => Holding)
+export class HoldingResolver {
+  @FieldResolver(() => ID)
+  id(@Root() h: HoldingRow): string {
+    return toGlobalId('Holding', h.id);
+  }
+
+  @FieldResolver(() => Product)
+  async product(@Root() h: HoldingRow, @Ctx() ctx: HostContext): Promise<ProductRecord> {
+    return (await productLoader(ctx).load(h.productId))!;
+  }
+
+  @FieldResolver(() => Money)
+  cost(@Root() h: HoldingRow): Money {
+    return money(h.costAmount, h.costCurrency);
+  }
+
+  @FieldResolver(() => Money)
+  async marketValue(@Root() h: HoldingRow, @Ctx() ctx: HostContext): Promise<Money> {
+    const v = await holdingValue(h, ctx);
+    return money(v.amount, v.currency);
+  }
+
+  @FieldResolver(() => Money)
+  async marketValueCny(@Root() h: HoldingRow, @Ctx() ctx: HostContext): Promise<Money> {
+    return money((await holdingValue(h, ctx)).amountCny, 'CNY');
+  }
+}
+
+/** A holding's value, with its product and the rates fetched through the request's loaders. */
+export async function holdingValue(h: HoldingRow, ctx: HostContext) {
+  const [p, rates] = await Promise.all([productLoader(ctx).load(h.productId), exchangeRatesLoader(ctx).load('all')]);
+  return valueHolding(ctx.host, h, p!, rates);
+}

@@ -1,0 +1,53 @@
+import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root, ID } from 'type-graphql';
+import type { HostContext } from '../../app/runtime.js';
+import type { branches, managers } from '../../db/schema/index.js';
+import { toGlobalId } from '../../graphql/relay/global-id.js';
+import { Node } from '../../graphql/relay/types.js';
+import { ManagerGradeEnum } from '../common/enums.js';
+import { branchLoader } from '../core-loaders.js';
+
+type BranchRow = typeof branches.$inferSelect;
+type ManagerRow = typeof managers.$inferSelect;
+
+@ObjectType('Branch', { implements: Node, description: 'A branch (网点).' })
+export class Branch extends Node {
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) nameZh!: string;
+  @Field(() => String) nameEn!: string;
+  @Field(() => String) city!: string;
+}
+
+@ObjectType('CustomerManager', { implements: Node, description: 'A customer manager (客户经理).' })
+export class CustomerManager extends Node {
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => ManagerGradeEnum) grade!: string;
+  @Field(() => Branch) branch!: Branch;
+}
+
+@Resolver(() => Branch)
+export class BranchResolver {
+  @FieldResolver(() => ID)
+  id(@Root() b: BranchRow): string {
+    return toGlobalId('Branch', b.id);
+  }
+
+  @FieldResolver(() => String)
+  name(@Root() b: BranchRow, @Ctx() ctx: HostContext): string {
+    return ctx.lang === 'en' ? b.nameEn : b.nameZh;
+  }
+}
+
+@Resolver(() => CustomerManager)
+export class CustomerManagerResolver {
+  @FieldResolver(() => ID)
+  id(@Root() m: ManagerRow): string {
+    return toGlobalId('CustomerManager', m.id);
+  }
+
+  @FieldResolver(() => Branch)
+  async branch(@Root() m: ManagerRow, @Ctx() ctx: HostContext): Promise<BranchRow> {
+    return (await branchLoader(ctx).load(m.branchId))!;
+  }
+}

@@ -1,0 +1,124 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import type { HostContext } from '../../app/runtime.js';
+import { requireRole } from '../../auth/guards.js';
+import { complaints, contacts, customers } from '../../db/schema/index.js';
+import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { text } from '../../i18n/localized.js';
+import { ComplaintStatusEnum, ContactChannelEnum } from '../common/enums.js';
+import { customerLoader } from '../core-loaders.js';
+import { checkText } from '../customers/customer.validation.js';
+import { Complaint, Contact } from './relationship.types.js';
+
+@InputType('LogContactInput')
+export class LogContactInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => ContactChannelEnum) channel!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Defaults to now.' }) occurredAt?: Date;
+  @Field(() => String) summary!: string;
+  @Field(() => String, { description: 'REACHED, NO_ANSWER, FOLLOW_UP or DECLINED.' }) outcome!: string;
+  @Field(() => DateTimeScalar, { nullable: true }) nextContactAt?: Date;
+}
+
+@InputType('FileComplaintInput')
+export class FileComplaintInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => String, { description: 'MIS_SELLING, SERVICE, FEES, SYSTEM or OTHER.' }) category!: string;
+  @Field(() => String) description!: string;
+}
+
+@InputType('AdvanceComplaintInput', { description: 'Moves a complaint to its next state, with the note that step needs.' })
+export class AdvanceComplaintInput {
+  @Field(() => ID) complaintId!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => ComplaintStatusEnum) to!: string;
+  @Field(() => String, { nullable: true, description: 'Analysis (ANALYSED), resolution (HANDLED) or feedback (FEEDBACK_GIVEN).' })
+  note?: string;
+}
+
+const OUTCOMES = ['REACHED', 'NO_ANSWER', 'FOLLOW_UP', 'DECLINED'];
+const CATEGORIES = ['MIS_SELLING', 'SERVICE', 'FEES', 'SYSTEM', 'OTHER'];
+/** The only forward move from each state, with the timestamp and note column it fills. */
+const NEXT: Record<string, { to: string; at: 'acceptedAt' | 'analysedAt' | 'handledAt' | 'feedbackAt'; note?: 'analysis' | 'resolution' | 'feedback' }> = {
+  RECORDED: { to: 'ACCEPTED', at: 'acceptedAt' },
+  ACCEPTED: { to: 'ANALYSED', at: 'analysedAt', note: 'analysis' },
+  ANALYSED: { to: 'HANDLED', at: 'handledAt', note: 'resolution' },
+  HANDLED: { to: 'FEEDBACK_GIVEN', at: 'feedbackAt', note: 'feedback' },
+};
+
+async function customerInScope(ctx: HostContext, id: string) {
+  const key = numericIdOf(id, 'Customer');
+  const c = key ? await customerLoader(ctx).load(key) : null;
+  if (!c) throw notFound('客户 / customer');
+  return c;
+}
+
+@Resolver()
+export class RelationshipMutationResolver {
+  @Mutation(() => Contact, { description: 'Logs a contact; the customer becomes active as of it.' })
+  async logContact(@Arg('input', () => LogContactInput) input: LogContactInput, @Ctx() ctx: HostContext) {
+    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+    const c = await customerInScope(ctx, input.customerId);
+    if (!OUTCOMES.includes(input.outcome)) throw badInput(text(`联系结果须为 ${OUTCOMES.join('/')}`, `outcome must be one of ${OUTCOMES.join(', ')}`), 'outcome');
+    const occurredAt = input.occurredAt ?? ctx.now;
+    if (occurredAt.getTime() > ctx.now.getTime() + 60_000) throw badInput(text('联系时间不能晚于当前时间', 'occurredAt cannot be in the future'), 'occurredAt');
+    const summary = checkText(input.summary, 'summary', 500);
+    const row = await ctx.db.transaction(async (tx) => {
+      const [r] = await tx
+        .insert(contacts)
+        .values({
+          customerId: c.id,
+          managerId: ctx.principal.managerId ?? c.managerId,
+          channel: input.channel,
+          occurredAt,
+          summary,
+          outcome: input.outcome,
+          nextContactAt: input.nextContactAt ?? null,
+        })
+        .returning();
+      await tx
+        .update(customers)
+        .set({ lastActivityAt: sql`greatest(${customers.lastActivityAt}, ${occurredAt.toISOString()}::timestamptz)` })
+        .where(eq(customers.id, c.id));
+      return r;
+    });
+    return { ...row, id: toGlobalId('Contact', row.id) };
+  }
+
+  @Mutation(() => Complaint, { description: 'Records a complaint (state RECORDED).' })
+  async fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: HostContext) {
+    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+    const c = await customerInScope(ctx, input.customerId);
+    if (!CATEGORIES.includes(input.category)) throw badInput(text(`投诉类别须为 ${CATEGORIES.join('/')}`, `category must be one of ${CATEGORIES.join(', ')}`), 'category');
+    const [row] = await ctx.db
+      .insert(complaints)
+      .values({ customerId: c.id, managerId: c.managerId, category: input.category, description: checkText(input.description, 'description', 2000), recordedAt: ctx.now })
+      .returning();
+    return { ...row, id: toGlobalId('Complaint', row.id) };
+  }
+
+  @Mutation(() => Complaint, { description: 'Moves a complaint one step forward; states are never skipped or reversed.' })
+  async advanceComplaint(@Arg('input', () => AdvanceComplaintInput) input: AdvanceComplaintInput, @Ctx() ctx: HostContext) {
+    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+    const id = numericIdOf(input.complaintId, 'Complaint');
+    const [current] = id ? await ctx.db.select().from(complaints).where(eq(complaints.id, id)) : [];
+    if (!current || !(await customerLoader(ctx).load(current.customerId))) throw notFound('投诉 / complaint');
+    const step = NEXT[current.status];
+    if (!step || step.to !== input.to) {
+      throw badInput(
+        text(`投诉当前状态为 ${current.status}，下一步只能是 ${step?.to ?? '（已结束）'}`, `Complaint is ${current.status}; the next state can only be ${step?.to ?? '(none: closed)'}`),
+        'to',
+      );
+    }
+    const note = step.note ? checkText(input.note ?? '', 'note', 2000) : undefined;
+    const [row] = await ctx.db
+      .update(complaints)
+      .set({ status: step.to, [step.at]: ctx.now, ...(step.note ? { [step.note]: note } : {}), version: sql`${complaints.version} + 1` })
+      .where(and(eq(complaints.id, current.id), eq(complaints.version, input.version), eq(complaints.status, current.status)))
+      .returning();
+    if (!row) throw conflict(text('投诉已被他人处理，请刷新后重试', 'The complaint changed meanwhile; reload and retry'));
+    return { ...row, id: toGlobalId('Complaint', row.id) };
+  }
+}

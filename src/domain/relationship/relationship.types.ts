@@ -1,0 +1,35 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { connectionTypes, Node } from '../../graphql/relay/types.js';
+import { ComplaintStatusEnum, ContactChannelEnum } from '../common/enums.js';
+
+@ObjectType('Contact', { implements: Node, description: 'A logged contact with a customer.' })
+export class Contact extends Node {
+  @Field(() => ContactChannelEnum) channel!: string;
+  @Field(() => DateTimeScalar) occurredAt!: Date;
+  @Field(() => String) summary!: string;
+  @Field(() => String, { description: 'REACHED, NO_ANSWER, FOLLOW_UP or DECLINED.' }) outcome!: string;
+  @Field(() => DateTimeScalar, { nullable: true }) nextContactAt!: Date | null;
+}
+
+@ObjectType('Complaint', {
+  implements: Node,
+  description: 'A complaint; its status moves RECORDED → ACCEPTED → ANALYSED → HANDLED → FEEDBACK_GIVEN.',
+})
+export class Complaint extends Node {
+  @Field(() => String) category!: string;
+  @Field(() => String) description!: string;
+  @Field(() => ComplaintStatusEnum) status!: string;
+  @Field(() => DateTimeScalar) recordedAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) acceptedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) analysedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) handledAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) feedbackAt!: Date | null;
+  @Field(() => String, { nullable: true }) analysis!: string | null;
+  @Field(() => String, { nullable: true }) resolution!: string | null;
+  @Field(() => String, { nullable: true }) feedback!: string | null;
+  @Field(() => Int, { description: 'Optimistic-concurrency version.' }) version!: number;
+}
+
+export const { Connection: ContactConnection } = connectionTypes('Contact', () => Contact);
+export const { Connection: ComplaintConnection } = connectionTypes('Complaint', () => Complaint);

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import type { HostContext } from '../app/runtime.js';
+import { complaints, contacts, holdings } from '../db/schema/index.js';
+import { fromGlobalId, toGlobalId } from '../graphql/relay/global-id.js';
+import { Node } from '../graphql/relay/types.js';
+import { fetchNode, registerNodeType } from '../graphql/node-registry.js';
+import { RoleEnum } from './common/enums.js';
+import { branchLoader, customerLoader, managerLoader } from './core-loaders.js';
+import { findProduct } from './products/product.query.js';
+import { lineTypeNames } from './products/product.interface.js';
+
+@ObjectType('Me', { description: 'The caller.' })
+export class Me {
+  @Field(() => String) subject!: string;
+  @Field(() => RoleEnum) role!: string;
+  @Field(() => ID, { nullable: true }) managerId!: string | null;
+  @Field(() => ID, { nullable: true }) branchId!: string | null;
+  @Field(() => String, { nullable: true }) partnerCode!: string | null;
+}
+
+/** A row of a table keyed by customer, visible only when its customer is. */
+async function viaCustomer<T extends { customerId: number }>(ctx: HostContext, row: T | undefined): Promise<T | null> {
+  if (!row) return null;
+  return (await customerLoader(ctx).load(row.customerId)) ? row : null;
+}
+
+registerNodeType('Customer', (ctx, key) => customerLoader(ctx).load(key));
+registerNodeType('Product', (ctx, key) => findProduct(ctx, toGlobalId('Product', key)), (p: { line: string }) => lineTypeNames.get(p.line));
+registerNodeType('Branch', (ctx, key) => (ctx.principal.role === 'PARTNER' ? Promise.resolve(null) : branchLoader(ctx).load(key)));
+registerNodeType('CustomerManager', (ctx, key) => (ctx.principal.role === 'PARTNER' ? Promise.resolve(null) : managerLoader(ctx).load(key)));
+registerNodeType('Holding', async (ctx, key) => viaCustomer(ctx, (await ctx.db.select().from(holdings).where(eq(holdings.id, key)))[0]));
+registerNodeType('Contact', async (ctx, key) => {
+  const row = await viaCustomer(ctx, (await ctx.db.select().from(contacts).where(eq(contacts.id, key)))[0]);
+  return row ? { ...row, id: toGlobalId('Contact', row.id) } : null;
+});
+registerNodeType('Complaint', async (ctx, key) => {
+  const row = await viaCustomer(ctx, (await ctx.db.select().from(complaints).where(eq(complaints.id, key)))[0]);
+  return row ? { ...row, id: toGlobalId('Complaint', row.id) } : null;
+});
+
+@Resolver()
+export class RootResolver {
+  @Query(() => Me, { description: 'Who is calling.' })
+  me(@Ctx() ctx: HostContext): Me {
+    const p = ctx.principal;
+    return {
+      subject: p.subject,
+      role: p.role,
+      managerId: p.managerId ? toGlobalId('CustomerManager', p.managerId) : null,
+      branchId: p.branchId ? toGlobalId('Branch', p.branchId) : null,
+      partnerCode: p.partnerCode ?? null,
+    };
+  }
+
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id (null when not visible to you).' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext): Promise<unknown | null> {
+    const decoded = fromGlobalId(id);
+    if (!decoded || !/^[1-9]\d{0,9}$/.test(decoded.key)) return null;
+    return fetchNode(ctx, decoded.type, Number(decoded.key));
+  }
+}

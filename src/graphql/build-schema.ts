@@ -1,0 +1,72 @@
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
+import { BranchResolver, CustomerManagerResolver } from '../domain/organisation/organisation.types.js';
+import { CustomerMutationResolver } from '../domain/customers/customer.mutations.js';
+import { CustomerQueryResolver } from '../domain/customers/customer.query.js';
+import { CustomerResolver } from '../domain/customers/customer.resolver.js';
+import { ProductLineValues } from '../domain/common/enums.js';
+import { HoldingResolver } from '../domain/holdings/holding.type.js';
+import { ProductCoreResolver } from '../domain/products/product-core.resolver.js';
+import { lineTypeNames } from '../domain/products/product.interface.js';
+import { ProductQueryResolver } from '../domain/products/product.query.js';
+import { RelationshipMutationResolver } from '../domain/relationship/relationship.mutations.js';
+import { RootResolver } from '../domain/root.resolver.js';
+import type { PluginManifest } from '../sdk/manifest.js';
+import { CheckSuitabilityResolver, CustomerSuitabilityResolver } from '../suitability/suitability.resolver.js';
+import { Customer } from '../domain/customers/customer.type.js';
+import { Branch, CustomerManager } from '../domain/organisation/organisation.types.js';
+import { Holding } from '../domain/holdings/holding.type.js';
+import { Complaint, Contact } from '../domain/relationship/relationship.types.js';
+import { DateTimeScalar } from './scalars.js';
+
+/** Core resolver classes; host features (orders, bundles, audit) add theirs here. */
+export const coreResolvers: Function[] = [
+  RootResolver,
+  CustomerQueryResolver,
+  CustomerResolver,
+  CustomerMutationResolver,
+  CustomerSuitabilityResolver,
+  CheckSuitabilityResolver,
+  ProductQueryResolver,
+  ProductCoreResolver,
+  HoldingResolver,
+  BranchResolver,
+  CustomerManagerResolver,
+  RelationshipMutationResolver,
+];
+
+/** Core types reachable only through `node`. */
+export const coreOrphanTypes: Function[] = [Customer, Branch, CustomerManager, Holding, Contact, Complaint];
+
+/**
+ * type-graphql keeps one global metadata store and caches each type's field
+ * list on first build, including fields plugins add to core types. Building a
+ * schema for another plugin set in the same process must start from the
+ * declared fields only, or an unloaded plugin's field would linger.
+ */
+function resetCachedFields(): void {
+  const storage = getMetadataStorage() as unknown as { objectTypes: { fields?: unknown }[]; interfaceTypes: { fields?: unknown }[] };
+  for (const t of [...storage.objectTypes, ...storage.interfaceTypes]) t.fields = undefined;
+}
+
+/** Builds the schema for the core plus the given plugins (validated, in order). */
+export function buildFinmartSchema(plugins: PluginManifest[]): GraphQLSchema {
+  for (const k of Object.keys(ProductLineValues)) delete ProductLineValues[k];
+  lineTypeNames.clear();
+  for (const p of plugins) {
+    ProductLineValues[p.line] = p.line;
+    const typeName = getMetadataStorage().objectTypes.find((t) => t.target === p.graphql.productType)?.name;
+    if (typeName) lineTypeNames.set(p.line, typeName);
+  }
+  if (plugins.length === 0) ProductLineValues.NONE = 'NONE';
+  resetCachedFields();
+  const schema = buildSchemaSync({
+    resolvers: [...coreResolvers, ...plugins.flatMap((p) => p.graphql.resolvers ?? [])] as [Function, ...Function[]],
+    orphanedTypes: [...coreOrphanTypes, ...plugins.flatMap((p) => [p.graphql.productType, ...(p.graphql.types ?? [])])],
+    scalarsMap: [
+      { type: Date, scalar: DateTimeScalar },
+    ],
+    validate: false,
+  });
+  return lexicographicSortSchema(schema);
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request, type Response } from 'express';
+import type { Host } from '../app/host.js';
+import type { HostContext } from '../app/runtime.js';
+import type { Principal } from '../auth/principal.js';
+import { currentStatementLog, withStatementLog } from '../db/statement-counter.js';
+import { langFromHeader } from '../i18n/localized.js';
+import { authenticate } from './authenticate.js';
+import { createRequestContext } from './context.js';
+import { createFormatError } from './format-error.js';
+import { graphiqlCsp, renderGraphiqlPage } from './graphiql.js';
+import { runInRequestScope } from './request-scope.js';
+
+export interface HttpAppOptions {
+  host: Host;
+  httpServer: Server;
+  verifyToken: (token: string) => Promise<Principal>;
+  /** Token pre-filled in GraphiQL (development only). */
+  graphiqlToken?: string;
+  /** Extra Apollo plugins (abuse limits, audit…). */
+  apolloPlugins?: ApolloServerPlugin<HostContext>[];
+  /** Extra validation rules (depth, cost…). */
+  validationRules?: ConstructorParameters<typeof ApolloServer<HostContext>>[0] extends infer O ? O extends { validationRules?: infer V } ? V : never : never;
+  introspection?: boolean;
+}
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;
+
+const unauthenticatedBody = (lang: string, reason: string, requestId: string) => ({
+  errors: [
+    {
+      message:
+        lang === 'en'
+          ? reason === 'expired'
+            ? 'The bearer token has expired'
+            : 'A valid bearer token is required'
+          : reason === 'expired'
+            ? '身份令牌已过期'
+            : '需要有效的身份令牌',
+      extensions: { code: 'UNAUTHENTICATED', requestId },
+    },
+  ],
+});
+
+/** Counts SQL statements per operation into a response header (for benchmarks and debugging). */
+const statementHeaderPlugin: ApolloServerPlugin<HostContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const log = currentStatementLog();
+        if (log) response.http.headers.set('x-sql-statements', String(log.count));
+      },
+    };
+  },
+};
+
+/**
+ * The HTTP application: GraphiQL and GraphQL at /graphql, health at /healthz
+ * and /readyz. Every GraphQL request carries a verified principal.
+ */
+export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Express; apollo: ApolloServer<HostContext> }> {
+  const { host } = opts;
+  const log = host.runtime.log;
+  const apollo = new ApolloServer<HostContext>({
+    schema: host.schema,
+    formatError: createFormatError(log),
+    introspection: opts.introspection ?? true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: opts.validationRules as never,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      statementHeaderPlugin,
+      ...(opts.apolloPlugins ?? []),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use((req: Request, res: Response, next) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID_RE.test(incoming) ? incoming : randomUUID();
+    const lang = langFromHeader(req.header('accept-language'));
+    res.locals.requestId = requestId;
+    res.locals.lang = lang;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    const statements = { count: 0, statements: [] as string[] };
+    res.on('finish', () => {
+      log.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          sqlStatements: statements.count,
+          role: res.locals.role,
+        },
+        'request',
+      );
+    });
+    // Statement log and request scope follow every async step of this request.
+    withStatementLog(statements, () => runInRequestScope({ requestId, lang }, () => next()));
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await Promise.race([host.runtime.database.ping(), new Promise((_, r) => setTimeout(() => r(new Error('timeout')), 2000).unref())]);
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.get('/graphql', (req, res, next) => {
+    if (req.query.query !== undefined || !req.accepts('text/html') || req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+    res.setHeader('content-security-policy', graphiqlCsp());
+    res.type('html').send(
+      renderGraphiqlPage({
+        endpoint: '/graphql',
+        title: 'finmart GraphiQL',
+        defaultHeaders: opts.graphiqlToken ? { Authorization: `Bearer ${opts.graphiqlToken}` } : undefined,
+      }),
+    );
+  });
+
+  app.use('/graphql', express.json({ limit: '256kb' }), async (req, res, next) => {
+    const auth = await authenticate(req.header('authorization'), opts.verifyToken);
+    if (!auth.ok) {
+      res.status(401).setHeader('www-authenticate', 'Bearer').json(unauthenticatedBody(res.locals.lang, auth.reason, res.locals.requestId));
+      return;
+    }
+    res.locals.principal = auth.principal;
+    res.locals.role = auth.principal.role;
+    next();
+  });
+
+  app.use(
+    '/graphql',
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createRequestContext(host.runtime, res.locals.principal as Principal, res.locals.lang, res.locals.requestId),
+    }),
+  );
+
+  // Malformed JSON and other body errors: a GraphQL-shaped error, not an HTML page.
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ requestId: res.locals.requestId, err: err.message }, 'http error');
+    res.status(status).json({
+      errors: [
+        {
+          message: status === 413 ? 'Request body too large' : status === 500 ? 'Internal error' : 'Malformed request body',
+          extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT', requestId: res.locals.requestId },
+        },
+      ],
+    });
+  });
+
+  return { app, apollo };
+}

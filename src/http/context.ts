@@ -1,0 +1,20 @@
+import type { HostRuntime, HostContext } from '../app/runtime.js';
+import type { Principal } from '../auth/principal.js';
+import { createLoaderRegistry } from '../graphql/loaders.js';
+import type { Lang } from '../i18n/localized.js';
+
+/** Builds the context of one request. One clock reading per request keeps every derived value consistent. */
+export function createRequestContext(runtime: HostRuntime, principal: Principal, lang: Lang, requestId: string, now = new Date()): HostContext {
+  return {
+    host: runtime,
+    principal,
+    lang,
+    requestId,
+    db: runtime.database.db,
+    settings: runtime.settings,
+    log: runtime.log.child({ requestId }),
+    now,
+    loader: createLoaderRegistry(),
+    t: (text) => text[lang],
+  };
+}

@@ -1,0 +1,46 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { FinmartError } from '../graphql/errors.js';
+import type { Logger } from '../logger.js';
+import { currentRequestScope } from './request-scope.js';
+
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Errors leave in the request's language with a code. Anything we did not mean
+ * to show (a bug, a database error) becomes INTERNAL_SERVER_ERROR with the
+ * request id, and its detail goes to the log only.
+ */
+export function createFormatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const scope = currentRequestScope();
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof FinmartError) {
+      return { ...formatted, message: original.messageIn(scope?.lang ?? 'zh-CN'), extensions: { ...formatted.extensions, requestId: scope?.requestId } };
+    }
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && CLIENT_CODES.has(code)) {
+      // Input coercion errors come from graphql-js: keep them, they describe the caller's input.
+      return { ...formatted, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code, requestId: scope?.requestId } };
+    }
+    if (original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT') {
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', requestId: scope?.requestId } };
+    }
+    log.error({ requestId: scope?.requestId, err: original instanceof Error ? { message: original.message, stack: original.stack } : String(original), path: formatted.path }, 'internal error');
+    const lang = scope?.lang ?? 'zh-CN';
+    return {
+      message: lang === 'en' ? `Internal error (request ${scope?.requestId})` : `服务内部错误（请求编号 ${scope?.requestId}）`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: scope?.requestId },
+    };
+  };
+}

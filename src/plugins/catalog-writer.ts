@@ -1,0 +1,77 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { exchangeRates, holdings, products } from '../db/schema/index.js';
+import type { CatalogWriter, NewHolding, NewProduct } from '../sdk/catalog-writer.js';
+
+const BATCH = 500;
+
+/**
+ * The catalog writer bound to one plugin's line: every product it writes
+ * carries that line, and it only touches that line's products.
+ */
+export function createCatalogWriter(db: Db, line: string): CatalogWriter {
+  const ownIds = async (ids: number[]) => {
+    if (ids.length === 0) return new Set<number>();
+    const rows = await db.select({ id: products.id }).from(products).where(and(inArray(products.id, ids), eq(products.line, line)));
+    return new Set(rows.map((r) => r.id));
+  };
+  return {
+    async upsertProducts(list: NewProduct[]) {
+      const result = new Map<string, number>();
+      for (let i = 0; i < list.length; i += BATCH) {
+        const values = list.slice(i, i + BATCH).map((p) => ({ ...p, line }));
+        const rows = await db
+          .insert(products)
+          .values(values)
+          .onConflictDoUpdate({
+            target: products.code,
+            set: {
+              nameZh: sql`excluded.name_zh`,
+              nameEn: sql`excluded.name_en`,
+              issuer: sql`excluded.issuer`,
+              riskRating: sql`excluded.risk_rating`,
+              status: sql`excluded.status`,
+              minimumAmount: sql`excluded.minimum_amount`,
+              amountStep: sql`excluded.amount_step`,
+              unitPrice: sql`excluded.unit_price`,
+              unitPriceAt: sql`excluded.unit_price_at`,
+              updatedAt: sql`now()`,
+            },
+            // Never take over another line's product that happens to share a code.
+            setWhere: eq(products.line, line),
+          })
+          .returning({ id: products.id, code: products.code });
+        for (const r of rows) result.set(r.code, r.id);
+      }
+      const missing = list.filter((p) => !result.has(p.code)).map((p) => p.code);
+      if (missing.length) throw new Error(`Product codes already used by another line: ${missing.join(', ')}`);
+      return result;
+    },
+    async addHoldings(list: NewHolding[]) {
+      const allowed = await ownIds([...new Set(list.map((h) => h.productId))]);
+      const foreign = list.find((h) => !allowed.has(h.productId));
+      if (foreign) throw new Error(`Product ${foreign.productId} is not a ${line} product`);
+      for (let i = 0; i < list.length; i += BATCH) {
+        await db.insert(holdings).values(list.slice(i, i + BATCH).map((h) => ({ ...h, attributes: h.attributes ?? {} })));
+      }
+    },
+    async publishPrice(productId: number, price: string, at: Date) {
+      const updated = await db
+        .update(products)
+        .set({ unitPrice: price, unitPriceAt: at })
+        .where(and(eq(products.id, productId), eq(products.line, line)))
+        .returning({ id: products.id });
+      if (updated.length === 0) throw new Error(`Product ${productId} is not a ${line} product`);
+    },
+    async publishExchangeRate(currency: string, rateToCny: string, at: Date) {
+      await db
+        .insert(exchangeRates)
+        .values({ currency, rateToCny, asOf: at })
+        .onConflictDoUpdate({ target: exchangeRates.currency, set: { rateToCny, asOf: at } });
+    },
+    async productIds() {
+      const rows = await db.select({ id: products.id, code: products.code }).from(products).where(eq(products.line, line));
+      return new Map(rows.map((r) => [r.code, r.id]));
+    },
+  };
+}

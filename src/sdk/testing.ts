@@ -1,0 +1,112 @@
+import { evaluateSuitability, type RegisteredRule } from '../suitability/engine.js';
+import { SettingsRegistry, type SettingDefinition } from '../settings/registry.js';
+import { coreSettings } from '../settings/core-settings.js';
+import type {
+  CustomerFacts,
+  ProductFacts,
+  SaleFacts,
+  SuitabilityDecisionRecord,
+  SuitabilityFacts,
+  SuitabilityRule,
+} from '../suitability/types.js';
+
+/** Deep-partial facts for tests. */
+export interface FactsOverrides {
+  customer?: Partial<Omit<CustomerFacts, 'risk'>> & { risk?: Partial<CustomerFacts['risk']> };
+  product?: Partial<ProductFacts>;
+  sale?: Partial<SaleFacts>;
+  now?: string;
+}
+
+/** The instant test facts use unless told otherwise. */
+export const TEST_NOW = '2026-11-23T02:00:00.000Z';
+
+/**
+ * Facts for a plain case that every core rule allows: a 40-year-old onshore C3
+ * customer, assessed last month, buying 10,000 CNY of an on-sale R2 product
+ * online on their own initiative. Override what the test is about.
+ */
+export function makeFacts(o: FactsOverrides = {}): SuitabilityFacts {
+  const customer: CustomerFacts = {
+    id: 1,
+    birthDate: '1986-05-01',
+    age: 40,
+    residency: 'ONSHORE',
+    nationality: 'CN',
+    student: false,
+    legalCapacity: 'FULL',
+    idVerified: true,
+    investorType: 'ORDINARY',
+    investorTypeBasis: null,
+    personalAnnualIncome: '300000',
+    householdAnnualIncome: '500000',
+    householdFinancialAssets: '1000000',
+    incomeThreeYearAverage: '280000',
+    hasStableIncome: true,
+    fxWatchList: false,
+    holdings: [],
+    lines: {},
+    ...o.customer,
+    risk: {
+      level: 'C3',
+      lowestCategory: false,
+      experienceYears: 5,
+      assessedAt: '2026-10-20T02:00:00.000Z',
+      expiresAt: '2027-10-20T02:00:00.000Z',
+      expired: false,
+      ...o.customer?.risk,
+    },
+  };
+  const product: ProductFacts = {
+    id: 1,
+    code: 'TEST-1',
+    line: 'FUNDS',
+    issuer: 'Test Issuer',
+    partnerCode: null,
+    riskRating: 'R2',
+    currency: 'CNY',
+    minimumAmount: '1000',
+    amountStep: '100',
+    status: 'ON_SALE',
+    saleStart: null,
+    saleEnd: null,
+    regime: 'SECURITIES',
+    requiresRiskAssessment: true,
+    coolingOffHours: 0,
+    details: {},
+    ...o.product,
+  };
+  const sale: SaleFacts = {
+    side: 'BUY',
+    amount: '10000',
+    currency: 'CNY',
+    channel: 'ONLINE',
+    initiator: 'CUSTOMER',
+    details: {},
+    completedSteps: [],
+    ...o.sale,
+  };
+  return { customer, product, sale, now: o.now ?? TEST_NOW };
+}
+
+/** A settings registry with the core defaults plus `extra` definitions, and optional overrides. */
+export function testSettings(extra: SettingDefinition[] = [], overrides: Record<string, unknown> = {}) {
+  const registry = new SettingsRegistry();
+  for (const d of coreSettings) registry.register(d, 'core');
+  for (const d of extra) registry.register(d, 'test');
+  for (const [k, v] of Object.entries(overrides)) registry.set(k, v);
+  return registry;
+}
+
+/** Evaluates `rules` (attributed to `source`) over facts, as the host engine does. */
+export function evaluateRules(
+  rules: SuitabilityRule[],
+  facts: SuitabilityFacts,
+  opts: { source?: string; settings?: SettingDefinition[]; overrides?: Record<string, unknown> } = {},
+): SuitabilityDecisionRecord {
+  const registered: RegisteredRule[] = rules.map((rule) => ({ rule, source: opts.source ?? 'test' }));
+  return evaluateSuitability(registered, facts, {
+    settings: testSettings(opts.settings, opts.overrides),
+    now: new Date(facts.now),
+  });
+}

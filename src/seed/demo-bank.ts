@@ -1,0 +1,55 @@
+import { count } from 'drizzle-orm';
+import type { Host } from '../app/host.js';
+import { branches, customers, exchangeRates } from '../db/schema/index.js';
+import { ageAt } from '../domain/customers/derived.js';
+import { revalueCustomers } from '../domain/holdings/revalue.js';
+import type { SeedCustomer } from '../sdk/manifest.js';
+import { DEFAULT_NOW, DEFAULT_SEED, seedCoreDemo } from './core-demo.js';
+import { mulberry32 } from './random.js';
+
+/** Reference rates to CNY seeded with the core; the forex plugin replaces them with its own. */
+const REFERENCE_RATES: Record<string, string> = {
+  USD: '7.1000', EUR: '7.7000', JPY: '0.0475', GBP: '9.0000', HKD: '0.9100', AUD: '4.6500',
+  CAD: '5.1500', CHF: '8.0500', SGD: '5.3000', NZD: '4.2000', KRW: '0.0052', THB: '0.2000',
+};
+
+/** Stable per-plugin seed so one plugin's data does not change when another is added. */
+const pluginSeed = (code: string) => [...code].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, DEFAULT_SEED);
+
+/**
+ * Seeds the deterministic demo bank: core data, then each loaded plugin's
+ * products and holdings, then the asset snapshot used by the tier filter.
+ */
+export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date }): Promise<{ customers: number }> {
+  const { runtime } = host;
+  const db = runtime.database.db;
+  const now = opts.now ?? DEFAULT_NOW;
+  const core = await seedCoreDemo(db, { customers: opts.customers, now });
+  await db
+    .insert(exchangeRates)
+    .values(Object.entries(REFERENCE_RATES).map(([currency, rateToCny]) => ({ currency, rateToCny, asOf: now })))
+    .onConflictDoNothing();
+  const rows = await db.select().from(customers);
+  const seedCustomers: SeedCustomer[] = rows.map((c) => ({
+    id: c.id,
+    age: ageAt(c.birthDate, now),
+    riskLevel: c.riskLevel,
+    residency: c.residency as SeedCustomer['residency'],
+    student: c.student,
+    householdFinancialAssets: c.householdFinancialAssets,
+    personalAnnualIncome: c.personalAnnualIncome,
+    openedAt: c.createdAt,
+  }));
+  for (const plugin of runtime.plugins) {
+    if (!plugin.seed) continue;
+    await plugin.seed({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: mulberry32(pluginSeed(plugin.code)), now });
+  }
+  await revalueCustomers(runtime);
+  return { customers: core.customerIds.length };
+}
+
+/** True when the database holds no bank yet. */
+export async function isEmpty(host: Host): Promise<boolean> {
+  const [{ n }] = await host.runtime.database.db.select({ n: count() }).from(branches);
+  return n === 0;
+}

@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHost, type Host } from './app/host.js';
+import { createTokenVerifier, signDevelopmentToken } from './auth/tokens.js';
+import type { Config } from './config/config.js';
+import { createHttpApp } from './http/app.js';
+import type { Logger } from './logger.js';
+import { isEmpty, seedDemoBank } from './seed/demo-bank.js';
+import type { PluginManifest } from './sdk/manifest.js';
+
+/** A running server. */
+export interface RunningServer {
+  host: Host;
+  httpServer: Server;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, then closes the host. */
+  stop(): Promise<void>;
+}
+
+/** Boots the host, seeds an empty database when configured, and listens. */
+export async function startServer(config: Config, log: Logger, installed?: PluginManifest[]): Promise<RunningServer> {
+  const host = await createHost({ config, logger: log, installed });
+  try {
+    if (config.SEED_ON_EMPTY && (await isEmpty(host))) {
+      const started = Date.now();
+      log.info({ customers: config.DEMO_CUSTOMERS }, 'empty database: seeding the demo bank');
+      await seedDemoBank(host, { customers: config.DEMO_CUSTOMERS });
+      log.info({ ms: Date.now() - started }, 'demo bank seeded');
+    }
+    const verifyToken = await createTokenVerifier({
+      secret: config.jwtSecret,
+      publicKeyPem: config.JWT_PUBLIC_KEY,
+      jwksUrl: config.JWKS_URL,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    });
+    const graphiqlToken =
+      config.NODE_ENV !== 'production' && config.jwtSecret
+        ? await signDevelopmentToken({ role: 'HEAD_OFFICE', subject: 'dev:graphiql' }, { secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn: '30d' })
+        : undefined;
+    const httpServer = createServer();
+    const { app } = await createHttpApp({ host, httpServer, verifyToken, graphiqlToken, introspection: true });
+    httpServer.on('request', app);
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.PORT, config.HOST, () => resolve());
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const url = `http://localhost:${port}/graphql`;
+    let stopping: Promise<void> | undefined;
+    return {
+      host,
+      httpServer,
+      url,
+      stop() {
+        stopping ??= (async () => {
+          await new Promise<void>((resolve) => {
+            httpServer.close(() => resolve());
+            // Idle keep-alive sockets would hold close() open; active ones finish first.
+            httpServer.closeIdleConnections();
+          });
+          await host.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (e) {
+    await host.close();
+    throw e;
+  }
+}

@@ -1,0 +1,130 @@
+import type { HostContext } from '../app/runtime.js';
+import { customerLoader, holdingsByCustomerLoader, latestAssessmentLoader, productLoader } from '../domain/core-loaders.js';
+import { ageAt, assessmentExpiry } from '../domain/customers/derived.js';
+import type { ProductRecord } from '../domain/products/product.record.js';
+import type { CustomerFacts, ProductFacts, RiskLevel, SaleFacts, SuitabilityFacts } from './types.js';
+
+/**
+ * Customer facts, loaded once per customer per request: the row (in scope),
+ * newest assessment, holdings with their products, and each plugin's facts.
+ * Returns null when the customer is out of scope or does not exist.
+ */
+export function loadCustomerFacts(ctx: HostContext, customerId: number): Promise<CustomerFacts | null> {
+  return ctx
+    .loader<number, CustomerFacts | null>('facts.customer', async (ids) => {
+      const [rows, assessments, holdingLists] = await Promise.all([
+        customerLoader(ctx).loadMany(ids),
+        latestAssessmentLoader(ctx).loadMany(ids),
+        holdingsByCustomerLoader(ctx).loadMany(ids),
+      ]);
+      const productIds = [...new Set(holdingLists.flatMap((l) => (Array.isArray(l) ? l.map((h) => h.productId) : [])))];
+      const productRows = await productLoader(ctx).loadMany(productIds);
+      const productsById = new Map<number, ProductRecord>();
+      for (const p of productRows) if (p && !(p instanceof Error)) productsById.set(p.id, p);
+      const lineFacts = await Promise.all(
+        ctx.host.plugins.map(async (plugin) => {
+          if (!plugin.facts?.customers) return [plugin.code, new Map()] as const;
+          const batch = await ctx
+            .loader<'batch', Map<number, Record<string, unknown>>>(`facts.customers.${plugin.code}`, async (k) => {
+              const map = await plugin.facts!.customers!(ctx.host.servicesFor(plugin.code), ids, ctx.now);
+              return k.map(() => map);
+            })
+            .load('batch');
+          return [plugin.code, batch] as const;
+        }),
+      );
+      return ids.map((id, i) => {
+        const c = rows[i];
+        if (!c || c instanceof Error) return null;
+        const a = assessments[i];
+        const assessment = a && !(a instanceof Error) ? a : null;
+        const hs = holdingLists[i];
+        const expiresAt = c.riskAssessedAt ? assessmentExpiry(c.riskAssessedAt, ctx.settings) : null;
+        const lines: Record<string, Record<string, unknown>> = {};
+        for (const [code, map] of lineFacts) lines[code] = map.get(id) ?? {};
+        return {
+          id: c.id,
+          birthDate: c.birthDate,
+          age: ageAt(c.birthDate, ctx.now),
+          residency: c.residency as CustomerFacts['residency'],
+          nationality: c.nationality,
+          student: c.student,
+          legalCapacity: c.legalCapacity as CustomerFacts['legalCapacity'],
+          idVerified: c.idVerified,
+          investorType: c.investorType as CustomerFacts['investorType'],
+          investorTypeBasis: c.investorTypeBasis,
+          personalAnnualIncome: c.personalAnnualIncome,
+          householdAnnualIncome: c.householdAnnualIncome,
+          householdFinancialAssets: c.householdFinancialAssets,
+          incomeThreeYearAverage: c.incomeThreeYearAverage,
+          hasStableIncome: c.hasStableIncome,
+          fxWatchList: c.fxWatchList,
+          risk: {
+            level: (c.riskLevel as RiskLevel | null) ?? null,
+            lowestCategory: assessment?.lowestCategory ?? false,
+            experienceYears: assessment?.experienceYears ?? 0,
+            assessedAt: c.riskAssessedAt?.toISOString() ?? null,
+            expiresAt: expiresAt?.toISOString() ?? null,
+            expired: expiresAt ? expiresAt.getTime() <= ctx.now.getTime() : false,
+          },
+          holdings: (Array.isArray(hs) ? hs : []).map((h) => {
+            const p = productsById.get(h.productId);
+            return {
+              productId: h.productId,
+              productCode: p?.code ?? '',
+              line: p?.line ?? '',
+              quantity: h.quantity,
+              costAmount: h.costAmount,
+              costCurrency: h.costCurrency,
+              status: h.status,
+              openedAt: h.openedAt.toISOString(),
+              attributes: h.attributes,
+            };
+          }),
+          lines,
+        } satisfies CustomerFacts;
+      });
+    })
+    .load(customerId);
+}
+
+/** Product facts (core row + the line's details), batched per line. */
+export async function loadProductFacts(ctx: HostContext, product: ProductRecord): Promise<ProductFacts> {
+  const plugin = ctx.host.pluginByLine.get(product.line);
+  let details: Record<string, unknown> = {};
+  if (plugin?.facts?.products) {
+    const map = await ctx
+      .loader<number, Record<string, unknown>>(`facts.products.${plugin.code}`, async (ids) => {
+        const m = await plugin.facts!.products!(ctx.host.servicesFor(plugin.code), ids);
+        return ids.map((id) => m.get(id) ?? {});
+      })
+      .load(product.id);
+    details = map;
+  }
+  return {
+    id: product.id,
+    code: product.code,
+    line: product.line,
+    issuer: product.issuer,
+    partnerCode: product.partnerCode,
+    riskRating: product.riskRating as ProductFacts['riskRating'],
+    currency: product.currency,
+    minimumAmount: product.minimumAmount,
+    amountStep: product.amountStep,
+    status: product.status as ProductFacts['status'],
+    saleStart: product.saleStart?.toISOString() ?? null,
+    saleEnd: product.saleEnd?.toISOString() ?? null,
+    regime: product.regime as ProductFacts['regime'],
+    requiresRiskAssessment: product.requiresRiskAssessment,
+    coolingOffHours: product.coolingOffHours,
+    details,
+  };
+}
+
+/** Assembles the facts object rules read. */
+export const assembleFacts = (customer: CustomerFacts, product: ProductFacts, sale: SaleFacts, now: Date): SuitabilityFacts => ({
+  customer,
+  product,
+  sale,
+  now: now.toISOString(),
+});

@@ -1,0 +1,120 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { and, asc, eq } from 'drizzle-orm';
+import type { HostContext } from '../app/runtime.js';
+import { productScope } from '../access/scope.js';
+import { products } from '../db/schema/index.js';
+import { InitiatorEnum, ProductLineValues, SaleChannelEnum } from '../domain/common/enums.js';
+import type { CustomerRecord } from '../domain/customers/customer.record.js';
+import { Customer } from '../domain/customers/customer.type.js';
+import { findCustomer } from '../domain/customers/customer.query.js';
+import { ProductConnection } from '../domain/products/product-connection.js';
+import { findProduct, lineIn } from '../domain/products/product.query.js';
+import { notFound } from '../graphql/errors.js';
+import { keysetPage, toConnection } from '../graphql/relay/paginate.js';
+import { ConnectionArgs } from '../graphql/relay/types.js';
+import { DecimalScalar } from '../graphql/scalars.js';
+import { presentDecision, SuitabilityDecisionType, SuitabilityInput } from './decision.types.js';
+import { loadCustomerFacts } from './facts-loader.js';
+import { decide, decideFor } from './service.js';
+import type { Initiator, SaleChannel } from './types.js';
+
+@Resolver()
+export class CheckSuitabilityResolver {
+  @Query(() => SuitabilityDecisionType, { description: 'Checks a sale without writing anything.' })
+  async checkSuitability(@Arg('input', () => SuitabilityInput) input: SuitabilityInput, @Ctx() ctx: HostContext) {
+    const customer = await findCustomer(ctx, input.customerId);
+    if (!customer) throw notFound('客户 / customer');
+    const product = await findProduct(ctx, input.productId);
+    if (!product) throw notFound('产品 / product');
+    const result = await decideFor(ctx, customer.id, product, {
+      side: input.side === 'SELL' ? 'SELL' : 'BUY',
+      amount: input.amount ?? null,
+      currency: input.currency ?? null,
+      channel: input.channel as SaleChannel,
+      initiator: input.initiator as Initiator,
+      details: input.details ?? {},
+      completedSteps: input.completedSteps,
+    });
+    return presentDecision(result!.decision, ctx.lang);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerSuitabilityResolver {
+  @FieldResolver(() => SuitabilityDecisionType, { description: 'Could this customer buy this product?' })
+  async suitability(
+    @Root() c: CustomerRecord,
+    @Ctx() ctx: HostContext,
+    @Arg('productId', () => ID) productId: string,
+    @Arg('amount', () => DecimalScalar, { nullable: true }) amount?: string,
+    @Arg('channel', () => SaleChannelEnum, { defaultValue: 'COUNTER' }) channel?: string,
+    @Arg('initiator', () => InitiatorEnum, { defaultValue: 'CUSTOMER' }) initiator?: string,
+  ) {
+    const product = await findProduct(ctx, productId);
+    if (!product) throw notFound('产品 / product');
+    const result = await decideFor(ctx, c.id, product, {
+      side: 'BUY',
+      amount: amount ?? null,
+      channel: channel as SaleChannel,
+      initiator: initiator as Initiator,
+      details: {},
+      completedSteps: [],
+    });
+    return presentDecision(result!.decision, ctx.lang);
+  }
+
+  @FieldResolver(() => ProductConnection, {
+    description:
+      'On-sale products whose decision is not BLOCK, each edge with its decision. Defaults describe a manager ' +
+      'recommending at the counter (initiator STAFF), the strictest common case.',
+  })
+  async eligibleProducts(
+    @Root() c: CustomerRecord,
+    @Ctx() ctx: HostContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('line', () => ProductLineValues, { nullable: true }) line?: string,
+    @Arg('channel', () => SaleChannelEnum, { defaultValue: 'COUNTER' }) channel?: string,
+    @Arg('initiator', () => InitiatorEnum, { defaultValue: 'STAFF' }) initiator?: string,
+  ) {
+    const page = keysetPage(args, ctx.settings.get('core.pageSize'));
+    const customer = await loadCustomerFacts(ctx, c.id);
+    if (!customer) throw notFound('客户 / customer');
+    const candidates = await ctx.db
+      .select()
+      .from(products)
+      .where(
+        and(
+          productScope(ctx.principal),
+          eq(products.status, 'ON_SALE'),
+          line ? eq(products.line, line) : lineIn([...ctx.host.pluginByLine.keys()]),
+        ),
+      )
+      .orderBy(asc(products.id));
+    const decided = await Promise.all(
+      candidates.map(async (p) => ({
+        product: p,
+        decision: (
+          await decide(ctx, customer, p, {
+            side: 'BUY',
+            amount: null,
+            channel: channel as SaleChannel,
+            initiator: initiator as Initiator,
+            details: {},
+            completedSteps: [],
+          })
+        ).decision,
+      })),
+    );
+    const eligible = decided.filter((d) => d.decision.outcome !== 'BLOCK');
+    let items = eligible.filter(
+      (d) => (page.afterKey === undefined || d.product.id > page.afterKey) && (page.beforeKey === undefined || d.product.id < page.beforeKey),
+    );
+    if (page.direction === 'backward') items = items.reverse();
+    const conn = toConnection(page, items.slice(0, page.limit), (d) => d.product.id, () => eligible.length);
+    conn.edges = conn.edges.map((e) => {
+      const d = e.node as (typeof eligible)[number];
+      return { cursor: e.cursor, node: d.product, decision: presentDecision(d.decision, ctx.lang) };
+    });
+    return conn;
+  }
+}

@@ -1,0 +1,108 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHost, type Host } from '../../src/app/host.js';
+import type { Principal } from '../../src/auth/principal.js';
+import { createTokenVerifier, signDevelopmentToken } from '../../src/auth/tokens.js';
+import { DEVELOPMENT_JWT_SECRET, loadConfig, type Config } from '../../src/config/config.js';
+import { createHttpApp } from '../../src/http/app.js';
+import { createLogger } from '../../src/logger.js';
+import type { PluginManifest } from '../../src/sdk/manifest.js';
+import { seedDemoBank } from '../../src/seed/demo-bank.js';
+import { freshDatabase } from './databases.js';
+
+/** A GraphQL response as the client sees it. */
+export interface GqlResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  headers: Headers;
+  /** SQL statements the request ran (x-sql-statements). */
+  statements: number;
+}
+
+export interface TestHostOptions {
+  /** Plugins to install (default: every installed plugin). */
+  plugins?: PluginManifest[];
+  /** Demo customers to seed (default 120; 0 = no seed). */
+  customers?: number;
+  driver?: 'pglite' | 'postgres';
+  env?: Record<string, string>;
+}
+
+export interface TestHost {
+  host: Host;
+  url: string;
+  config: Config;
+  driver: 'pglite' | 'postgres';
+  /** Signs a token for a principal (development secret). */
+  token(p: Omit<Principal, 'subject'> & { subject?: string }): Promise<string>;
+  /** POSTs a GraphQL request as `as` (a principal or a raw Authorization header value; null = none). */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { as?: Omit<Principal, 'subject'> | string | null; lang?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+export const HEAD_OFFICE = { role: 'HEAD_OFFICE' } as const;
+
+/**
+ * Boots the real host (migrations, plugins, seed) with only the plugins given,
+ * behind the real HTTP app on an ephemeral port. One per test file: PGlite
+ * takes seconds to boot.
+ */
+export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHost> {
+  const driver = opts.driver ?? 'pglite';
+  const fresh = await freshDatabase(driver);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
+    ...opts.env,
+  });
+  const log = createLogger(config.LOG_LEVEL);
+  const installed = opts.plugins ?? (await import('../../plugins/index.js')).installedPlugins;
+  let host: Host;
+  try {
+    host = await createHost({ config, logger: log, installed, database: fresh.database });
+  } catch (e) {
+    await fresh.drop();
+    throw e;
+  }
+  if ((opts.customers ?? 120) > 0) await seedDemoBank(host, { customers: opts.customers ?? 120 });
+  const verifyToken = await createTokenVerifier({ secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const httpServer = createServer();
+  const { app } = await createHttpApp({ host, httpServer, verifyToken });
+  httpServer.on('request', app);
+  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', () => r()));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`;
+  const token = (p: Omit<Principal, 'subject'> & { subject?: string }) =>
+    signDevelopmentToken(p, { secret: config.jwtSecret!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const tokenCache = new Map<string, string>();
+  return {
+    host,
+    url,
+    config,
+    driver,
+    token,
+    async gql(query, variables, o = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(o.lang ? { 'accept-language': o.lang } : {}), ...o.headers };
+      const as = o.as === undefined ? HEAD_OFFICE : o.as;
+      if (typeof as === 'string') headers.authorization = as;
+      else if (as) {
+        const key = JSON.stringify(as);
+        if (!tokenCache.has(key)) tokenCache.set(key, await token(as));
+        headers.authorization = `Bearer ${tokenCache.get(key)}`;
+      }
+      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { data?: unknown; errors?: GqlResponse['errors'] };
+      return { status: res.status, data: body.data as never, errors: body.errors, headers: res.headers, statements: Number(res.headers.get('x-sql-statements') ?? NaN) };
+    },
+    async close() {
+      await new Promise<void>((r) => {
+        httpServer.close(() => r());
+        httpServer.closeAllConnections();
+      });
+      await host.close();
+      await fresh.drop();
+    },
+  };
+}
