@@ -98,6 +98,9 @@ export function testSettings(extra: SettingDefinition[] = [], overrides: Record<
   return registry;
 }
 
+/** The core rules, so a plugin's tests can show the combined decision for its products. */
+export { coreRules } from '../suitability/rules/core/index.js';
+
 /** Evaluates `rules` (attributed to `source`) over facts, as the host engine does. */
 export function evaluateRules(
   rules: SuitabilityRule[],

@@ -1,0 +1,58 @@
+import { Decimal, type HoldingFacts, type SuitabilityFacts } from '../../../src/sdk/index.js';
+import { CARDS_LINE, THIS_BANK } from '../constants.js';
+
+/**
+ * Readers of the facts card rules share. Facts arrive as loosely typed JSON
+ * (product details, holding attributes, sale details), so every reader checks
+ * the value's type and falls back to "unknown" rather than throwing.
+ */
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** The card product being applied for: kind and class from `facts.product.details`. */
+export function productCard(facts: SuitabilityFacts) {
+  const d = facts.product.details;
+  return {
+    cardKind: str(d.cardKind),
+    accountClass: str(d.accountClass),
+    creditCardType: str(d.creditCardType),
+  };
+}
+
+/**
+ * Cards of this bank the customer holds now: CARDS-line holdings not closed.
+ * A PENDING holding counts — the card is being issued and takes a slot.
+ */
+export function heldCards(facts: SuitabilityFacts): HoldingFacts[] {
+  return facts.customer.holdings.filter(
+    (h) => h.line === CARDS_LINE && h.status !== 'CLOSED' && (str(h.attributes.issuedBy) ?? THIS_BANK) === THIS_BANK,
+  );
+}
+
+/** Held credit cards of this bank. */
+export const heldCreditCards = (facts: SuitabilityFacts): HoldingFacts[] =>
+  heldCards(facts).filter((h) => h.attributes.cardKind === 'CREDIT');
+
+/** Held debit accounts of this bank in the given class. */
+export const heldDebitOfClass = (facts: SuitabilityFacts, accountClass: string): HoldingFacts[] =>
+  heldCards(facts).filter((h) => h.attributes.cardKind === 'DEBIT' && h.attributes.accountClass === accountClass);
+
+/** Other banks the credit bureau reports a student credit card at (`facts.customer.lines.cards`). */
+export function externalStudentCardBanks(facts: SuitabilityFacts): string[] {
+  const banks = facts.customer.lines.cards?.studentCardBanks;
+  return Array.isArray(banks) ? banks.filter((b): b is string => typeof b === 'string' && b.trim() !== '') : [];
+}
+
+/** Only an explicit `true` makes a supplementary application; anything else is treated as a primary card. */
+export const isSupplementary = (facts: SuitabilityFacts): boolean => facts.sale.details.supplementary === true;
+
+/** True for opening/applying; closing a card (SELL) is never held back by these rules. */
+export const isApplication = (facts: SuitabilityFacts): boolean => facts.sale.side === 'BUY';
+
+/** A decimal from a loosely typed value, or null when it is not one. */
+export function decimalOf(v: unknown): Decimal | null {
+  if (typeof v !== 'string' && typeof v !== 'number') return null;
+  const s = String(v).trim();
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  return new Decimal(s);
+}

@@ -1,0 +1,52 @@
+import { text, type SuitabilityRule } from '../../../src/sdk/index.js';
+import { CARDS_LINE } from '../constants.js';
+import { SETTING } from '../settings.js';
+import { externalStudentCardBanks, heldCreditCards, isApplication, productCard } from './card-facts.js';
+import { REG } from './regulations.js';
+
+/**
+ * Students: credit cards from at most `cards.studentCardBankCap` banks, and
+ * only with a guardian's written consent to repay (第二还款来源). Banks are
+ * the bureau's report of other banks plus this bank when a student card of
+ * ours is already held; a student with no report rows counts as none.
+ */
+export const studentCard: SuitabilityRule = {
+  id: 'cards.student',
+  version: '1.0.0',
+  lines: [CARDS_LINE],
+  regulation: REG.creditCardArt45,
+  description: text('学生申领信用卡：限制发卡银行家数，并须落实第二还款来源', 'Students: credit cards from a limited number of banks, with a guardian as second repayment source'),
+  reasons: {
+    STUDENT_CARD_CAP: {
+      outcome: 'BLOCK',
+      message: text(
+        '该学生已持有 {count} 家银行的学生信用卡（{banksZh}），达到上限 {cap} 家',
+        'The student already holds student credit cards from {count} banks ({banksEn}); the limit is {cap}',
+      ),
+    },
+    GUARDIAN_CONSENT: {
+      outcome: 'REQUIRE',
+      step: 'GUARDIAN_REPAYMENT_CONSENT',
+      message: text(
+        '学生申领信用卡须取得父母或监护人同意代为还款的书面担保',
+        "A student's credit card needs a parent's or guardian's written consent to repay",
+      ),
+    },
+  },
+  evaluate(facts, ctx) {
+    const { cardKind } = productCard(facts);
+    if (!isApplication(facts) || cardKind !== 'CREDIT' || !facts.customer.student) return [];
+    const cap = ctx.settings.get<number>(SETTING.studentCardBankCap);
+    const external = externalStudentCardBanks(facts);
+    const holdsOurs = heldCreditCards(facts).some((h) => h.attributes.creditCardType === 'STUDENT');
+    const others = [...new Set(external.map((b) => b.trim()))];
+    const count = others.length + (holdsOurs ? 1 : 0);
+    const saw = { student: true, cardKind, externalStudentCardBanks: others, holdsOurStudentCard: holdsOurs, bankCount: count, cap };
+    if (count >= cap) {
+      const banksZh = [...(holdsOurs ? ['本行'] : []), ...others].join('、');
+      const banksEn = [...(holdsOurs ? ['this bank'] : []), ...others].join(', ');
+      return [{ code: 'STUDENT_CARD_CAP', params: { count, cap, banksZh, banksEn }, saw }];
+    }
+    return [{ code: 'GUARDIAN_CONSENT', saw }];
+  },
+};

@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import type { SeedContext } from '../../src/sdk/index.js';
+import { cardsDetails, cardsExternalStudentCards } from './schema.js';
+import { CARD_CATALOG, toNewProduct } from './seed/catalog.js';
+import { planCardHoldings } from './seed/holdings.js';
+import { rngOf } from './seed/rng.js';
+import { SETTING, type AccountClassLimits } from './settings.js';
+
+const BATCH = 500;
+
+function* chunks<T>(rows: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+}
+
+/**
+ * Demo data: the card catalog with its details, card holdings for the demo
+ * customers, and bureau reports of students' cards at other banks. Cards have
+ * no price, so there is no price history. Deterministic: `ctx.random` and
+ * `ctx.now` only.
+ */
+export async function seedCards(ctx: SeedContext): Promise<void> {
+  const ids = await ctx.catalog.upsertProducts(CARD_CATALOG.map((c) => toNewProduct(c, ctx.now)));
+  const details = CARD_CATALOG.map((c) => {
+    const productId = ids.get(c.code);
+    if (productId === undefined) throw new Error(`product ${c.code} was not written`);
+    return {
+      productId,
+      cardKind: c.kind,
+      accountClass: c.accountClass ?? null,
+      creditCardType: c.creditCardType ?? null,
+      network: c.network,
+      annualFee: c.annualFee,
+      annualFeeWaiverZh: c.waiver?.[0] ?? null,
+      annualFeeWaiverEn: c.waiver?.[1] ?? null,
+      creditLimitMin: c.creditLimit?.[0] ?? null,
+      creditLimitMax: c.creditLimit?.[1] ?? null,
+      coBrandPartner: c.coBrandPartner ?? null,
+    };
+  });
+  await ctx.db
+    .insert(cardsDetails)
+    .values(details)
+    .onConflictDoUpdate({
+      target: cardsDetails.productId,
+      set: {
+        cardKind: sql`excluded.card_kind`,
+        accountClass: sql`excluded.account_class`,
+        creditCardType: sql`excluded.credit_card_type`,
+        network: sql`excluded.network`,
+        annualFee: sql`excluded.annual_fee`,
+        annualFeeWaiverZh: sql`excluded.annual_fee_waiver_zh`,
+        annualFeeWaiverEn: sql`excluded.annual_fee_waiver_en`,
+        creditLimitMin: sql`excluded.credit_limit_min`,
+        creditLimitMax: sql`excluded.credit_limit_max`,
+        coBrandPartner: sql`excluded.co_brand_partner`,
+      },
+    });
+
+  const plan = planCardHoldings(ctx.customers, ids, rngOf(ctx.random), ctx.now, {
+    maxCardsPerCustomer: ctx.settings.get<number>(SETTING.maxCardsPerCustomer),
+    studentCardBankCap: ctx.settings.get<number>(SETTING.studentCardBankCap),
+    minimumAgePrimaryCredit: ctx.settings.get<number>(SETTING.minimumAgePrimaryCredit),
+    classIIIBalanceCapCny: ctx.settings.get<AccountClassLimits>(SETTING.accountClassLimits).CLASS_III.balanceCny,
+  });
+  for (const batch of chunks(plan.holdings)) await ctx.catalog.addHoldings(batch);
+  for (const batch of chunks(plan.studentReports)) {
+    await ctx.db.insert(cardsExternalStudentCards).values(batch).onConflictDoNothing();
+  }
+  ctx.log.info(
+    { products: ids.size, holdings: plan.holdings.length, studentReports: plan.studentReports.length },
+    'cards demo seeded',
+  );
+}

@@ -1,0 +1,263 @@
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import DataLoader from 'dataloader';
+import { drizzle, type PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db, NewHolding, NewProduct, ProductRecord, RequestContext, SeedContext, SeedCustomer } from '../../../src/sdk/index.js';
+import { testSettings } from '../../../src/sdk/testing.js';
+import { cardsCustomerFacts, cardsProductFacts } from '../facts.js';
+import { CardProductResolver } from '../graphql/product.resolver.js';
+import plugin, { declaredRiskRatings } from '../index.js';
+import { valuateCard } from '../positions.js';
+import { cardsExternalStudentCards } from '../schema.js';
+import { seedCards } from '../seed.js';
+import { planCardHoldings } from '../seed/holdings.js';
+import { rngOf } from '../seed/rng.js';
+import { cardsSettings } from '../settings.js';
+
+/** A small deterministic PRNG (mulberry32) for the synthetic book. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
+  };
+}
+
+const NOW = new Date('2026-11-23T01:00:00.000Z');
+const DAY = 86_400_000;
+
+/** A synthetic book shaped like the core demo: ages 16–90, students 17–24, incomes and assets. */
+function customers(n: number): SeedCustomer[] {
+  const r = rngOf(prng(7));
+  return Array.from({ length: n }, (_, i) => {
+    const age = i % 50 === 0 ? 17 : i % 50 === 1 ? 18 : r.int(16, 90);
+    const student = age >= 17 && age <= 24 && r.chance(0.15);
+    const income = student || r.chance(0.1) ? 0 : Math.round(30_000 * Math.exp(r.next() * 3.5));
+    return {
+      id: i + 1,
+      age,
+      riskLevel: r.chance(0.9) ? r.pick(['C1', 'C2', 'C3', 'C4', 'C5']) : null,
+      residency: r.chance(0.03) ? 'FOREIGN' : 'ONSHORE',
+      student,
+      householdFinancialAssets: r.chance(0.02) ? '0' : String(Math.round(20_000 * Math.exp(r.next() * 5)) / 100),
+      personalAnnualIncome: String(income),
+      openedAt: new Date(NOW.getTime() - r.int(60, Math.max(61, (age - 16) * 365)) * DAY),
+    };
+  });
+}
+
+let pg: PGlite;
+let db: Db;
+let statements = 0;
+const products = new Map<string, NewProduct & { id: number }>();
+const holdings: NewHolding[] = [];
+const book = customers(3000);
+const settings = testSettings(cardsSettings);
+
+beforeAll(async () => {
+  pg = new PGlite();
+  const pdb: PgliteDatabase = drizzle(pg, { logger: { logQuery: () => void statements++ } });
+  await migrate(pdb, { migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)) });
+  db = pdb as unknown as Db;
+  const ctx: SeedContext = {
+    db,
+    settings,
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+    catalog: {
+      async upsertProducts(rows) {
+        for (const p of rows) products.set(p.code, { ...p, id: products.get(p.code)?.id ?? products.size + 1 });
+        return new Map([...products].map(([code, p]) => [code, p.id]));
+      },
+      async addHoldings(rows) {
+        expect(rows.length).toBeLessThanOrEqual(500);
+        holdings.push(...rows);
+      },
+      async publishPrice() {},
+      async publishExchangeRate() {},
+      async productIds() {
+        return new Map([...products].map(([code, p]) => [code, p.id]));
+      },
+    },
+    customers: book,
+    random: prng(42),
+    now: NOW,
+  };
+  await seedCards(ctx);
+});
+
+afterAll(async () => {
+  await pg?.close();
+});
+
+const productById = () => new Map([...products.values()].map((p) => [p.id, p]));
+const attr = (h: NewHolding, k: string) => h.attributes?.[k];
+
+describe('seeded catalog', () => {
+  it('has at least 22 card products spanning the declared ratings, with a suspended, a draft and an ended one', () => {
+    const all = [...products.values()];
+    expect(all.length).toBeGreaterThanOrEqual(22);
+    expect(new Set(all.map((p) => p.riskRating))).toEqual(new Set(declaredRiskRatings));
+    expect(all.some((p) => p.status === 'SUSPENDED')).toBe(true);
+    expect(all.some((p) => p.status === 'DRAFT')).toBe(true);
+    expect(all.some((p) => p.status === 'ON_SALE' && p.saleEnd && p.saleEnd < NOW)).toBe(true);
+    for (const p of all) {
+      expect(p).toMatchObject({ regime: 'OTHER', requiresRiskAssessment: false, minimumAmount: '0', amountStep: '0', coolingOffHours: 0, unitPrice: null });
+    }
+  });
+
+  it('writes a details row for every product, read back in one statement', async () => {
+    const ids = [...products.values()].map((p) => p.id);
+    const before = statements;
+    const details = await cardsProductFacts({ db, settings, catalog: null as never, log: null as never }, ids);
+    expect(statements - before).toBe(1);
+    expect(details.size).toBe(ids.length);
+    const student = details.get(products.get('CARD-CC-STUDENT')!.id)!;
+    expect(student).toMatchObject({ cardKind: 'CREDIT', creditCardType: 'STUDENT', accountClass: null });
+    expect(details.get(products.get('CARD-E3-PAY')!.id)).toMatchObject({ cardKind: 'DEBIT', accountClass: 'CLASS_III' });
+  });
+});
+
+describe('seeded holdings', () => {
+  const perCustomer = () => {
+    const map = new Map<number, NewHolding[]>();
+    for (const h of holdings) map.set(h.customerId, [...(map.get(h.customerId) ?? []), h]);
+    return map;
+  };
+
+  it('gives ~85% a Class I debit card and ~30% a credit card', () => {
+    const byCustomer = perCustomer();
+    const share = (pred: (h: NewHolding) => boolean) => [...byCustomer.values()].filter((hs) => hs.some(pred)).length / book.length;
+    expect(share((h) => attr(h, 'accountClass') === 'CLASS_I')).toBeGreaterThan(0.8);
+    expect(share((h) => attr(h, 'accountClass') === 'CLASS_I')).toBeLessThan(0.9);
+    expect(share((h) => attr(h, 'cardKind') === 'CREDIT')).toBeGreaterThan(0.25);
+    expect(share((h) => attr(h, 'cardKind') === 'CREDIT')).toBeLessThan(0.35);
+    expect(share((h) => attr(h, 'accountClass') === 'CLASS_II')).toBeGreaterThan(0.1);
+  });
+
+  it('respects the line’s own rules: cap, one Class I, no credit under 18, Class III balance cap', () => {
+    const byCustomer = perCustomer();
+    const age = new Map(book.map((c) => [c.id, c.age]));
+    let atCap = 0;
+    for (const [id, hs] of byCustomer) {
+      expect(hs.length).toBeLessThanOrEqual(5);
+      if (hs.length === 5) atCap++;
+      expect(hs.filter((h) => attr(h, 'accountClass') === 'CLASS_I').length).toBeLessThanOrEqual(1);
+      if (age.get(id)! < 18) expect(hs.some((h) => attr(h, 'cardKind') === 'CREDIT')).toBe(false);
+    }
+    expect(atCap).toBeGreaterThan(10);
+    for (const h of holdings.filter((x) => attr(x, 'accountClass') === 'CLASS_III')) {
+      expect(Number(h.costAmount)).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it('holds one card per holding with masked numbers and the balance as cost for debit only', () => {
+    const byId = productById();
+    for (const h of holdings) {
+      expect(h.quantity).toBe('1');
+      expect(attr(h, 'maskedCardNumber')).toMatch(/^\d{6}\*{6}\d{4}$/);
+      expect(attr(h, 'issuedBy')).toBe('THIS_BANK');
+      expect(byId.get(h.productId)!.status).not.toBe('DRAFT');
+      if (attr(h, 'cardKind') === 'CREDIT') expect(h.costAmount).toBe('0');
+      expect(h.costAmount).toMatch(/^\d+(\.\d{1,2})?$/);
+    }
+  });
+
+  it('keeps students within the student-card bank cap, with 0, 1 and 2 reports elsewhere', async () => {
+    const students = book.filter((c) => c.student).map((c) => c.id);
+    const facts = await cardsCustomerFacts({ db, settings, catalog: null as never, log: null as never }, students);
+    const counts = new Set<number>();
+    const studentCard = products.get('CARD-CC-STUDENT')!.id;
+    for (const id of students) {
+      const banks = facts.get(id)!.studentCardBanks;
+      counts.add(banks.length);
+      const ours = holdings.some((h) => h.customerId === id && h.productId === studentCard) ? 1 : 0;
+      expect(banks.length + ours).toBeLessThanOrEqual(2);
+    }
+    expect(counts).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('is deterministic for the same PRNG seed', () => {
+    const ids = new Map([...products].map(([code, p]) => [code, p.id]));
+    const limits = { maxCardsPerCustomer: 5, studentCardBankCap: 2, minimumAgePrimaryCredit: 18, classIIIBalanceCapCny: '2000' };
+    const a = planCardHoldings(book, ids, rngOf(prng(1)), NOW, limits);
+    const b = planCardHoldings(book, ids, rngOf(prng(1)), NOW, limits);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
+
+describe('customer facts', () => {
+  it('reads the bureau report for a batch in one statement, an empty list when none', async () => {
+    await db.insert(cardsExternalStudentCards).values([
+      { customerId: 900_001, bankName: '中信银行', reportedAt: NOW },
+      { customerId: 900_001, bankName: '招商银行', reportedAt: NOW },
+    ]);
+    const before = statements;
+    const facts = await cardsCustomerFacts({ db, settings, catalog: null as never, log: null as never }, [900_001, 900_002]);
+    expect(statements - before).toBe(1);
+    expect(facts.get(900_001)).toEqual({ studentCardBanks: ['中信银行', '招商银行'].sort() });
+    expect(facts.get(900_002)).toEqual({ studentCardBanks: [] });
+  });
+});
+
+describe('CardProduct fields', () => {
+  function requestContext(lang: 'zh-CN' | 'en', overrides: Record<string, unknown> = {}): RequestContext {
+    const loaders = new Map<string, DataLoader<unknown, unknown>>();
+    const reader = settings.withOverrides(overrides);
+    return {
+      lang,
+      db,
+      settings: reader,
+      now: NOW,
+      loader: (name: string, batch: (keys: readonly unknown[]) => Promise<unknown[]>) => {
+        if (!loaders.has(name)) loaders.set(name, new DataLoader(batch));
+        return loaders.get(name)!;
+      },
+    } as unknown as RequestContext;
+  }
+  const record = (code: string) => ({ id: products.get(code)!.id, code, currency: 'CNY', line: 'CARDS' }) as ProductRecord;
+
+  it('loads the details of a whole page in one statement', async () => {
+    const ctx = requestContext('zh-CN');
+    const r = new CardProductResolver();
+    const page = [...products.keys()].map(record);
+    const before = statements;
+    const kinds = await Promise.all(page.flatMap((p) => [r.cardKind(p, ctx), r.network(p, ctx), r.annualFee(p, ctx)]));
+    expect(statements - before).toBe(1);
+    expect(kinds).toContain('CREDIT');
+  });
+
+  it('gives the fee waiver in the request language, and credit limits as money', async () => {
+    const r = new CardProductResolver();
+    const p = record('CARD-CC-PLAT');
+    expect(await r.annualFeeWaiverRule(p, requestContext('zh-CN'))).toContain('年消费');
+    expect(await r.annualFeeWaiverRule(p, requestContext('en'))).toContain('spent in a year');
+    expect(await r.creditLimitMax(p, requestContext('en'))).toEqual({ amount: '200000.0000', currency: 'CNY' });
+    expect(await r.creditLimitMax(record('CARD-DC-STD'), requestContext('en'))).toBeNull();
+  });
+
+  it('states Class II/III limits from the bank settings', async () => {
+    const r = new CardProductResolver();
+    const three = await r.dailyLimits(record('CARD-E3-PAY'), requestContext('en'));
+    expect(three).toMatchObject({ balanceCap: { amount: '2000', currency: 'CNY' }, annualLimit: { amount: '50000' } });
+    const two = await r.dailyLimits(record('CARD-E2-WALLET'), requestContext('en'));
+    expect(two).toMatchObject({ nonLinkedInflowDaily: { amount: '10000' }, balanceCap: null });
+    const changed = { CLASS_II: { dailyCny: '5000', annualCny: '100000' }, CLASS_III: { balanceCny: '1000', dailyCny: '1000', annualCny: '20000' } };
+    const after = await r.dailyLimits(record('CARD-E3-PAY'), requestContext('en', { 'cards.accountClassLimits': changed }));
+    expect(after?.balanceCap?.amount).toBe('1000');
+    expect(await r.dailyLimits(record('CARD-DC-STD'), requestContext('en'))).toBeNull();
+  });
+});
+
+describe('valuation', () => {
+  it('values a debit card at its balance and a credit card at 0', () => {
+    const base = { quantity: '1', costCurrency: 'CNY', product: { id: 1, currency: 'CNY', unitPrice: null } };
+    expect(valuateCard({ ...base, costAmount: '12345.6700', attributes: { cardKind: 'DEBIT' } })).toBe('12345.67');
+    expect(valuateCard({ ...base, costAmount: '0', attributes: { cardKind: 'CREDIT' } })).toBe('0.00');
+    expect(plugin.valuate).toBe(valuateCard);
+    expect(plugin.orders?.quantityFor?.('5000', { unitPrice: null, currency: 'CNY' }, {})).toBe('1');
+  });
+});

@@ -1,0 +1,86 @@
+import { Field, ObjectType, Resolver, Query } from 'type-graphql';
+import { describe, expect, it } from 'vitest';
+import { selectPlugins } from '../src/app/plugins-loader.js';
+import { Product, text, type PluginManifest, type SuitabilityRule } from '../src/sdk/index.js';
+
+@ObjectType('AlphaProduct', { implements: Product })
+class AlphaProduct extends Product {
+  @Field(() => String) alphaField!: string;
+}
+@ObjectType('CustomerManager', { implements: Product, description: 'clashes with a core type name' })
+class ClashingProduct extends Product {}
+@Resolver()
+class AlphaQueries {
+  @Query(() => String) alphaHello(): string {
+    return 'hi';
+  }
+}
+@Resolver()
+class BetaQueries {
+  @Query(() => String, { name: 'alphaHello' }) betaHello(): string {
+    return 'hi';
+  }
+}
+
+const rule: SuitabilityRule = {
+  id: 'alpha.rule',
+  version: '1.0.0',
+  regulation: text('规则', 'Rule'),
+  description: text('规则', 'Rule'),
+  reasons: { X: { outcome: 'WARN', message: text('提示', 'Note') } },
+  evaluate: () => [],
+};
+
+const base = (o: Partial<PluginManifest>): PluginManifest => ({
+  code: 'alpha',
+  line: 'ALPHA',
+  name: text('阿尔法', 'Alpha'),
+  version: '1.0.0',
+  hostRange: '^0.1.0',
+  graphql: { productType: AlphaProduct, resolvers: [AlphaQueries] },
+  rules: [rule],
+  ...o,
+});
+
+const load = (plugins: PluginManifest[], allowIncompatible: string[] = []) =>
+  selectPlugins(plugins, { hostVersion: '0.1.0', allowIncompatible });
+
+describe('plugin checks at boot', () => {
+  it('accepts a valid plugin', () => {
+    expect(load([base({})]).map((p) => p.code)).toEqual(['alpha']);
+  });
+  it('refuses a duplicate code, naming it', () => {
+    expect(() => load([base({}), base({ line: 'BETA' })])).toThrow(/Plugin "alpha".*duplicate/);
+  });
+  it('refuses a GraphQL type that clashes with a core type', () => {
+    expect(() => load([base({ graphql: { productType: ClashingProduct } })])).toThrow(/Plugin "alpha".*CustomerManager is already defined by core/);
+  });
+  it('refuses a root field claimed by two plugins, naming the second', () => {
+    const beta = base({ code: 'beta', line: 'BETA', graphql: { productType: AlphaProduct, resolvers: [BetaQueries] }, rules: [] });
+    expect(() => load([base({ graphql: { productType: AlphaProduct, resolvers: [AlphaQueries] } }), { ...beta, graphql: { productType: ClashingProduct2, resolvers: [BetaQueries] } }])).toThrow(
+      /Plugin "beta".*alphaHello is already defined by alpha/,
+    );
+  });
+  it('refuses an incompatible host version unless the operator overrides it for that plugin', () => {
+    const old = base({ hostRange: '^2.0.0' });
+    expect(() => load([old])).toThrow(/Plugin "alpha": needs host \^2.0.0 .*ALLOW_INCOMPATIBLE_PLUGINS=alpha/);
+    expect(load([old], ['alpha'])).toHaveLength(1);
+  });
+  it('refuses a missing dependency', () => {
+    expect(() => load([base({ dependsOn: ['funds-x'] })])).toThrow(/Plugin "alpha": depends on "funds-x"/);
+  });
+  it('refuses a rule without both languages', () => {
+    const bad: SuitabilityRule = { ...rule, reasons: { X: { outcome: 'WARN', message: { 'zh-CN': '提示', en: '' } } } };
+    expect(() => load([base({ rules: [bad] })])).toThrow(/Plugin "alpha": rule alpha.rule reason X needs messages in zh-CN and en/);
+  });
+  it('refuses a REQUIRE reason without a step', () => {
+    const bad: SuitabilityRule = { ...rule, reasons: { X: { outcome: 'REQUIRE', message: text('需', 'Needs') } } };
+    expect(() => load([base({ rules: [bad] })])).toThrow(/REQUIRE without a step/);
+  });
+  it('refuses an unknown plugin name in PLUGINS', () => {
+    expect(() => selectPlugins([base({})], { codes: ['nope'], hostVersion: '0.1.0', allowIncompatible: [] })).toThrow(/PLUGINS: unknown plugin\(s\) nope/);
+  });
+});
+
+@ObjectType('BetaProduct', { implements: Product })
+class ClashingProduct2 extends Product {}

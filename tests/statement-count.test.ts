@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from './support/databases.js';
+import { createTestHost, type TestHost } from './support/test-host.js';
+
+const PAGE = `query Page($first: Int!) {
+  customers(first: $first) {
+    edges { node {
+      id name tier totalAssets { amount }
+      manager { name grade branch { name } }
+      branch { name }
+      holdings(first: 100) { edges { node { quantity marketValue { amount currency } product { code name line riskRating } } } }
+    } }
+  }
+}`;
+
+describe.each(testDrivers())('SQL statements per request are constant (%s)', (driver) => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await createTestHost({ driver, customers: 120 });
+  });
+  afterAll(() => t?.close());
+
+  it('a page of 50 customers with manager, branch, holdings and products costs what a page of 1 does', async () => {
+    const counts: Record<number, number> = {};
+    for (const first of [1, 5, 10, 50, 100]) {
+      const r = await t.gql(PAGE, { first });
+      expect(r.errors).toBeUndefined();
+      expect(r.data.customers.edges).toHaveLength(first);
+      counts[first] = r.statements;
+    }
+    const holdings = (await t.gql(PAGE, { first: 50 })).data.customers.edges.flatMap((e: any) => e.node.holdings.edges);
+    expect(holdings.length).toBeGreaterThan(50);
+    expect(new Set(Object.values(counts)).size, JSON.stringify(counts)).toBe(1);
+    expect(counts[50]).toBeLessThanOrEqual(8);
+  });
+});
