@@ -4,6 +4,7 @@ import { createHost, type Host } from './app/host.js';
 import { createTokenVerifier, signDevelopmentToken } from './auth/tokens.js';
 import type { Config } from './config/config.js';
 import { createHttpApp } from './http/app.js';
+import { createSecurity } from './security/index.js';
 import type { Logger } from './logger.js';
 import { isEmpty, seedDemoBank } from './seed/demo-bank.js';
 import type { PluginManifest } from './sdk/manifest.js';
@@ -39,7 +40,9 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
         ? await signDevelopmentToken({ role: 'HEAD_OFFICE', subject: 'dev:graphiql' }, { secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn: '30d' })
         : undefined;
     const httpServer = createServer();
-    const { app } = await createHttpApp({ host, httpServer, verifyToken, graphiqlToken, introspection: true });
+    // Introspection stays on in Apollo; the security policy refuses it per caller in production.
+    const security = createSecurity(config, log);
+    const { app } = await createHttpApp({ host, httpServer, verifyToken, graphiqlToken, introspection: true, ...security });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

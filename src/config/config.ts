@@ -25,7 +25,17 @@ export const configSchema = z.object({
   JWT_ISSUER: z.string().default('finmart'),
   JWT_AUDIENCE: z.string().default('finmart-api'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  /** Requests per caller (JWT subject) per fixed one-minute window; Redis-backed when REDIS_URL is set. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // Abuse limits (graphql-armor). Defaults admit the full customer-360 query
+  // (depth 9, armor cost ≈ 17k: objects 2, scalars 1, ×1.5 per level, × literal
+  // first/last of lists) and a 100-customer page with nested holdings (≈ 90k); see
+  // tests/security/customer-360.query.ts) with room to spare.
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(12),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(250_000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(20),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 

@@ -18,6 +18,11 @@ import { Branch, CustomerManager } from '../domain/organisation/organisation.typ
 import { Holding } from '../domain/holdings/holding.type.js';
 import { Complaint, Contact } from '../domain/relationship/relationship.types.js';
 import { DateTimeScalar } from './scalars.js';
+import { CustomerOrdersResolver, OrderMutationResolver, OrderResolver } from '../orders/order.resolver.js';
+import { ComplianceQueryResolver, SuitabilityDecisionRecordResolver } from '../orders/compliance.resolver.js';
+import { BundleQueryResolver, BundleResolver, CustomerBundleOffersResolver } from '../bundles/bundle.resolver.js';
+import { AuditEventResolver } from '../audit/audit-events.query.js';
+import { CustomerIdentityResolver } from '../audit/identity.resolver.js';
 
 /** Core resolver classes; host features (orders, bundles, audit) add theirs here. */
 export const coreResolvers: Function[] = [
@@ -33,6 +38,16 @@ export const coreResolvers: Function[] = [
   BranchResolver,
   CustomerManagerResolver,
   RelationshipMutationResolver,
+  CustomerIdentityResolver,
+  AuditEventResolver,
+  OrderResolver,
+  CustomerOrdersResolver,
+  OrderMutationResolver,
+  SuitabilityDecisionRecordResolver,
+  ComplianceQueryResolver,
+  BundleResolver,
+  BundleQueryResolver,
+  CustomerBundleOffersResolver,
 ];
 
 /** Core types reachable only through `node`. */

@@ -1,12 +1,24 @@
 import DataLoader from 'dataloader';
 
+/** Options of {@link createLoaderRegistry}. */
+export interface LoaderRegistryOptions {
+  /**
+   * `false` disables batching and caching: each `load` costs its own statement.
+   * Only the benchmark's naive baseline uses it (what a schema without DataLoaders costs).
+   */
+  batch?: boolean;
+}
+
 /** Creates the `loader(name, batch)` function of one request context. */
-export function createLoaderRegistry(): <K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>) => DataLoader<K, V> {
+export function createLoaderRegistry(
+  opts: LoaderRegistryOptions = {},
+): <K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>) => DataLoader<K, V> {
+  const naive = opts.batch === false;
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   return <K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>) => {
     let loader = loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      loader = naive ? new DataLoader<K, V>(batch, { batch: false, cache: false }) : new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
       loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import type { ParseOptions } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -15,6 +16,7 @@ import { createRequestContext } from './context.js';
 import { createFormatError } from './format-error.js';
 import { graphiqlCsp, renderGraphiqlPage } from './graphiql.js';
 import { runInRequestScope } from './request-scope.js';
+import type { RateLimiter } from '../security/rate-limit.js';
 
 export interface HttpAppOptions {
   host: Host;
@@ -27,6 +29,19 @@ export interface HttpAppOptions {
   /** Extra validation rules (depth, cost…). */
   validationRules?: ConstructorParameters<typeof ApolloServer<HostContext>>[0] extends infer O ? O extends { validationRules?: infer V } ? V : never : never;
   introspection?: boolean;
+  /** Parser limits (e.g. `maxTokens`): a too-long document fails as GRAPHQL_PARSE_FAILED (400) before validation. */
+  parseOptions?: ParseOptions;
+  /** Per-caller limit, counted after authentication (by JWT subject); over it → 429 RATE_LIMITED. */
+  rateLimiter?: RateLimiter;
+  /** Benchmark baseline only: per-request DataLoaders without batching or caching. */
+  naive?: boolean;
+}
+
+/** Tests drive time (cooling-off, settlement) with `x-finmart-now`; honoured only when NODE_ENV=test. */
+function testClock(env: string, header: string | undefined): Date | undefined {
+  if (env !== 'test' || !header) return undefined;
+  const at = new Date(header);
+  return Number.isNaN(at.getTime()) ? undefined : at;
 }
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;
@@ -43,6 +58,15 @@ const unauthenticatedBody = (lang: string, reason: string, requestId: string) =>
             ? '身份令牌已过期'
             : '需要有效的身份令牌',
       extensions: { code: 'UNAUTHENTICATED', requestId },
+    },
+  ],
+});
+
+const rateLimitedBody = (lang: string, retryAfter: number, requestId: string) => ({
+  errors: [
+    {
+      message: lang === 'en' ? `Too many requests; retry in ${retryAfter} s` : `请求过于频繁，请 ${retryAfter} 秒后重试`,
+      extensions: { code: 'RATE_LIMITED', retryAfter, requestId },
     },
   ],
 });
@@ -74,6 +98,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: opts.validationRules as never,
+    parseOptions: opts.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -82,6 +107,10 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     ],
   });
   await apollo.start();
+  if (opts.rateLimiter) {
+    const limiter = opts.rateLimiter;
+    opts.httpServer.once('close', () => void limiter.close());
+  }
 
   const app = express();
   app.disable('x-powered-by');
@@ -146,13 +175,23 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     }
     res.locals.principal = auth.principal;
     res.locals.role = auth.principal.role;
+    if (opts.rateLimiter) {
+      const d = await opts.rateLimiter.hit(auth.principal.subject);
+      res.setHeader('ratelimit-limit', String(d.limit));
+      res.setHeader('ratelimit-remaining', String(d.remaining));
+      if (!d.allowed) {
+        res.status(429).setHeader('retry-after', String(d.retryAfterSeconds)).json(rateLimitedBody(res.locals.lang, d.retryAfterSeconds, res.locals.requestId));
+        return;
+      }
+    }
     next();
   });
 
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ res }) => createRequestContext(host.runtime, res.locals.principal as Principal, res.locals.lang, res.locals.requestId),
+      context: async ({ req, res }) =>
+        createRequestContext(host.runtime, res.locals.principal as Principal, res.locals.lang, res.locals.requestId, testClock(host.runtime.config.NODE_ENV, req.header('x-finmart-now')) ?? new Date(), { naive: opts.naive }),
     }),
   );
 

@@ -3,8 +3,21 @@ import type { Principal } from '../auth/principal.js';
 import { createLoaderRegistry } from '../graphql/loaders.js';
 import type { Lang } from '../i18n/localized.js';
 
+/** Options of {@link createRequestContext}. */
+export interface RequestContextOptions {
+  /** Benchmark baseline only: DataLoaders without batching or caching (one statement per parent). */
+  naive?: boolean;
+}
+
 /** Builds the context of one request. One clock reading per request keeps every derived value consistent. */
-export function createRequestContext(runtime: HostRuntime, principal: Principal, lang: Lang, requestId: string, now = new Date()): HostContext {
+export function createRequestContext(
+  runtime: HostRuntime,
+  principal: Principal,
+  lang: Lang,
+  requestId: string,
+  now = new Date(),
+  opts: RequestContextOptions = {},
+): HostContext {
   return {
     host: runtime,
     principal,
@@ -14,7 +27,7 @@ export function createRequestContext(runtime: HostRuntime, principal: Principal,
     settings: runtime.settings,
     log: runtime.log.child({ requestId }),
     now,
-    loader: createLoaderRegistry(),
+    loader: createLoaderRegistry({ batch: !opts.naive }),
     t: (text) => text[lang],
   };
 }

@@ -6,6 +6,7 @@ import { revalueCustomers } from '../domain/holdings/revalue.js';
 import type { SeedCustomer } from '../sdk/manifest.js';
 import { DEFAULT_NOW, DEFAULT_SEED, seedCoreDemo } from './core-demo.js';
 import { mulberry32 } from './random.js';
+import { seedBundles } from './bundles.js';
 
 /** Reference rates to CNY seeded with the core; the forex plugin replaces them with its own. */
 const REFERENCE_RATES: Record<string, string> = {
@@ -45,6 +46,7 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
     await plugin.seed({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: mulberry32(pluginSeed(plugin.code)), now });
   }
   await revalueCustomers(runtime);
+  await seedBundles(runtime);
   return { customers: core.customerIds.length };
 }
 

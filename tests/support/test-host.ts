@@ -5,6 +5,7 @@ import type { Principal } from '../../src/auth/principal.js';
 import { createTokenVerifier, signDevelopmentToken } from '../../src/auth/tokens.js';
 import { DEVELOPMENT_JWT_SECRET, loadConfig, type Config } from '../../src/config/config.js';
 import { createHttpApp } from '../../src/http/app.js';
+import { createSecurity } from '../../src/security/index.js';
 import { createLogger } from '../../src/logger.js';
 import type { PluginManifest } from '../../src/sdk/manifest.js';
 import { seedDemoBank } from '../../src/seed/demo-bank.js';
@@ -55,6 +56,8 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    // Suites fire many requests as one caller; tests of the limit itself lower it.
+    RATE_LIMIT_PER_MINUTE: '1000000',
     ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
     ...opts.env,
   });
@@ -70,7 +73,7 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
   if ((opts.customers ?? 120) > 0) await seedDemoBank(host, { customers: opts.customers ?? 120 });
   const verifyToken = await createTokenVerifier({ secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
   const httpServer = createServer();
-  const { app } = await createHttpApp({ host, httpServer, verifyToken });
+  const { app } = await createHttpApp({ host, httpServer, verifyToken, ...createSecurity(config, log) });
   httpServer.on('request', app);
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`;

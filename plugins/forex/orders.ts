@@ -1,0 +1,100 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { Decimal, type AcceptedOrder, type Tx, type ValuationInput } from '../../src/sdk/index.js';
+import { shanghaiYear, toUsd } from './conversion.js';
+import { forexAnnualUsage, forexDetails, forexRates, forexUsageEntries } from './schema.js';
+import { decimalOrNull, directionOf, isExchange } from './terms.js';
+
+/**
+ * Units of foreign currency an order books: `details.fxAmount` when given,
+ * otherwise the amount (orders for FX products are denominated in the
+ * product's currency; a CNY-denominated order passes `fxAmount`).
+ */
+export function forexQuantityFor(amount: string, _product: { unitPrice: string | null; currency: string }, details: Record<string, unknown>): string {
+  const fx = decimalOrNull(details.fxAmount);
+  return fx !== null && new Decimal(fx).gt(0) ? new Decimal(fx).toFixed() : amount;
+}
+
+/**
+ * A position is an amount of the foreign currency (cash balance, deposit or
+ * structured-deposit principal), so its value in the product's currency is
+ * the quantity itself; the host converts it to CNY with the reference rate.
+ * 1,000 USD held is worth 1,000 USD = 1,000 × USD/CNY in CNY.
+ */
+export function forexValuate(input: ValuationInput): string {
+  return new Decimal(input.quantity).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+async function latestMiddleRates(tx: Tx, currencies: string[]): Promise<Record<string, string>> {
+  const rows = await tx
+    .selectDistinctOn([forexRates.currency], { currency: forexRates.currency, middleRate: forexRates.middleRate })
+    .from(forexRates)
+    .where(inArray(forexRates.currency, currencies))
+    .orderBy(forexRates.currency, desc(forexRates.at), desc(forexRates.id));
+  return Object.fromEntries(rows.map((r) => [r.currency, r.middleRate]));
+}
+
+/**
+ * The USD counted for an order: its FX quantity at the latest middle rates, or
+ * the flow's `details.usdAmount` when that is larger. Order details come from
+ * the client too, so a given amount may raise the count but never lower it.
+ */
+async function usdOf(tx: Tx, order: AcceptedOrder, currency: string): Promise<string> {
+  const given = decimalOrNull(order.details.usdAmount);
+  const rates = currency === 'USD' ? {} : await latestMiddleRates(tx, [currency, 'USD']);
+  const computed = toUsd(order.quantity, currency, rates);
+  if (computed === null && given === null) {
+    // Refusing beats counting zero: a missing rate would silently free quota.
+    throw new Error(`forex: no middle rate to convert ${currency} to USD for order ${order.id}`);
+  }
+  const amounts = [computed, given].filter((a): a is string => a !== null);
+  return Decimal.max(...amounts).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/**
+ * Adds an accepted exchange order to the customer's annual usage, in the
+ * order's transaction. The ledger row makes a replay a no-op and lets a
+ * cancellation subtract exactly what was added.
+ */
+export async function forexOnAccepted(tx: Tx, order: AcceptedOrder): Promise<void> {
+  const [product] = await tx
+    .select({ kind: forexDetails.kind, currency: forexDetails.currency })
+    .from(forexDetails)
+    .where(eq(forexDetails.productId, order.productId));
+  if (!product || !isExchange(product.kind)) return;
+  const direction = directionOf(order.side, order.details);
+  const usd = await usdOf(tx, order, product.currency);
+  const year = shanghaiYear(order.placedAt);
+  const inserted = await tx
+    .insert(forexUsageEntries)
+    .values({ orderId: order.id, customerId: order.customerId, year, direction, usdAmount: usd })
+    .onConflictDoNothing()
+    .returning({ orderId: forexUsageEntries.orderId });
+  if (inserted.length === 0) return;
+  const buying = direction === 'BUY_FX';
+  await tx
+    .insert(forexAnnualUsage)
+    .values({ customerId: order.customerId, year, purchasedUsd: buying ? usd : '0', soldUsd: buying ? '0' : usd })
+    .onConflictDoUpdate({
+      target: [forexAnnualUsage.customerId, forexAnnualUsage.year],
+      set: {
+        purchasedUsd: sql`${forexAnnualUsage.purchasedUsd} + excluded.purchased_usd`,
+        soldUsd: sql`${forexAnnualUsage.soldUsd} + excluded.sold_usd`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+/** Undoes {@link forexOnAccepted} for a cancelled order: subtracts what its ledger row recorded. */
+export async function forexOnCancelled(tx: Tx, order: AcceptedOrder): Promise<void> {
+  const [entry] = await tx.delete(forexUsageEntries).where(eq(forexUsageEntries.orderId, order.id)).returning();
+  if (!entry) return;
+  const column = entry.direction === 'BUY_FX' ? forexAnnualUsage.purchasedUsd : forexAnnualUsage.soldUsd;
+  await tx
+    .update(forexAnnualUsage)
+    .set(
+      entry.direction === 'BUY_FX'
+        ? { purchasedUsd: sql`${column} - ${entry.usdAmount}::numeric`, updatedAt: sql`now()` }
+        : { soldUsd: sql`${column} - ${entry.usdAmount}::numeric`, updatedAt: sql`now()` },
+    )
+    .where(and(eq(forexAnnualUsage.customerId, entry.customerId), eq(forexAnnualUsage.year, entry.year)));
+}

@@ -1,0 +1,97 @@
+import { Decimal, type SuitabilityFacts } from '../../src/sdk/index.js';
+import { shanghaiYear, toUsd } from './conversion.js';
+
+export const FOREX_KINDS = ['SPOT_EXCHANGE', 'CASH_EXCHANGE', 'FX_DEPOSIT', 'STRUCTURED_DEPOSIT', 'FX_MARGIN'] as const;
+export type ForexKindCode = (typeof FOREX_KINDS)[number];
+export type Direction = 'BUY_FX' | 'SELL_FX';
+
+/**
+ * Exchange products are where the customer buys (购汇) or sells (结汇) FX
+ * against CNY: only they count against the annual quota and need a purpose.
+ * Deposits and structured deposits are funded with FX the customer already has.
+ */
+export const isExchange = (kind: unknown): boolean => kind === 'SPOT_EXCHANGE' || kind === 'CASH_EXCHANGE';
+
+/** Forex details as rules read them from `facts.product.details` (rates in CNY per 100 units). */
+export interface ForexDetailsFacts {
+  kind: ForexKindCode | null;
+  currency: string | null;
+  buyRate: string | null;
+  sellRate: string | null;
+  middleRate: string | null;
+  /** USD middle rate, for converting other currencies to USD. */
+  usdMiddleRate: string | null;
+}
+
+const DECIMAL_RE = /^\d{1,14}(\.\d{1,8})?$/;
+
+/** A decimal string from a detail value (string, or a finite JSON number); null otherwise. */
+export function decimalOrNull(value: unknown): string | null {
+  const s = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  return typeof s === 'string' && DECIMAL_RE.test(s.trim()) ? s.trim() : null;
+}
+
+export function readForexDetails(details: Record<string, unknown>): ForexDetailsFacts {
+  const kind = details.kind;
+  return {
+    kind: (FOREX_KINDS as readonly unknown[]).includes(kind) ? (kind as ForexKindCode) : null,
+    currency: typeof details.currency === 'string' ? details.currency : null,
+    buyRate: decimalOrNull(details.buyRate),
+    sellRate: decimalOrNull(details.sellRate),
+    middleRate: decimalOrNull(details.middleRate),
+    usdMiddleRate: decimalOrNull(details.usdMiddleRate),
+  };
+}
+
+/** Buying or selling FX: the detail when given, else BUY → BUY_FX, SELL → SELL_FX. */
+export function directionOf(side: 'BUY' | 'SELL', details: Record<string, unknown>): Direction {
+  const d = details.direction;
+  if (d === 'BUY_FX' || d === 'SELL_FX') return d;
+  return side === 'SELL' ? 'SELL_FX' : 'BUY_FX';
+}
+
+/** The FX amount of a sale and its USD equivalent; `status` says why one is missing. */
+export interface SaleSize {
+  status: 'KNOWN' | 'UNSIZED' | 'UNDETERMINED' | 'NO_RATE';
+  fxAmount: string | null;
+  usdAmount: string | null;
+}
+
+/**
+ * Sizes a sale in the foreign currency: `details.fxAmount` when given;
+ * otherwise the amount when it is in the product's currency; a CNY amount at the
+ * board rate the customer deals at (bank sells FX at `sellRate`, buys at
+ * `buyRate`), rounded down to cents. No amount at all (an eligibility check) is
+ * UNSIZED; an amount in a third currency is UNDETERMINED.
+ */
+export function sizeOfSale(facts: SuitabilityFacts, d: ForexDetailsFacts, direction: Direction): SaleSize {
+  const currency = d.currency ?? facts.product.currency;
+  let fx = decimalOrNull(facts.sale.details.fxAmount);
+  if (fx === null) {
+    const amount = facts.sale.amount;
+    if (amount === null) return { status: 'UNSIZED', fxAmount: null, usdAmount: null };
+    if (facts.sale.currency === currency) fx = amount;
+    else if (facts.sale.currency === 'CNY') {
+      const rate = direction === 'BUY_FX' ? d.sellRate : d.buyRate;
+      if (rate === null || new Decimal(rate).isZero()) return { status: 'NO_RATE', fxAmount: null, usdAmount: null };
+      fx = new Decimal(amount).mul(100).div(rate).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2);
+    } else return { status: 'UNDETERMINED', fxAmount: null, usdAmount: null };
+  }
+  const usdAmount = toUsd(fx, currency, { [currency]: d.middleRate, USD: d.usdMiddleRate });
+  return usdAmount === null
+    ? { status: 'NO_RATE', fxAmount: fx, usdAmount: null }
+    : { status: 'KNOWN', fxAmount: fx, usdAmount };
+}
+
+/** This calendar year's usage from `facts.customer.lines.forex`; another year's (or none) counts as zero. */
+export function usageOf(facts: SuitabilityFacts): { year: number; purchasedUsd: string; soldUsd: string; onFile: boolean } {
+  const year = shanghaiYear(new Date(facts.now));
+  const u = facts.customer.lines.forex ?? {};
+  if (u.year !== year) return { year, purchasedUsd: '0', soldUsd: '0', onFile: false };
+  return {
+    year,
+    purchasedUsd: decimalOrNull(u.purchasedUsd) ?? '0',
+    soldUsd: decimalOrNull(u.soldUsd) ?? '0',
+    onFile: true,
+  };
+}

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { definePlugin, text } from '../../src/sdk/index.js';
+import { goldProductFacts } from './facts.js';
+import { GoldProductResolver } from './graphql/product.resolver.js';
+import { GoldPrice, GoldProduct } from './graphql/product.type.js';
+import { goldQuantityFor } from './orders.js';
+import { goldRules } from './rules/index.js';
+import { goldDetails, goldPrices } from './schema.js';
+import { seedGold } from './seed.js';
+import { goldSettings } from './settings.js';
+
+/**
+ * 贵金属 / Precious metals: physical bars, account gold (积存金, 纸黄金) and gold
+ * savings plans. Positions are in grams, valued at grams × the latest gram price
+ * (the host's default valuation, since `unitPrice` is the CNY gram price).
+ */
+export default definePlugin({
+  code: 'gold',
+  line: 'GOLD',
+  name: text('贵金属', 'Precious metals'),
+  version: '1.0.0',
+  hostRange: '^0.1.0',
+  graphql: {
+    productType: GoldProduct,
+    resolvers: [GoldProductResolver],
+    types: [GoldPrice],
+  },
+  tables: { goldDetails, goldPrices },
+  migrationsFolder: fileURLToPath(new URL('./drizzle', import.meta.url)),
+  rules: goldRules,
+  settings: goldSettings,
+  facts: { products: goldProductFacts },
+  orders: { quantityFor: goldQuantityFor },
+  seed: seedGold,
+});

@@ -1,0 +1,37 @@
+import type { SuitabilityFacts } from '../../../src/sdk/index.js';
+import { decimalOrNull } from '../terms.js';
+
+/** Savings-plan context of a sale: opening a plan, or a contribution to one already held. */
+export type PlanKind = 'NEW_SAVINGS_PLAN' | 'EXISTING_PLAN';
+
+/** Gold sale details (`sale.details`), read defensively. */
+export interface GoldSaleDetails {
+  /** Grams as given; null when absent. */
+  grams: string | null;
+  /** True when `grams` was given but is not a decimal string. */
+  gramsMalformed: boolean;
+  plan: PlanKind | null;
+}
+
+export function readSaleDetails(facts: SuitabilityFacts): GoldSaleDetails {
+  const raw = facts.sale.details.grams;
+  const grams = decimalOrNull(raw);
+  const plan = facts.sale.details.plan;
+  return {
+    grams,
+    gramsMalformed: raw !== undefined && raw !== null && raw !== '' && grams === null,
+    plan: plan === 'NEW_SAVINGS_PLAN' || plan === 'EXISTING_PLAN' ? plan : null,
+  };
+}
+
+/**
+ * Whether this BUY is a contribution to a savings plan the customer already
+ * holds. A claimed EXISTING_PLAN without an open position in this product is
+ * treated as a new plan: the claim alone must not lift the level check.
+ */
+export function isExistingPlanContribution(facts: SuitabilityFacts, plan: PlanKind | null): boolean {
+  if (plan !== 'EXISTING_PLAN') return false;
+  return facts.customer.holdings.some(
+    (h) => h.productId === facts.product.id && (h.status === 'ACTIVE' || h.status === 'PENDING'),
+  );
+}

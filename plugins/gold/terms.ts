@@ -1,0 +1,70 @@
+import { Decimal } from '../../src/sdk/index.js';
+import type { AccountGoldMinimum } from './settings.js';
+
+/** Kinds of gold product (`GoldType` in GraphQL). */
+export const GOLD_TYPES = ['PHYSICAL_BAR', 'ACCOUNT_GOLD', 'GOLD_SAVINGS_PLAN'] as const;
+export type GoldTypeCode = (typeof GOLD_TYPES)[number];
+
+/** Account gold and savings plans are traded at the live price; bars are retail goods. */
+export const isAccountGold = (t: unknown): boolean => t === 'ACCOUNT_GOLD' || t === 'GOLD_SAVINGS_PLAN';
+
+/** Gold details as rules read them from `facts.product.details` (see facts.ts). */
+export interface GoldDetailsFacts {
+  goldType: GoldTypeCode | null;
+  purity: string | null;
+  barWeightGrams: string | null;
+  minimumGrams: string | null;
+  gramStep: string | null;
+  /** Latest CNY price per gram, null when never priced. */
+  latestGramPrice: string | null;
+}
+
+const DECIMAL_RE = /^\d{1,12}(\.\d{1,8})?$/;
+
+/** A decimal string from a detail value (string, or a finite JSON number); null when absent or malformed. */
+export function decimalOrNull(value: unknown): string | null {
+  const s = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  return typeof s === 'string' && DECIMAL_RE.test(s.trim()) ? s.trim() : null;
+}
+
+/** Reads `facts.product.details` defensively: unknown or malformed values become null. */
+export function readGoldDetails(details: Record<string, unknown>): GoldDetailsFacts {
+  const t = details.goldType;
+  return {
+    goldType: (GOLD_TYPES as readonly unknown[]).includes(t) ? (t as GoldTypeCode) : null,
+    purity: typeof details.purity === 'string' ? details.purity : null,
+    barWeightGrams: decimalOrNull(details.barWeightGrams),
+    minimumGrams: decimalOrNull(details.minimumGrams),
+    gramStep: decimalOrNull(details.gramStep),
+    latestGramPrice: decimalOrNull(details.latestGramPrice),
+  };
+}
+
+/** The gram terms that apply: the stricter of the bank setting and the product's own terms. */
+export interface GramTerms {
+  minimumGrams: string;
+  /** Every non-zero step the grams must be a multiple of (setting first). */
+  steps: string[];
+}
+
+/** Combines the bank-wide minimum with the product's terms (the product may only be stricter). */
+export function gramTerms(setting: AccountGoldMinimum, product: Pick<GoldDetailsFacts, 'minimumGrams' | 'gramStep'>): GramTerms {
+  const min = Decimal.max(setting.grams, product.minimumGrams ?? '0');
+  const steps = [setting.gramStep];
+  if (product.gramStep && !new Decimal(product.gramStep).isZero() && !new Decimal(product.gramStep).eq(setting.gramStep)) {
+    steps.push(new Decimal(product.gramStep).toFixed());
+  }
+  return { minimumGrams: min.toFixed(), steps };
+}
+
+/** The step shown to clients: the product's own when it has one, else the bank's. */
+export const displayStep = (setting: AccountGoldMinimum, productStep: string | null): string =>
+  productStep && !new Decimal(productStep).isZero() ? new Decimal(productStep).toFixed() : new Decimal(setting.gramStep).toFixed();
+
+/** Whether `grams` is an exact multiple of `step` (decimal arithmetic, no float error). */
+export const isMultipleOf = (grams: string, step: string): boolean => new Decimal(grams).mod(step).isZero();
+
+/** Grams an amount buys at a price, rounded down to the step (banks never sell a fraction of a step). */
+export function gramsForAmount(amountCny: string, pricePerGram: string, step: string): string {
+  return new Decimal(amountCny).div(pricePerGram).div(step).floor().mul(step).toFixed();
+}

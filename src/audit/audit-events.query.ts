@@ -1,0 +1,90 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { and, asc, count, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { HostContext } from '../app/runtime.js';
+import { requireRole } from '../auth/guards.js';
+import type { Role } from '../auth/principal.js';
+import { auditEvents } from '../db/schema/index.js';
+import { toGlobalId } from '../graphql/relay/global-id.js';
+import { keysetPage, toConnection } from '../graphql/relay/paginate.js';
+import { ConnectionArgs, connectionTypes } from '../graphql/relay/types.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
+
+/**
+ * Who may read the audit trail: AUDITOR only. Head office is itself audited
+ * (it reveals identities and reads 360s); separation of duties keeps the
+ * people being watched out of the record of what they did.
+ */
+export const AUDIT_READER_ROLES: readonly Role[] = ['AUDITOR'];
+
+type AuditRow = typeof auditEvents.$inferSelect;
+
+@ObjectType('AuditEvent', { description: 'One entry of the append-only audit trail.' })
+export class AuditEvent {
+  @Field(() => ID) id!: string;
+  @Field(() => DateTimeScalar) occurredAt!: Date;
+  @Field(() => String, { description: 'The subject (JWT sub) who acted.' }) actor!: string;
+  @Field(() => String) role!: string;
+  @Field(() => String, { description: 'e.g. CUSTOMER_360_READ, PII_REVEAL.' }) action!: string;
+  @Field(() => String) targetType!: string;
+  @Field(() => String, { description: 'Global id of the target.' }) targetId!: string;
+  @Field(() => String, { nullable: true }) purpose!: string | null;
+  @Field(() => String, { nullable: true, description: 'Finds the request in the logs.' }) requestId!: string | null;
+  @Field(() => GraphQLJSONObject, { description: 'Context without personal data.' }) details!: Record<string, unknown>;
+}
+
+export const { Connection: AuditEventConnection } = connectionTypes('AuditEvent', () => AuditEvent);
+
+@InputType('AuditEventFilter')
+export class AuditEventFilter {
+  @Field(() => String, { nullable: true }) actor?: string | null;
+  @Field(() => String, { nullable: true }) action?: string | null;
+  @Field(() => String, { nullable: true }) targetType?: string | null;
+  @Field(() => String, { nullable: true }) targetId?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive.' }) from?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Exclusive.' }) to?: Date | null;
+}
+
+function filterSql(f?: AuditEventFilter | null): SQL | undefined {
+  if (!f) return undefined;
+  return and(
+    f.actor != null ? eq(auditEvents.actor, f.actor) : undefined,
+    f.action != null ? eq(auditEvents.action, f.action) : undefined,
+    f.targetType != null ? eq(auditEvents.targetType, f.targetType) : undefined,
+    f.targetId != null ? eq(auditEvents.targetId, f.targetId) : undefined,
+    f.from != null ? gte(auditEvents.occurredAt, f.from) : undefined,
+    f.to != null ? lt(auditEvents.occurredAt, f.to) : undefined,
+  );
+}
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver {
+  @FieldResolver(() => ID)
+  id(@Root() r: AuditRow): string {
+    return toGlobalId('AuditEvent', r.id);
+  }
+
+  @Query(() => AuditEventConnection, { description: 'The audit trail, newest first (AUDITOR only).' })
+  async auditEvents(
+    @Ctx() ctx: HostContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
+  ) {
+    requireRole(ctx, ...AUDIT_READER_ROLES);
+    const page = keysetPage(args, ctx.settings.get('core.pageSize'));
+    const base = filterSql(filter);
+    // Newest first: walk ids downwards, so "after" means older.
+    const where = and(
+      base,
+      page.afterKey !== undefined ? lt(auditEvents.id, page.afterKey) : undefined,
+      page.beforeKey !== undefined ? gt(auditEvents.id, page.beforeKey) : undefined,
+    );
+    const rows = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(page.direction === 'forward' ? desc(auditEvents.id) : asc(auditEvents.id))
+      .limit(page.limit);
+    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(auditEvents).where(base))[0].n);
+  }
+}

@@ -1,0 +1,114 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { HostContext } from '../app/runtime.js';
+import { requireRole } from '../auth/guards.js';
+import { holdings, orders, suitabilityDecisions } from '../db/schema/index.js';
+import { Money, money } from '../domain/common/money.type.js';
+import { customerLoader, productLoader } from '../domain/core-loaders.js';
+import type { CustomerRecord } from '../domain/customers/customer.record.js';
+import { Customer } from '../domain/customers/customer.type.js';
+import { Holding } from '../domain/holdings/holding.type.js';
+import { Product } from '../domain/products/product.interface.js';
+import { byKey } from '../graphql/loaders.js';
+import { registerNodeType } from '../graphql/node-registry.js';
+import { toGlobalId } from '../graphql/relay/global-id.js';
+import { keysetClauses } from '../graphql/relay/keyset-sql.js';
+import { keysetPage, toConnection } from '../graphql/relay/paginate.js';
+import { ConnectionArgs } from '../graphql/relay/types.js';
+import { presentDecision, SuitabilityDecisionType } from '../suitability/decision.types.js';
+import { cancelOrder, findOrder } from './cancel-order.js';
+import { storedDecision, type DecisionRow } from './decision-record.js';
+import type { OrderRow } from './order-response.js';
+import { Order, OrderConnection, PlaceOrderInput } from './order.types.js';
+import { placeOrder } from './place-order.js';
+import { settleDueOrders } from './settle.js';
+
+registerNodeType('Order', (ctx, key) => findOrder(ctx, toGlobalId('Order', key)));
+
+/** Recorded decisions by id, one statement per batch. */
+export const decisionLoader = (ctx: HostContext) =>
+  ctx.loader<number, DecisionRow | null>('orders.decision', async (ids) => {
+    const rows = await ctx.db.select().from(suitabilityDecisions).where(inArray(suitabilityDecisions.id, [...ids]));
+    return byKey(ids, rows, (r) => r.id);
+  });
+
+const holdingLoader = (ctx: HostContext) =>
+  ctx.loader<number, typeof holdings.$inferSelect | null>('orders.holding', async (ids) => {
+    const rows = await ctx.db.select().from(holdings).where(inArray(holdings.id, [...ids]));
+    return byKey(ids, rows, (r) => r.id);
+  });
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @FieldResolver(() => ID)
+  id(@Root() o: OrderRow): string {
+    return toGlobalId('Order', o.id);
+  }
+
+  @FieldResolver(() => Customer)
+  async customer(@Root() o: OrderRow, @Ctx() ctx: HostContext) {
+    return customerLoader(ctx).load(o.customerId);
+  }
+
+  @FieldResolver(() => Product)
+  async product(@Root() o: OrderRow, @Ctx() ctx: HostContext) {
+    return productLoader(ctx).load(o.productId);
+  }
+
+  @FieldResolver(() => Money)
+  amount(@Root() o: OrderRow): Money {
+    return money(o.amount, o.currency);
+  }
+
+  @FieldResolver(() => Money, { nullable: true })
+  refund(@Root() o: OrderRow): Money | null {
+    return o.status === 'CANCELLED' ? money(o.amount, o.currency) : null;
+  }
+
+  @FieldResolver(() => Holding, { nullable: true })
+  async holding(@Root() o: OrderRow, @Ctx() ctx: HostContext) {
+    return o.holdingId ? holdingLoader(ctx).load(o.holdingId) : null;
+  }
+
+  @FieldResolver(() => SuitabilityDecisionType)
+  async decision(@Root() o: OrderRow, @Ctx() ctx: HostContext) {
+    const row = await decisionLoader(ctx).load(o.decisionId);
+    if (!row) throw new Error(`order ${o.id} has no decision record ${o.decisionId}`);
+    return presentDecision(storedDecision(row), ctx.lang);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerOrdersResolver {
+  @FieldResolver(() => OrderConnection, { description: 'Orders of this customer, oldest first.' })
+  async orders(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
+    const page = keysetPage(args, ctx.settings.get('core.pageSize'));
+    const base = eq(orders.customerId, c.id);
+    const { where, orderBy } = keysetClauses(page, orders.id, base);
+    const rows = await ctx.db.select().from(orders).where(where).orderBy(orderBy).limit(page.limit);
+    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(orders).where(and(base)))[0].n);
+  }
+}
+
+@Resolver()
+export class OrderMutationResolver {
+  @Mutation(() => Order, {
+    description:
+      'Places a purchase. Suitability is re-checked in the same transaction: BLOCK → SUITABILITY_BLOCKED, REQUIRE with steps missing → ' +
+      'SUITABILITY_STEPS_REQUIRED (both with the reasons; the attempt is recorded as ORDER_REFUSED). Same key + same input replays the first result.',
+  })
+  placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: HostContext) {
+    return placeOrder(ctx, input);
+  }
+
+  @Mutation(() => Order, { description: 'Cancels an order inside its cooling-off period: full refund, position removed.' })
+  cancelOrder(@Arg('orderId', () => ID) orderId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: HostContext) {
+    return cancelOrder(ctx, orderId, reason);
+  }
+
+  @Mutation(() => Int, { description: 'Operations (head office): settles orders whose cooling-off period has ended; returns how many.' })
+  settleDueOrders(@Ctx() ctx: HostContext) {
+    requireRole(ctx, 'HEAD_OFFICE');
+    return settleDueOrders(ctx.host, ctx.now);
+  }
+}

@@ -1,0 +1,93 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { InitiatorEnum, ProductLineValues, SaleChannelEnum, SuitabilityOutcomeEnum } from '../domain/common/enums.js';
+import { Money } from '../domain/common/money.type.js';
+import { Holding } from '../domain/holdings/holding.type.js';
+import { Product } from '../domain/products/product.interface.js';
+import { Customer } from '../domain/customers/customer.type.js';
+import { connectionTypes, Node } from '../graphql/relay/types.js';
+import { DateTimeScalar, DecimalScalar } from '../graphql/scalars.js';
+import { SuitabilityDecisionType } from '../suitability/decision.types.js';
+
+export enum OrderStatusEnum { PENDING = 'PENDING', SETTLED = 'SETTLED', CANCELLED = 'CANCELLED' }
+export enum DecisionPurposeEnum { ORDER = 'ORDER', ORDER_REFUSED = 'ORDER_REFUSED' }
+registerEnumType(OrderStatusEnum, { name: 'OrderStatus', description: '订单状态：冷静期中 / 已成交 / 已撤销 / PENDING during cooling-off, SETTLED, CANCELLED' });
+registerEnumType(DecisionPurposeEnum, { name: 'DecisionPurpose', description: '决定记录用途 / Why a decision was recorded: accepted order or refused attempt' });
+
+@InputType('PlaceOrderInput', { description: 'A purchase. Suitability is re-checked in the transaction that writes the order.' })
+export class PlaceOrderInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => ID) productId!: string;
+  @Field(() => DecimalScalar, { description: 'Amount in the product currency.' }) amount!: string;
+  @Field(() => String, { nullable: true, description: 'Defaults to the product currency (the only one accepted).' }) currency?: string | null;
+  @Field(() => SaleChannelEnum) channel!: string;
+  @Field(() => InitiatorEnum) initiator!: string;
+  @Field(() => String, {
+    description: '8–100 characters, unique per request of the caller: the same key with the same input replays the first result; with another input → IDEMPOTENCY_KEY_REUSED.',
+  })
+  idempotencyKey!: string;
+  @Field(() => [String], { defaultValue: [], description: 'Steps already recorded (SPECIAL_RISK_WARNING_SIGNED, AUDIO_VIDEO_RECORDING…).' })
+  completedSteps!: string[];
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Per-line details (FX purpose, gold grams, premium mode…).' })
+  details?: Record<string, unknown> | null;
+}
+
+@ObjectType('Order', { implements: Node, description: 'A purchase: PENDING while its cooling-off period runs, then SETTLED; or CANCELLED.' })
+export class Order extends Node {
+  @Field(() => Customer) customer!: Customer;
+  @Field(() => Product) product!: Product;
+  @Field(() => ProductLineValues) line!: string;
+  @Field(() => String, { description: 'BUY.' }) side!: string;
+  @Field(() => Money) amount!: Money;
+  @Field(() => DecimalScalar, { description: 'Units booked (shares, grams, cards, policies).' }) quantity!: string;
+  @Field(() => SaleChannelEnum) channel!: string;
+  @Field(() => InitiatorEnum) initiator!: string;
+  @Field(() => [String]) completedSteps!: string[];
+  @Field(() => GraphQLJSONObject) details!: Record<string, unknown>;
+  @Field(() => OrderStatusEnum) status!: string;
+  @Field(() => String) placedBy!: string;
+  @Field(() => DateTimeScalar) placedAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) coolingOffEndsAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) settledAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) cancelledAt!: Date | null;
+  @Field(() => String, { nullable: true }) cancelReason!: string | null;
+  @Field(() => Money, { nullable: true, description: 'Refund of a cancelled order: always the full amount.' }) refund!: Money | null;
+  @Field(() => Holding, { nullable: true, description: 'The position the order opened or added to.' }) holding!: Holding | null;
+  @Field(() => SuitabilityDecisionType, { description: 'The decision recorded when the order was accepted (compliance evidence).' })
+  decision!: SuitabilityDecisionType;
+}
+
+export const { Connection: OrderConnection, Edge: OrderEdge } = connectionTypes('Order', () => Order);
+
+@ObjectType('SuitabilityDecisionRecord', { implements: Node, description: 'A recorded decision: evidence of an order accepted or refused.' })
+export class SuitabilityDecisionRecordType extends Node {
+  @Field(() => DecisionPurposeEnum) purpose!: string;
+  @Field(() => SuitabilityOutcomeEnum) outcome!: string;
+  @Field(() => ProductLineValues) line!: string;
+  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
+  @Field(() => Product, { nullable: true }) product!: Product | null;
+  @Field(() => String, { description: 'Role and subject of the caller.' }) actor!: string;
+  @Field(() => String, { nullable: true }) requestId!: string | null;
+  @Field(() => SuitabilityDecisionType) decision!: SuitabilityDecisionType;
+  @Field(() => GraphQLJSONObject, { description: 'Every fact as evaluated.' }) facts!: Record<string, unknown>;
+  @Field(() => DateTimeScalar) evaluatedAt!: Date;
+}
+
+export const { Connection: SuitabilityDecisionRecordConnection } = connectionTypes('SuitabilityDecisionRecord', () => SuitabilityDecisionRecordType);
+
+@InputType('SuitabilityDecisionFilter')
+export class SuitabilityDecisionFilter {
+  @Field(() => String, { nullable: true, description: 'Decisions with a reason from this rule.' }) ruleId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Decisions with this reason code.' }) reasonCode?: string | null;
+  @Field(() => SuitabilityOutcomeEnum, { nullable: true }) outcome?: string | null;
+  @Field(() => ProductLineValues, { nullable: true }) line?: string | null;
+  @Field(() => DecisionPurposeEnum, { nullable: true }) purpose?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Evaluated at or after.' }) from?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Evaluated before.' }) to?: Date | null;
+}
+
+@ObjectType('ReasonCount', { description: 'How many recorded decisions gave a reason code.' })
+export class ReasonCount {
+  @Field(() => String) code!: string;
+  @Field(() => Int) count!: number;
+}

@@ -1,0 +1,260 @@
+import { Decimal } from 'decimal.js';
+import { and, eq, sql } from 'drizzle-orm';
+import type { HostContext } from '../app/runtime.js';
+import { requireRole } from '../auth/guards.js';
+import type { Tx } from '../db/client.js';
+import { customers, exchangeRates, holdings, orders, products } from '../db/schema/index.js';
+import { findCustomer } from '../domain/customers/customer.query.js';
+import { revalueCustomers } from '../domain/holdings/revalue.js';
+import { findProduct } from '../domain/products/product.query.js';
+import type { ProductRecord } from '../domain/products/product.record.js';
+import { badInput, notFound } from '../graphql/errors.js';
+import { text } from '../i18n/localized.js';
+import type { AcceptedOrder } from '../sdk/manifest.js';
+import { loadCustomerFacts } from '../suitability/facts-loader.js';
+import { decide } from '../suitability/service.js';
+import type { Initiator, SaleChannel, SuitabilityDecisionRecord, SuitabilityFacts } from '../suitability/types.js';
+import { recordDecision } from './decision-record.js';
+import { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.js';
+import { orderToJson, replay, type OrderRow, type StoredOrderResponse } from './order-response.js';
+import { quantityFor, usdAmount } from './quantity.js';
+import { settleDueOrders } from './settle.js';
+import { txContext } from './tx-context.js';
+
+/** A purchase as the API receives it. */
+export interface PlaceOrderRequest {
+  customerId: string;
+  productId: string;
+  amount: string;
+  currency?: string | null;
+  channel: string;
+  initiator: string;
+  idempotencyKey: string;
+  completedSteps: string[];
+  details?: Record<string, unknown> | null;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The actor recorded on orders, decisions and idempotency keys. */
+export const actorOf = (ctx: HostContext): string => `${ctx.principal.role}:${ctx.principal.subject}`;
+
+function checkAmount(amount: string): string {
+  let d: Decimal;
+  try {
+    d = new Decimal(amount);
+  } catch {
+    throw badInput(text('金额格式无效', 'amount is not a decimal'), 'amount');
+  }
+  if (!d.isFinite() || d.lte(0) || d.decimalPlaces() > 4) throw badInput(text('金额须为正数，最多 4 位小数', 'amount must be positive with at most 4 decimal places'), 'amount');
+  return d.toFixed();
+}
+
+/**
+ * Places a purchase. In ONE transaction: the idempotency key is claimed first,
+ * the customer row is locked (so cumulative limits — card caps, the FX quota —
+ * are evaluated against every committed order), suitability is re-evaluated on
+ * facts read inside the transaction, and either the refusal (decision record
+ * ORDER_REFUSED, no order) or the order (decision record ORDER, holding, line
+ * side effects, last activity) is committed together with the response a
+ * replay returns.
+ */
+export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Promise<OrderRow> {
+  requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  const key = checkIdempotencyKey(input.idempotencyKey);
+  const amount = checkAmount(input.amount);
+  const customer = await findCustomer(ctx, input.customerId);
+  if (!customer) throw notFound('客户 / customer');
+  const product = await findProduct(ctx, input.productId);
+  if (!product) throw notFound('产品 / product');
+  const currency = input.currency ?? product.currency;
+  if (currency !== product.currency) {
+    throw badInput(text(`该产品以 ${product.currency} 计价`, `This product is priced in ${product.currency}`), 'currency');
+  }
+  await settleDueOrders(ctx.host, ctx.now);
+
+  const actor = actorOf(ctx);
+  const hash = requestHash({ operation: 'placeOrder', input });
+  const response = await ctx.db.transaction(async (tx) => {
+    const claim = await claimIdempotencyKey<StoredOrderResponse>(tx, actor, key, 'placeOrder', hash);
+    if (claim.state === 'replay') return { stored: claim.response, fresh: false };
+    const stored = await execute(ctx, tx, { customerId: customer.id, productId: product.id, amount, currency, actor, input });
+    await storeIdempotentResponse(tx, actor, key, stored);
+    return { stored, fresh: true };
+  });
+  if (response.fresh && response.stored.kind === 'order') await revalueCustomers(ctx.host, [customer.id]);
+  return replay(response.stored, ctx.lang);
+}
+
+interface Execution {
+  customerId: number;
+  productId: number;
+  amount: string;
+  currency: string;
+  actor: string;
+  input: PlaceOrderRequest;
+}
+
+async function execute(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOrderResponse> {
+  await tx.execute(sql`select id from ${customers} where id = ${e.customerId} for update`);
+  const tctx = txContext(ctx, tx);
+  const [product] = await tx.select().from(products).where(eq(products.id, e.productId));
+  const customerFacts = await loadCustomerFacts(tctx, e.customerId);
+  if (!customerFacts || !product) throw notFound('客户 / customer');
+  const details = e.input.details ?? {};
+  const { decision, facts } = await decide(tctx, customerFacts, product, {
+    side: 'BUY',
+    amount: e.amount,
+    currency: e.currency,
+    channel: e.input.channel as SaleChannel,
+    initiator: e.input.initiator as Initiator,
+    details,
+    completedSteps: e.input.completedSteps,
+  });
+  const refusal = refusalOf(decision);
+  const decisionId = await recordDecision(tx, {
+    purpose: refusal ? 'ORDER_REFUSED' : 'ORDER',
+    decision,
+    facts,
+    actor: e.actor,
+    requestId: ctx.requestId,
+    at: ctx.now,
+  });
+  if (refusal) return { kind: 'refused', ...refusal, decisionId, decision };
+  const order = await accept(ctx, tx, product, facts, decisionId, e, details);
+  return { kind: 'order', order: orderToJson(order) };
+}
+
+function refusalOf(d: SuitabilityDecisionRecord): Pick<Extract<StoredOrderResponse, { kind: 'refused' }>, 'code' | 'message'> | null {
+  if (d.outcome === 'BLOCK') {
+    return { code: 'SUITABILITY_BLOCKED', message: text('适当性检查不通过，不能下单', 'The sale is not suitable and is blocked') };
+  }
+  if (d.missingSteps.length > 0) {
+    return {
+      code: 'SUITABILITY_STEPS_REQUIRED',
+      message: text(`下单前须完成：${d.missingSteps.join('、')}`, `Complete these steps first: ${d.missingSteps.join(', ')}`),
+    };
+  }
+  return null;
+}
+
+/** Scalar line details of the product: the starting attributes of a new position (card kind, class…). */
+const scalarDetails = (details: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(details).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
+
+async function accept(
+  ctx: HostContext,
+  tx: Tx,
+  product: ProductRecord,
+  facts: SuitabilityFacts,
+  decisionId: number,
+  e: Execution,
+  details: Record<string, unknown>,
+): Promise<OrderRow> {
+  const plugin = ctx.host.pluginByLine.get(product.line);
+  const quantity = quantityFor(plugin, e.amount, product, details);
+  const coolingOff = product.coolingOffHours > 0;
+  const coolingOffEndsAt = coolingOff ? new Date(ctx.now.getTime() + product.coolingOffHours * HOUR_MS) : null;
+  const holdingId = await bookHolding(tx, product, e, quantity, coolingOff, ctx.now, { ...scalarDetails(facts.product.details), ...details });
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      customerId: e.customerId,
+      productId: product.id,
+      line: product.line,
+      side: 'BUY',
+      amount: e.amount,
+      currency: e.currency,
+      quantity,
+      channel: e.input.channel,
+      initiator: e.input.initiator,
+      completedSteps: e.input.completedSteps,
+      details,
+      status: coolingOff ? 'PENDING' : 'SETTLED',
+      decisionId,
+      holdingId,
+      placedBy: e.actor,
+      placedAt: ctx.now,
+      coolingOffEndsAt,
+      settledAt: coolingOff ? null : ctx.now,
+    })
+    .returning();
+  if (plugin?.orders?.onAccepted) await plugin.orders.onAccepted(tx, await acceptedOrderOf(tx, order));
+  await tx
+    .update(customers)
+    .set({ lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now}), ${ctx.now})`, updatedAt: ctx.now })
+    .where(eq(customers.id, e.customerId));
+  return order;
+}
+
+/**
+ * Opens or adds to the position. Priced, fungible units (fund shares, gold
+ * grams) add to an open ACTIVE position; a cooling-off order always opens its
+ * own PENDING position so a cancel removes exactly it; unpriced instruments
+ * (a card, a policy) are one position each.
+ */
+async function bookHolding(
+  tx: Tx,
+  product: ProductRecord,
+  e: Execution,
+  quantity: string,
+  coolingOff: boolean,
+  now: Date,
+  attributes: Record<string, unknown>,
+): Promise<number> {
+  if (!coolingOff && product.unitPrice !== null) {
+    const [open] = await tx
+      .select()
+      .from(holdings)
+      .where(and(eq(holdings.customerId, e.customerId), eq(holdings.productId, product.id), eq(holdings.status, 'ACTIVE'), eq(holdings.costCurrency, e.currency)))
+      .orderBy(holdings.id)
+      .limit(1)
+      .for('update');
+    if (open) {
+      await tx
+        .update(holdings)
+        .set({
+          quantity: new Decimal(open.quantity).add(quantity).toFixed(6),
+          costAmount: new Decimal(open.costAmount).add(e.amount).toFixed(4),
+          updatedAt: now,
+        })
+        .where(eq(holdings.id, open.id));
+      return open.id;
+    }
+  }
+  const [h] = await tx
+    .insert(holdings)
+    .values({
+      customerId: e.customerId,
+      productId: product.id,
+      quantity,
+      costAmount: e.amount,
+      costCurrency: e.currency,
+      status: coolingOff ? 'PENDING' : 'ACTIVE',
+      attributes: { ...attributes, openedAt: now.toISOString() },
+      openedAt: now,
+    })
+    .returning({ id: holdings.id });
+  return h.id;
+}
+
+/**
+ * The order as plugins see it. `details.usdAmount` is the USD equivalent from
+ * the core reference rates (the FX year-to-date quota counts in USD).
+ */
+export async function acceptedOrderOf(tx: Tx, order: OrderRow): Promise<AcceptedOrder> {
+  const rates = new Map<string, string>([['CNY', '1']]);
+  for (const r of await tx.select().from(exchangeRates)) rates.set(r.currency, r.rateToCny);
+  const usd = usdAmount(order.amount, order.currency, rates);
+  return {
+    id: order.id,
+    customerId: order.customerId,
+    productId: order.productId,
+    side: order.side as 'BUY' | 'SELL',
+    amount: order.amount,
+    currency: order.currency,
+    quantity: order.quantity,
+    details: { ...order.details, ...(usd !== null && order.details.usdAmount === undefined ? { usdAmount: usd } : {}) },
+    placedAt: order.placedAt,
+  };
+}

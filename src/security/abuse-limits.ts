@@ -1,0 +1,47 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ParseOptions, ValidationRule } from 'graphql';
+import type { HostContext } from '../app/runtime.js';
+import type { Config } from '../config/config.js';
+
+/** The abuse limits a deployment enforces (config variables GRAPHQL_MAX_*). */
+export interface AbuseLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+}
+
+export const abuseLimitsFrom = (config: Config): AbuseLimits => ({
+  maxDepth: config.GRAPHQL_MAX_DEPTH,
+  maxCost: config.GRAPHQL_MAX_COST,
+  maxAliases: config.GRAPHQL_MAX_ALIASES,
+  maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+  maxTokens: config.GRAPHQL_MAX_TOKENS,
+});
+
+/**
+ * graphql-armor's depth, cost, alias, directive and token limits plus masked
+ * field suggestions (no schema discovery through "Did you mean"). Rejections
+ * are validation errors: HTTP 400, GRAPHQL_VALIDATION_FAILED (tokens:
+ * GRAPHQL_PARSE_FAILED).
+ */
+export function abuseLimitProtection(limits: AbuseLimits): {
+  plugins: ApolloServerPlugin<HostContext>[];
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, flattenFragments: true },
+    costLimit: { maxCost: limits.maxCost, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    // Armor's token plugin throws outside Apollo's error handling (HTTP 500);
+    // graphql-js's own `maxTokens` parse option does the same job cleanly (400).
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const p = armor.protect();
+  return { plugins: p.plugins as ApolloServerPlugin<HostContext>[], validationRules: p.validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+}

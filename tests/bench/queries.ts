@@ -1,0 +1,25 @@
+/** The bench's GraphQL documents (the same text is sent to every target). */
+
+const holdingFields360 = 'edges { node { id product { code name line } marketValue { amount currency } } }';
+
+/** One customer's 360; `bundles` adds `bundleOffers` when the schema has it. */
+export const customer360 = (bundles: string | null) => `query Customer360($id: ID!) {
+  customer(id: $id) {
+    id name age lifeStage
+    riskProfile { level expired }
+    tier
+    totalAssets { amount currency }
+    holdings(first: 100) { ${holdingFields360} }
+    eligibleProducts(first: 20) { edges { node { code name line } decision { outcome } } }${bundles ? `\n    ${bundles}` : ''}
+  }
+}`;
+
+/** A manager's page of customers with their holdings. */
+export const customerPage = `query CustomerPage($first: Int!) {
+  customers(first: $first) {
+    edges { node { id holdings(first: 100) { edges { node { product { code line } marketValue { amount currency } } } } } }
+  }
+}`;
+
+/** Introspects the fields of `Customer.bundleOffers` (null when absent). */
+export const bundleOffersProbe = `{ __type(name: "Customer") { fields { name args { name type { kind } } } } }`;

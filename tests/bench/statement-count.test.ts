@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestHost, type TestHost } from '../support/test-host.js';
+import { testDrivers } from '../support/databases.js';
+import { customerPage } from './queries.js';
+
+// Issue 7: a page of customers with holdings costs the same statements whatever its size.
+describe.each(testDrivers())('customer page statement count (%s)', (driver) => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await createTestHost({ driver, customers: 120 });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('is equal for page sizes 1, 10, 50 and 100, and at most 8', async () => {
+    const counts: number[] = [];
+    for (const first of [1, 10, 50, 100]) {
+      const res = await t.gql(customerPage, { first });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.customers.edges).toHaveLength(Math.min(first, 120));
+      counts.push(res.statements);
+    }
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeLessThanOrEqual(8);
+  });
+});

@@ -1,0 +1,105 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getTableName } from 'drizzle-orm';
+import { getMetadataStorage } from 'type-graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installedPlugins } from '../../plugins/index.js';
+import { selectPlugins } from '../../src/app/plugins-loader.js';
+import { HOST_VERSION } from '../../src/app/version.js';
+import type { PluginManifest } from '../../src/sdk/index.js';
+import { createTestHost, type TestHost } from '../support/test-host.js';
+
+/**
+ * The contract every installed plugin keeps (plugins/README.md). Runs over
+ * `installedPlugins`, so a partner's plugin is checked as soon as it is installed.
+ */
+
+const root = resolve(import.meta.dirname, '../..');
+const ALL_RATINGS = ['R1', 'R2', 'R3', 'R4', 'R5'];
+const filled = (t: { 'zh-CN'?: string; en?: string } | undefined) => Boolean(t?.['zh-CN']?.trim() && t?.en?.trim());
+const graphqlName = (m: PluginManifest) => getMetadataStorage().objectTypes.find((t) => t.target === m.graphql.productType)?.name;
+
+/** `declaredRiskRatings` exported by the plugin's module (plugins/<code>/index.ts), or R1–R5. */
+async function declaredRatings(m: PluginManifest): Promise<string[]> {
+  const file = pathToFileURL(join(root, 'plugins', m.code, 'index.ts')).href;
+  const mod = (await import(/* @vite-ignore */ file)) as { default: PluginManifest; declaredRiskRatings?: readonly string[] };
+  expect(mod.default, `plugins/${m.code}/index.ts must default-export the installed manifest`).toBe(m);
+  return [...(mod.declaredRiskRatings ?? ALL_RATINGS)];
+}
+
+describe.skipIf(installedPlugins.length === 0).each(installedPlugins.map((m) => [m.code, m] as const))('plugin %s: manifest', (code, m) => {
+  it('passes the host boot checks on its own', () => {
+    // Alone, apart from the plugins it declares it depends on.
+    const deps = installedPlugins.filter((p) => m.dependsOn?.includes(p.code));
+    expect(selectPlugins([...deps, m], { hostVersion: HOST_VERSION, allowIncompatible: [] }).at(-1)).toBe(m);
+  });
+
+  it('documents every rule and every reason in zh-CN and en, with ids prefixed by its code', () => {
+    for (const rule of m.rules ?? []) {
+      expect(rule.id.startsWith(`${code}.`), rule.id).toBe(true);
+      expect(filled(rule.regulation), `${rule.id} regulation`).toBe(true);
+      expect(filled(rule.description), `${rule.id} description`).toBe(true);
+      const reasons = Object.entries(rule.reasons);
+      expect(reasons.length, `${rule.id} reasons`).toBeGreaterThan(0);
+      for (const [reason, def] of reasons) {
+        expect(filled(def.message), `${rule.id} ${reason}`).toBe(true);
+        if (def.outcome === 'REQUIRE') expect(def.step, `${rule.id} ${reason} step`).toBeTruthy();
+      }
+    }
+  });
+
+  it('prefixes and describes every setting in both languages, with a valid default', () => {
+    for (const s of m.settings ?? []) {
+      expect(s.key.startsWith(`${code}.`), s.key).toBe(true);
+      expect(filled(s.description), `${s.key} description`).toBe(true);
+      expect(s.schema.safeParse(s.default).success, `${s.key} default`).toBe(true);
+    }
+  });
+
+  it('ships generated migrations that create each of its tables', () => {
+    expect(m.migrationsFolder, 'migrationsFolder').toBeTruthy();
+    expect(existsSync(m.migrationsFolder!), m.migrationsFolder).toBe(true);
+    const sql = readdirSync(m.migrationsFolder!).filter((f) => f.endsWith('.sql'));
+    expect(sql.length).toBeGreaterThan(0);
+    expect(existsSync(join(m.migrationsFolder!, 'meta', '_journal.json')), 'drizzle-kit journal').toBe(true);
+    const all = sql.map((f) => readFileSync(join(m.migrationsFolder!, f), 'utf8')).join('\n');
+    for (const table of Object.values(m.tables ?? {})) expect(all, getTableName(table)).toContain(`CREATE TABLE "${getTableName(table)}"`);
+  });
+});
+
+describe.skipIf(installedPlugins.length === 0)('every installed plugin, booted together', () => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await createTestHost({ plugins: installedPlugins, customers: 60 });
+  });
+  afterAll(() => t?.close());
+
+  /** Every product of a line, following pages. */
+  async function productsOf(line: string): Promise<{ id: string; riskRating: string }[]> {
+    const out: { id: string; riskRating: string }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const r: any = await t.gql(`query ($l: ProductLine!, $a: String) { products(filter: { line: $l }, first: 100, after: $a) { edges { node { id riskRating } } pageInfo { hasNextPage endCursor } } }`, { l: line, a: after });
+      expect(r.errors).toBeUndefined();
+      out.push(...r.data.products.edges.map((e: any) => e.node));
+      if (!r.data.products.pageInfo.hasNextPage) return out;
+      after = r.data.products.pageInfo.endCursor;
+    }
+  }
+
+  it.each(installedPlugins.map((m) => [m.code, m] as const))('%s: products cover its declared risk ratings', async (_code, m) => {
+    const declared = await declaredRatings(m);
+    const products = await productsOf(m.line);
+    expect(products.length).toBeGreaterThan(0);
+    const seen = new Set(products.map((p) => p.riskRating));
+    for (const r of declared) expect(seen.has(r), `${m.code} has no ${r} product`).toBe(true);
+  });
+
+  it.each(installedPlugins.map((m) => [m.code, m] as const))('%s: a product resolves through node(id) to its own type', async (_code, m) => {
+    const [first] = await productsOf(m.line);
+    const r = await t.gql(`query ($id: ID!) { node(id: $id) { __typename id ... on Product { line } } }`, { id: first!.id });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.node).toEqual({ __typename: graphqlName(m), id: first!.id, line: m.line });
+  });
+});
