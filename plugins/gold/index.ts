@@ -10,6 +10,13 @@ import { seedGold } from './seed.js';
 import { goldSettings } from './settings.js';
 
 /**
+ * Ratings this line carries: physical bars are R1; account gold and savings
+ * plans take the rating of the required customer level (a bank setting,
+ * default C3 → R3), so the demo catalog holds R1 and R3 only.
+ */
+export const declaredRiskRatings: readonly ('R1' | 'R3')[] = ['R1', 'R3'];
+
+/**
  * 贵金属 / Precious metals: physical bars, account gold (积存金, 纸黄金) and gold
  * savings plans. Positions are in grams, valued at grams × the latest gram price
  * (the host's default valuation, since `unitPrice` is the CNY gram price).

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { createCatalogWriter } from '../plugins/catalog-writer.js';
 import type { PluginManifest, PluginServices } from '../sdk/manifest.js';
 import { coreSettings } from '../settings/core-settings.js';
+import { bundleSettings } from '../bundles/targeting.js';
 import { SettingsRegistry } from '../settings/registry.js';
 import type { RegisteredRule } from '../suitability/engine.js';
 import { coreRules } from '../suitability/rules/core/index.js';
@@ -54,7 +55,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
   }
 
   const settings = new SettingsRegistry();
-  for (const s of coreSettings) settings.register(s, 'core');
+  for (const s of [...coreSettings, ...bundleSettings]) settings.register(s, 'core');
   for (const p of plugins) for (const s of p.settings ?? []) settings.register(s, p.code);
 
   const database = opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR }));

@@ -27,12 +27,7 @@ export const bundleSettings: SettingDefinition[] = [
 ];
 
 function incomeBands(settings: SettingsReader): IncomeBands {
-  try {
-    return settings.get<IncomeBands>(INCOME_BANDS_SETTING);
-  } catch {
-    // Not registered by this host yet: the documented default applies.
-    return bundleSettings[0].default as IncomeBands;
-  }
+  return settings.get<IncomeBands>(INCOME_BANDS_SETTING);
 }
 
 /** CONSERVATIVE (C1–C2), BALANCED (C3), AGGRESSIVE (C4–C5); null when never assessed. */

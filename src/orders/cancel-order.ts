@@ -60,7 +60,7 @@ export async function cancelOrder(ctx: HostContext, orderId: string, reason: str
     });
     await tx
       .update(customers)
-      .set({ lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now}), ${ctx.now})`, updatedAt: ctx.now })
+      .set({ lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now.toISOString()}::timestamptz), ${ctx.now.toISOString()}::timestamptz)`, updatedAt: ctx.now })
       .where(eq(customers.id, order.customerId));
     return row;
   });

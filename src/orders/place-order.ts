@@ -182,7 +182,7 @@ async function accept(
   if (plugin?.orders?.onAccepted) await plugin.orders.onAccepted(tx, await acceptedOrderOf(tx, order));
   await tx
     .update(customers)
-    .set({ lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now}), ${ctx.now})`, updatedAt: ctx.now })
+    .set({ lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now.toISOString()}::timestamptz), ${ctx.now.toISOString()}::timestamptz)`, updatedAt: ctx.now })
     .where(eq(customers.id, e.customerId));
   return order;
 }
@@ -254,7 +254,8 @@ export async function acceptedOrderOf(tx: Tx, order: OrderRow): Promise<Accepted
     amount: order.amount,
     currency: order.currency,
     quantity: order.quantity,
-    details: { ...order.details, ...(usd !== null && order.details.usdAmount === undefined ? { usdAmount: usd } : {}) },
+    // The host's own conversion always wins: a client-sent usdAmount must never shrink what a quota counts.
+    details: { ...order.details, ...(usd !== null ? { usdAmount: usd } : {}) },
     placedAt: order.placedAt,
   };
 }

@@ -11,13 +11,14 @@ import { revalueCustomers } from '../domain/holdings/revalue.js';
  */
 export async function settleDueOrders(runtime: HostRuntime, now: Date): Promise<number> {
   const db = runtime.database.db;
+  // ISO strings with casts: postgres.js cannot type a bare Date parameter in raw SQL.
   const result = await db.execute<{ customer_id: number }>(sql`
     with due as (
       update orders set status = 'SETTLED', settled_at = cooling_off_ends_at
-      where status = 'PENDING' and cooling_off_ends_at <= ${now}
+      where status = 'PENDING' and cooling_off_ends_at <= ${now.toISOString()}::timestamptz
       returning holding_id, customer_id
     ), opened as (
-      update holdings set status = 'ACTIVE', updated_at = ${now}
+      update holdings set status = 'ACTIVE', updated_at = ${now.toISOString()}::timestamptz
       where id in (select holding_id from due) and status = 'PENDING'
       returning id
     )

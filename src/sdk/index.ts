@@ -26,6 +26,7 @@ export {
   SaleChannelEnum,
   InitiatorEnum,
   ProductStatusEnum,
+  GenderEnum,
 } from '../domain/common/enums.js';
 export { toGlobalId, numericIdOf } from '../graphql/relay/global-id.js';
 export { ConnectionArgs, connectionTypes, PageInfo } from '../graphql/relay/types.js';

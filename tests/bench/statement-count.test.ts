@@ -20,6 +20,10 @@ describe.each(testDrivers())('customer page statement count (%s)', (driver) => {
       expect(res.errors).toBeUndefined();
       expect(res.data.customers.edges).toHaveLength(Math.min(first, 120));
       counts.push(res.statements);
+      if (first === 100) {
+        const held = res.data.customers.edges.reduce((n: number, e: { node: { holdings: { edges: unknown[] } } }) => n + e.node.holdings.edges.length, 0);
+        expect(held).toBeGreaterThan(0);
+      }
     }
     expect(new Set(counts).size).toBe(1);
     expect(counts[0]).toBeLessThanOrEqual(8);

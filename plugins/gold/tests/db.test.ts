@@ -4,16 +4,15 @@ import { Decimal } from '../../../src/sdk/index.js';
 import plugin from '../index.js';
 import { GoldProductResolver } from '../graphql/product.resolver.js';
 import { goldDetails, goldPrices } from '../schema.js';
-import { goldSeedContext } from './seed-context.js';
-import { goldDb, productRecord, requestContext } from './support.js';
+import { goldDb, productRecord, requestContext, seedContext } from './support.js';
 
 describe('gold seed, facts and resolvers', () => {
   let env: Awaited<ReturnType<typeof goldDb>>;
-  let seeded: ReturnType<typeof goldSeedContext>;
+  let seeded: ReturnType<typeof seedContext>;
 
   beforeAll(async () => {
     env = await goldDb();
-    seeded = goldSeedContext(env.db);
+    seeded = seedContext(env.db);
     await plugin.seed!(seeded.ctx);
   });
   afterAll(() => env.close());
@@ -38,7 +37,7 @@ describe('gold seed, facts and resolvers', () => {
 
   it('rates account gold from the setting: C4 required → R4', async () => {
     // Re-seeding the same tables is harmless: details and prices are insert-if-absent.
-    const ctx = goldSeedContext(env.db, { 'gold.accountGoldRequiredRiskLevel': 'C4' }, 50);
+    const ctx = seedContext(env.db, { 'gold.accountGoldRequiredRiskLevel': 'C4' }, 50);
     await plugin.seed!(ctx.ctx);
     expect([...ctx.products.values()].find((p) => p.code === 'GOLD-ACCOUNT-CNY')!.riskRating).toBe('R4');
     expect([...ctx.products.values()].find((p) => p.code === 'GOLD-CNG-10G')!.riskRating).toBe('R1');
@@ -78,7 +77,7 @@ describe('gold seed, facts and resolvers', () => {
   });
 
   it('is deterministic', async () => {
-    const again = goldSeedContext(env.db);
+    const again = seedContext(env.db);
     await plugin.seed!(again.ctx);
     expect(again.holdings).toEqual(seeded.holdings);
     expect([...again.products.values()]).toEqual(all());
