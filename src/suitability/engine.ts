@@ -1,4 +1,4 @@
-import { text } from '../i18n/localized.js';
+import { text, type LocalizedText } from '../i18n/localized.js';
 import {
   stricter,
   type Outcome,
@@ -18,12 +18,56 @@ export interface RegisteredRule {
 /** Receives rule failures; the engine never lets one escape. */
 export type RuleErrorSink = (ruleId: string, error: unknown, facts: SuitabilityFacts) => void;
 
-const fill = (template: string, params: Record<string, string | number> = {}) =>
+const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+
+/**
+ * The message of a hit, filled in only when read: most decisions are computed
+ * to be filtered (eligible products) and never shown. Getters are enumerable,
+ * so the text is stored in full when a decision is serialised as evidence.
+ */
+function messageOf(template: LocalizedText, params: Record<string, string | number> | undefined): LocalizedText {
+  if (!params) return template;
+  let zh: string | undefined;
+  let en: string | undefined;
+  return {
+    get 'zh-CN'() {
+      return (zh ??= fill(template['zh-CN'], params));
+    },
+    get en() {
+      return (en ??= fill(template.en, params));
+    },
+  };
+}
 
 /** Does `rule` apply to this product? */
 export const ruleApplies = (r: RegisteredRule, facts: SuitabilityFacts): boolean =>
   !r.rule.lines || r.rule.lines.includes(facts.product.line);
+
+/** The rules of one line and their versions, worked out once per rule set. */
+interface LinePlan {
+  rules: RegisteredRule[];
+  versions: Readonly<Record<string, string>>;
+}
+
+// Rule sets are built once at boot and evaluated for every product of every
+// customer: planning per line once keeps the hot loop free of filtering.
+const plans = new WeakMap<readonly RegisteredRule[], Map<string, LinePlan>>();
+
+function planFor(rules: readonly RegisteredRule[], line: string): LinePlan {
+  let byLine = plans.get(rules);
+  if (!byLine) {
+    byLine = new Map();
+    plans.set(rules, byLine);
+  }
+  let plan = byLine.get(line);
+  if (!plan) {
+    const applicable = rules.filter((r) => !r.rule.lines || r.rule.lines.includes(line));
+    plan = { rules: applicable, versions: Object.freeze(Object.fromEntries(applicable.map((r) => [r.rule.id, r.rule.version]))) };
+    byLine.set(line, plan);
+  }
+  return plan;
+}
 
 /**
  * Runs every applicable rule over the facts and combines them: the strictest
@@ -36,12 +80,10 @@ export function evaluateSuitability(
   onRuleError?: RuleErrorSink,
 ): SuitabilityDecisionRecord {
   const reasons: SuitabilityReason[] = [];
-  const ruleVersions: Record<string, string> = {};
-  const completed = new Set(facts.sale.completedSteps);
-  for (const registered of rules) {
-    if (!ruleApplies(registered, facts)) continue;
+  const plan = planFor(rules, facts.product.line);
+  const completed = facts.sale.completedSteps;
+  for (const registered of plan.rules) {
     const { rule, source } = registered;
-    ruleVersions[rule.id] = rule.version;
     try {
       for (const hit of rule.evaluate(facts, ctx)) {
         const def = rule.reasons[hit.code];
@@ -49,14 +91,14 @@ export function evaluateSuitability(
         reasons.push({
           code: hit.code,
           outcome: def.outcome,
-          message: { 'zh-CN': fill(def.message['zh-CN'], hit.params), en: fill(def.message.en, hit.params) },
+          message: messageOf(def.message, hit.params),
           ruleId: rule.id,
           ruleVersion: rule.version,
           source,
           regulation: rule.regulation,
           facts: hit.saw,
           step: def.step ?? null,
-          satisfied: def.outcome === 'REQUIRE' && !!def.step && completed.has(def.step),
+          satisfied: def.outcome === 'REQUIRE' && !!def.step && completed.includes(def.step),
         });
       }
     } catch (error) {
@@ -77,14 +119,17 @@ export function evaluateSuitability(
     }
   }
   let outcome: Outcome = 'ALLOW';
-  for (const r of reasons) outcome = stricter(outcome, r.outcome);
-  const requiredSteps = [...new Set(reasons.filter((r) => r.outcome === 'REQUIRE' && r.step).map((r) => r.step!))];
+  const requiredSteps: string[] = [];
+  for (const r of reasons) {
+    outcome = stricter(outcome, r.outcome);
+    if (r.outcome === 'REQUIRE' && r.step && !requiredSteps.includes(r.step)) requiredSteps.push(r.step);
+  }
   return {
     outcome,
     reasons,
     requiredSteps,
-    missingSteps: requiredSteps.filter((s) => !completed.has(s)),
+    missingSteps: requiredSteps.filter((s) => !completed.includes(s)),
     evaluatedAt: facts.now,
-    ruleVersions,
+    ruleVersions: plan.versions,
   };
 }

@@ -76,8 +76,9 @@ export const orderInput = (c: Candidate, key: string, extra: Record<string, unkn
 });
 
 export async function countRows(t: TestHost, query: ReturnType<typeof sql>): Promise<number> {
-  const r = (await t.host.runtime.database.db.execute(query)) as unknown as { rows?: { n: number | string }[] } & { n: number | string }[];
-  const rows = Array.isArray(r) ? r : r.rows!;
+  // postgres.js returns the rows as an array; PGlite returns { rows }.
+  const r = (await t.host.runtime.database.db.execute(query)) as unknown;
+  const rows = (Array.isArray(r) ? r : (r as { rows: { n: number | string }[] }).rows) as { n: number | string }[];
   return Number(rows[0].n);
 }
 
