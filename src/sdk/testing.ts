@@ -113,3 +113,5 @@ export function evaluateRules(
     now: new Date(facts.now),
   });
 }
+
+export * from './plugin-test-kit.js';
