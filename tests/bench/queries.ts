@@ -23,3 +23,11 @@ export const customerPage = `query CustomerPage($first: Int!) {
 
 /** Introspects the fields of `Customer.bundleOffers` (null when absent). */
 export const bundleOffersProbe = `{ __type(name: "Customer") { fields { name args { name type { kind } } } } }`;
+
+/** A manager's filtered, paginated book with holdings (the scale bench's second query). */
+export const managerBook = `query ManagerBook($after: String, $managerId: ID!) {
+  customers(first: 50, after: $after, filter: { managerId: $managerId, riskLevel: C3 }) {
+    edges { node { id name riskProfile { level } holdings(first: 100) { edges { node { product { code line } marketValue { amount currency } } } } } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -20,6 +20,7 @@ import { runBatch, send, type BenchRequest, type Sample } from './load.js';
 import { benchPlugins } from './plugins.js';
 import { bundleOffersProbe, customer360, customerPage } from './queries.js';
 import { renderResults, type QueryResult, type TargetResult } from './report.js';
+import { scaleSectionOf, spliceScaleSection } from './scale/report.js';
 import { median, normalise, percentile } from './stats.js';
 
 /*
@@ -30,11 +31,9 @@ import { median, normalise, percentile } from './stats.js';
  */
 
 if (process.argv.includes('--scale')) {
-  console.error(
-    'bench --scale is not implemented yet: it would load 200,000 customers and 2,000,000 holdings into PostgreSQL ' +
-      '(DATABASE_URL / TEST_DATABASE_URL) and compare latencies with EXPLAIN plans. Run `npm run bench` for the demo-bank benchmark.',
-  );
-  process.exit(2);
+  // The scale run has its own database and writes only the `## Scale` section.
+  const { runScale } = await import('./scale/run-scale.js');
+  process.exit(await runScale());
 }
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
@@ -192,7 +191,9 @@ const markdown = renderResults({
   totalSeconds: (Date.now() - started) / 1000,
 });
 const out = new URL('./results.md', import.meta.url);
-writeFileSync(out, markdown);
+// Keep the `## Scale` section of the last `--scale` run.
+const scaleSection = existsSync(out) ? scaleSectionOf(readFileSync(out, 'utf8')) : null;
+writeFileSync(out, scaleSection ? spliceScaleSection(markdown, scaleSection) : markdown);
 console.log(markdown);
 step(`wrote ${out.pathname}`);
 

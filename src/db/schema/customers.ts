@@ -47,6 +47,8 @@ export const customers = pgTable(
   },
   (t) => [
     index('customers_manager_idx').on(t.managerId, t.id),
+    // A manager's book filtered by risk level, paged by id: no scan past other levels' rows.
+    index('customers_manager_risk_idx').on(t.managerId, t.riskLevel, t.id),
     index('customers_branch_idx').on(t.branchId, t.id),
     index('customers_risk_idx').on(t.riskLevel, t.id),
     index('customers_birth_idx').on(t.birthDate),

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_manager_risk_idx" ON "customers" USING btree ("manager_id","risk_level","id");
