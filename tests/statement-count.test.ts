@@ -34,3 +34,21 @@ describe.each(testDrivers())('SQL statements per request are constant (%s)', (dr
     expect(counts[50]).toBeLessThanOrEqual(8);
   });
 });
+
+describe('eligible products for a page of customers', () => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await createTestHost({ customers: 60 });
+  });
+  afterAll(() => t?.close());
+
+  it('costs the same statements for 2 or 20 customers (catalog and facts batched)', async () => {
+    const q = `query E($first: Int!) { customers(first: $first) { edges { node { eligibleProducts(first: 5) { totalCount edges { node { code } decision { outcome } } } } } } }`;
+    const small = await t.gql(q, { first: 2 });
+    const large = await t.gql(q, { first: 20 });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(large.data.customers.edges.every((e: any) => e.node.eligibleProducts.totalCount > 0)).toBe(true);
+    expect(large.statements).toBe(small.statements);
+  });
+});

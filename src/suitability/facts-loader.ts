@@ -23,14 +23,17 @@ export function loadCustomerFacts(ctx: HostContext, customerId: number): Promise
       for (const p of productRows) if (p && !(p instanceof Error)) productsById.set(p.id, p);
       const lineFacts = await Promise.all(
         ctx.host.plugins.map(async (plugin) => {
-          if (!plugin.facts?.customers) return [plugin.code, new Map()] as const;
-          const batch = await ctx
-            .loader<'batch', Map<number, Record<string, unknown>>>(`facts.customers.${plugin.code}`, async (k) => {
-              const map = await plugin.facts!.customers!(ctx.host.servicesFor(plugin.code), ids, ctx.now);
-              return k.map(() => map);
+          if (!plugin.facts?.customers) return [plugin.code, new Map<number, Record<string, unknown>>()] as const;
+          const values = await ctx
+            .loader<number, Record<string, unknown>>(`facts.customers.${plugin.code}`, async (keys) => {
+              const map = await plugin.facts!.customers!(ctx.host.servicesFor(plugin.code), keys, ctx.now);
+              return keys.map((id) => map.get(id) ?? {});
             })
-            .load('batch');
-          return [plugin.code, batch] as const;
+            .loadMany(ids);
+          // A line's facts that cannot be read must not read as "nothing on file": fail the request instead.
+          const failed = values.find((v) => v instanceof Error);
+          if (failed) throw failed;
+          return [plugin.code, new Map(ids.map((id, i) => [id, values[i] as Record<string, unknown>]))] as const;
         }),
       );
       return ids.map((id, i) => {

@@ -39,6 +39,29 @@ export class CheckSuitabilityResolver {
   }
 }
 
+/** On-sale products the caller may see, once per request and line (a page of customers shares them). */
+function onSaleProducts(ctx: HostContext, line: string | null) {
+  return ctx
+    .loader<string, (typeof products.$inferSelect)[]>('suitability.onSaleProducts', (keys) =>
+      Promise.all(
+        keys.map((key) =>
+          ctx.db
+            .select()
+            .from(products)
+            .where(
+              and(
+                productScope(ctx.principal),
+                eq(products.status, 'ON_SALE'),
+                key !== '*' ? eq(products.line, key) : lineIn([...ctx.host.pluginByLine.keys()]),
+              ),
+            )
+            .orderBy(asc(products.id)),
+        ),
+      ),
+    )
+    .load(line ?? '*');
+}
+
 @Resolver(() => Customer)
 export class CustomerSuitabilityResolver {
   @FieldResolver(() => SuitabilityDecisionType, { description: 'Could this customer buy this product?' })
@@ -79,17 +102,7 @@ export class CustomerSuitabilityResolver {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const customer = await loadCustomerFacts(ctx, c.id);
     if (!customer) throw notFound('客户 / customer');
-    const candidates = await ctx.db
-      .select()
-      .from(products)
-      .where(
-        and(
-          productScope(ctx.principal),
-          eq(products.status, 'ON_SALE'),
-          line ? eq(products.line, line) : lineIn([...ctx.host.pluginByLine.keys()]),
-        ),
-      )
-      .orderBy(asc(products.id));
+    const candidates = await onSaleProducts(ctx, line ?? null);
     const decided = await Promise.all(
       candidates.map(async (p) => ({
         product: p,
