@@ -61,7 +61,7 @@ export async function forexOnAccepted(tx: Tx, order: AcceptedOrder): Promise<voi
     .from(forexDetails)
     .where(eq(forexDetails.productId, order.productId));
   if (!product || !isExchange(product.kind)) return;
-  const direction = directionOf(order.side, order.details);
+  const direction = directionOf(order.side);
   const usd = await usdOf(tx, order, product.currency);
   const year = shanghaiYear(order.placedAt);
   const inserted = await tx

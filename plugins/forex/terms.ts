@@ -43,10 +43,13 @@ export function readForexDetails(details: Record<string, unknown>): ForexDetails
   };
 }
 
-/** Buying or selling FX: the detail when given, else BUY → BUY_FX, SELL → SELL_FX. */
-export function directionOf(side: 'BUY' | 'SELL', details: Record<string, unknown>): Direction {
-  const d = details.direction;
-  if (d === 'BUY_FX' || d === 'SELL_FX') return d;
+/**
+ * Buying or selling foreign currency follows the order's side only. A
+ * client-sent `direction` is never trusted: a purchase declared as a sale
+ * would otherwise skip the purchase quota, the purpose check and the
+ * foreign-national rule.
+ */
+export function directionOf(side: 'BUY' | 'SELL'): Direction {
   return side === 'SELL' ? 'SELL_FX' : 'BUY_FX';
 }
 

@@ -21,10 +21,10 @@ export async function findOrder(ctx: HostContext, id: string): Promise<OrderRow 
 }
 
 /**
- * Cancels an order inside its cooling-off period: the order is CANCELLED, its
+ * Cancels a purchase inside its cooling-off period: the order is CANCELLED, its
  * position removed, the amount refunded in full (recorded in the audit trail),
  * and the line undoes its side effects (`orders.onCancelled`). Outside the
- * period → BAD_USER_INPUT; already cancelled → CONFLICT.
+ * period, or a redemption (SELL) → BAD_USER_INPUT; already cancelled → CONFLICT.
  */
 export async function cancelOrder(ctx: HostContext, orderId: string, reason: string): Promise<OrderRow> {
   requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
@@ -36,6 +36,9 @@ export async function cancelOrder(ctx: HostContext, orderId: string, reason: str
   const cancelled = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select id from ${customers} where id = ${found.customerId} for update`);
     const [order] = await tx.select().from(orders).where(eq(orders.id, found.id)).for('update');
+    if (order.side === 'SELL') {
+      throw badInput(text('赎回订单没有冷静期，不能撤单', 'A redemption has no cooling-off period and cannot be cancelled'), 'orderId');
+    }
     if (order.status === 'CANCELLED') throw conflict(text('订单已撤销', 'The order is already cancelled'));
     if (order.status !== 'PENDING' || !order.coolingOffEndsAt || order.coolingOffEndsAt.getTime() <= ctx.now.getTime()) {
       throw badInput(text('订单已过冷静期，不能撤单', 'The cooling-off period is over; the order cannot be cancelled'), 'orderId');

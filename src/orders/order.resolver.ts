@@ -94,14 +94,14 @@ export class CustomerOrdersResolver {
 export class OrderMutationResolver {
   @Mutation(() => Order, {
     description:
-      'Places a purchase. Suitability is re-checked in the same transaction: BLOCK → SUITABILITY_BLOCKED, REQUIRE with steps missing → ' +
+      'Places a purchase (side BUY) or a redemption (side SELL, with quantity; see PlaceOrderInput). Suitability is re-checked in the same transaction: BLOCK → SUITABILITY_BLOCKED, REQUIRE with steps missing → ' +
       'SUITABILITY_STEPS_REQUIRED (both with the reasons; the attempt is recorded as ORDER_REFUSED). Same key + same input replays the first result.',
   })
   placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: HostContext) {
     return placeOrder(ctx, input);
   }
 
-  @Mutation(() => Order, { description: 'Cancels an order inside its cooling-off period: full refund, position removed.' })
+  @Mutation(() => Order, { description: 'Cancels a purchase inside its cooling-off period: full refund, position removed. A redemption (SELL) → BAD_USER_INPUT.' })
   cancelOrder(@Arg('orderId', () => ID) orderId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: HostContext) {
     return cancelOrder(ctx, orderId, reason);
   }

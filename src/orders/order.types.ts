@@ -14,11 +14,32 @@ export enum DecisionPurposeEnum { ORDER = 'ORDER', ORDER_REFUSED = 'ORDER_REFUSE
 registerEnumType(OrderStatusEnum, { name: 'OrderStatus', description: '订单状态：冷静期中 / 已成交 / 已撤销 / PENDING during cooling-off, SETTLED, CANCELLED' });
 registerEnumType(DecisionPurposeEnum, { name: 'DecisionPurpose', description: '决定记录用途 / Why a decision was recorded: accepted order or refused attempt' });
 
-@InputType('PlaceOrderInput', { description: 'A purchase. Suitability is re-checked in the transaction that writes the order.' })
+@InputType('PlaceOrderInput', {
+  description: 'A purchase (BUY) or a redemption (SELL). Suitability is re-checked, with the side, in the transaction that writes the order.',
+})
 export class PlaceOrderInput {
   @Field(() => ID) customerId!: string;
   @Field(() => ID) productId!: string;
-  @Field(() => DecimalScalar, { description: 'Amount in the product currency.' }) amount!: string;
+  @Field(() => String, {
+    nullable: true,
+    defaultValue: 'BUY',
+    description:
+      'BUY (purchase, the default) or SELL (redemption of ACTIVE positions, oldest first; settles at once, no cooling-off, cannot be cancelled). Anything else → BAD_USER_INPUT.',
+  })
+  side?: string | null;
+  @Field(() => DecimalScalar, {
+    description:
+      'BUY: the amount paid, in the product currency. SELL: the proceeds the client expects, in the product currency; must equal quantity × current unit price ' +
+      '(as the line values positions; unpriced: the redeemed cost share) within 0.01, else BAD_USER_INPUT. The order records the computed proceeds.',
+  })
+  amount!: string;
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'SELL only (required, > 0, at most 6 decimals): units to redeem, in the position\'s units (shares, grams, currency, policies). More than the ACTIVE positions hold ' +
+      '(positions in cooling-off excluded) → BAD_USER_INPUT naming what is available. Given on a BUY → BAD_USER_INPUT.',
+  })
+  quantity?: string | null;
   @Field(() => String, { nullable: true, description: 'Defaults to the product currency (the only one accepted).' }) currency?: string | null;
   @Field(() => SaleChannelEnum) channel!: string;
   @Field(() => InitiatorEnum) initiator!: string;
@@ -32,14 +53,17 @@ export class PlaceOrderInput {
   details?: Record<string, unknown> | null;
 }
 
-@ObjectType('Order', { implements: Node, description: 'A purchase: PENDING while its cooling-off period runs, then SETTLED; or CANCELLED.' })
+@ObjectType('Order', {
+  implements: Node,
+  description: 'A purchase (PENDING while its cooling-off period runs, then SETTLED; or CANCELLED) or a redemption (SETTLED at once).',
+})
 export class Order extends Node {
   @Field(() => Customer) customer!: Customer;
   @Field(() => Product) product!: Product;
   @Field(() => ProductLineValues) line!: string;
-  @Field(() => String, { description: 'BUY.' }) side!: string;
-  @Field(() => Money) amount!: Money;
-  @Field(() => DecimalScalar, { description: 'Units booked (shares, grams, cards, policies).' }) quantity!: string;
+  @Field(() => String, { description: 'BUY (purchase) or SELL (redemption).' }) side!: string;
+  @Field(() => Money, { description: 'Paid (BUY) or the proceeds paid out (SELL).' }) amount!: Money;
+  @Field(() => DecimalScalar, { description: 'Units booked (BUY) or redeemed (SELL): shares, grams, cards, policies.' }) quantity!: string;
   @Field(() => SaleChannelEnum) channel!: string;
   @Field(() => InitiatorEnum) initiator!: string;
   @Field(() => [String]) completedSteps!: string[];
@@ -52,7 +76,7 @@ export class Order extends Node {
   @Field(() => DateTimeScalar, { nullable: true }) cancelledAt!: Date | null;
   @Field(() => String, { nullable: true }) cancelReason!: string | null;
   @Field(() => Money, { nullable: true, description: 'Refund of a cancelled order: always the full amount.' }) refund!: Money | null;
-  @Field(() => Holding, { nullable: true, description: 'The position the order opened or added to.' }) holding!: Holding | null;
+  @Field(() => Holding, { nullable: true, description: 'The position the order opened or added to; for a SELL, the oldest position it reduced.' }) holding!: Holding | null;
   @Field(() => SuitabilityDecisionType, { description: 'The decision recorded when the order was accepted (compliance evidence).' })
   decision!: SuitabilityDecisionType;
 }

@@ -18,14 +18,20 @@ import { recordDecision } from './decision-record.js';
 import { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.js';
 import { orderToJson, replay, type OrderRow, type StoredOrderResponse } from './order-response.js';
 import { quantityFor, usdAmount } from './quantity.js';
+import { applyRedemption, checkProceeds, checkQuantity, lockRedeemable, planRedemption, type RedemptionPlan } from './redeem.js';
 import { settleDueOrders } from './settle.js';
 import { txContext } from './tx-context.js';
 
-/** A purchase as the API receives it. */
+/** A purchase or a redemption as the API receives it. */
 export interface PlaceOrderRequest {
   customerId: string;
   productId: string;
+  /** BUY (default) or SELL. */
+  side?: string | null;
+  /** SELL: the amount's expected proceeds; BUY: the amount paid. */
   amount: string;
+  /** SELL only: units to redeem. */
+  quantity?: string | null;
   currency?: string | null;
   channel: string;
   initiator: string;
@@ -50,6 +56,14 @@ function checkAmount(amount: string): string {
   return d.toFixed();
 }
 
+type Side = 'BUY' | 'SELL';
+
+function checkSide(side: string | null | undefined): Side {
+  const s = side ?? 'BUY';
+  if (s !== 'BUY' && s !== 'SELL') throw badInput(text('side 须为 BUY 或 SELL', 'side must be BUY or SELL'), 'side');
+  return s;
+}
+
 /**
  * Places a purchase. In ONE transaction: the idempotency key is claimed first,
  * the customer row is locked (so cumulative limits — card caps, the FX quota —
@@ -58,11 +72,20 @@ function checkAmount(amount: string): string {
  * ORDER_REFUSED, no order) or the order (decision record ORDER, holding, line
  * side effects, last activity) is committed together with the response a
  * replay returns.
+ *
+ * A SELL redeems `quantity` units of the customer's ACTIVE positions (oldest
+ * first, locked in the same transaction); `amount` must match the proceeds at
+ * the current price within 0.01. It settles at once and is never cancellable.
  */
 export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Promise<OrderRow> {
   requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
   const key = checkIdempotencyKey(input.idempotencyKey);
   const amount = checkAmount(input.amount);
+  const side = checkSide(input.side);
+  const quantity = side === 'SELL' ? checkQuantity(input.quantity) : null;
+  if (side === 'BUY' && input.quantity != null) {
+    throw badInput(text('quantity 仅用于赎回（SELL）；购买请给出金额', 'quantity is only for redemptions (SELL); a purchase gives amount'), 'quantity');
+  }
   const customer = await findCustomer(ctx, input.customerId);
   if (!customer) throw notFound('客户 / customer');
   const product = await findProduct(ctx, input.productId);
@@ -74,11 +97,12 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
   await settleDueOrders(ctx.host, ctx.now);
 
   const actor = actorOf(ctx);
-  const hash = requestHash({ operation: 'placeOrder', input });
+  // BUY is the default: hashing it only when SELL keeps keys stored before `side` existed replayable.
+  const hash = requestHash({ operation: 'placeOrder', input: { ...input, side: side === 'BUY' ? undefined : side } });
   const response = await ctx.db.transaction(async (tx) => {
     const claim = await claimIdempotencyKey<StoredOrderResponse>(tx, actor, key, 'placeOrder', hash);
     if (claim.state === 'replay') return { stored: claim.response, fresh: false };
-    const stored = await execute(ctx, tx, { customerId: customer.id, productId: product.id, amount, currency, actor, input });
+    const stored = await execute(ctx, tx, { customerId: customer.id, productId: product.id, side, amount, quantity, currency, actor, input });
     await storeIdempotentResponse(tx, actor, key, stored);
     return { stored, fresh: true };
   });
@@ -89,7 +113,10 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
 interface Execution {
   customerId: number;
   productId: number;
+  side: Side;
   amount: string;
+  /** SELL: units to redeem. */
+  quantity: string | null;
   currency: string;
   actor: string;
   input: PlaceOrderRequest;
@@ -102,9 +129,10 @@ async function execute(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOr
   const customerFacts = await loadCustomerFacts(tctx, e.customerId);
   if (!customerFacts || !product) throw notFound('客户 / customer');
   const details = e.input.details ?? {};
+  const redemption = e.side === 'SELL' ? await prepareRedemption(ctx, tx, product, e) : null;
   const { decision, facts } = await decide(tctx, customerFacts, product, {
-    side: 'BUY',
-    amount: e.amount,
+    side: e.side,
+    amount: redemption ? redemption.proceeds : e.amount,
     currency: e.currency,
     channel: e.input.channel as SaleChannel,
     initiator: e.input.initiator as Initiator,
@@ -121,7 +149,9 @@ async function execute(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOr
     at: ctx.now,
   });
   if (refusal) return { kind: 'refused', ...refusal, decisionId, decision };
-  const order = await accept(ctx, tx, product, facts, decisionId, e, details);
+  const order = redemption
+    ? await acceptRedemption(ctx, tx, product, redemption, decisionId, e, details)
+    : await accept(ctx, tx, product, facts, decisionId, e, details);
   return { kind: 'order', order: orderToJson(order) };
 }
 
@@ -156,27 +186,79 @@ async function accept(
   const coolingOff = product.coolingOffHours > 0;
   const coolingOffEndsAt = coolingOff ? new Date(ctx.now.getTime() + product.coolingOffHours * HOUR_MS) : null;
   const holdingId = await bookHolding(tx, product, e, quantity, coolingOff, ctx.now, { ...scalarDetails(facts.product.details), ...details });
+  return recordOrder(ctx, tx, product, e, details, {
+    side: 'BUY',
+    amount: e.amount,
+    quantity,
+    status: coolingOff ? 'PENDING' : 'SETTLED',
+    decisionId,
+    holdingId,
+    coolingOffEndsAt,
+    settledAt: coolingOff ? null : ctx.now,
+  });
+}
+
+/** Locks the positions a SELL redeems, plans it and checks the requested proceeds; throws BAD_USER_INPUT before anything is written. */
+async function prepareRedemption(ctx: HostContext, tx: Tx, product: ProductRecord, e: Execution): Promise<RedemptionPlan> {
+  const held = await lockRedeemable(tx, e.customerId, product.id);
+  const plan = planRedemption(ctx.host.pluginByLine.get(product.line), product, held, e.quantity!);
+  checkProceeds(e.amount, plan, product.currency);
+  return plan;
+}
+
+/**
+ * Books an accepted redemption: positions reduced, order SETTLED at once (no
+ * cooling-off) for the computed proceeds, pointing at the oldest position it
+ * reduced.
+ */
+async function acceptRedemption(
+  ctx: HostContext,
+  tx: Tx,
+  product: ProductRecord,
+  plan: RedemptionPlan,
+  decisionId: number,
+  e: Execution,
+  details: Record<string, unknown>,
+): Promise<OrderRow> {
+  await applyRedemption(tx, plan, ctx.now);
+  return recordOrder(ctx, tx, product, e, details, {
+    side: 'SELL',
+    amount: plan.proceeds,
+    quantity: e.quantity!,
+    status: 'SETTLED',
+    decisionId,
+    holdingId: plan.slices[0]?.holding.id ?? null,
+    coolingOffEndsAt: null,
+    settledAt: ctx.now,
+  });
+}
+
+type OrderTerms = Pick<typeof orders.$inferInsert, 'side' | 'amount' | 'quantity' | 'status' | 'decisionId' | 'holdingId' | 'coolingOffEndsAt' | 'settledAt'>;
+
+/** Inserts the order, runs the line's `orders.onAccepted` and records the customer's activity, all in `tx`. */
+async function recordOrder(
+  ctx: HostContext,
+  tx: Tx,
+  product: ProductRecord,
+  e: Execution,
+  details: Record<string, unknown>,
+  terms: OrderTerms,
+): Promise<OrderRow> {
+  const plugin = ctx.host.pluginByLine.get(product.line);
   const [order] = await tx
     .insert(orders)
     .values({
       customerId: e.customerId,
       productId: product.id,
       line: product.line,
-      side: 'BUY',
-      amount: e.amount,
       currency: e.currency,
-      quantity,
       channel: e.input.channel,
       initiator: e.input.initiator,
       completedSteps: e.input.completedSteps,
       details,
-      status: coolingOff ? 'PENDING' : 'SETTLED',
-      decisionId,
-      holdingId,
       placedBy: e.actor,
       placedAt: ctx.now,
-      coolingOffEndsAt,
-      settledAt: coolingOff ? null : ctx.now,
+      ...terms,
     })
     .returning();
   if (plugin?.orders?.onAccepted) await plugin.orders.onAccepted(tx, await acceptedOrderOf(tx, order));

@@ -60,7 +60,7 @@ export const forexAnnualQuota: SuitabilityRule = {
   evaluate(facts, ctx) {
     const d = readForexDetails(facts.product.details);
     if (!isExchange(d.kind)) return [];
-    const direction = directionOf(facts.sale.side, facts.sale.details);
+    const direction = directionOf(facts.sale.side);
     // Foreign individuals buying FX have no facilitation quota: forex.foreign-national decides.
     if (direction === 'BUY_FX' && facts.customer.residency !== 'ONSHORE') return [];
     const currency = d.currency ?? facts.product.currency;

@@ -24,7 +24,7 @@ export const forexForeignNational: SuitabilityRule = {
   evaluate(facts) {
     const d = readForexDetails(facts.product.details);
     if (!isExchange(d.kind) || facts.customer.residency !== 'FOREIGN') return [];
-    if (directionOf(facts.sale.side, facts.sale.details) !== 'BUY_FX') return [];
+    if (directionOf(facts.sale.side) !== 'BUY_FX') return [];
     return [{ code: 'FOREIGN_NATIONAL_PROOF', saw: { residency: facts.customer.residency, nationality: facts.customer.nationality, direction: 'BUY_FX' } }];
   },
 };

@@ -35,7 +35,7 @@ export const forexProhibitedPurpose: SuitabilityRule = {
   },
   evaluate(facts, ctx) {
     const d = readForexDetails(facts.product.details);
-    if (!isExchange(d.kind) || directionOf(facts.sale.side, facts.sale.details) !== 'BUY_FX') return [];
+    if (!isExchange(d.kind) || directionOf(facts.sale.side) !== 'BUY_FX') return [];
     const prohibited = ctx.settings.get<string[]>(SETTING_PROHIBITED);
     const allowed = ctx.settings.get<string[]>(SETTING_CURRENT_ACCOUNT);
     const raw = facts.sale.details.purpose;

@@ -23,6 +23,6 @@ export const forexWatchList: SuitabilityRule = {
   evaluate(facts) {
     const d = readForexDetails(facts.product.details);
     if (!isExchange(d.kind) || !facts.customer.fxWatchList) return [];
-    return [{ code: 'SPLIT_PURCHASE_WATCH_LIST', saw: { fxWatchList: true, direction: directionOf(facts.sale.side, facts.sale.details) } }];
+    return [{ code: 'SPLIT_PURCHASE_WATCH_LIST', saw: { fxWatchList: true, direction: directionOf(facts.sale.side) } }];
   },
 };

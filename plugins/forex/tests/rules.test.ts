@@ -100,9 +100,17 @@ describe('forex.annual-quota (selling FX, 结汇)', () => {
     expect(above.requiredSteps).toEqual(['PROOF_OF_GENUINE_NEED']);
   });
 
-  it('needs no purpose for a sale and takes the direction detail over the side', () => {
-    const d = decide(USD_SPOT, { sale: { side: 'BUY', amount: '100' }, saleDetails: { direction: 'SELL_FX', purpose: undefined } });
+  it('needs no purpose for a sale', () => {
+    const d = decide(USD_SPOT, { sale: { side: 'SELL', amount: '100' }, saleDetails: { purpose: undefined } });
     expect(codes(d)).toEqual(['WITHIN_ANNUAL_SELL_QUOTA']);
+  });
+
+  it('never lets a direction detail turn a purchase into a sale', () => {
+    const d = decide(USD_SPOT, { sale: { side: 'BUY', amount: '100' }, saleDetails: { direction: 'SELL_FX', purpose: undefined } });
+    expect(codes(d)).toContain('PURPOSE_REQUIRED');
+    expect(codes(d)).not.toContain('WITHIN_ANNUAL_SELL_QUOTA');
+    const over = decide(USD_SPOT, { sale: { side: 'BUY', amount: '50000.01' }, saleDetails: { direction: 'SELL_FX', purpose: 'TRAVEL' } });
+    expect(codes(over)).toContain('ABOVE_ANNUAL_QUOTA');
   });
 
   it('counts sales by foreign individuals against the sale quota too', () => {
