@@ -123,6 +123,21 @@ describe.each(testDrivers())('customer 360 and the book (%s)', (driver) => {
     expect(after.data.customer.contacts.edges[0].node.summary).toBe('电话回访');
   });
 
+  it('pages a customer\'s contacts newest first, forward and backward', async () => {
+    const list = (await t.gql(`{ customers(first: 100) { edges { node { id contacts(first: 1) { totalCount } } } } }`)).data.customers.edges;
+    const id = list.find((e: any) => e.node.contacts.totalCount >= 4).node.id;
+    const Q = `query P($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { customer(id: $id) { contacts(first: $first, after: $after, last: $last, before: $before) { pageInfo { endCursor hasNextPage hasPreviousPage } edges { cursor node { id occurredAt } } } } }`;
+    const all = (await t.gql(Q, { id, first: 4 })).data.customer.contacts;
+    const p1 = (await t.gql(Q, { id, first: 2 })).data.customer.contacts;
+    const p2 = (await t.gql(Q, { id, first: 2, after: p1.pageInfo.endCursor })).data.customer.contacts;
+    expect([...p1.edges, ...p2.edges].map((e: any) => e.node.id)).toEqual(all.edges.map((e: any) => e.node.id));
+    expect(p2.pageInfo.hasPreviousPage).toBe(true);
+    const times = all.edges.map((e: any) => Date.parse(e.node.occurredAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const back = (await t.gql(Q, { id, last: 2, before: all.edges[3].cursor })).data.customer.contacts;
+    expect(back.edges.map((e: any) => e.node.id)).toEqual(all.edges.slice(1, 3).map((e: any) => e.node.id));
+  });
+
   it('complaints move forward one step at a time', async () => {
     const filed = await t.gql(`mutation F($id: ID!) { fileComplaint(input: { customerId: $id, category: "SERVICE", description: "排队时间过长" }) { id status version } }`, { id: ids[5] });
     const c = filed.data.fileComplaint;

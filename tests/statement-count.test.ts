@@ -52,3 +52,37 @@ describe('eligible products for a page of customers', () => {
     expect(large.statements).toBe(small.statements);
   });
 });
+
+describe('nested lists of a page of customers', () => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await createTestHost({ customers: 80 });
+  });
+  afterAll(() => t?.close());
+
+  const Q = `query N($first: Int!) { customers(first: $first) { edges { node { id
+    contacts(first: 2) { totalCount edges { node { id occurredAt } } }
+    complaints(first: 2) { totalCount edges { node { id status } } }
+    orders(first: 2) { totalCount edges { node { id } } } } } } }`;
+
+  it('contacts, complaints and orders cost the same for 3 or 30 customers, and match each customer alone', async () => {
+    const small = await t.gql(Q, { first: 3 });
+    const large = await t.gql(Q, { first: 30 });
+    expect(large.errors).toBeUndefined();
+    expect(large.statements).toBe(small.statements);
+    const withContacts = large.data.customers.edges.filter((e: any) => e.node.contacts.totalCount > 2);
+    expect(withContacts.length).toBeGreaterThan(0);
+    for (const e of large.data.customers.edges.slice(0, 10)) {
+      const alone = await t.gql(
+        `query C($id: ID!) { customer(id: $id) { contacts(first: 2) { totalCount edges { node { id occurredAt } } } complaints(first: 2) { totalCount edges { node { id status } } } orders(first: 2) { totalCount edges { node { id } } } } }`,
+        { id: e.node.id },
+      );
+      const { id: _id, ...nested } = e.node;
+      expect(alone.data.customer).toEqual(nested);
+    }
+    // Newest contact first, and the second page continues where the first ended.
+    const c = withContacts[0].node;
+    const times = c.contacts.edges.map((x: any) => Date.parse(x.node.occurredAt));
+    expect(times[0]).toBeGreaterThanOrEqual(times[1]);
+  });
+});

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { HostContext } from '../app/runtime.js';
 import { requireRole } from '../auth/guards.js';
@@ -12,8 +12,8 @@ import { Product } from '../domain/products/product.interface.js';
 import { byKey } from '../graphql/loaders.js';
 import { registerNodeType } from '../graphql/node-registry.js';
 import { toGlobalId } from '../graphql/relay/global-id.js';
-import { keysetClauses } from '../graphql/relay/keyset-sql.js';
-import { keysetPage, toConnection } from '../graphql/relay/paginate.js';
+import { childPage } from '../graphql/relay/child-pages.js';
+import { keysetPage } from '../graphql/relay/paginate.js';
 import { ConnectionArgs } from '../graphql/relay/types.js';
 import { presentDecision, SuitabilityDecisionType } from '../suitability/decision.types.js';
 import { cancelOrder, findOrder } from './cancel-order.js';
@@ -82,11 +82,7 @@ export class OrderResolver {
 export class CustomerOrdersResolver {
   @FieldResolver(() => OrderConnection, { description: 'Orders of this customer, oldest first.' })
   async orders(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
-    const page = keysetPage(args, ctx.settings.get('core.pageSize'));
-    const base = eq(orders.customerId, c.id);
-    const { where, orderBy } = keysetClauses(page, orders.id, base);
-    const rows = await ctx.db.select().from(orders).where(where).orderBy(orderBy).limit(page.limit);
-    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(orders).where(and(base)))[0].n);
+    return childPage(ctx, { name: 'orders.byCustomer', table: orders, parent: orders.customerId, key: orders.id }, keysetPage(args, ctx.settings.get('core.pageSize')), c.id);
   }
 }
 

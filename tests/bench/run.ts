@@ -9,7 +9,7 @@ import type { Principal } from '../../src/auth/principal.js';
 import { createTokenVerifier, signDevelopmentToken } from '../../src/auth/tokens.js';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config/config.js';
 import { openDatabase } from '../../src/db/client.js';
-import { customers, holdings, products } from '../../src/db/schema/index.js';
+import { holdings, products } from '../../src/db/schema/index.js';
 import { toGlobalId } from '../../src/graphql/relay/global-id.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';

@@ -1,12 +1,11 @@
 import { Decimal } from 'decimal.js';
-import { and, count, desc, eq, lt, gt, asc } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root, ID } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { maskIdNumber, maskPhone } from '../../access/masking.js';
 import { complaints, contacts } from '../../db/schema/index.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
-import { keysetPage, pageList, toConnection } from '../../graphql/relay/paginate.js';
-import { keysetClauses } from '../../graphql/relay/keyset-sql.js';
+import { keysetPage, pageList } from '../../graphql/relay/paginate.js';
+import { childPage } from '../../graphql/relay/child-pages.js';
 import { ConnectionArgs, type ConnectionResult } from '../../graphql/relay/types.js';
 import { ActivityEnum, LifeStageEnum, ProductLineValues, TierEnum } from '../common/enums.js';
 import { Money, money } from '../common/money.type.js';
@@ -147,40 +146,22 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => ContactConnection, { description: 'Contact history, newest first.' })
-  async contacts(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
-    const page = keysetPage(args, pageLimits(ctx));
-    // Newest first: walk ids downwards, so "after" means older.
-    const where = and(
-      eq(contacts.customerId, c.id),
-      page.afterKey !== undefined ? lt(contacts.id, page.afterKey) : undefined,
-      page.beforeKey !== undefined ? gt(contacts.id, page.beforeKey) : undefined,
-    );
-    const rows = await ctx.db
-      .select()
-      .from(contacts)
-      .where(where)
-      .orderBy(page.direction === 'forward' ? desc(contacts.id) : asc(contacts.id))
-      .limit(page.limit);
-    return toConnection(
-      page,
-      rows,
-      (r) => r.id,
-      async () => (await ctx.db.select({ n: count() }).from(contacts).where(eq(contacts.customerId, c.id)))[0].n,
-      (r) => ({ ...r, id: toGlobalId('Contact', r.id) }),
+  contacts(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
+    return childPage(
+      ctx,
+      { name: 'core.contacts', table: contacts, parent: contacts.customerId, key: contacts.id, newestFirst: true, node: (r) => ({ ...r, id: toGlobalId('Contact', r.id) }) },
+      keysetPage(args, pageLimits(ctx)),
+      c.id,
     );
   }
 
   @FieldResolver(() => ComplaintConnection, { description: 'Complaints, oldest first.' })
-  async complaints(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
-    const page = keysetPage(args, pageLimits(ctx));
-    const { where, orderBy } = keysetClauses(page, complaints.id, eq(complaints.customerId, c.id));
-    const rows = await ctx.db.select().from(complaints).where(where).orderBy(orderBy).limit(page.limit);
-    return toConnection(
-      page,
-      rows,
-      (r) => r.id,
-      async () => (await ctx.db.select({ n: count() }).from(complaints).where(eq(complaints.customerId, c.id)))[0].n,
-      (r) => ({ ...r, id: toGlobalId('Complaint', r.id) }),
+  complaints(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
+    return childPage(
+      ctx,
+      { name: 'core.complaints', table: complaints, parent: complaints.customerId, key: complaints.id, node: (r) => ({ ...r, id: toGlobalId('Complaint', r.id) }) },
+      keysetPage(args, pageLimits(ctx)),
+      c.id,
     );
   }
 }
