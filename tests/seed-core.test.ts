@@ -11,7 +11,8 @@ import {
   managers,
   riskAssessments,
 } from '../src/db/schema/index.js';
-import { DEFAULT_NOW, residentIdCheckDigit, seedCoreDemo } from '../src/seed/core-demo.js';
+import { residentIdCheckDigit } from '../src/domain/customers/customer.validation.js';
+import { DEFAULT_NOW, seedCoreDemo } from '../src/seed/core-demo.js';
 
 const N = 300;
 const DAY = 86_400_000;

@@ -26,6 +26,7 @@ import {
   type Gender,
 } from './names.js';
 import { createRandom, type Random, type Weighted } from './random.js';
+import { residentIdCheckDigit } from '../domain/customers/customer.validation.js';
 
 /** Options for {@link seedCoreDemo}. */
 export interface CoreDemoOptions {
@@ -298,22 +299,6 @@ const PHONE_PREFIXES = [
   '156', '157', '158', '159', '166', '173', '177', '180', '181', '182', '183', '185', '186', '187', '188',
   '189', '191', '198', '199',
 ] as const;
-
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const ID_CHECK = '10X98765432';
-
-/**
- * The ISO 7064 MOD 11-2 check character of a PRC resident ID number
- * (GB 11643-1999).
- *
- * @param first17 the first 17 digits
- */
-export function residentIdCheckDigit(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new RangeError('need exactly 17 digits');
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11]!;
-}
 
 // ---------------------------------------------------------------------------
 // Calendar helpers. Dates are handled as day numbers (days since 1970-01-01 of

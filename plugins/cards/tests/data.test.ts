@@ -5,7 +5,7 @@ import { drizzle, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, NewHolding, NewProduct, ProductRecord, RequestContext, SeedContext, SeedCustomer } from '../../../src/sdk/index.js';
-import { testSettings } from '../../../src/sdk/testing.js';
+import { prng, testSettings } from '../../../src/sdk/testing.js';
 import { cardsCustomerFacts, cardsProductFacts } from '../facts.js';
 import { CardProductResolver } from '../graphql/product.resolver.js';
 import plugin, { declaredRiskRatings } from '../index.js';
@@ -15,17 +15,6 @@ import { seedCards } from '../seed.js';
 import { planCardHoldings } from '../seed/holdings.js';
 import { rngOf } from '../seed/rng.js';
 import { cardsSettings } from '../settings.js';
-
-/** A small deterministic PRNG (mulberry32) for the synthetic book. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
 
 const NOW = new Date('2026-11-23T01:00:00.000Z');
 const DAY = 86_400_000;

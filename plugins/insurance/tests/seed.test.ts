@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { describe, expect, it } from 'vitest';
 import { Decimal, type Db, type NewHolding, type NewProduct, type SeedContext, type SeedCustomer } from '../../../src/sdk/index.js';
+import { prng } from '../../../src/sdk/testing.js';
 import { INSURANCE_TYPES, isGuaranteedType } from '../domain.js';
 import { productFacts } from '../facts.js';
 import { quotePremium } from '../quote.js';
@@ -12,17 +13,6 @@ import { CATALOG, quoteTermsOf } from '../seed-catalog.js';
 import { planPolicies, type SeededProduct } from '../seed-holdings.js';
 
 const NOW = new Date('2026-11-23T02:00:00.000Z');
-
-/** A small deterministic PRNG (mulberry32) for the test's customers and the seed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
 
 function customers(n: number): SeedCustomer[] {
   const r = prng(7);

@@ -2,14 +2,26 @@ import { Decimal } from 'decimal.js';
 import { badInput } from '../../graphql/errors.js';
 import { text } from '../../i18n/localized.js';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const ID_CHECK = '10X98765432';
+
+/**
+ * The ISO 7064 MOD 11-2 check character of a PRC resident ID number
+ * (GB 11643-1999).
+ *
+ * @param first17 the first 17 digits
+ */
+export function residentIdCheckDigit(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new RangeError('need exactly 17 digits');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11]!;
+}
 
 /** PRC resident ID: 18 characters, valid birth date, ISO 7064 MOD 11-2 check digit. */
 export function isValidResidentId(id: string, birthDate?: string): boolean {
   if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
-  if (ID_CHECK[sum % 11] !== id[17]) return false;
+  if (residentIdCheckDigit(id.slice(0, 17)) !== id[17]) return false;
   const born = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   return !birthDate || born === birthDate;
 }
