@@ -14,8 +14,9 @@ export async function revalueCustomers(runtime: HostRuntime, ids?: number[]): Pr
   const db = runtime.database.db;
   const rates = new Map<string, string>([['CNY', '1']]);
   for (const r of await db.select().from(exchangeRates)) rates.set(r.currency, r.rateToCny);
-  const productRows = await db.select().from(products);
-  const productsById = new Map(productRows.map((p) => [p.id, p]));
+  // Products are looked up per batch, for the positions in it: revaluing one customer after an order
+  // reads that customer's products, not the whole catalog.
+  const productsById = new Map<number, typeof products.$inferSelect>();
   let done = 0;
   let lastId = 0;
   for (;;) {
@@ -27,6 +28,8 @@ export async function revalueCustomers(runtime: HostRuntime, ids?: number[]): Pr
       .select()
       .from(holdings)
       .where(and(inArray(holdings.customerId, batchIds), inArray(holdings.status, ['ACTIVE', 'PENDING'])));
+    const missing = [...new Set(rows.map((h) => h.productId))].filter((id) => !productsById.has(id));
+    if (missing.length) for (const p of await db.select().from(products).where(inArray(products.id, missing))) productsById.set(p.id, p);
     const totals = new Map<number, Decimal>(batchIds.map((id) => [id, new Decimal(0)]));
     for (const h of rows) {
       const p = productsById.get(h.productId);
