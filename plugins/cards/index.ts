@@ -5,11 +5,12 @@ import { cardsCustomerFacts, cardsProductFacts } from './facts.js';
 import { CardDailyLimits } from './graphql/daily-limits.type.js';
 import { CardProductResolver } from './graphql/product.resolver.js';
 import { CardProduct } from './graphql/product.type.js';
-import { oneCard, valuateCard } from './positions.js';
+import { valuateCard } from './positions.js';
 import { cardsRules } from './rules/index.js';
 import { cardsTables } from './schema.js';
 import { seedCards } from './seed.js';
 import { cardsSettings } from './settings.js';
+import { cardOrders } from './sizing.js';
 
 /**
  * Product risk ratings cards can carry (not part of the manifest type): debit
@@ -39,6 +40,6 @@ export default definePlugin({
     products: cardsProductFacts,
   },
   valuate: valuateCard,
-  orders: { quantityFor: oneCard },
+  orders: cardOrders,
   seed: seedCards,
 });

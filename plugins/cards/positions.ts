@@ -10,6 +10,3 @@ export function valuateCard(input: ValuationInput): string {
   if (input.attributes.cardKind === 'DEBIT') return new Decimal(input.costAmount).toDecimalPlaces(2).toFixed(2);
   return '0.00';
 }
-
-/** Whatever the order amount (a debit account's opening deposit), an application yields one card. */
-export const oneCard = (): string => '1';

@@ -5,11 +5,12 @@ import { CustomerFxQuotaResolver } from './graphql/customer-quota.resolver.js';
 import { ForexProductResolver } from './graphql/product.resolver.js';
 import { ForexProduct, ForexRate } from './graphql/product.type.js';
 import { FxQuota } from './graphql/quota.type.js';
-import { forexOnAccepted, forexOnCancelled, forexQuantityFor, forexValuate } from './orders.js';
+import { forexOnAccepted, forexOnCancelled, forexValuate } from './orders.js';
 import { forexRules } from './rules/index.js';
 import { forexAnnualUsage, forexDetails, forexRates, forexUsageEntries } from './schema.js';
 import { seedForex } from './seed.js';
 import { forexSettings } from './settings.js';
+import { forexOrders } from './sizing.js';
 
 /**
  * 外汇 / Foreign exchange: spot and banknote exchange, FX deposits, dual-currency
@@ -34,6 +35,6 @@ export default definePlugin({
   settings: forexSettings,
   facts: { products: forexProductFacts, customers: forexCustomerFacts },
   valuate: forexValuate,
-  orders: { quantityFor: forexQuantityFor, onAccepted: forexOnAccepted, onCancelled: forexOnCancelled },
+  orders: { ...forexOrders, onAccepted: forexOnAccepted, onCancelled: forexOnCancelled },
   seed: seedForex,
 });

@@ -5,16 +5,6 @@ import { forexAnnualUsage, forexDetails, forexRates, forexUsageEntries } from '.
 import { decimalOrNull, directionOf, isExchange } from './terms.js';
 
 /**
- * Units of foreign currency an order books: `details.fxAmount` when given,
- * otherwise the amount (orders for FX products are denominated in the
- * product's currency; a CNY-denominated order passes `fxAmount`).
- */
-export function forexQuantityFor(amount: string, _product: { unitPrice: string | null; currency: string }, details: Record<string, unknown>): string {
-  const fx = decimalOrNull(details.fxAmount);
-  return fx !== null && new Decimal(fx).gt(0) ? new Decimal(fx).toFixed() : amount;
-}
-
-/**
  * A position is an amount of the foreign currency (cash balance, deposit or
  * structured-deposit principal), so its value in the product's currency is
  * the quantity itself; the host converts it to CNY with the reference rate.
@@ -34,9 +24,10 @@ async function latestMiddleRates(tx: Tx, currencies: string[]): Promise<Record<s
 }
 
 /**
- * The USD counted for an order: its FX quantity at the latest middle rates, or
- * the flow's `details.usdAmount` when that is larger. Order details come from
- * the client too, so a given amount may raise the count but never lower it.
+ * The USD counted for an order: the `usdAmount` the sizing computed (the
+ * figure the quota rule checked), or its FX quantity at the latest middle
+ * rates when that is larger — the ledger never counts less than was booked,
+ * even if a rate moved inside the transaction.
  */
 async function usdOf(tx: Tx, order: AcceptedOrder, currency: string): Promise<string> {
   const given = decimalOrNull(order.details.usdAmount);

@@ -61,26 +61,48 @@ export interface SaleSize {
 }
 
 /**
- * Sizes a sale in the foreign currency: `details.fxAmount` when given;
- * otherwise the amount when it is in the product's currency; a CNY amount at the
- * board rate the customer deals at (bank sells FX at `sellRate`, buys at
- * `buyRate`), rounded down to cents. No amount at all (an eligibility check) is
- * UNSIZED; an amount in a third currency is UNDETERMINED.
+ * The FX amount an amount in `saleCurrency` buys or sells: the amount itself
+ * in the product's currency; a CNY amount at the board rate the customer deals
+ * at (the bank sells FX at `sellRate`, buys it at `buyRate`), rounded down to
+ * cents. An amount in a third currency is UNDETERMINED.
+ */
+export function fxAmountOf(
+  amount: string,
+  saleCurrency: string,
+  d: ForexDetailsFacts,
+  productCurrency: string,
+  direction: Direction,
+): { status: 'KNOWN'; fxAmount: string } | { status: 'UNDETERMINED' | 'NO_RATE'; fxAmount: null } {
+  const currency = d.currency ?? productCurrency;
+  if (saleCurrency === currency) return { status: 'KNOWN', fxAmount: amount };
+  if (saleCurrency !== 'CNY') return { status: 'UNDETERMINED', fxAmount: null };
+  const rate = direction === 'BUY_FX' ? d.sellRate : d.buyRate;
+  if (rate === null || new Decimal(rate).isZero()) return { status: 'NO_RATE', fxAmount: null };
+  return { status: 'KNOWN', fxAmount: new Decimal(amount).mul(100).div(rate).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2) };
+}
+
+/** The USD equivalent of an FX amount at the middle rates; null when a rate is missing. */
+export const usdOfFx = (fxAmount: string, d: ForexDetailsFacts, productCurrency: string): string | null => {
+  const currency = d.currency ?? productCurrency;
+  return toUsd(fxAmount, currency, { [currency]: d.middleRate, USD: d.usdMiddleRate });
+};
+
+/**
+ * Sizes a sale in the foreign currency: `details.fxAmount` — the server's
+ * figure (the line's order sizing puts it there; a client value never
+ * survives) — or, for facts built without it, the amount converted by
+ * {@link fxAmountOf}. No amount at all (an eligibility check) is UNSIZED.
  */
 export function sizeOfSale(facts: SuitabilityFacts, d: ForexDetailsFacts, direction: Direction): SaleSize {
-  const currency = d.currency ?? facts.product.currency;
   let fx = decimalOrNull(facts.sale.details.fxAmount);
   if (fx === null) {
     const amount = facts.sale.amount;
     if (amount === null) return { status: 'UNSIZED', fxAmount: null, usdAmount: null };
-    if (facts.sale.currency === currency) fx = amount;
-    else if (facts.sale.currency === 'CNY') {
-      const rate = direction === 'BUY_FX' ? d.sellRate : d.buyRate;
-      if (rate === null || new Decimal(rate).isZero()) return { status: 'NO_RATE', fxAmount: null, usdAmount: null };
-      fx = new Decimal(amount).mul(100).div(rate).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2);
-    } else return { status: 'UNDETERMINED', fxAmount: null, usdAmount: null };
+    const converted = fxAmountOf(amount, facts.sale.currency, d, facts.product.currency, direction);
+    if (converted.status !== 'KNOWN') return { status: converted.status, fxAmount: null, usdAmount: null };
+    fx = converted.fxAmount;
   }
-  const usdAmount = toUsd(fx, currency, { [currency]: d.middleRate, USD: d.usdMiddleRate });
+  const usdAmount = usdOfFx(fx, d, facts.product.currency);
   return usdAmount === null
     ? { status: 'NO_RATE', fxAmount: fx, usdAmount: null }
     : { status: 'KNOWN', fxAmount: fx, usdAmount };

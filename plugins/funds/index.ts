@@ -8,6 +8,7 @@ import { fundsRules } from './rules/index.js';
 import { fundsDetails, fundsNavHistory } from './schema.js';
 import { seedFunds } from './seed.js';
 import { fundsSettings } from './settings.js';
+import { fundOrders } from './sizing.js';
 
 /**
  * Product risk ratings this line carries (checked against the seed by the
@@ -19,8 +20,8 @@ export const declaredRiskRatings: readonly ('R1' | 'R2' | 'R3' | 'R4' | 'R5')[] 
  * The funds line (基金): public funds, private funds and bank wealth products
  * (理财). The model plugin for partners — see README.md.
  *
- * Valuation and order quantities use the host defaults (units × latest NAV,
- * amount ÷ latest NAV), which is how funds are priced.
+ * Valuation uses the host default (units × latest NAV); orders are sized in
+ * units at the latest NAV (`sizing.ts`), which is how funds are priced.
  */
 export default definePlugin({
   code: 'funds',
@@ -38,5 +39,6 @@ export default definePlugin({
   rules: fundsRules,
   settings: fundsSettings,
   facts: { products: fundProductFacts },
+  orders: fundOrders,
   seed: seedFunds,
 });

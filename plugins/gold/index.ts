@@ -3,11 +3,11 @@ import { definePlugin, text } from '../../src/sdk/index.js';
 import { goldProductFacts } from './facts.js';
 import { GoldProductResolver } from './graphql/product.resolver.js';
 import { GoldPrice, GoldProduct } from './graphql/product.type.js';
-import { goldQuantityFor } from './orders.js';
 import { goldRules } from './rules/index.js';
 import { goldDetails, goldPrices } from './schema.js';
 import { seedGold } from './seed.js';
 import { goldSettings } from './settings.js';
+import { goldOrders } from './sizing.js';
 
 /**
  * Ratings this line carries: physical bars are R1; account gold and savings
@@ -37,6 +37,6 @@ export default definePlugin({
   rules: goldRules,
   settings: goldSettings,
   facts: { products: goldProductFacts },
-  orders: { quantityFor: goldQuantityFor },
+  orders: goldOrders,
   seed: seedGold,
 });

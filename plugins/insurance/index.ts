@@ -11,6 +11,7 @@ import { insuranceRules } from './rules/index.js';
 import { insuranceDetails, insuranceRates } from './schema.js';
 import { seedInsurance } from './seed.js';
 import { insuranceSettings } from './settings.js';
+import { insuranceOrders } from './sizing.js';
 import { valuatePolicy } from './valuation.js';
 
 /** 保险 — bancassurance: policies the bank sells as the insurers' agent. */
@@ -31,9 +32,6 @@ export default definePlugin({
   settings: insuranceSettings,
   facts: { products: productFacts },
   valuate: valuatePolicy,
-  orders: {
-    // One purchase is one policy, whatever the premium.
-    quantityFor: () => '1',
-  },
+  orders: insuranceOrders,
   seed: seedInsurance,
 });

@@ -50,7 +50,7 @@ export async function cancelOrder(ctx: HostContext, orderId: string, reason: str
       .returning();
     if (order.holdingId) await tx.update(holdings).set({ status: 'CLOSED', updatedAt: ctx.now }).where(eq(holdings.id, order.holdingId));
     const plugin = ctx.host.pluginByLine.get(order.line);
-    if (plugin?.orders?.onCancelled) await plugin.orders.onCancelled(tx, await acceptedOrderOf(tx, order));
+    if (plugin?.orders?.onCancelled) await plugin.orders.onCancelled(tx, acceptedOrderOf(order));
     await tx.insert(auditEvents).values({
       actor: actorOf(ctx),
       role: ctx.principal.role,

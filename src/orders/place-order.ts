@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { requireRole } from '../auth/guards.js';
 import type { Tx } from '../db/client.js';
-import { customers, exchangeRates, holdings, orders, products } from '../db/schema/index.js';
+import { customers, holdings, orders, products } from '../db/schema/index.js';
 import { findCustomer } from '../domain/customers/customer.query.js';
 import { revalueCustomers } from '../domain/holdings/revalue.js';
 import { findProduct } from '../domain/products/product.query.js';
@@ -12,12 +12,13 @@ import { badInput, notFound } from '../graphql/errors.js';
 import { text } from '../i18n/localized.js';
 import type { AcceptedOrder } from '../sdk/manifest.js';
 import { loadCustomerFacts } from '../suitability/facts-loader.js';
+import { readSaleDetails, type SaleSize } from '../suitability/sale-sizing.js';
 import { decide } from '../suitability/service.js';
 import type { Initiator, SaleChannel, SuitabilityDecisionRecord, SuitabilityFacts } from '../suitability/types.js';
 import { recordDecision } from './decision-record.js';
 import { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.js';
 import { orderToJson, replay, type OrderRow, type StoredOrderResponse } from './order-response.js';
-import { quantityFor, usdAmount } from './quantity.js';
+import { checkBookable, type BookedSize } from './bookable.js';
 import { applyRedemption, checkProceeds, checkQuantity, lockRedeemable, planRedemption, type RedemptionPlan } from './redeem.js';
 import { settleDueOrders } from './settle.js';
 import { txContext } from './tx-context.js';
@@ -90,6 +91,8 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
   if (!customer) throw notFound('客户 / customer');
   const product = await findProduct(ctx, input.productId);
   if (!product) throw notFound('产品 / product');
+  // Details the line does not accept are refused before anything is written.
+  readSaleDetails(ctx.host.pluginByLine.get(product.line), input.details);
   const currency = input.currency ?? product.currency;
   if (currency !== product.currency) {
     throw badInput(text(`该产品以 ${product.currency} 计价`, `This product is priced in ${product.currency}`), 'currency');
@@ -128,17 +131,19 @@ async function execute(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOr
   const [product] = await tx.select().from(products).where(eq(products.id, e.productId));
   const customerFacts = await loadCustomerFacts(tctx, e.customerId);
   if (!customerFacts || !product) throw notFound('客户 / customer');
-  const details = e.input.details ?? {};
   const redemption = e.side === 'SELL' ? await prepareRedemption(ctx, tx, product, e) : null;
-  const { decision, facts } = await decide(tctx, customerFacts, product, {
+  const { decision, facts, size } = await decide(tctx, customerFacts, product, {
     side: e.side,
     amount: redemption ? redemption.proceeds : e.amount,
+    quantity: redemption ? e.quantity : null,
     currency: e.currency,
     channel: e.input.channel as SaleChannel,
     initiator: e.input.initiator as Initiator,
-    details,
+    details: e.input.details ?? {},
     completedSteps: e.input.completedSteps,
   });
+  // What the order records as its details: the validated terms with the server's figures, as the rules saw them.
+  const details = facts.sale.details;
   const refusal = refusalOf(decision);
   const decisionId = await recordDecision(tx, {
     purpose: refusal ? 'ORDER_REFUSED' : 'ORDER',
@@ -151,7 +156,7 @@ async function execute(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOr
   if (refusal) return { kind: 'refused', ...refusal, decisionId, decision };
   const order = redemption
     ? await acceptRedemption(ctx, tx, product, redemption, decisionId, e, details)
-    : await accept(ctx, tx, product, facts, decisionId, e, details);
+    : await accept(ctx, tx, product, facts, size, decisionId, e);
   return { kind: 'order', order: orderToJson(order) };
 }
 
@@ -172,24 +177,32 @@ function refusalOf(d: SuitabilityDecisionRecord): Pick<Extract<StoredOrderRespon
 const scalarDetails = (details: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(details).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)));
 
+/**
+ * Books an accepted purchase at the size the rules judged: the line's quantity
+ * and the amount charged, after the host's own check that the position is not
+ * worth more than was charged (see {@link checkBookable}).
+ */
 async function accept(
   ctx: HostContext,
   tx: Tx,
   product: ProductRecord,
   facts: SuitabilityFacts,
+  size: SaleSize,
   decisionId: number,
   e: Execution,
-  details: Record<string, unknown>,
 ): Promise<OrderRow> {
   const plugin = ctx.host.pluginByLine.get(product.line);
-  const quantity = quantityFor(plugin, e.amount, product, details);
+  const details = facts.sale.details;
+  // The product's own attributes win over the sale's terms: a client cannot relabel what it bought.
+  const attributes = { ...details, ...scalarDetails(facts.product.details) };
+  const booked = checkBookable(plugin, product, size, e.amount, attributes);
   const coolingOff = product.coolingOffHours > 0;
   const coolingOffEndsAt = coolingOff ? new Date(ctx.now.getTime() + product.coolingOffHours * HOUR_MS) : null;
-  const holdingId = await bookHolding(tx, product, e, quantity, coolingOff, ctx.now, { ...scalarDetails(facts.product.details), ...details });
+  const holdingId = await bookHolding(tx, product, e, booked, coolingOff, ctx.now, attributes);
   return recordOrder(ctx, tx, product, e, details, {
     side: 'BUY',
-    amount: e.amount,
-    quantity,
+    amount: booked.amount,
+    quantity: booked.quantity,
     status: coolingOff ? 'PENDING' : 'SETTLED',
     decisionId,
     holdingId,
@@ -261,7 +274,7 @@ async function recordOrder(
       ...terms,
     })
     .returning();
-  if (plugin?.orders?.onAccepted) await plugin.orders.onAccepted(tx, await acceptedOrderOf(tx, order));
+  if (plugin?.orders?.onAccepted) await plugin.orders.onAccepted(tx, acceptedOrderOf(order));
   await tx
     .update(customers)
     .set({ lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now.toISOString()}::timestamptz), ${ctx.now.toISOString()}::timestamptz)`, updatedAt: ctx.now })
@@ -279,7 +292,7 @@ async function bookHolding(
   tx: Tx,
   product: ProductRecord,
   e: Execution,
-  quantity: string,
+  booked: BookedSize,
   coolingOff: boolean,
   now: Date,
   attributes: Record<string, unknown>,
@@ -296,8 +309,8 @@ async function bookHolding(
       await tx
         .update(holdings)
         .set({
-          quantity: new Decimal(open.quantity).add(quantity).toFixed(6),
-          costAmount: new Decimal(open.costAmount).add(e.amount).toFixed(4),
+          quantity: new Decimal(open.quantity).add(booked.quantity).toFixed(6),
+          costAmount: new Decimal(open.costAmount).add(booked.amount).toFixed(4),
           updatedAt: now,
         })
         .where(eq(holdings.id, open.id));
@@ -309,8 +322,8 @@ async function bookHolding(
     .values({
       customerId: e.customerId,
       productId: product.id,
-      quantity,
-      costAmount: e.amount,
+      quantity: booked.quantity,
+      costAmount: booked.amount,
       costCurrency: e.currency,
       status: coolingOff ? 'PENDING' : 'ACTIVE',
       attributes: { ...attributes, openedAt: now.toISOString() },
@@ -321,13 +334,11 @@ async function bookHolding(
 }
 
 /**
- * The order as plugins see it. `details.usdAmount` is the USD equivalent from
- * the core reference rates (the FX year-to-date quota counts in USD).
+ * The order as plugins see it: its details are the validated terms and the
+ * figures the line's sizing computed (a client value never survives under a
+ * figure's name), so `onAccepted` may count them as booked.
  */
-export async function acceptedOrderOf(tx: Tx, order: OrderRow): Promise<AcceptedOrder> {
-  const rates = new Map<string, string>([['CNY', '1']]);
-  for (const r of await tx.select().from(exchangeRates)) rates.set(r.currency, r.rateToCny);
-  const usd = usdAmount(order.amount, order.currency, rates);
+export function acceptedOrderOf(order: OrderRow): AcceptedOrder {
   return {
     id: order.id,
     customerId: order.customerId,
@@ -336,8 +347,7 @@ export async function acceptedOrderOf(tx: Tx, order: OrderRow): Promise<Accepted
     amount: order.amount,
     currency: order.currency,
     quantity: order.quantity,
-    // The host's own conversion always wins: a client-sent usdAmount must never shrink what a quota counts.
-    details: { ...order.details, ...(usd !== null ? { usdAmount: usd } : {}) },
+    details: order.details,
     placedAt: order.placedAt,
   };
 }

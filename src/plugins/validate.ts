@@ -59,13 +59,37 @@ function claimsOf(m: PluginManifest) {
   return { typeNames, rootFields, addedFields };
 }
 
+/** Probe key no line may accept: a details schema must refuse keys it does not declare. */
+const PROBE_KEY = '__finmart_undeclared__';
+
+/**
+ * The host rule on order terms (see `OrderSizing`): a details schema refuses
+ * undeclared keys (otherwise a client could slip a figure past it), and a
+ * sizing names its figures.
+ */
+function checkOrderTerms(m: PluginManifest): void {
+  const orders = m.orders;
+  if (!orders) return;
+  if (orders.details) {
+    if (typeof orders.details.safeParse !== 'function') throw new PluginValidationError(m.code, 'orders.details must be a zod schema');
+    if (orders.details.safeParse({ [PROBE_KEY]: '1' }).success) {
+      throw new PluginValidationError(m.code, 'orders.details must refuse keys it does not declare (use z.strictObject)');
+    }
+  }
+  if (orders.sizing) {
+    if (typeof orders.sizing.size !== 'function' || !Array.isArray(orders.sizing.figures)) {
+      throw new PluginValidationError(m.code, 'orders.sizing needs figures and size()');
+    }
+  }
+}
+
 /**
  * Checks every manifest before anything runs and returns them in dependency
  * order. Throws {@link PluginValidationError} naming the plugin on: bad or
  * duplicate codes and lines, a GraphQL type or field claimed twice, a table
  * clash or a table outside the plugin's namespace, an incompatible host version
  * (unless overridden), a missing dependency or a cycle, a rule or setting
- * without zh-CN and en texts.
+ * without zh-CN and en texts, order details that accept undeclared keys.
  */
 export function validatePlugins(manifests: PluginManifest[], opts: ValidateOptions): PluginManifest[] {
   const byCode = new Map<string, PluginManifest>();
@@ -140,6 +164,7 @@ export function validatePlugins(manifests: PluginManifest[], opts: ValidateOptio
         if (def.outcome === 'REQUIRE' && !def.step) throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} is REQUIRE without a step`);
       }
     }
+    checkOrderTerms(m);
     for (const s of m.settings ?? []) {
       if (!s.key.startsWith(`${m.code}.`)) throw new PluginValidationError(m.code, `setting ${s.key} must start with "${m.code}."`);
       if (!s.description?.['zh-CN'] || !s.description?.en) throw new PluginValidationError(m.code, `setting ${s.key} needs zh-CN and en descriptions`);

@@ -5,6 +5,8 @@
  */
 export type { PluginManifest, PluginServices, SeedContext, SeedCustomer, ValuationInput, AcceptedOrder } from './manifest.js';
 export { definePlugin } from './manifest.js';
+export type { OrderSizing, OrderTerms, SizingRequest, SizedOrder } from './order-sizing.js';
+export { statedFigure, unitPriceSizing } from './order-sizing.js';
 export type { CatalogWriter, NewProduct, NewHolding } from './catalog-writer.js';
 export type { RequestContext } from '../graphql/context.js';
 export type { Db, Tx } from '../db/client.js';

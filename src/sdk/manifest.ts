@@ -4,6 +4,7 @@ import type { LocalizedText } from '../i18n/localized.js';
 import type { SettingDefinition } from '../settings/registry.js';
 import type { SettingsReader, SuitabilityRule } from '../suitability/types.js';
 import type { CatalogWriter } from './catalog-writer.js';
+import type { OrderTerms } from './order-sizing.js';
 
 /** The host services a plugin may use outside a request (init, seed, facts). */
 export interface PluginServices {
@@ -45,7 +46,11 @@ export interface ValuationInput {
   product: { id: number; currency: string; unitPrice: string | null };
 }
 
-/** An accepted order, as plugins see it in `orders.onAccepted`. */
+/**
+ * An accepted order, as plugins see it in `orders.onAccepted`. `details` are
+ * the validated client terms with the figures the line's sizing computed in
+ * place of any client value (see {@link OrderSizing}).
+ */
 export interface AcceptedOrder {
   id: number;
   customerId: number;
@@ -100,9 +105,8 @@ export interface PluginManifest {
   };
   /** Market value of a position in the product's currency; default `quantity × unitPrice`. */
   valuate?(input: ValuationInput): string;
-  orders?: {
-    /** Units bought for an amount (default: amount ÷ unitPrice, or the amount when unpriced). */
-    quantityFor?(amount: string, product: { unitPrice: string | null; currency: string }, details: Record<string, unknown>): string;
+  /** Order terms: the details clients may send, how sales are sized (see {@link OrderSizing}), side effects. */
+  orders?: OrderTerms & {
     /** Side effects in the order's own transaction (e.g. the FX year-to-date total). */
     onAccepted?(tx: Tx, order: AcceptedOrder): Promise<void>;
     /** Undo of `onAccepted` when an order is cancelled in its cooling-off period. */

@@ -79,10 +79,12 @@ export function makeFacts(o: FactsOverrides = {}): SuitabilityFacts {
   const sale: SaleFacts = {
     side: 'BUY',
     amount: '10000',
+    quantity: null,
     currency: 'CNY',
     channel: 'ONLINE',
     initiator: 'CUSTOMER',
     details: {},
+    statedFigures: [],
     completedSteps: [],
     ...o.sale,
   };

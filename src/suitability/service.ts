@@ -2,28 +2,73 @@ import type { HostContext } from '../app/runtime.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { evaluateSuitability } from './engine.js';
 import { assembleFacts, loadCustomerFacts, loadProductFacts } from './facts-loader.js';
+import { readSaleDetails, sizeSale, type SaleSize } from './sale-sizing.js';
 import type { CustomerFacts, SaleFacts, SuitabilityDecisionRecord, SuitabilityFacts } from './types.js';
 
-/** A sale as callers describe it (the product currency fills a missing currency). */
-export type SaleRequest = Omit<SaleFacts, 'currency'> & { currency?: string | null };
+/**
+ * A sale as callers describe it: the client's raw `details` and the amount
+ * offered; the size rules check is computed here (the product currency fills
+ * a missing currency).
+ */
+export type SaleRequest = Omit<SaleFacts, 'currency' | 'quantity' | 'statedFigures'> & {
+  currency?: string | null;
+  /** SELL: the units the host planned to redeem. */
+  quantity?: string | null;
+};
 
-/** Evaluates one product for loaded customer facts; never throws for a rule's fault. */
-export async function decide(
-  ctx: HostContext,
-  customer: CustomerFacts,
-  product: ProductRecord,
-  sale: SaleRequest,
-): Promise<{ decision: SuitabilityDecisionRecord; facts: SuitabilityFacts }> {
+/** A decision with the facts it saw and the size of the sale it judged. */
+export interface Decided {
+  decision: SuitabilityDecisionRecord;
+  facts: SuitabilityFacts;
+  size: SaleSize;
+}
+
+const UNSIZED: SaleSize = { quantity: null, amount: null, figures: {}, stated: [] };
+
+/**
+ * Evaluates one product for loaded customer facts; never throws for a rule's
+ * fault. Throws BAD_USER_INPUT for details the line does not accept or a
+ * stated figure that does not match the server's sizing.
+ */
+export async function decide(ctx: HostContext, customer: CustomerFacts, product: ProductRecord, sale: SaleRequest): Promise<Decided> {
+  const plugin = ctx.host.pluginByLine.get(product.line);
+  const terms = readSaleDetails(plugin, sale.details);
   const productFacts = await loadProductFacts(ctx, product);
-  const facts = assembleFacts(customer, productFacts, { ...sale, currency: sale.currency ?? product.currency }, ctx.now);
+  const currency = sale.currency ?? product.currency;
+  // An eligibility listing (nothing offered, nothing stated) has no size: skip the sizing work.
+  const size =
+    sale.amount === null && (sale.quantity ?? null) === null && Object.keys(terms).length === 0
+      ? UNSIZED
+      : sizeSale(plugin, {
+          side: sale.side,
+          amount: sale.amount,
+          quantity: sale.quantity ?? null,
+          currency,
+          product: { id: product.id, currency: product.currency, unitPrice: product.unitPrice, details: productFacts.details },
+          details: terms,
+          settings: ctx.settings,
+        });
+  const saleFacts: SaleFacts = {
+    side: sale.side,
+    amount: size.amount ?? sale.amount,
+    quantity: size.quantity,
+    currency,
+    channel: sale.channel,
+    initiator: sale.initiator,
+    // The server's figures replace whatever the client stated under their names.
+    details: { ...terms, ...size.figures },
+    statedFigures: size.stated,
+    completedSteps: sale.completedSteps,
+  };
+  const facts = assembleFacts(customer, productFacts, saleFacts, ctx.now);
   const decision = evaluateSuitability(ctx.host.rules, facts, { settings: ctx.settings, now: ctx.now }, (ruleId, error) =>
     ctx.log.error({ ruleId, productId: product.id, err: error instanceof Error ? error.message : String(error) }, 'suitability rule failed'),
   );
-  return { decision, facts };
+  return { decision, facts, size };
 }
 
 /** Loads the customer's facts (null when out of scope) and decides for one product. */
-export async function decideFor(ctx: HostContext, customerId: number, product: ProductRecord, sale: SaleRequest) {
+export async function decideFor(ctx: HostContext, customerId: number, product: ProductRecord, sale: SaleRequest): Promise<Decided | null> {
   const customer = await loadCustomerFacts(ctx, customerId);
   if (!customer) return null;
   return decide(ctx, customer, product, sale);

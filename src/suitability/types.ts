@@ -87,16 +87,28 @@ export interface ProductFacts {
   details: Record<string, unknown>;
 }
 
-/** The sale being considered. */
+/**
+ * The sale being considered. Its size — `amount`, `quantity` and the figures in
+ * `details` — is the server's (the line's `orders.sizing`), never a client's.
+ */
 export interface SaleFacts {
   /** BUY opens or adds; SELL redeems an existing position (never blocked by level rules). */
   side: 'BUY' | 'SELL';
+  /** BUY: the amount charged (what is booked); SELL: the proceeds. null in an eligibility check. */
   amount: string | null;
+  /** Units the order books (BUY) or redeems (SELL); null when the sale is not sized. */
+  quantity: string | null;
   currency: string;
   channel: SaleChannel;
   initiator: Initiator;
-  /** Per-line details: FX purpose, gold grams, premium mode, payment years, insured age… */
+  /**
+   * Per-line details: the client's validated terms (FX purpose, premium mode,
+   * payment years, insured age…) and the figures the server computed (units,
+   * grams, fxAmount, usdAmount, premium…), which replace any client value.
+   */
   details: Record<string, unknown>;
+  /** Figures the client also stated (e.g. `grams`: a purchase by grams); each matched the server's. */
+  statedFigures: string[];
   /** Steps already recorded (signed warning, 双录…). */
   completedSteps: string[];
 }

@@ -4,18 +4,22 @@ import { gramTerms, gramsForAmount, isAccountGold, isMultipleOf, readGoldDetails
 import { readSaleDetails } from './sale.js';
 
 /**
- * Account gold purchase size (bank terms): a grams-based purchase must reach the
- * minimum grams AND be a multiple of the gram step. Without grams, account gold
- * buys amount ÷ price rounded down to the step; a savings-plan contribution by
- * amount must reach the minimum amount instead. Nothing is checked before a size
- * is known (eligibility listings), and redemptions are never held to a minimum.
+ * Gold purchase size (bank terms). The sale is sized in grams by the line's
+ * order sizing: by amount, account gold buys whole gram steps, a bar order
+ * whole bars, a savings-plan contribution the whole amount; by grams (the
+ * client stated them), exactly those grams. Account gold must reach the
+ * minimum grams in whole steps; a savings-plan contribution by amount must
+ * reach the minimum amount (by grams, the gram terms); a bar order must buy at
+ * least one bar. Without a price nothing can be sized: blocked. Nothing is
+ * checked before a size is known (eligibility listings), and redemptions are
+ * never held to a minimum.
  */
 export const goldMinimum: SuitabilityRule = {
   id: 'gold.minimum',
-  version: '1.0.0',
+  version: '1.1.0',
   lines: ['GOLD'],
   regulation: text('银行积存金业务章程：起购克数与递增克数', 'Bank account gold terms: minimum grams and gram increments'),
-  description: text('积存金买入不低于起购克数且为递增克数的整数倍', 'Account gold purchases reach the minimum and come in whole gram steps'),
+  description: text('积存金买入不低于起购克数且为递增克数的整数倍；金条按整根出售', 'Account gold purchases reach the minimum and come in whole gram steps; bars are sold whole'),
   reasons: {
     GOLD_BELOW_MINIMUM: {
       outcome: 'BLOCK',
@@ -35,45 +39,62 @@ export const goldMinimum: SuitabilityRule = {
     },
     GOLD_PRICE_UNAVAILABLE: {
       outcome: 'BLOCK',
-      message: text('暂无金价，无法按金额折算克数，请按克数买入', 'No gold price available to convert the amount to grams; buy by grams'),
+      message: text('暂无金价，无法确定本次买入的克数与金额', 'No gold price is available to size this purchase'),
+    },
+    GOLD_BAR_NOT_COVERED: {
+      outcome: 'BLOCK',
+      message: text('金额 {amount} 元不足以买入一根 {barWeight} 克金条（现价每克 {price} 元）', 'CNY {amount} does not buy one {barWeight} g bar (today CNY {price}/g)'),
     },
   },
   evaluate(facts, ctx) {
     const details = readGoldDetails(facts.product.details);
-    if (!isAccountGold(details.goldType) || facts.sale.side !== 'BUY') return [];
+    if (details.goldType === null || facts.sale.side !== 'BUY') return [];
+    const sale = readSaleDetails(facts);
+    const amount = facts.sale.amount;
+    if (!sale.gramsMalformed && sale.grams === null && amount === null) return [];
+    // Grams with no amount (a preview by grams) is a purchase by grams too.
+    const byGrams = sale.byGrams || (amount === null && sale.grams !== null);
     const setting = ctx.settings.get<AccountGoldMinimum>(SETTING_MINIMUM);
     const terms = gramTerms(setting, details);
-    const sale = readSaleDetails(facts);
-    const saw = { goldType: details.goldType, minimumGrams: terms.minimumGrams, gramSteps: terms.steps };
+    const saw = { goldType: details.goldType, minimumGrams: terms.minimumGrams, gramSteps: terms.steps, gramsGiven: byGrams };
 
     if (sale.gramsMalformed) {
       return [{ code: 'GOLD_GRAMS_INVALID', params: { grams: String(facts.sale.details.grams) }, saw: { ...saw, grams: facts.sale.details.grams } }];
     }
-    if (sale.grams !== null) {
-      if (new Decimal(sale.grams).lte(0)) return [{ code: 'GOLD_GRAMS_INVALID', params: { grams: sale.grams }, saw: { ...saw, grams: sale.grams } }];
-      return checkGrams(sale.grams, terms, { ...saw, grams: sale.grams, gramsGiven: true });
+    if (sale.grams !== null && new Decimal(sale.grams).lte(0) && byGrams) {
+      return [{ code: 'GOLD_GRAMS_INVALID', params: { grams: sale.grams }, saw: { ...saw, grams: sale.grams } }];
     }
-    const amount = facts.sale.amount;
-    if (amount === null) return [];
-    if (details.goldType === 'GOLD_SAVINGS_PLAN') {
-      if (new Decimal(amount).gte(setting.amountCny)) return [];
+    if (details.latestGramPrice === null || new Decimal(details.latestGramPrice).isZero()) {
+      return [{ code: 'GOLD_PRICE_UNAVAILABLE', saw: { ...saw, amount, grams: sale.grams, latestGramPrice: null } }];
+    }
+    if (details.goldType === 'PHYSICAL_BAR') return barCovered(sale.grams, amount, details);
+    if (details.goldType === 'GOLD_SAVINGS_PLAN' && !byGrams) {
+      if (amount === null || new Decimal(amount).gte(setting.amountCny)) return [];
       return [
         {
           code: 'GOLD_BELOW_MINIMUM_AMOUNT',
           params: { minimum: setting.amountCny, amount },
-          saw: { goldType: details.goldType, amount, minimumAmountCny: setting.amountCny },
+          saw: { goldType: details.goldType, amount, minimumAmountCny: setting.amountCny, grams: sale.grams, gramsGiven: false },
         },
       ];
     }
-    if (details.latestGramPrice === null || new Decimal(details.latestGramPrice).isZero()) {
-      return [{ code: 'GOLD_PRICE_UNAVAILABLE', saw: { ...saw, amount, latestGramPrice: null } }];
-    }
-    // Rounded down to the coarsest step: the bank never sells part of a step.
-    const coarsest = Decimal.max(...terms.steps).toFixed();
-    const grams = gramsForAmount(amount, details.latestGramPrice, coarsest);
-    return checkGrams(grams, terms, { ...saw, amount, latestGramPrice: details.latestGramPrice, grams, gramsGiven: false });
+    // Facts built without the sizing figure (a hand-made check): the same rounding as the sizing, to the coarsest step.
+    const grams = sale.grams ?? gramsForAmount(amount!, details.latestGramPrice, Decimal.max(...terms.steps).toFixed());
+    return checkGrams(grams, terms, { ...saw, amount, latestGramPrice: details.latestGramPrice, grams });
   },
 };
+
+/** A bar order by amount must buy at least one bar. */
+function barCovered(grams: string | null, amount: string | null, d: ReturnType<typeof readGoldDetails>): RuleHit[] {
+  if (grams === null || !new Decimal(grams).isZero() || amount === null) return [];
+  return [
+    {
+      code: 'GOLD_BAR_NOT_COVERED',
+      params: { amount, barWeight: d.barWeightGrams ?? '—', price: d.latestGramPrice ?? '—' },
+      saw: { goldType: d.goldType, amount, grams, barWeightGrams: d.barWeightGrams, latestGramPrice: d.latestGramPrice },
+    },
+  ];
+}
 
 function checkGrams(grams: string, terms: ReturnType<typeof gramTerms>, saw: Record<string, unknown>): RuleHit[] {
   const hits: RuleHit[] = [];

@@ -6,10 +6,12 @@ export type PlanKind = 'NEW_SAVINGS_PLAN' | 'EXISTING_PLAN';
 
 /** Gold sale details (`sale.details`), read defensively. */
 export interface GoldSaleDetails {
-  /** Grams as given; null when absent. */
+  /** The grams of the sale (the server's sizing figure); null when unsized. */
   grams: string | null;
-  /** True when `grams` was given but is not a decimal string. */
+  /** True when `grams` is present but not a decimal string. */
   gramsMalformed: boolean;
+  /** A purchase by grams: the client stated them (and paid for exactly them); otherwise by amount. */
+  byGrams: boolean;
   plan: PlanKind | null;
 }
 
@@ -20,6 +22,7 @@ export function readSaleDetails(facts: SuitabilityFacts): GoldSaleDetails {
   return {
     grams,
     gramsMalformed: raw !== undefined && raw !== null && raw !== '' && grams === null,
+    byGrams: facts.sale.statedFigures.includes('grams'),
     plan: plan === 'NEW_SAVINGS_PLAN' || plan === 'EXISTING_PLAN' ? plan : null,
   };
 }

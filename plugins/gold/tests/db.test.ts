@@ -137,12 +137,6 @@ describe('gold seed, facts and resolvers', () => {
     await expect(r.priceHistory(rows[0]!, { first: 101 }, ctx)).rejects.toThrow();
   });
 
-  it('books grams from the details, else amount ÷ price to 0.0001 g', () => {
-    const q = plugin.orders!.quantityFor!;
-    expect(q('905.20', { unitPrice: '905.2', currency: 'CNY' }, { grams: '1.0' })).toBe('1');
-    expect(q('1000', { unitPrice: '905.2', currency: 'CNY' }, {})).toBe('1.1047');
-  });
-
   it('stores details for every product', async () => {
     const [{ n }] = await env.db.select({ n: count() }).from(goldDetails);
     expect(n).toBe(all().length);

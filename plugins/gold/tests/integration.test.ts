@@ -40,7 +40,7 @@ describe('gold plugin in the host', () => {
     const productId = products.data.products.edges.find((e: any) => e.node.code === 'GOLD-ACCOUNT-CNY').node.id;
     const res = await t.gql(
       `query($input: SuitabilityInput!) { checkSuitability(input: $input) { outcome reasons { code source ruleId message } } }`,
-      { input: { customerId, productId, amount: '2000', details: { grams: '2' } } },
+      { input: { customerId, productId, details: { grams: '2' } } },
       { lang: 'en' },
     );
     expect(res.errors).toBeUndefined();

@@ -28,7 +28,11 @@ const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null)
  * real one, and `insurance.insured-age-band` blocks its sale outright.
  */
 export function productTerms(facts: SuitabilityFacts): ProductTerms {
-  const d = facts.product.details ?? {};
+  return productTermsOf(facts.product.details ?? {}, facts.product.partnerCode);
+}
+
+/** {@link productTerms} from a product's line details (`facts.products` of the manifest). */
+export function productTermsOf(d: Record<string, unknown>, partnerCode: string | null): ProductTerms {
   const type: InsuranceType | null = isInsuranceType(d.insuranceType) ? d.insuranceType : null;
   const modes = Array.isArray(d.premiumModes) ? d.premiumModes.filter(isPremiumMode) : [];
   const years = Array.isArray(d.paymentYearsOptions) ? d.paymentYearsOptions.map(int).filter((n): n is number => n !== null && n > 0) : [];
@@ -38,7 +42,7 @@ export function productTerms(facts: SuitabilityFacts): ProductTerms {
   const complete = type !== null && modes.length > 0 && years.length > 0 && ageMin !== null && ageMax !== null;
   return {
     complete,
-    insurer: typeof d.insurer === 'string' ? d.insurer : facts.product.partnerCode ?? '',
+    insurer: typeof d.insurer === 'string' ? d.insurer : partnerCode ?? '',
     insuranceType: type ?? 'TRADITIONAL',
     // A contradicting flag (guaranteed participating) loses to the type: the regulation is about the benefit design.
     guaranteed: (guaranteed ?? false) && (type === null || isGuaranteedType(type)),

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { HostRuntime } from '../../app/runtime.js';
 import type { holdings } from '../../db/schema/index.js';
 import type { ProductRecord } from '../products/product.record.js';
+import type { PluginManifest } from '../../sdk/manifest.js';
 
 type HoldingRow = typeof holdings.$inferSelect;
 
@@ -12,29 +13,40 @@ export interface HoldingValue {
   amountCny: string;
 }
 
+/** A position as a line values it: units, what it cost, and its line attributes. */
+export interface PositionTerms {
+  quantity: string;
+  costAmount: string;
+  costCurrency: string;
+  attributes: Record<string, unknown>;
+}
+
 /**
- * Values a position through its line: the plugin's `valuate`, or quantity ×
- * the latest unit price; unpriced products are carried at cost. Converted to
- * CNY with the reference rates (an unknown currency is an error, never 0).
+ * Market value of a position in its valuation currency, through its line: the
+ * plugin's `valuate`, or quantity × the latest unit price; unpriced products
+ * are carried at cost (in the cost currency).
  */
-export function valueHolding(host: HostRuntime, h: HoldingRow, p: ProductRecord, ratesToCny: Map<string, string>): HoldingValue {
-  const plugin = host.pluginByLine.get(p.line);
-  let amount: string;
-  let currency = p.currency;
+export function positionValue(plugin: PluginManifest | undefined, p: ProductRecord, h: PositionTerms): { amount: string; currency: string } {
   if (plugin?.valuate) {
-    amount = plugin.valuate({
+    const amount = plugin.valuate({
       quantity: h.quantity,
       costAmount: h.costAmount,
       costCurrency: h.costCurrency,
       attributes: h.attributes,
       product: { id: p.id, currency: p.currency, unitPrice: p.unitPrice },
     });
-  } else if (p.unitPrice !== null) {
-    amount = new Decimal(h.quantity).mul(p.unitPrice).toDecimalPlaces(2).toFixed(2);
-  } else {
-    amount = new Decimal(h.costAmount).toFixed(2);
-    currency = h.costCurrency;
+    return { amount, currency: p.currency };
   }
+  if (p.unitPrice !== null) return { amount: new Decimal(h.quantity).mul(p.unitPrice).toDecimalPlaces(2).toFixed(2), currency: p.currency };
+  return { amount: new Decimal(h.costAmount).toFixed(2), currency: h.costCurrency };
+}
+
+/**
+ * Values a position through its line ({@link positionValue}) and converts it
+ * to CNY with the reference rates (an unknown currency is an error, never 0).
+ */
+export function valueHolding(host: HostRuntime, h: HoldingRow, p: ProductRecord, ratesToCny: Map<string, string>): HoldingValue {
+  const { amount, currency } = positionValue(host.pluginByLine.get(p.line), p, h);
   const rate = ratesToCny.get(currency);
   if (!rate) throw new Error(`No reference rate for ${currency}`);
   return { amount, currency, amountCny: new Decimal(amount).mul(rate).toDecimalPlaces(2).toFixed(2) };
