@@ -49,7 +49,13 @@ export class PlaceOrderInput {
   idempotencyKey!: string;
   @Field(() => [String], { defaultValue: [], description: 'Steps already recorded (SPECIAL_RISK_WARNING_SIGNED, AUDIO_VIDEO_RECORDING…).' })
   completedSteps!: string[];
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Per-line details (FX purpose, gold grams, premium mode…).' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'Per-line sale terms, as the product line declares them (FX purpose, premium mode, savings plan…); any other key → BAD_USER_INPUT. ' +
+      'Sizes are the server\'s: units, grams, fxAmount, usdAmount, premium, initialDeposit are computed from today\'s prices and the amount paid. ' +
+      'A client may state one as a cross-check; one that differs by a rounding step or more → BAD_USER_INPUT naming both figures.',
+  })
   details?: Record<string, unknown> | null;
 }
 
@@ -62,12 +68,16 @@ export class Order extends Node {
   @Field(() => Product) product!: Product;
   @Field(() => ProductLineValues) line!: string;
   @Field(() => String, { description: 'BUY (purchase) or SELL (redemption).' }) side!: string;
-  @Field(() => Money, { description: 'Paid (BUY) or the proceeds paid out (SELL).' }) amount!: Money;
+  @Field(() => Money, {
+    description: 'Charged (BUY: at most the amount offered; e.g. whole gram steps of gold at their price) or the proceeds paid out (SELL).',
+  })
+  amount!: Money;
   @Field(() => DecimalScalar, { description: 'Units booked (BUY) or redeemed (SELL): shares, grams, cards, policies.' }) quantity!: string;
   @Field(() => SaleChannelEnum) channel!: string;
   @Field(() => InitiatorEnum) initiator!: string;
   @Field(() => [String]) completedSteps!: string[];
-  @Field(() => GraphQLJSONObject) details!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: 'The sale terms with the figures the server sized the order by (what the decision checked and the order booked).' })
+  details!: Record<string, unknown>;
   @Field(() => OrderStatusEnum) status!: string;
   @Field(() => String) placedBy!: string;
   @Field(() => DateTimeScalar) placedAt!: Date;

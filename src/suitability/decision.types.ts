@@ -65,7 +65,10 @@ export class SuitabilityInput {
   @Field(() => [String], { defaultValue: [], description: 'Steps already recorded.' }) completedSteps!: string[];
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'Per-line details: FX purpose, gold grams, insurance premiumMode/paymentYears/insuredAge, sip…',
+    description:
+      'Per-line sale terms as the line declares them (FX purpose, insurance premiumMode/paymentYears, sip…); any other key → BAD_USER_INPUT. ' +
+      'Sizes (units, grams, fxAmount, usdAmount, premium, initialDeposit) are computed by the server from the amount; stated without an amount they size a preview; ' +
+      'stated with one they must match it within a rounding step.',
   })
   details?: Record<string, unknown> | null;
 }

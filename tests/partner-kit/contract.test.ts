@@ -96,6 +96,24 @@ describe.skipIf(installedPlugins.length === 0)('every installed plugin, booted t
     for (const r of declared) expect(seen.has(r), `${m.code} has no ${r} product`).toBe(true);
   });
 
+  const CHECK = `query ($i: SuitabilityInput!) { checkSuitability(input: $i) { outcome } }`;
+  const firstCustomer = async () => (await t.gql(`{ customers(first: 1) { edges { node { id } } } }`)).data.customers.edges[0].node.id as string;
+
+  it.each(installedPlugins.map((m) => [m.code, m] as const))('%s: refuses sale details it does not declare', async (_code, m) => {
+    const [product] = await productsOf(m.line);
+    const r = await t.gql(CHECK, { i: { customerId: await firstCustomer(), productId: product!.id, amount: '1000', details: { undeclaredDetail: '1' } } });
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it.each(installedPlugins.map((m) => [m.code, m] as const))('%s: never takes a stated figure the amount does not pay for', async (_code, m) => {
+    const [product] = await productsOf(m.line);
+    const customerId = await firstCustomer();
+    for (const figure of m.orders?.sizing?.figures ?? ['units']) {
+      const r = await t.gql(CHECK, { i: { customerId, productId: product!.id, amount: '1000', details: { [figure]: '987654321.5' } } });
+      expect(r.errors?.[0]?.extensions?.code, `${m.code} ${figure}`).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it.each(installedPlugins.map((m) => [m.code, m] as const))('%s: a product resolves through node(id) to its own type', async (_code, m) => {
     const [first] = await productsOf(m.line);
     const r = await t.gql(`query ($id: ID!) { node(id: $id) { __typename id ... on Product { line } } }`, { id: first!.id });
