@@ -77,6 +77,10 @@ describe('plugin checks at boot', () => {
     const bad: SuitabilityRule = { ...rule, reasons: { X: { outcome: 'REQUIRE', message: text('需', 'Needs') } } };
     expect(() => load([base({ rules: [bad] })])).toThrow(/REQUIRE without a step/);
   });
+  it('refuses a reason whose outcome is not one of the four', () => {
+    const bad: SuitabilityRule = { ...rule, reasons: { X: { outcome: 'DENY' as never, message: text('拒', 'Deny') } } };
+    expect(() => load([base({ rules: [bad] })])).toThrow(/Plugin "alpha": rule alpha.rule reason X has outcome "DENY"/);
+  });
   it('refuses an unknown plugin name in PLUGINS', () => {
     expect(() => selectPlugins([base({})], { codes: ['nope'], hostVersion: '0.1.0', allowIncompatible: [] })).toThrow(/PLUGINS: unknown plugin\(s\) nope/);
   });

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { getMetadataStorage } from 'type-graphql';
 import { getTableName } from 'drizzle-orm';
 import type { PluginManifest } from '../sdk/manifest.js';
+import { isOutcome, OUTCOMES } from '../suitability/types.js';
 
 /** Why the host refused to boot, naming the plugin at fault. */
 export class PluginValidationError extends Error {
@@ -161,6 +162,7 @@ export function validatePlugins(manifests: PluginManifest[], opts: ValidateOptio
         if (!def.message?.['zh-CN']?.trim() || !def.message?.en?.trim()) {
           throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} needs messages in zh-CN and en`);
         }
+        if (!isOutcome(def.outcome)) throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} has outcome "${String(def.outcome)}", not one of ${OUTCOMES.join(' / ')}`);
         if (def.outcome === 'REQUIRE' && !def.step) throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} is REQUIRE without a step`);
       }
     }

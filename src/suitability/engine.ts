@@ -1,5 +1,6 @@
 import { text, type LocalizedText } from '../i18n/localized.js';
 import {
+  isOutcome,
   stricter,
   type Outcome,
   type RuleContext,
@@ -88,6 +89,8 @@ export function evaluateSuitability(
       for (const hit of rule.evaluate(facts, ctx)) {
         const def = rule.reasons[hit.code];
         if (!def) throw new Error(`rule returned undocumented reason code ${hit.code}`);
+        // An outcome the engine does not know would rank below ALLOW and let the sale through: fail closed instead.
+        if (!isOutcome(def.outcome)) throw new Error(`reason ${hit.code} has no valid outcome (${String(def.outcome)})`);
         reasons.push({
           code: hit.code,
           outcome: def.outcome,

@@ -4,6 +4,8 @@ import type { LocalizedText } from '../i18n/localized.js';
 export const OUTCOMES = ['ALLOW', 'WARN', 'REQUIRE', 'BLOCK'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const outcomeRank = (o: Outcome): number => OUTCOMES.indexOf(o);
+/** Whether a value is one of the four outcomes (anything else must fail closed). */
+export const isOutcome = (o: unknown): o is Outcome => typeof o === 'string' && (OUTCOMES as readonly string[]).includes(o);
 /** The strictest of two outcomes. */
 export const stricter = (a: Outcome, b: Outcome): Outcome => (outcomeRank(a) >= outcomeRank(b) ? a : b);
 

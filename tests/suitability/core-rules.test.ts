@@ -545,6 +545,23 @@ describe('the engine over the core rules', () => {
     expect(withBroken.missingSteps).toEqual(without.missingSteps);
   });
 
+  it.each(['', 'ALLOWED', 'allow', undefined])('fails closed on a reason whose outcome is not one of the four (%s): BLOCK RULE_ERROR for that rule only', (bad) => {
+    const sloppy: SuitabilityRule = {
+      id: 'core.sloppy',
+      version: '0.0.1',
+      regulation: { 'zh-CN': '测试', en: 'test' },
+      description: { 'zh-CN': '测试', en: 'test' },
+      reasons: { SLOPPY: { outcome: bad as never, message: { 'zh-CN': '测试', en: 'test' } } },
+      evaluate: () => [{ code: 'SLOPPY', saw: {} }],
+    };
+    const without = run(coreRules, seniorAtCounter);
+    const d = run([...coreRules, sloppy], seniorAtCounter);
+    expect(d.outcome).toBe('BLOCK');
+    expect(d.reasons.filter((r) => r.code === 'SLOPPY')).toEqual([]);
+    expect(d.reasons.filter((r) => r.code === 'RULE_ERROR')).toEqual([expect.objectContaining({ outcome: 'BLOCK', ruleId: 'core.sloppy' })]);
+    expect(d.reasons.filter((r) => r.code !== 'RULE_ERROR')).toEqual(without.reasons);
+  });
+
   it('is deterministic and leaves the facts untouched', () => {
     const facts = deepFreeze(makeFacts({ ...seniorAtCounter, customer: { age: 66, risk: { assessedAt: daysAgo(400) } } }));
     const settingsOverrides = { source: 'core', overrides: approval };
