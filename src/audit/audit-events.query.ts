@@ -71,7 +71,8 @@ export class AuditEventResolver {
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
   ) {
     requireRole(ctx, ...AUDIT_READER_ROLES);
-    const page = keysetPage(args, ctx.settings.get('core.pageSize'));
+    // audit_events is keyed by a bigserial.
+    const page = keysetPage(args, ctx.settings.get('core.pageSize'), Number.MAX_SAFE_INTEGER);
     const base = filterSql(filter);
     // Newest first: walk ids downwards, so "after" means older.
     const where = and(
