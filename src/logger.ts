@@ -1,13 +1,20 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { errorSummary } from './error-summary.js';
 
 /**
- * JSON logs. Personal data never reaches a log line: the redaction paths are a
- * last line of defence for fields that code might log by mistake.
+ * JSON logs. Personal data never reaches a log line: an error logged under
+ * `err` is reduced to its {@link errorSummary} (names, SQLSTATE, constraint,
+ * table, column, stack frames — never a database message, statement, parameter
+ * or detail), and the redaction paths are a last line of defence for fields
+ * that code might log by mistake.
+ *
+ * @param destination where lines go (default stdout); tests pass a sink to read them.
  */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'finmart' },
+    serializers: { err: errorSummary, error: errorSummary },
     redact: {
       paths: [
         'req.headers.authorization',
@@ -19,7 +26,8 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
       ],
       censor: '[REDACTED]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

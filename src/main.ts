@@ -31,7 +31,7 @@ async function main() {
         process.exit(0);
       },
       (e) => {
-        log.error({ err: (e as Error).message }, 'error while stopping');
+        log.error({ err: e }, 'error while stopping');
         process.exit(1);
       },
     );
@@ -41,6 +41,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  log.fatal({ err: e instanceof Error ? e.message : String(e) }, 'finmart failed to start');
+  log.fatal({ err: e }, 'finmart failed to start');
   process.exit(1);
 });

@@ -1,6 +1,14 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../src/db/schema/index.js';
 import { testDrivers } from './support/databases.js';
 import { createTestHost, type TestHost } from './support/test-host.js';
+
+/**
+ * Reading customers writes their CUSTOMER_360_READ entries in ONE insert per
+ * request (counted in x-sql-statements): +1 statement, whatever the page size.
+ */
+const AUDIT_INSERT = 1;
 
 const PAGE = `query Page($first: Int!) {
   customers(first: $first) {
@@ -20,18 +28,21 @@ describe.each(testDrivers())('SQL statements per request are constant (%s)', (dr
   });
   afterAll(() => t?.close());
 
-  it('a page of 50 customers with manager, branch, holdings and products costs what a page of 1 does', async () => {
+  it('a page of 50 customers with manager, branch, holdings and products costs what a page of 1 does (the audit included)', async () => {
     const counts: Record<number, number> = {};
     for (const first of [1, 5, 10, 50, 100]) {
       const r = await t.gql(PAGE, { first });
       expect(r.errors).toBeUndefined();
       expect(r.data.customers.edges).toHaveLength(first);
       counts[first] = r.statements;
+      // That one insert audited every customer of the page.
+      const audited = await t.host.runtime.database.db.select().from(auditEvents).where(eq(auditEvents.requestId, r.headers.get('x-request-id')!));
+      expect(audited.filter((e) => e.action === 'CUSTOMER_360_READ')).toHaveLength(first);
     }
     const holdings = (await t.gql(PAGE, { first: 50 })).data.customers.edges.flatMap((e: any) => e.node.holdings.edges);
     expect(holdings.length).toBeGreaterThan(50);
     expect(new Set(Object.values(counts)).size, JSON.stringify(counts)).toBe(1);
-    expect(counts[50]).toBeLessThanOrEqual(8);
+    expect(counts[50]).toBeLessThanOrEqual(7 + AUDIT_INSERT);
   });
 });
 
@@ -49,6 +60,7 @@ describe('eligible products for a page of customers', () => {
     expect(small.errors).toBeUndefined();
     expect(large.errors).toBeUndefined();
     expect(large.data.customers.edges.every((e: any) => e.node.eligibleProducts.totalCount > 0)).toBe(true);
+    // Both include the one audit insert.
     expect(large.statements).toBe(small.statements);
   });
 });

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { bankSettings, installedPlugins } from '../db/schema/index.js';
 import { buildFinmartSchema } from '../graphql/build-schema.js';
+import { LoggableError } from '../error-summary.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createCatalogWriter } from '../plugins/catalog-writer.js';
 import type { PluginManifest, PluginServices } from '../sdk/manifest.js';
@@ -34,7 +35,7 @@ export interface CreateHostOptions {
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms).unref())]);
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new LoggableError(`${what} timed out after ${ms} ms`)), ms).unref())]);
 
 /**
  * Boots the host: validates plugins (before touching the database), opens the
@@ -69,7 +70,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
       } catch (e) {
         // A setting of a plugin that is not loaded is kept for when it comes back.
         if (!settings.definitions().some((d) => d.key === row.key)) continue;
-        throw new Error(`Stored bank setting ${row.key} is invalid: ${(e as Error).message}`);
+        throw new LoggableError(`Stored bank setting ${row.key} is invalid: ${(e as Error).message}`);
       }
     }
 
@@ -110,7 +111,15 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
         .insert(installedPlugins)
         .values({ code: p.code, version: p.version })
         .onConflictDoUpdate({ target: installedPlugins.code, set: { version: p.version } });
-      if (p.init) await withTimeout(p.init(runtime.servicesFor(p.code)), p.initTimeoutMs ?? 10_000, `Plugin "${p.code}" init`);
+      if (p.init) {
+        try {
+          await withTimeout(p.init(runtime.servicesFor(p.code)), p.initTimeoutMs ?? 10_000, `Plugin "${p.code}" init`);
+        } catch (e) {
+          // The plugin's own message may quote what it read: the log gets class, codes and frames (errorSummary).
+          log.error({ plugin: p.code, err: e }, 'plugin init failed');
+          throw e instanceof LoggableError ? e : new LoggableError(`Plugin "${p.code}" init failed`, { cause: e });
+        }
+      }
     }
 
     const schema = buildFinmartSchema(plugins);
@@ -122,7 +131,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
           try {
             await p.shutdown?.();
           } catch (e) {
-            log.error({ plugin: p.code, err: (e as Error).message }, 'plugin shutdown failed');
+            log.error({ plugin: p.code, err: e }, 'plugin shutdown failed');
           }
         }
         if (!opts.database) await database.close();

@@ -25,7 +25,7 @@ export class AuditEvent {
   @Field(() => DateTimeScalar) occurredAt!: Date;
   @Field(() => String, { description: 'The subject (JWT sub) who acted.' }) actor!: string;
   @Field(() => String) role!: string;
-  @Field(() => String, { description: 'e.g. CUSTOMER_360_READ, PII_REVEAL.' }) action!: string;
+  @Field(() => String, { description: 'e.g. CUSTOMER_360_READ, PII_REVEAL, PII_SEARCH, ORDER_CANCELLED.' }) action!: string;
   @Field(() => String) targetType!: string;
   @Field(() => String, { description: 'Global id of the target.' }) targetId!: string;
   @Field(() => String, { nullable: true }) purpose!: string | null;
@@ -71,7 +71,8 @@ export class AuditEventResolver {
     @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
   ) {
     requireRole(ctx, ...AUDIT_READER_ROLES);
-    const page = keysetPage(args, ctx.settings.get('core.pageSize'));
+    // audit_events is keyed by a bigserial.
+    const page = keysetPage(args, ctx.settings.get('core.pageSize'), Number.MAX_SAFE_INTEGER);
     const base = filterSql(filter);
     // Newest first: walk ids downwards, so "after" means older.
     const where = and(

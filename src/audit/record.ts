@@ -2,7 +2,7 @@ import type { HostContext } from '../app/runtime.js';
 import { auditEvents } from '../db/schema/index.js';
 
 /** Actions written to the audit trail. */
-export type AuditAction = 'CUSTOMER_360_READ' | 'PII_REVEAL' | (string & {});
+export type AuditAction = 'CUSTOMER_360_READ' | 'PII_REVEAL' | 'PII_SEARCH' | (string & {});
 
 /** One audit entry, as a caller describes it. */
 export interface AuditEntry {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import type { HostContext } from '../app/runtime.js';
 import { complaints, contacts, holdings } from '../db/schema/index.js';
-import { fromGlobalId, toGlobalId } from '../graphql/relay/global-id.js';
+import { fromGlobalId, int4Key, toGlobalId } from '../graphql/relay/global-id.js';
 import { Node } from '../graphql/relay/types.js';
 import { fetchNode, registerNodeType } from '../graphql/node-registry.js';
 import { RoleEnum } from './common/enums.js';
@@ -56,7 +56,7 @@ export class RootResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id (null when not visible to you).' })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext): Promise<unknown | null> {
     const decoded = fromGlobalId(id);
-    if (!decoded || !/^[1-9]\d{0,9}$/.test(decoded.key)) return null;
-    return fetchNode(ctx, decoded.type, Number(decoded.key));
+    const key = decoded ? int4Key(decoded.key) : null;
+    return decoded && key ? fetchNode(ctx, decoded.type, key) : null;
   }
 }

@@ -50,3 +50,22 @@ export const unauthenticated = (messages: LocalizedText = text('需要有效的�
 
 export const conflict = (messages: LocalizedText, extensions: Record<string, unknown> = {}) =>
   new FinmartError('CONFLICT', messages, extensions);
+
+/**
+ * A scalar's refusal of an input value, in both languages. A plain Error on
+ * purpose: graphql-js keeps it as the original error and prefixes where the
+ * value was (`Variable "$input" got invalid value … at "input.amount"`), and
+ * the response is BAD_USER_INPUT (GRAPHQL_VALIDATION_FAILED for a literal)
+ * with this message in the request's language after that prefix.
+ */
+export class ScalarInputError extends Error {
+  constructor(public readonly messages: LocalizedText) {
+    super(messages.en);
+    this.name = 'ScalarInputError';
+  }
+
+  /** The message in `lang`. */
+  messageIn(lang: Lang): string {
+    return this.messages[lang];
+  }
+}

@@ -198,7 +198,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
   // Malformed JSON and other body errors: a GraphQL-shaped error, not an HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ requestId: res.locals.requestId, err: err.message }, 'http error');
+    if (status === 500) log.error({ requestId: res.locals.requestId, err }, 'http error');
     res.status(status).json({
       errors: [
         {

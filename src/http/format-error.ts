@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { FinmartError } from '../graphql/errors.js';
+import { FinmartError, ScalarInputError } from '../graphql/errors.js';
+import type { Lang } from '../i18n/localized.js';
 import type { Logger } from '../logger.js';
 import { currentRequestScope } from './request-scope.js';
 
@@ -13,6 +14,23 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/** The scalar refusal behind a graphql-js coercion error, if any (it sits one or two `originalError`s deep). */
+function scalarRefusal(error: unknown): ScalarInputError | undefined {
+  let cur: unknown = error;
+  for (let i = 0; i < 4 && cur; i++) {
+    if (cur instanceof ScalarInputError) return cur;
+    cur = (cur as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/** graphql-js's "where" prefix, then the scalar's message in the request's language. */
+function localizedCoercionMessage(message: string, error: unknown, lang: Lang): string {
+  const refusal = scalarRefusal(error);
+  if (!refusal || !message.endsWith(refusal.message)) return message;
+  return message.slice(0, message.length - refusal.message.length) + refusal.messageIn(lang);
+}
 
 /**
  * Errors leave in the request's language with a code. Anything we did not mean
@@ -29,12 +47,15 @@ export function createFormatError(log: Logger) {
     const code = formatted.extensions?.code as string | undefined;
     if (code && CLIENT_CODES.has(code)) {
       // Input coercion errors come from graphql-js: keep them, they describe the caller's input.
-      return { ...formatted, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code, requestId: scope?.requestId } };
+      // A scalar's refusal is bad input wherever the value was written (a literal fails in validation).
+      const clientCode = code === 'BAD_REQUEST' || scalarRefusal(error) ? 'BAD_USER_INPUT' : code;
+      return { ...formatted, message: localizedCoercionMessage(formatted.message, error, scope?.lang ?? 'zh-CN'), extensions: { code: clientCode, requestId: scope?.requestId } };
     }
     if (original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT') {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', requestId: scope?.requestId } };
     }
-    log.error({ requestId: scope?.requestId, err: original instanceof Error ? { message: original.message, stack: original.stack } : String(original), path: formatted.path }, 'internal error');
+    // `err` goes through errorSummary (see logger): class, SQLSTATE, constraint, frames; never the database's text.
+    log.error({ requestId: scope?.requestId, err: original, path: formatted.path }, 'internal error');
     const lang = scope?.lang ?? 'zh-CN';
     return {
       message: lang === 'en' ? `Internal error (request ${scope?.requestId})` : `服务内部错误（请求编号 ${scope?.requestId}）`,

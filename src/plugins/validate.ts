@@ -1,11 +1,12 @@
 import semver from 'semver';
 import { getMetadataStorage } from 'type-graphql';
 import { getTableName } from 'drizzle-orm';
+import { LoggableError } from '../error-summary.js';
 import type { PluginManifest } from '../sdk/manifest.js';
 import { isOutcome, OUTCOMES } from '../suitability/types.js';
 
-/** Why the host refused to boot, naming the plugin at fault. */
-export class PluginValidationError extends Error {
+/** Why the host refused to boot, naming the plugin at fault (its text is the host's own: logged in full). */
+export class PluginValidationError extends LoggableError {
   constructor(public readonly plugin: string, problem: string) {
     super(`Plugin "${plugin}": ${problem}`);
     this.name = 'PluginValidationError';

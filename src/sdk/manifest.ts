@@ -13,6 +13,11 @@ export interface PluginServices {
   settings: SettingsReader;
   /** Writes core catalog rows (products, holdings, prices) on the plugin's behalf. */
   catalog: CatalogWriter;
+  /**
+   * JSON logs. Log an error as `{ err: e }`: it is reduced to class, SQLSTATE,
+   * constraint, table, column and stack frames (never its message, which may
+   * quote data). Never put personal data in `obj` or `msg`.
+   */
   log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 }
 

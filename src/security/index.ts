@@ -3,6 +3,7 @@ import type { ParseOptions, ValidationRule } from 'graphql';
 import type { HostContext } from '../app/runtime.js';
 import { customer360AuditPlugin } from '../audit/customer-360-audit.plugin.js';
 import type { Config } from '../config/config.js';
+import { storableInputPlugin } from '../graphql/storable-input.js';
 import type { Logger } from '../logger.js';
 import { abuseLimitProtection, abuseLimitsFrom } from './abuse-limits.js';
 import { introspectionPolicyPlugin } from './introspection.js';
@@ -22,12 +23,13 @@ export interface SecurityOptions {
 
 /**
  * The security policy from configuration: abuse limits, introspection policy,
- * customer-360 audit and the per-caller rate limit.
+ * inputs the database cannot store refused up front, customer-360 audit and
+ * the per-caller rate limit.
  */
 export function createSecurity(config: Config, log?: Logger): SecurityOptions {
   const armor = abuseLimitProtection(abuseLimitsFrom(config));
   return {
-    apolloPlugins: [...armor.plugins, introspectionPolicyPlugin(config.NODE_ENV === 'production'), customer360AuditPlugin()],
+    apolloPlugins: [...armor.plugins, introspectionPolicyPlugin(config.NODE_ENV === 'production'), storableInputPlugin<HostContext>(), customer360AuditPlugin()],
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     rateLimiter: createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE, redisUrl: config.REDIS_URL, log }),

@@ -74,7 +74,7 @@ export function redisRateLimiter(redis: RedisLike, limit: number, windowMs: numb
         if (err) throw err;
         return decide(Number(count), limit, windowEnd, nowMs);
       } catch (e) {
-        log?.warn({ err: (e as Error).message }, 'rate limiter unavailable; request let through');
+        log?.warn({ err: e }, 'rate limiter unavailable; request let through');
         return { allowed: true, limit, remaining: limit, retryAfterSeconds: Math.ceil((windowEnd - nowMs) / 1000) };
       }
     },
@@ -90,6 +90,6 @@ export function createRateLimiter(opts: { perMinute: number; redisUrl?: string; 
   if (!opts.redisUrl) return memoryRateLimiter(opts.perMinute, windowMs);
   // Fail fast rather than queue: a request must not wait for a reconnecting Redis.
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-  redis.on('error', (e: Error) => opts.log?.warn({ err: e.message }, 'redis error'));
+  redis.on('error', (e: Error) => opts.log?.warn({ err: e }, 'redis error'));
   return redisRateLimiter(redis as unknown as RedisLike, opts.perMinute, windowMs, opts.log);
 }

@@ -62,7 +62,8 @@ export async function decide(ctx: HostContext, customer: CustomerFacts, product:
   };
   const facts = assembleFacts(customer, productFacts, saleFacts, ctx.now);
   const decision = evaluateSuitability(ctx.host.rules, facts, { settings: ctx.settings, now: ctx.now }, (ruleId, error) =>
-    ctx.log.error({ ruleId, productId: product.id, err: error instanceof Error ? error.message : String(error) }, 'suitability rule failed'),
+    // The rule's own message may quote the facts it was given: the logger keeps class and frames only (errorSummary).
+    ctx.log.error({ ruleId, productId: product.id, err: error }, 'suitability rule failed'),
   );
   return { decision, facts, size };
 }

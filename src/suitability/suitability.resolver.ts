@@ -35,7 +35,8 @@ export class CheckSuitabilityResolver {
       details: input.details ?? {},
       completedSteps: input.completedSteps,
     });
-    return presentDecision(result!.decision, ctx.lang);
+    // The decision describes the customer (its reasons quote their facts): keyed by customerId, reading it is an audited customer read.
+    return { ...presentDecision(result!.decision, ctx.lang), customerId: customer.id };
   }
 }
 

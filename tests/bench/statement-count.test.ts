@@ -4,6 +4,8 @@ import { testDrivers } from '../support/databases.js';
 import { customerPage } from './queries.js';
 
 // Issue 7: a page of customers with holdings costs the same statements whatever its size.
+// Issue 10: that count includes the one insert auditing every customer read (CUSTOMER_360_READ).
+const AUDIT_INSERT = 1;
 describe.each(testDrivers())('customer page statement count (%s)', (driver) => {
   let t: TestHost;
   beforeAll(async () => {
@@ -26,6 +28,6 @@ describe.each(testDrivers())('customer page statement count (%s)', (driver) => {
       }
     }
     expect(new Set(counts).size).toBe(1);
-    expect(counts[0]).toBeLessThanOrEqual(8);
+    expect(counts[0]).toBeLessThanOrEqual(7 + AUDIT_INSERT);
   });
 });

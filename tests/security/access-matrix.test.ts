@@ -192,8 +192,8 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
       const trail = await t.gql(`query($a: String) { auditEvents(first: 10, filter: { actor: $a, action: "CUSTOMER_360_READ" }) { edges { node { targetId details } } } }`, { a: as.subject }, { as: AUDITOR });
       const got = trail.data.auditEvents.edges.map((e: { node: { targetId: string; details: unknown } }) => e.node);
       expect(got).toEqual([
-        { targetId: own.id, details: { field: 'node' } },
-        { targetId: inBranchNotBook.id, details: { field: 'customer' } },
+        { targetId: own.id, details: { fields: ['id'] } },
+        { targetId: inBranchNotBook.id, details: { fields: ['id'] } },
       ]);
     });
 

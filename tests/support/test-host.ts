@@ -28,6 +28,8 @@ export interface TestHostOptions {
   customers?: number;
   driver?: 'pglite' | 'postgres';
   env?: Record<string, string>;
+  /** When given, every log line (JSON) is appended here; set `env.LOG_LEVEL` for the level (default silent). */
+  logLines?: string[];
 }
 
 export interface TestHost {
@@ -61,7 +63,8 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
     ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
     ...opts.env,
   });
-  const log = createLogger(config.LOG_LEVEL);
+  const sink = opts.logLines;
+  const log = createLogger(config.LOG_LEVEL, sink ? { write: (line: string) => void sink.push(line) } : undefined);
   const installed = opts.plugins ?? (await import('../../plugins/index.js')).installedPlugins;
   let host: Host;
   try {

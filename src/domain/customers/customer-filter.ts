@@ -1,4 +1,4 @@
-import { and, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { Field, ID, InputType } from 'type-graphql';
 import { customers } from '../../db/schema/index.js';
 import { badInput } from '../../graphql/errors.js';
@@ -6,6 +6,7 @@ import { numericIdOf } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
 import type { SettingsReader } from '../../suitability/types.js';
 import { ActivityEnum, LifeStageEnum, RiskLevelEnum, TierEnum } from '../common/enums.js';
+import { customerSearchSql, parseCustomerSearch } from './customer-search.js';
 import { chinaDate, TIERS } from './derived.js';
 
 @InputType('CustomerFilter', { description: 'Filters for the customer book; all given filters must match.' })
@@ -16,7 +17,14 @@ export class CustomerFilter {
   @Field(() => ID, { nullable: true }) branchId?: string;
   @Field(() => ActivityEnum, { nullable: true }) activity?: string;
   @Field(() => LifeStageEnum, { nullable: true }) lifeStage?: string;
-  @Field(() => String, { nullable: true, description: 'Name contains, or phone starts/ends with (≥ 4 digits).' }) search?: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Name contains (1–50 characters, case-insensitive). A term with a digit is an identifier search: it matches a phone (digits, optional leading +; spaces, dashes and +86 ignored) ' +
+      'or an ID number (letters upper-cased) only on the whole value — part of the digits matches nothing — and each such search is audited as PII_SEARCH (the term itself is never stored). ' +
+      'Identifier search is for the roles that may reveal identities (relationship manager, branch manager, head office); anyone else gets FORBIDDEN.',
+  })
+  search?: string;
 }
 
 const DAY = 86_400_000;
@@ -66,12 +74,6 @@ export function customerFilterSql(f: CustomerFilter | undefined | null, settings
     else if (f.lifeStage === 'MIDDLE_AGED') parts.push(sql`${customers.birthDate} <= ${middleBorn} and ${customers.birthDate} > ${seniorBorn}`);
     else parts.push(sql`${customers.birthDate} <= ${seniorBorn}`);
   }
-  if (f.search !== undefined && f.search !== null) {
-    const s = f.search.trim();
-    if (s.length < 1 || s.length > 50) throw badInput(text('搜索词长度须为 1 到 50', 'search must be 1 to 50 characters'), 'search');
-    const escaped = s.replace(/[\\%_]/g, (c) => `\\${c}`);
-    if (/^\d{4,11}$/.test(s)) parts.push(or(sql`${customers.phone} like ${escaped + '%'}`, sql`${customers.phone} like ${'%' + escaped}`));
-    else parts.push(ilike(customers.name, `%${escaped}%`));
-  }
+  if (f.search !== undefined && f.search !== null) parts.push(customerSearchSql(parseCustomerSearch(f.search)));
   return and(...parts);
 }

@@ -12,11 +12,23 @@ export function fromGlobalId(id: string): { type: string; key: string } | null {
   return { type: raw.slice(0, sep), key: raw.slice(sep + 1) };
 }
 
+/** Largest key of an `integer`/`serial` column (PostgreSQL int4). */
+export const INT4_MAX = 2_147_483_647;
+
+/**
+ * A positive int4 key from its decimal text; `null` otherwise. Every id and
+ * cursor is decoded through here, so no key the database cannot compare with
+ * an integer column ever reaches a statement.
+ */
+export function int4Key(text: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(text)) return null;
+  const n = Number(text);
+  return n <= INT4_MAX ? n : null;
+}
+
 /** Decodes a global id of one of `types` whose key is a positive integer; `null` otherwise. */
 export function numericIdOf(id: string, ...types: string[]): number | null {
   const decoded = fromGlobalId(id);
   if (!decoded || (types.length > 0 && !types.includes(decoded.type))) return null;
-  if (!/^[1-9]\d{0,9}$/.test(decoded.key)) return null;
-  const n = Number(decoded.key);
-  return n <= 2_147_483_647 ? n : null;
+  return int4Key(decoded.key);
 }

@@ -1,5 +1,6 @@
 import { text } from '../../i18n/localized.js';
 import { badInput } from '../errors.js';
+import { INT4_MAX } from './global-id.js';
 import type { ConnectionArgs, ConnectionResult } from './types.js';
 
 /** Page-size limits (a bank setting). */
@@ -21,11 +22,13 @@ export interface KeysetPage {
 
 const encodeCursor = (key: number) => Buffer.from(`k:${key}`, 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string, arg: string): number {
+/** A cursor's key, never beyond what the keyed column holds (a statement comparing an int4 column with more fails). */
+function decodeCursor(cursor: string, arg: string, maxKey: number): number {
   const raw = /^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const m = /^k:(\d{1,10})$/.exec(raw);
-  if (!m) throw badInput(text(`分页游标 ${arg} 无效`, `Cursor "${arg}" is not valid`), arg);
-  return Number(m[1]);
+  const m = /^k:(0|[1-9]\d{0,15})$/.exec(raw);
+  const key = m ? Number(m[1]) : NaN;
+  if (!(key <= maxKey)) throw badInput(text(`分页游标 ${arg} 无效`, `Cursor "${arg}" is not valid`), arg);
+  return key;
 }
 
 function checkSize(value: number | null | undefined, arg: string, limits: PageLimits): number | undefined {
@@ -36,15 +39,19 @@ function checkSize(value: number | null | undefined, arg: string, limits: PageLi
   return value;
 }
 
-/** Validates Relay arguments: page size capped, cursors ours; `BAD_USER_INPUT` otherwise. */
-export function keysetPage(args: ConnectionArgs, limits: PageLimits): KeysetPage {
+/**
+ * Validates Relay arguments: page size capped, cursors ours; `BAD_USER_INPUT` otherwise.
+ *
+ * @param maxKey largest key of the keyed column: int4 unless the table is keyed by a bigint.
+ */
+export function keysetPage(args: ConnectionArgs, limits: PageLimits, maxKey: number = INT4_MAX): KeysetPage {
   const first = checkSize(args.first, 'first', limits);
   const last = checkSize(args.last, 'last', limits);
   if (first !== undefined && last !== undefined) {
     throw badInput(text('first 与 last 不能同时使用', 'Use either "first" or "last", not both'), 'last');
   }
-  const afterKey = args.after ? decodeCursor(args.after, 'after') : undefined;
-  const beforeKey = args.before ? decodeCursor(args.before, 'before') : undefined;
+  const afterKey = args.after ? decodeCursor(args.after, 'after', maxKey) : undefined;
+  const beforeKey = args.before ? decodeCursor(args.before, 'before', maxKey) : undefined;
   if (last !== undefined) return { direction: 'backward', afterKey, beforeKey, size: last, limit: last + 1 };
   const size = first ?? limits.default;
   return { direction: 'forward', afterKey, beforeKey, size, limit: size + 1 };
