@@ -106,5 +106,14 @@ export function sizeSale(plugin: PluginManifest | undefined, request: SizingRequ
     }
     stated.push(name);
   }
+  if (sized.quantity !== null && new Decimal(sized.quantity).abs().gte(MAX_UNITS)) {
+    throw badInput(
+      text(`金额 ${request.amount} 折合的数量超过单笔持仓可记载的上限`, `amount ${request.amount} buys more units than one position can record`),
+      'amount',
+    );
+  }
   return { quantity: sized.quantity, amount: sized.amount, figures: sized.figures, stated };
 }
+
+/** Quantities are numeric(24, 6): 18 integer digits. */
+const MAX_UNITS = '1e18';

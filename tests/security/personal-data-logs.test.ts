@@ -267,7 +267,7 @@ describe.each(testDrivers())('personal data never reaches a log (%s)', (driver) 
         ['fileComplaint', COMPLAINT, { input: { customerId, category: 'SERVICE', description: `${NAME} ${PHONE}` } }],
         ['advanceComplaint', ADVANCE, { input: { complaintId: accepted, version: 2, to: 'ANALYSED', note: `${NAME} ${PHONE}` } }],
         ['recordRiskAssessment', ASSESS, { input: { customerId, level: 'C3', channel: 'COUNTER' } }],
-        ['placeOrder', PLACE, order({ details: { note: `${NAME} ${PHONE}` } })],
+        ['placeOrder', PLACE, order({})],
         ['cancelOrder', CANCEL, { id: pending, reason: `${NAME} ${PHONE}` }],
         ['assignManager', ASSIGN, { c: customerId, m: managerId }],
       ];
