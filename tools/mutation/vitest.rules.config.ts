@@ -14,5 +14,7 @@ export default defineConfig({
     include: (process.env.RULE_TESTS ?? '').split(',').filter(Boolean),
     setupFiles: ['tests/setup/reflect.ts'],
     pool: 'threads',
+    // Mutants are switched at run time (mutant schemata): one worker can keep its modules between runs.
+    isolate: false,
   },
 });
