@@ -87,9 +87,9 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
     throw badInput(text('quantity 仅用于赎回（SELL）；购买请给出金额', 'quantity is only for redemptions (SELL); a purchase gives amount'), 'quantity');
   }
   const customer = await findCustomer(ctx, input.customerId);
-  if (!customer) throw notFound('客户 / customer');
+  if (!customer) throw notFound(text('客户', 'customer'));
   const product = await findProduct(ctx, input.productId);
-  if (!product) throw notFound('产品 / product');
+  if (!product) throw notFound(text('产品', 'product'));
   const currency = input.currency ?? product.currency;
   if (currency !== product.currency) {
     throw badInput(text(`该产品以 ${product.currency} 计价`, `This product is priced in ${product.currency}`), 'currency');
@@ -127,7 +127,7 @@ async function execute(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOr
   const tctx = txContext(ctx, tx);
   const [product] = await tx.select().from(products).where(eq(products.id, e.productId));
   const customerFacts = await loadCustomerFacts(tctx, e.customerId);
-  if (!customerFacts || !product) throw notFound('客户 / customer');
+  if (!customerFacts || !product) throw notFound(text('客户', 'customer'));
   const details = e.input.details ?? {};
   const redemption = e.side === 'SELL' ? await prepareRedemption(ctx, tx, product, e) : null;
   const { decision, facts } = await decide(tctx, customerFacts, product, {
