@@ -22,20 +22,20 @@ async function reachable(): Promise<boolean> {
 
 const available = await reachable();
 
+/** A connected client, as one server instance would hold (closed through the limiter that gets it). */
+const client = async () => {
+  const c = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  await c.ping();
+  return c;
+};
+
 describe.skipIf(!available)('rate limit shared through Redis', () => {
-  const clients: Redis[] = [];
-  const client = async () => {
-    const c = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-    await c.ping();
-    clients.push(c);
-    return c as unknown as RedisLike;
-  };
   let a: ReturnType<typeof redisRateLimiter>;
   let b: ReturnType<typeof redisRateLimiter>;
   beforeAll(async () => {
     // Two server instances, one counter.
-    a = redisRateLimiter(await client(), 5, 60_000);
-    b = redisRateLimiter(await client(), 5, 60_000);
+    a = redisRateLimiter((await client()) as unknown as RedisLike, 5, 60_000);
+    b = redisRateLimiter((await client()) as unknown as RedisLike, 5, 60_000);
   });
   afterAll(async () => {
     await a?.close();
@@ -59,19 +59,12 @@ describe.skipIf(!available)('rate limit shared through Redis', () => {
 });
 
 describe.skipIf(!available)('query-cost budget shared through Redis', () => {
-  const clients: Redis[] = [];
-  const client = async () => {
-    const c = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-    await c.ping();
-    clients.push(c);
-    return c as unknown as RedisEvalLike;
-  };
   let a: ReturnType<typeof redisCostBudget>;
   let b: ReturnType<typeof redisCostBudget>;
   beforeAll(async () => {
     // Two server instances, one bucket per caller: 60,000 units a minute = 1 a millisecond.
-    a = redisCostBudget(await client(), 60_000);
-    b = redisCostBudget(await client(), 60_000);
+    a = redisCostBudget((await client()) as unknown as RedisEvalLike, 60_000);
+    b = redisCostBudget((await client()) as unknown as RedisEvalLike, 60_000);
   });
   afterAll(async () => {
     await a?.close();
