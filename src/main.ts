@@ -5,6 +5,25 @@ import { startServer } from './server.js';
 
 const log = createLogger(process.env.LOG_LEVEL);
 
+/** Set when a stop signal arrives; the running server (once there is one) then stops. */
+let stopRequested: ((signal: string) => void) | undefined;
+let pendingSignal: string | undefined;
+// Registered before the (possibly long) start so that a signal during seeding
+// is not the default kill either: the server stops as soon as it is up.
+// `on`, not `once`: a second signal must not fall back to the default (exit 143).
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopRequested) stopRequested(signal);
+    else if (!pendingSignal) {
+      pendingSignal = signal;
+      log.info({ signal }, 'stop requested while starting; stopping once started (signal again to exit now)');
+    } else {
+      log.warn({ signal }, 'second stop signal while starting; exiting now');
+      process.exit(1);
+    }
+  });
+}
+
 async function main() {
   let config;
   try {
@@ -18,16 +37,23 @@ async function main() {
   }
   const server = await startServer(config, log.child({}));
   log.info({ url: server.url, database: config.DATABASE_URL ? 'postgres' : `pglite:${config.DATA_DIR}`, plugins: server.host.runtime.plugins.map((p) => p.code) }, 'finmart is listening; GraphiQL at the url');
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'already shutting down');
+      return;
+    }
+    stopping = true;
     log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Requests get SHUTDOWN_GRACE_MS (then their sockets are cut); closing the database gets a little more.
     const force = setTimeout(() => {
-      log.error('shutdown grace period over; exiting');
+      log.error('shutdown took too long; exiting');
       process.exit(1);
-    }, config.SHUTDOWN_GRACE_MS);
+    }, config.SHUTDOWN_GRACE_MS + 5000);
     force.unref();
     server.stop().then(
       () => {
-        log.info('stopped');
+        log.info({ signal }, 'stopped');
         process.exit(0);
       },
       (e) => {
@@ -36,8 +62,8 @@ async function main() {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  stopRequested = shutdown;
+  if (pendingSignal) shutdown(pendingSignal);
 }
 
 main().catch((e) => {

@@ -14,7 +14,7 @@ export interface RunningServer {
   host: Host;
   httpServer: Server;
   url: string;
-  /** Stops accepting, lets in-flight requests finish, then closes the host. */
+  /** Stops accepting, lets in-flight requests finish, then closes the host (and its database). */
   stop(): Promise<void>;
 }
 
@@ -34,6 +34,7 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
       jwksUrl: config.JWKS_URL,
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
+      clockSkewSeconds: config.JWT_CLOCK_SKEW_SECONDS,
     });
     const graphiqlToken =
       config.NODE_ENV !== 'production' && config.jwtSecret
@@ -42,7 +43,7 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
     const httpServer = createServer();
     // Introspection stays on in Apollo; the security policy refuses it per caller in production.
     const security = createSecurity(config, log);
-    const { app } = await createHttpApp({ host, httpServer, verifyToken, graphiqlToken, introspection: true, ...security });
+    const { app, apollo } = await createHttpApp({ host, httpServer, verifyToken, graphiqlToken, introspection: true, ...security });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -57,11 +58,9 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
       url,
       stop() {
         stopping ??= (async () => {
-          await new Promise<void>((resolve) => {
-            httpServer.close(() => resolve());
-            // Idle keep-alive sockets would hold close() open; active ones finish first.
-            httpServer.closeIdleConnections();
-          });
+          // Apollo's drain plugin stops accepting, ends idle keep-alive sockets and
+          // waits for in-flight requests (up to SHUTDOWN_GRACE_MS); then the database closes.
+          await apollo.stop();
           await host.close();
         })();
         return stopping;

@@ -59,10 +59,21 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
   for (const s of [...coreSettings, ...bundleSettings]) settings.register(s, 'core');
   for (const p of plugins) for (const s of p.settings ?? []) settings.register(s, p.code);
 
-  const database = opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR }));
+  const database =
+    opts.database ??
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
+      connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    }));
   try {
-    await applyMigrations(database, fileURLToPath(new URL('drizzle', ROOT_DIR)), 'core');
-    for (const p of plugins) if (p.migrationsFolder) await applyMigrations(database, p.migrationsFolder, p.code);
+    // Migrations may rewrite large tables: they run without the serving statement timeout.
+    await database.unbounded(async (db) => {
+      const migrating = { ...database, db };
+      await applyMigrations(migrating, fileURLToPath(new URL('drizzle', ROOT_DIR)), 'core');
+      for (const p of plugins) if (p.migrationsFolder) await applyMigrations(migrating, p.migrationsFolder, p.code);
+    });
 
     for (const row of await database.db.select().from(bankSettings)) {
       try {

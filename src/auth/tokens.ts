@@ -10,6 +10,8 @@ export interface TokenVerifierOptions {
   jwksUrl?: string;
   issuer: string;
   audience: string;
+  /** Clock skew tolerated on `exp`, `nbf` and `iat`, in seconds (default 30). */
+  clockSkewSeconds?: number;
 }
 
 const claimsSchema = z.object({
@@ -39,13 +41,18 @@ export async function createTokenVerifier(opts: TokenVerifierOptions): Promise<(
   } else {
     throw new Error('No token verification key configured');
   }
+  const skew = opts.clockSkewSeconds ?? 30;
   return async (token: string) => {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, key as never, { issuer: opts.issuer, audience: opts.audience, algorithms }));
+      // A token without `exp` would be valid forever; jose checks `nbf` against the skew.
+      ({ payload } = await jwtVerify(token, key as never, { issuer: opts.issuer, audience: opts.audience, algorithms, requiredClaims: ['exp'], clockTolerance: skew }));
     } catch (e) {
       throw new TokenError((e as Error).name === 'JWTExpired' ? 'expired' : 'invalid');
     }
+    // jose checks `iat` only together with maxTokenAge: a token "issued" in the
+    // future was minted by a wrong clock or to outlive its intended lifetime.
+    if (payload.iat !== undefined && payload.iat > Math.floor(Date.now() / 1000) + skew) throw new TokenError('invalid');
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new TokenError('claims');
     const c = claims.data;

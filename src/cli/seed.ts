@@ -6,7 +6,8 @@ import { isEmpty, seedDemoBank } from '../seed/demo-bank.js';
 
 /** `npm run seed`: seeds the demo bank into an empty database (DATABASE_URL or DATA_DIR). */
 async function main() {
-  const config = loadConfig();
+  // Seeding a large bank runs long statements that a request never would.
+  const config = { ...loadConfig(), DB_STATEMENT_TIMEOUT_MS: 0 };
   const log = createLogger(config.LOG_LEVEL);
   const host = await createHost({ config, logger: log });
   try {

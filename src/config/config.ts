@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretWeakness } from './secret-strength.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -16,7 +17,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   PLUGINS: z.string().optional(),
   ALLOW_INCOMPATIBLE_PLUGINS: z.string().optional(),
-  SEED_ON_EMPTY: bool.default(true),
+  /** Unset: true outside production, false in production (the demo bank never lands in a real one by default). */
+  SEED_ON_EMPTY: bool.optional(),
   DEMO_CUSTOMERS: z.coerce.number().int().min(10).max(500_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -24,12 +26,19 @@ export const configSchema = z.object({
   JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().default('finmart'),
   JWT_AUDIENCE: z.string().default('finmart-api'),
+  /** Clock skew tolerated on `exp`, `nbf` and `iat` (seconds). */
+  JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
   /** Requests per caller (JWT subject) per fixed one-minute window; Redis-backed when REDIS_URL is set. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** graphql-armor cost units per caller per minute (token bucket, refilled continuously); at least GRAPHQL_MAX_COST. */
+  RATE_LIMIT_COST_PER_MINUTE: z.coerce.number().int().min(100).default(1_000_000),
+  /** Requests one caller may have in flight on one instance; beyond: 429 at once. */
+  RATE_LIMIT_CONCURRENCY: z.coerce.number().int().min(1).default(4),
   // Abuse limits (graphql-armor). Defaults admit the full customer-360 query
-  // (depth 9, armor cost ≈ 17k: objects 2, scalars 1, ×1.5 per level, × literal
-  // first/last of lists) and a 100-customer page with nested holdings (≈ 90k); see
+  // (depth 9, armor cost ≈ 17k: objects 2, scalars 1, ×1.5 per level, × first/last
+  // of lists — given as literals or, since src/security/operation-cost.ts, as
+  // variables) and a 100-customer page with 10 holdings each (≈ 180k); see
   // tests/security/customer-360.query.ts) with room to spare.
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(250_000),
@@ -37,12 +46,18 @@ export const configSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** PostgreSQL: give up connecting after this long (postgres.js connect_timeout covers TCP and the startup handshake). */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
+  /** PostgreSQL: statement_timeout of serving connections (0 = none); migrations run without it. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
 /** Validated configuration. */
-export interface Config extends RawConfig {
+export interface Config extends Omit<RawConfig, 'SEED_ON_EMPTY'> {
+  /** Resolved: the variable when set, otherwise true except in production. */
+  SEED_ON_EMPTY: boolean;
   /** Plugin codes to load; undefined = every installed plugin. */
   pluginCodes?: string[];
   /** Plugin codes whose host-version range the operator chose to ignore. */
@@ -72,11 +87,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const raw = parsed.data;
-  if (raw.NODE_ENV === 'production' && !raw.JWT_SECRET && !raw.JWT_PUBLIC_KEY && !raw.JWKS_URL) {
-    throw new ConfigError(['JWT_SECRET / JWT_PUBLIC_KEY / JWKS_URL: one is required in production']);
+  const production = raw.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !raw.JWT_SECRET && !raw.JWT_PUBLIC_KEY && !raw.JWKS_URL) {
+    problems.push('JWT_SECRET / JWT_PUBLIC_KEY / JWKS_URL: one is required in production');
   }
+  // Outside production the published secret is the point (npm run token); in
+  // production anyone could mint a head-office token with it.
+  const weakness = production && raw.JWT_SECRET ? secretWeakness(raw.JWT_SECRET, { developmentSecret: DEVELOPMENT_JWT_SECRET }) : undefined;
+  if (weakness) problems.push(`JWT_SECRET: ${weakness}; production needs a secret of its own`);
+  if (raw.RATE_LIMIT_COST_PER_MINUTE < raw.GRAPHQL_MAX_COST) {
+    problems.push(`RATE_LIMIT_COST_PER_MINUTE: must be at least GRAPHQL_MAX_COST (${raw.GRAPHQL_MAX_COST}), or the costliest allowed query could never run`);
+  }
+  if (problems.length) throw new ConfigError(problems);
   return {
     ...raw,
+    SEED_ON_EMPTY: raw.SEED_ON_EMPTY ?? !production,
     pluginCodes: splitList(raw.PLUGINS),
     incompatibleOverrides: splitList(raw.ALLOW_INCOMPATIBLE_PLUGINS) ?? [],
     jwtSecret: raw.JWT_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : DEVELOPMENT_JWT_SECRET),

@@ -19,6 +19,11 @@ export interface Database {
   driver: 'pglite' | 'postgres';
   /** Throws unless the database answers. */
   ping(): Promise<void>;
+  /**
+   * Runs `fn` on a connection without the statement timeout: migrations and
+   * seeding may legitimately run long statements that a request must not.
+   */
+  unbounded<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -29,23 +34,44 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** PostgreSQL: give up connecting (TCP and startup handshake) after this long; default postgres.js's 30 s. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: `statement_timeout` of every pooled connection; 0 or omitted = none. */
+  statementTimeoutMs?: number;
 }
 
 /** Opens PostgreSQL when a URL is given, embedded PGlite otherwise. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.url) {
-    const client = postgres(opts.url, {
-      max: opts.maxConnections ?? 10,
-      onnotice: () => {},
-      // Numeric and dates stay strings: money is never a float.
-      types: { numeric: { to: 1700, from: [1700], serialize: String, parse: String } } as never,
-    });
+    const url = opts.url;
+    const clientOptions = (max: number, statementTimeoutMs: number) =>
+      ({
+        max,
+        onnotice: () => {},
+        ...(opts.connectTimeoutMs ? { connect_timeout: opts.connectTimeoutMs / 1000 } : {}),
+        // Idle connections are dropped so that a pool does not keep sockets to a failed-over server.
+        idle_timeout: 60,
+        // A startup parameter: the server cancels any statement running longer (SQLSTATE 57014).
+        ...(statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
+        // Numeric and dates stay strings: money is never a float.
+        types: { numeric: { to: 1700, from: [1700], serialize: String, parse: String } } as never,
+      }) satisfies postgres.Options<never>;
+    const client = postgres(url, clientOptions(opts.maxConnections ?? 10, opts.statementTimeoutMs ?? 0));
     const db = drizzlePostgres(client, { logger: statementCountingLogger }) as unknown as Db;
     return {
       db,
       driver: 'postgres',
       ping: async () => {
         await client`select 1`;
+      },
+      async unbounded(fn) {
+        if (!opts.statementTimeoutMs) return fn(db);
+        const maintenance = postgres(url, clientOptions(1, 0));
+        try {
+          return await fn(drizzlePostgres(maintenance, { logger: statementCountingLogger }) as unknown as Db);
+        } finally {
+          await maintenance.end({ timeout: 5 });
+        }
       },
       close: () => client.end({ timeout: 5 }),
     };
@@ -60,6 +86,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    unbounded: (fn) => fn(db),
     close: () => client.close(),
   };
 }

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'SUITABILITY_BLOCKED'
   | 'SUITABILITY_STEPS_REQUIRED'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -38,9 +39,12 @@ export class FinmartError extends GraphQLError {
 export const badInput = (messages: LocalizedText, field?: string) =>
   new FinmartError('BAD_USER_INPUT', messages, field ? { field } : {});
 
-/** Out of scope or missing: both look the same to the caller. */
-export const notFound = (what: string) =>
-  new FinmartError('NOT_FOUND', text(`未找到${what}`, `${what} not found`));
+/**
+ * Out of scope or missing: both look the same to the caller. `what` names the
+ * object in each language, e.g. `text('客户', 'customer')` → 未找到客户 / Customer not found.
+ */
+export const notFound = (what: LocalizedText) =>
+  new FinmartError('NOT_FOUND', text(`未找到${what['zh-CN']}`, `${what.en.charAt(0).toUpperCase()}${what.en.slice(1)} not found`));
 
 export const forbidden = (messages: LocalizedText = text('无权执行此操作', 'You are not allowed to do this')) =>
   new FinmartError('FORBIDDEN', messages);
@@ -69,3 +73,6 @@ export class ScalarInputError extends Error {
     return this.messages[lang];
   }
 }
+/** The database cannot answer now (unreachable, timed out, shutting down): retry later. HTTP 503. */
+export const serviceUnavailable = () =>
+  new FinmartError('SERVICE_UNAVAILABLE', text('服务暂时不可用（数据库无响应），请稍后重试', 'The service is temporarily unavailable (the database is not answering); retry later'));

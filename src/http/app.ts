@@ -10,12 +10,14 @@ import type { Host } from '../app/host.js';
 import type { HostContext } from '../app/runtime.js';
 import type { Principal } from '../auth/principal.js';
 import { currentStatementLog, withStatementLog } from '../db/statement-counter.js';
-import { langFromHeader } from '../i18n/localized.js';
+import { langFromHeader, text, type Lang } from '../i18n/localized.js';
 import { authenticate } from './authenticate.js';
 import { createRequestContext } from './context.js';
 import { createFormatError } from './format-error.js';
 import { graphiqlCsp, renderGraphiqlPage } from './graphiql.js';
 import { runInRequestScope } from './request-scope.js';
+import type { ConcurrencyLimiter } from '../security/concurrency.js';
+import type { CostBudget } from '../security/cost-budget.js';
 import type { RateLimiter } from '../security/rate-limit.js';
 
 export interface HttpAppOptions {
@@ -33,6 +35,10 @@ export interface HttpAppOptions {
   parseOptions?: ParseOptions;
   /** Per-caller limit, counted after authentication (by JWT subject); over it → 429 RATE_LIMITED. */
   rateLimiter?: RateLimiter;
+  /** Per-caller requests in flight on this instance; over it → 429 RATE_LIMITED at once. */
+  concurrencyLimiter?: ConcurrencyLimiter;
+  /** Per-caller query-cost budget (spent by the cost plugin); a caller it refused waits out its Retry-After here. */
+  costBudget?: CostBudget;
   /** Benchmark baseline only: per-request DataLoaders without batching or caching. */
   naive?: boolean;
 }
@@ -71,6 +77,15 @@ const rateLimitedBody = (lang: string, retryAfter: number, requestId: string) =>
   ],
 });
 
+const tooManyInFlightBody = (lang: string, limit: number, requestId: string) => ({
+  errors: [
+    {
+      message: lang === 'en' ? `Too many requests in flight (at most ${limit} at a time); retry in 1 s` : `同时进行的请求过多（最多 ${limit} 个），请 1 秒后重试`,
+      extensions: { code: 'RATE_LIMITED', retryAfter: 1, requestId },
+    },
+  ],
+});
+
 /** Counts SQL statements per operation into a response header (for benchmarks and debugging). */
 const statementHeaderPlugin: ApolloServerPlugin<HostContext> = {
   async requestDidStart() {
@@ -78,6 +93,23 @@ const statementHeaderPlugin: ApolloServerPlugin<HostContext> = {
       async willSendResponse({ response }) {
         const log = currentStatementLog();
         if (log) response.http.headers.set('x-sql-statements', String(log.count));
+      },
+    };
+  },
+};
+
+/** Why the body could not be read (or a failure before GraphQL), in the request's language. */
+const bodyErrorMessage = (status: number, lang: Lang = 'zh-CN') =>
+  (status === 413 ? text('请求体过大', 'Request body too large') : status === 500 ? text('服务内部错误', 'Internal error') : text('请求体格式错误', 'Malformed request body'))[lang];
+
+/** A request that met a database outage (SERVICE_UNAVAILABLE) answers 503 with Retry-After, not 200. */
+const serviceUnavailablePlugin: ApolloServerPlugin<HostContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', '5');
       },
     };
   },
@@ -94,15 +126,20 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     schema: host.schema,
     formatError: createFormatError(log),
     introspection: opts.introspection ?? true,
+    // The process owns SIGTERM/SIGINT (src/main.ts): Apollo's own handler would
+    // re-raise the signal after draining and kill the process (exit 143) before
+    // the database is closed.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: opts.validationRules as never,
     parseOptions: opts.parseOptions,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer, stopGracePeriodMillis: host.runtime.config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       statementHeaderPlugin,
+      serviceUnavailablePlugin,
       ...(opts.apolloPlugins ?? []),
     ],
   });
@@ -125,12 +162,14 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     const statements = { count: 0, statements: [] as string[] };
+    // Read now: by 'finish' a mounted router (app.use('/graphql', …)) has cut req.path to '/'.
+    const path = req.path;
     res.on('finish', () => {
       log.info(
         {
           requestId,
           method: req.method,
-          path: req.path,
+          path,
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           sqlStatements: statements.count,
@@ -167,7 +206,9 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     );
   });
 
-  app.use('/graphql', express.json({ limit: '256kb' }), async (req, res, next) => {
+  // The caller first (from the header alone), then the body: nobody unauthenticated
+  // makes us read 256 kB, and a caller's slot covers the time its body takes to arrive.
+  app.use('/graphql', async (req, res, next) => {
     const auth = await authenticate(req.header('authorization'), opts.verifyToken);
     if (!auth.ok) {
       res.status(401).setHeader('www-authenticate', 'Bearer').json(unauthenticatedBody(res.locals.lang, auth.reason, res.locals.requestId));
@@ -184,16 +225,40 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
         return;
       }
     }
+    const held = opts.costBudget?.holdSeconds(auth.principal.subject) ?? 0;
+    if (held > 0) {
+      res.status(429).setHeader('retry-after', String(held)).json(rateLimitedBody(res.locals.lang, held, res.locals.requestId));
+      return;
+    }
+    if (opts.concurrencyLimiter) {
+      const release = opts.concurrencyLimiter.tryAcquire(auth.principal.subject);
+      if (!release) {
+        res.status(429).setHeader('retry-after', '1').json(tooManyInFlightBody(res.locals.lang, opts.concurrencyLimiter.limit, res.locals.requestId));
+        return;
+      }
+      // Held until Apollo is done with the request (below), even if the client
+      // hangs up first: the work goes on, and aborting must not free the slot.
+      // A request that never reaches Apollo (a bad body) frees it when its response closes.
+      res.locals.releaseSlot = release;
+      res.once('close', () => {
+        if (!res.locals.graphqlStarted) release();
+      });
+    }
     next();
-  });
+  }, express.json({ limit: '256kb' }));
 
-  app.use(
-    '/graphql',
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createRequestContext(host.runtime, res.locals.principal as Principal, res.locals.lang, res.locals.requestId, testClock(host.runtime.config.NODE_ENV, req.header('x-finmart-now')) ?? new Date(), { naive: opts.naive }),
-    }),
-  );
+  const graphql = expressMiddleware(apollo, {
+    context: async ({ req, res }) =>
+      createRequestContext(host.runtime, res.locals.principal as Principal, res.locals.lang, res.locals.requestId, testClock(host.runtime.config.NODE_ENV, req.header('x-finmart-now')) ?? new Date(), { naive: opts.naive }),
+  });
+  app.use('/graphql', async (req, res, next) => {
+    res.locals.graphqlStarted = true;
+    try {
+      await graphql(req, res, next);
+    } finally {
+      (res.locals.releaseSlot as (() => void) | undefined)?.();
+    }
+  });
 
   // Malformed JSON and other body errors: a GraphQL-shaped error, not an HTML page.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
@@ -202,7 +267,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     res.status(status).json({
       errors: [
         {
-          message: status === 413 ? 'Request body too large' : status === 500 ? 'Internal error' : 'Malformed request body',
+          message: bodyErrorMessage(status, res.locals.lang),
           extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT', requestId: res.locals.requestId },
         },
       ],

@@ -1,6 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { FinmartError, ScalarInputError } from '../graphql/errors.js';
+import { databaseUnavailable } from '../db/unavailable.js';
+import { FinmartError, ScalarInputError, serviceUnavailable } from '../graphql/errors.js';
+import { localizeGraphqlMessage } from '../i18n/graphql-messages.js';
 import type { Lang } from '../i18n/localized.js';
 import type { Logger } from '../logger.js';
 import { currentRequestScope } from './request-scope.js';
@@ -44,12 +46,20 @@ export function createFormatError(log: Logger) {
     if (original instanceof FinmartError) {
       return { ...formatted, message: original.messageIn(scope?.lang ?? 'zh-CN'), extensions: { ...formatted.extensions, requestId: scope?.requestId } };
     }
+    // The database is down, unreachable or too slow: a retryable 503, and the cause (a code) in the log.
+    const unavailable = databaseUnavailable(original);
+    if (unavailable) {
+      log.error({ requestId: scope?.requestId, ...unavailable, path: formatted.path }, 'database unavailable');
+      return { message: serviceUnavailable().messageIn(scope?.lang ?? 'zh-CN'), locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', requestId: scope?.requestId } };
+    }
     const code = formatted.extensions?.code as string | undefined;
     if (code && CLIENT_CODES.has(code)) {
-      // Input coercion errors come from graphql-js: keep them, they describe the caller's input.
-      // A scalar's refusal is bad input wherever the value was written (a literal fails in validation).
+      // Parse, validation and coercion errors come from graphql-js (and armor) in English: keep their detail, they
+      // describe the caller's input, in the caller's language. A scalar's refusal is bad input wherever the value
+      // was written (a literal fails in validation).
+      const lang = scope?.lang ?? 'zh-CN';
       const clientCode = code === 'BAD_REQUEST' || scalarRefusal(error) ? 'BAD_USER_INPUT' : code;
-      return { ...formatted, message: localizedCoercionMessage(formatted.message, error, scope?.lang ?? 'zh-CN'), extensions: { code: clientCode, requestId: scope?.requestId } };
+      return { ...formatted, message: localizeGraphqlMessage(localizedCoercionMessage(formatted.message, error, lang), lang), extensions: { code: clientCode, requestId: scope?.requestId } };
     }
     if (original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT') {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', requestId: scope?.requestId } };

@@ -31,7 +31,7 @@ export async function cancelOrder(ctx: HostContext, orderId: string, reason: str
   const trimmed = reason.trim();
   if (trimmed.length === 0 || trimmed.length > 500) throw badInput(text('撤单原因须为 1 到 500 个字符', 'reason must be 1 to 500 characters'), 'reason');
   const found = await findOrder(ctx, orderId);
-  if (!found) throw notFound('订单 / order');
+  if (!found) throw notFound(text('订单', 'order'));
   await settleDueOrders(ctx.host, ctx.now);
   const cancelled = await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select id from ${customers} where id = ${found.customerId} for update`);

@@ -88,9 +88,9 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
     throw badInput(text('quantity 仅用于赎回（SELL）；购买请给出金额', 'quantity is only for redemptions (SELL); a purchase gives amount'), 'quantity');
   }
   const customer = await findCustomer(ctx, input.customerId);
-  if (!customer) throw notFound('客户 / customer');
+  if (!customer) throw notFound(text('客户', 'customer'));
   const product = await findProduct(ctx, input.productId);
-  if (!product) throw notFound('产品 / product');
+  if (!product) throw notFound(text('产品', 'product'));
   // Details the line does not accept are refused before anything is written.
   readSaleDetails(ctx.host.pluginByLine.get(product.line), input.details);
   const currency = input.currency ?? product.currency;
@@ -130,7 +130,7 @@ async function execute(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOr
   const tctx = txContext(ctx, tx);
   const [product] = await tx.select().from(products).where(eq(products.id, e.productId));
   const customerFacts = await loadCustomerFacts(tctx, e.customerId);
-  if (!customerFacts || !product) throw notFound('客户 / customer');
+  if (!customerFacts || !product) throw notFound(text('客户', 'customer'));
   const redemption = e.side === 'SELL' ? await prepareRedemption(ctx, tx, product, e) : null;
   const { decision, facts, size } = await decide(tctx, customerFacts, product, {
     side: e.side,

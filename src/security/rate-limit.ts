@@ -84,12 +84,18 @@ export function redisRateLimiter(redis: RedisLike, limit: number, windowMs: numb
   };
 }
 
-/** Redis when `redisUrl` is given, memory otherwise; one-minute windows. */
-export function createRateLimiter(opts: { perMinute: number; redisUrl?: string; log?: Logger }): RateLimiter {
-  const windowMs = 60_000;
-  if (!opts.redisUrl) return memoryRateLimiter(opts.perMinute, windowMs);
+/** The Redis client the per-caller limits share (request counter, cost budget). */
+export function connectRedis(url: string, log?: Logger): Redis {
   // Fail fast rather than queue: a request must not wait for a reconnecting Redis.
-  const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-  redis.on('error', (e: Error) => opts.log?.warn({ err: e }, 'redis error'));
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  redis.on('error', (e: Error) => log?.warn({ err: e }, 'redis error'));
+  return redis;
+}
+
+/** Redis when `redis` or `redisUrl` is given, memory otherwise; one-minute windows. */
+export function createRateLimiter(opts: { perMinute: number; redisUrl?: string; redis?: Redis; log?: Logger }): RateLimiter {
+  const windowMs = 60_000;
+  const redis = opts.redis ?? (opts.redisUrl ? connectRedis(opts.redisUrl, opts.log) : undefined);
+  if (!redis) return memoryRateLimiter(opts.perMinute, windowMs);
   return redisRateLimiter(redis as unknown as RedisLike, opts.perMinute, windowMs, opts.log);
 }

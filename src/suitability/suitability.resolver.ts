@@ -10,6 +10,7 @@ import { findCustomer } from '../domain/customers/customer.query.js';
 import { ProductConnection } from '../domain/products/product-connection.js';
 import { findProduct, lineIn } from '../domain/products/product.query.js';
 import { notFound } from '../graphql/errors.js';
+import { text } from '../i18n/localized.js';
 import { keysetPage, toConnection } from '../graphql/relay/paginate.js';
 import { ConnectionArgs } from '../graphql/relay/types.js';
 import { DecimalScalar } from '../graphql/scalars.js';
@@ -23,9 +24,9 @@ export class CheckSuitabilityResolver {
   @Query(() => SuitabilityDecisionType, { description: 'Checks a sale without writing anything.' })
   async checkSuitability(@Arg('input', () => SuitabilityInput) input: SuitabilityInput, @Ctx() ctx: HostContext) {
     const customer = await findCustomer(ctx, input.customerId);
-    if (!customer) throw notFound('客户 / customer');
+    if (!customer) throw notFound(text('客户', 'customer'));
     const product = await findProduct(ctx, input.productId);
-    if (!product) throw notFound('产品 / product');
+    if (!product) throw notFound(text('产品', 'product'));
     const result = await decideFor(ctx, customer.id, product, {
       side: input.side === 'SELL' ? 'SELL' : 'BUY',
       amount: input.amount ?? null,
@@ -75,7 +76,7 @@ export class CustomerSuitabilityResolver {
     @Arg('initiator', () => InitiatorEnum, { defaultValue: 'CUSTOMER' }) initiator?: string,
   ) {
     const product = await findProduct(ctx, productId);
-    if (!product) throw notFound('产品 / product');
+    if (!product) throw notFound(text('产品', 'product'));
     const result = await decideFor(ctx, c.id, product, {
       side: 'BUY',
       amount: amount ?? null,
@@ -102,7 +103,7 @@ export class CustomerSuitabilityResolver {
   ) {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const customer = await loadCustomerFacts(ctx, c.id);
-    if (!customer) throw notFound('客户 / customer');
+    if (!customer) throw notFound(text('客户', 'customer'));
     const candidates = await onSaleProducts(ctx, line ?? null);
     const decided = await Promise.all(
       candidates.map(async (p) => ({

@@ -60,6 +60,8 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
     JWT_SECRET: DEVELOPMENT_JWT_SECRET,
     // Suites fire many requests as one caller; tests of the limit itself lower it.
     RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_COST_PER_MINUTE: '1000000000000',
+    RATE_LIMIT_CONCURRENCY: '1000',
     ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
     ...opts.env,
   });
@@ -74,7 +76,7 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
     throw e;
   }
   if ((opts.customers ?? 120) > 0) await seedDemoBank(host, { customers: opts.customers ?? 120 });
-  const verifyToken = await createTokenVerifier({ secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const verifyToken = await createTokenVerifier({ secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, clockSkewSeconds: config.JWT_CLOCK_SKEW_SECONDS });
   const httpServer = createServer();
   const { app } = await createHttpApp({ host, httpServer, verifyToken, ...createSecurity(config, log) });
   httpServer.on('request', app);

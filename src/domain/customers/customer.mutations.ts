@@ -13,7 +13,7 @@ import type { CustomerRecord } from './customer.record.js';
 import { Customer } from './customer.type.js';
 import { checkAmount, checkBirthDate, checkPhone, checkText, isValidResidentId } from './customer.validation.js';
 
-const customerNotFound = () => notFound('客户 / customer');
+const customerNotFound = () => notFound(text('客户', 'customer'));
 
 @Resolver()
 export class CustomerMutationResolver {
@@ -159,7 +159,7 @@ export class CustomerMutationResolver {
     if (!current) throw customerNotFound();
     const mId = numericIdOf(managerId, 'CustomerManager');
     const [m] = mId ? await ctx.db.select().from(managers).where(eq(managers.id, mId)) : [];
-    if (!m) throw notFound('客户经理 / manager');
+    if (!m) throw notFound(text('客户经理', 'relationship manager'));
     if (m.branchId !== current.branchId) throw badInput(text('客户经理须与客户属于同一网点', 'the manager must work at the customer’s branch'), 'managerId');
     const [row] = await ctx.db
       .update(customers)

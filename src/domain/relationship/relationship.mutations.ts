@@ -51,7 +51,7 @@ const NEXT: Record<string, { to: string; at: 'acceptedAt' | 'analysedAt' | 'hand
 async function customerInScope(ctx: HostContext, id: string) {
   const key = numericIdOf(id, 'Customer');
   const c = key ? await customerLoader(ctx).load(key) : null;
-  if (!c) throw notFound('客户 / customer');
+  if (!c) throw notFound(text('客户', 'customer'));
   return c;
 }
 
@@ -104,7 +104,7 @@ export class RelationshipMutationResolver {
     requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
     const id = numericIdOf(input.complaintId, 'Complaint');
     const [current] = id ? await ctx.db.select().from(complaints).where(eq(complaints.id, id)) : [];
-    if (!current || !(await customerLoader(ctx).load(current.customerId))) throw notFound('投诉 / complaint');
+    if (!current || !(await customerLoader(ctx).load(current.customerId))) throw notFound(text('投诉', 'complaint'));
     const step = NEXT[current.status];
     if (!step || step.to !== input.to) {
       throw badInput(

@@ -81,6 +81,7 @@ export function openCapturingDatabase(url: string, maxConnections = 10): Databas
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    unbounded: (fn) => fn(db),
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -1,0 +1,56 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { Kind, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule, type ValueNode } from 'graphql';
+
+/** graphql-armor's cost model, as src/security/abuse-limits.ts configures it (flattened fragments, default weights). */
+const COST_MODEL = { flattenFragments: true } as const;
+
+/**
+ * The cost of one operation in graphql-armor's model — objects 2, scalars 1,
+ * ×1.5 per level, × `first`/`last` of a list — computed by armor's own
+ * cost-limit rule, so the budget and the GRAPHQL_MAX_COST check count alike.
+ *
+ * Armor reads page sizes from literals only (`first: 100` costs 100×, `first:
+ * $n` costs 1×). Here variables are written in first, so `customers(first: $n)`
+ * with n = 100 costs what `customers(first: 100)` does.
+ */
+export function createOperationCost(): (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables?: Record<string, unknown>) => number {
+  let measured: number | undefined;
+  const armor = new ApolloArmor({
+    costLimit: { ...COST_MODEL, maxCost: Number.MAX_SAFE_INTEGER, onAccept: [(_ctx, details: { n: number }) => (measured = details.n)] },
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const rules: ValidationRule[] = armor.protect().validationRules;
+  return (schema, document, operation, variables = {}) => {
+    const values = effectiveVariables(operation, variables);
+    const inlined = visit(
+      { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] } as DocumentNode,
+      {
+        Argument(node) {
+          if ((node.name.value !== 'first' && node.name.value !== 'last') || node.value.kind !== Kind.VARIABLE) return undefined;
+          const v = values.get(node.value.name.value);
+          if (typeof v !== 'number' || !Number.isInteger(v)) return undefined;
+          return { ...node, value: { kind: Kind.INT, value: String(v) } satisfies ValueNode };
+        },
+      },
+    );
+    // validate() is synchronous: `measured` is this call's figure.
+    measured = undefined;
+    validate(schema, inlined, rules);
+    return measured ?? 0;
+  };
+}
+
+/** Variable values as the operation sees them: given values, else declared defaults. */
+function effectiveVariables(operation: OperationDefinitionNode, given: Record<string, unknown>): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const def of operation.variableDefinitions ?? []) {
+    const name = def.variable.name.value;
+    if (name in given) values.set(name, given[name]);
+    else if (def.defaultValue?.kind === Kind.INT) values.set(name, Number(def.defaultValue.value));
+  }
+  return values;
+}
