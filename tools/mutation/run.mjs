@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * Mutation testing of the suitability rules: `npm run test:mutation [-- <target>… | --changed <git-ref>]`.
+ * Mutation testing of the suitability rules:
+ * `npm run test:mutation [-- <target>… | --changed <git-ref>] [--only <glob>] [--incremental]`.
  *
  * A target is the core rules (`core`) or one plugin (`funds`, `gold`… — any
  * folder `plugins/<code>/rules/`, so a partner's plugin is a target as soon as
@@ -67,11 +68,15 @@ function changedTargets(targets, ref) {
 function parseArgs(argv) {
   const names = [];
   let changed = null;
+  let only = null;
+  let incremental = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--changed') changed = argv[++i];
+    else if (argv[i] === '--only') only = argv[++i];
+    else if (argv[i] === '--incremental') incremental = true;
     else names.push(argv[i]);
   }
-  return { names, changed };
+  return { names, changed, only, incremental };
 }
 
 /** The source text a mutant replaced. */
@@ -85,14 +90,24 @@ function originalText(file, location) {
 /** A survivor that removes or weakens a BLOCK or a REQUIRE: it changed an outcome or a step. */
 const touchesStrictOutcome = (text) => /\b(BLOCK|REQUIRE)\b|\bstep\s*:/.test(text);
 
-async function runTarget(target) {
+/**
+ * @param {Target} target
+ * @param {{ only: string | null; incremental: boolean }} opts `only`: a glob narrowing the files mutated
+ *   (while writing tests); `incremental`: re-test only mutants whose code or covering tests changed since
+ *   the committed baseline of this target (tools/mutation/baseline/<target>.json, rewritten by the run).
+ *   A change outside the rule files and their tests (the engine, test helpers) is not seen: run without
+ *   --incremental after one.
+ */
+async function runTarget(target, opts) {
   process.env.RULE_TESTS = target.tests.join(',');
   const jsonFile = join(reportsDir, `${target.name}.json`);
   const stryker = new Stryker({
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner', join(here, 'ignore-message-text.mjs')],
     vitest: { configFile: 'tools/mutation/vitest.rules.config.ts', related: false },
-    mutate: target.mutate,
+    mutate: opts.only ? [opts.only] : target.mutate,
+    incremental: opts.incremental,
+    incrementalFile: relative(root, join(here, 'baseline', `${target.name}.json`)),
     ignorers: ['message-text'],
     coverageAnalysis: 'perTest',
     concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
@@ -129,7 +144,7 @@ async function runTarget(target) {
 }
 
 async function main() {
-  const { names, changed } = parseArgs(process.argv.slice(2));
+  const { names, changed, only, incremental } = parseArgs(process.argv.slice(2));
   const targets = allTargets();
   let chosen = names.length ? targets.filter((t) => names.includes(t.name)) : targets;
   const unknown = names.filter((n) => !targets.some((t) => t.name === n));
@@ -143,7 +158,7 @@ async function main() {
   const summaries = [];
   for (const t of chosen) {
     const started = Date.now();
-    const s = await runTarget(t);
+    const s = await runTarget(t, { only, incremental });
     summaries.push({ ...s, seconds: Math.round((Date.now() - started) / 1000) });
   }
   const rows = summaries.map((s) => {
