@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, ID, Info, ObjectType, Query, Resolver } from 'type-graphql';
 import type { HostContext } from '../app/runtime.js';
 import { complaints, contacts, holdings } from '../db/schema/index.js';
 import { fromGlobalId, int4Key, toGlobalId } from '../graphql/relay/global-id.js';
@@ -7,6 +8,7 @@ import { Node } from '../graphql/relay/types.js';
 import { fetchNode, registerNodeType } from '../graphql/node-registry.js';
 import { RoleEnum } from './common/enums.js';
 import { branchLoader, customerLoader, managerLoader } from './core-loaders.js';
+import { loadCustomerFor } from './customers/customer.query.js';
 import { findProduct } from './products/product.query.js';
 import { lineTypeNames } from './products/product.interface.js';
 
@@ -54,9 +56,15 @@ export class RootResolver {
   }
 
   @Query(() => Node, { nullable: true, description: 'Any object by its global id (null when not visible to you).' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext): Promise<unknown | null> {
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext, @Info() info: GraphQLResolveInfo): Promise<unknown | null> {
     const decoded = fromGlobalId(id);
     const key = decoded ? int4Key(decoded.key) : null;
-    return decoded && key ? fetchNode(ctx, decoded.type, key) : null;
+    if (!decoded || !key) return null;
+    // A customer comes with what the selection reads of it, in one statement (as `customer(id)`).
+    if (decoded.type === 'Customer') {
+      const c = await loadCustomerFor(ctx, key, info);
+      return c ? { ...c, __typename: 'Customer' } : null;
+    }
+    return fetchNode(ctx, decoded.type, key);
   }
 }

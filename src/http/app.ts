@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { ParseOptions } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request, type Response } from 'express';
 import type { Host } from '../app/host.js';
@@ -138,6 +138,9 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer, stopGracePeriodMillis: host.runtime.config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's cache-control plugin hooks every field of every request; nothing here is cacheable
+      // anyway (personal data): responses say `no-store` (below) instead.
+      ApolloServerPluginCacheControlDisabled(),
       statementHeaderPlugin,
       serviceUnavailablePlugin,
       ...(opts.apolloPlugins ?? []),
@@ -209,6 +212,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
   // The caller first (from the header alone), then the body: nobody unauthenticated
   // makes us read 256 kB, and a caller's slot covers the time its body takes to arrive.
   app.use('/graphql', async (req, res, next) => {
+    res.setHeader('cache-control', 'no-store');
     const auth = await authenticate(req.header('authorization'), opts.verifyToken);
     if (!auth.ok) {
       res.status(401).setHeader('www-authenticate', 'Bearer').json(unauthenticatedBody(res.locals.lang, auth.reason, res.locals.requestId));

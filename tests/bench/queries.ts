@@ -14,11 +14,16 @@ export const customer360 = (bundles: string | null) => `query Customer360($id: I
   }
 }`;
 
-/** A manager's page of customers with their holdings. */
+/** Q2: a manager's page of customers with their risk level and holdings (the selection the peer answers too). */
 export const customerPage = `query CustomerPage($first: Int!) {
   customers(first: $first) {
-    edges { node { id holdings(first: 100) { edges { node { product { code line } marketValue { amount currency } } } } } }
+    edges { node { id riskProfile { level } holdings(first: 20) { edges { node { product { code line } marketValue { amount currency } } } } } }
   }
+}`;
+
+/** Q1: one customer, the same selection. */
+export const customerCard = `query CustomerCard($id: ID!) {
+  customer(id: $id) { id riskProfile { level } holdings(first: 20) { edges { node { product { code line } marketValue { amount currency } } } } }
 }`;
 
 /** Introspects the fields of `Customer.bundleOffers` (null when absent). */

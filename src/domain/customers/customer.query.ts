@@ -1,5 +1,6 @@
-import { and, count } from 'drizzle-orm';
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { IDENTITY_REVEAL_ROLES } from '../../audit/identity.resolver.js';
 import { auditIdentifierSearch } from '../../audit/pii-search-audit.js';
@@ -12,6 +13,7 @@ import { keysetPage, toConnection } from '../../graphql/relay/paginate.js';
 import { ConnectionArgs, connectionTypes } from '../../graphql/relay/types.js';
 import { customerLoader } from '../core-loaders.js';
 import { CustomerFilter, customerFilterSql } from './customer-filter.js';
+import { loadCustomers, prefetchFor } from './customer-prefetch.js';
 import { parseCustomerSearch } from './customer-search.js';
 import type { CustomerRecord } from './customer.record.js';
 import { Customer } from './customer.type.js';
@@ -24,16 +26,28 @@ export async function findCustomer(ctx: HostContext, id: string): Promise<Custom
   return key ? customerLoader(ctx).load(key) : null;
 }
 
+/**
+ * One customer by key, within scope, with what the selection below `info`
+ * will read (holdings, products, rates, newest assessment) in the same
+ * statement; null when out of scope or missing.
+ */
+export async function loadCustomerFor(ctx: HostContext, key: number, info: GraphQLResolveInfo): Promise<CustomerRecord | null> {
+  const [row] = await loadCustomers(ctx, and(eq(customers.id, key), customerScope(ctx.principal)), asc(customers.id), 1, prefetchFor(info, []));
+  return row ?? null;
+}
+
 @Resolver()
 export class CustomerQueryResolver {
   @Query(() => Customer, { nullable: true, description: 'One customer, if in your book.' })
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext): Promise<CustomerRecord | null> {
-    return findCustomer(ctx, id);
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext, @Info() info: GraphQLResolveInfo): Promise<CustomerRecord | null> {
+    const key = numericIdOf(id, 'Customer');
+    return key ? loadCustomerFor(ctx, key, info) : Promise.resolve(null);
   }
 
   @Query(() => CustomerConnection, { description: 'Your book of customers, filtered; ordered by id.' })
   async customers(
     @Ctx() ctx: HostContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
   ) {
@@ -43,13 +57,12 @@ export class CustomerQueryResolver {
     if (search?.kind === 'IDENTIFIER') requireRole(ctx, ...IDENTITY_REVEAL_ROLES);
     const base = and(customerScope(ctx.principal), customerFilterSql(filter, ctx.settings, ctx.now));
     const { where, orderBy } = keysetClauses(page, customers.id, base);
-    const rows = await ctx.db.select().from(customers).where(where).orderBy(orderBy).limit(page.limit);
+    // The page with what its selection reads next (holdings, products, rates, assessments): one statement.
+    const rows = await loadCustomers(ctx, where, orderBy, page.limit, prefetchFor(info, ['edges', 'node']));
     if (search?.kind === 'IDENTIFIER') {
       // Every row fetched counts as found (even the one that only tells "there is a next page").
       auditIdentifierSearch(ctx, { matches: rows.map((r) => ({ customerId: r.id, by: r.phone === search.phone ? ('phone' as const) : ('idNumber' as const) })) });
     }
-    // Prime the loader: nested look-ups of these customers need no further statement.
-    for (const r of rows) customerLoader(ctx).prime(r.id, r);
     return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(customers).where(base))[0].n);
   }
 }

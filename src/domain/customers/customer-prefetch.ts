@@ -1,0 +1,96 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { HostContext } from '../../app/runtime.js';
+import { branches, customers, exchangeRates, holdings, managers, products, riskAssessments } from '../../db/schema/index.js';
+import { decodeJsonRows, jsonRowOf, jsonRowsOf } from '../../db/json-rows.js';
+import { selectedFields } from '../../graphql/lookahead.js';
+import {
+  branchLoader,
+  customerLoader,
+  exchangeRatesLoader,
+  holdingsByCustomerLoader,
+  latestAssessmentLoader,
+  managerLoader,
+  productLoader,
+} from '../core-loaders.js';
+import type { CustomerRecord } from './customer.record.js';
+
+/**
+ * A page of customers and, in the same statement, what its selection will
+ * ask for next: their open holdings with the holdings' products and the
+ * reference rates (to value them), their newest risk assessments, managers
+ * and branches. The
+ * request's loaders are primed with it, so the nested fields resolve with no
+ * further statement — a page of 1 or 100 customers with their holdings costs
+ * one statement (PostGraphile plans ahead the same way).
+ */
+
+/** What to fetch with the customers. */
+export interface CustomerPrefetch {
+  holdings: boolean;
+  assessments: boolean;
+  managers: boolean;
+  branches: boolean;
+}
+
+/** Customer fields that read the customer's holdings (directly or through suitability facts). */
+const HOLDING_FIELDS = ['holdings', 'totalAssets', 'tier', 'productCoverage', 'eligibleProducts', 'bundleOffers', 'suitability', 'nextTier'];
+/** Customer fields that read the newest risk assessment. */
+const ASSESSMENT_FIELDS = ['riskProfile', 'eligibleProducts', 'bundleOffers', 'suitability'];
+
+/** The prefetch a selection needs, from the Customer fields selected at `path` below the current field. */
+export function prefetchFor(info: GraphQLResolveInfo, path: readonly string[]): CustomerPrefetch {
+  const fields = selectedFields(info, path, ['Customer', 'Node']);
+  return {
+    holdings: HOLDING_FIELDS.some((f) => fields.has(f)),
+    assessments: ASSESSMENT_FIELDS.some((f) => fields.has(f)),
+    managers: fields.has('manager'),
+    branches: fields.has('branch'),
+  };
+}
+
+const OPEN = sql`('ACTIVE', 'PENDING')`;
+
+/**
+ * Customers matching `where` in `orderBy`, at most `limit`, with what
+ * `prefetch` asks for — one statement — priming the request's loaders.
+ */
+export async function loadCustomers(ctx: HostContext, where: SQL | undefined, orderBy: SQL, limit: number, prefetch: CustomerPrefetch): Promise<CustomerRecord[]> {
+  const page = sql`select *, row_number() over (order by ${orderBy}) as _n from ${customers} where ${where ?? sql`true`} order by ${orderBy} limit ${limit}`;
+  const open = sql`${holdings} h where h.customer_id in (select id from page) and h.status in ${OPEN}`;
+  const parts: SQL[] = [sql`(select coalesce(json_agg(${jsonRowOf(customers, 'c')} order by c._n), '[]'::json) from page c) as customers`];
+  if (prefetch.holdings) {
+    parts.push(sql`${jsonRowsOf(holdings, 'h', open, sql`h.id`)} as holdings`);
+    parts.push(sql`${jsonRowsOf(products, 'p', sql`${products} p where p.id in (select h.product_id from ${open})`, sql`p.id`)} as products`);
+    parts.push(sql`${jsonRowsOf(exchangeRates, 'r', sql`${exchangeRates} r`, sql`r.currency`)} as rates`);
+  }
+  if (prefetch.managers) parts.push(sql`${jsonRowsOf(managers, 'm', sql`${managers} m where m.id in (select manager_id from page)`, sql`m.id`)} as managers`);
+  if (prefetch.branches) parts.push(sql`${jsonRowsOf(branches, 'b', sql`${branches} b where b.id in (select branch_id from page)`, sql`b.id`)} as branches`);
+  if (prefetch.assessments) {
+    const newest = sql`(select distinct on (a.customer_id) a.* from ${riskAssessments} a where a.customer_id in (select id from page)
+      order by a.customer_id, a.assessed_at desc, a.id desc) a`;
+    parts.push(sql`${jsonRowsOf(riskAssessments, 'a', newest, sql`a.customer_id`)} as assessments`);
+  }
+  const result = (await ctx.db.execute(sql`with page as (${page}) select ${sql.join(parts, sql`, `)}`)) as unknown;
+  const row = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, unknown>;
+
+  const found = decodeJsonRows(customers, row.customers);
+  const ids = found.map((c) => c.id);
+  for (const c of found) customerLoader(ctx).prime(c.id, c);
+  if (prefetch.holdings) {
+    const byCustomer = new Map<number, (typeof holdings.$inferSelect)[]>(ids.map((id) => [id, []]));
+    for (const h of decodeJsonRows(holdings, row.holdings)) byCustomer.get(h.customerId)?.push(h);
+    for (const [id, list] of byCustomer) holdingsByCustomerLoader(ctx).prime(id, list);
+    for (const p of decodeJsonRows(products, row.products)) productLoader(ctx).prime(p.id, p);
+    const rates = new Map<string, string>([['CNY', '1']]);
+    for (const r of decodeJsonRows(exchangeRates, row.rates)) rates.set(r.currency, r.rateToCny);
+    exchangeRatesLoader(ctx).prime('all', rates);
+  }
+  if (prefetch.managers) for (const m of decodeJsonRows(managers, row.managers)) managerLoader(ctx).prime(m.id, m);
+  if (prefetch.branches) for (const b of decodeJsonRows(branches, row.branches)) branchLoader(ctx).prime(b.id, b);
+  if (prefetch.assessments) {
+    const newest = new Map(decodeJsonRows(riskAssessments, row.assessments).map((a) => [a.customerId, a]));
+    for (const id of ids) latestAssessmentLoader(ctx).prime(id, newest.get(id) ?? null);
+  }
+  return found;
+}
