@@ -18,8 +18,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Boots the host, seeds an empty database when configured, and listens. */
-export async function startServer(config: Config, log: Logger, installed?: PluginManifest[]): Promise<RunningServer> {
+/** Boots the host, seeds an empty database when configured, and listens. `naive`: the benchmark's no-DataLoader baseline only. */
+export async function startServer(config: Config, log: Logger, installed?: PluginManifest[], opts: { naive?: boolean } = {}): Promise<RunningServer> {
   const host = await createHost({ config, logger: log, installed });
   try {
     if (config.SEED_ON_EMPTY && (await isEmpty(host))) {
@@ -43,7 +43,7 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
     const httpServer = createServer();
     // Introspection stays on in Apollo; the security policy refuses it per caller in production.
     const security = createSecurity(config, log);
-    const { app, apollo } = await createHttpApp({ host, httpServer, verifyToken, graphiqlToken, introspection: true, ...security });
+    const { app, apollo } = await createHttpApp({ host, httpServer, verifyToken, graphiqlToken, introspection: true, naive: opts.naive, ...security });
     httpServer.on('request', app);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

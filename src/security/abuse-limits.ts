@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import type { HostContext } from '../app/runtime.js';
 import type { Config } from '../config/config.js';
+import { COST_MODEL } from './operation-cost.js';
 
 /** The abuse limits a deployment enforces (config variables GRAPHQL_MAX_*). */
 export interface AbuseLimits {
@@ -34,7 +35,7 @@ export function abuseLimitProtection(limits: AbuseLimits): {
 } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true },
-    costLimit: { maxCost: limits.maxCost, flattenFragments: true },
+    costLimit: { ...COST_MODEL, maxCost: limits.maxCost },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     // Armor's token plugin throws outside Apollo's error handling (HTTP 500);

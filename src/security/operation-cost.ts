@@ -1,12 +1,19 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { Kind, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule, type ValueNode } from 'graphql';
 
-/** graphql-armor's cost model, as src/security/abuse-limits.ts configures it (flattened fragments, default weights). */
-const COST_MODEL = { flattenFragments: true } as const;
+/**
+ * The cost model of GRAPHQL_MAX_COST and the per-caller cost budget: every
+ * selected field costs 1 (object or scalar), times the `first`/`last` of each
+ * list around it, with no extra weight per level — the most values a response
+ * can hold, which is what the server has to produce (with look-ahead the
+ * statements do not grow with it). graphql-armor's defaults (objects 2, ×1.5
+ * per level) priced a page of 100 customers with their holdings at 730,000,
+ * eight times what it returns.
+ */
+export const COST_MODEL = { flattenFragments: true, objectCost: 1, scalarCost: 1, depthCostFactor: 1 } as const;
 
 /**
- * The cost of one operation in graphql-armor's model — objects 2, scalars 1,
- * ×1.5 per level, × `first`/`last` of a list — computed by armor's own
+ * The cost of one operation in the {@link COST_MODEL}, computed by armor's own
  * cost-limit rule, so the budget and the GRAPHQL_MAX_COST check count alike.
  *
  * Armor reads page sizes from literals only (`first: 100` costs 100×, `first:

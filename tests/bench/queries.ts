@@ -36,3 +36,10 @@ export const managerBook = `query ManagerBook($after: String, $managerId: ID!) {
     pageInfo { endCursor hasNextPage }
   }
 }`;
+
+/** The page of 100 (the cap) with up to 100 holdings each, sizes written as literals: must pass the default cost limit. */
+export const literalPageOf100 = `{
+  customers(first: 100) {
+    edges { node { id riskProfile { level } holdings(first: 100) { edges { node { product { code line } marketValue { amount currency } } } } } }
+  }
+}`;

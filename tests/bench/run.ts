@@ -1,205 +1,270 @@
 import 'reflect-metadata';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { asc, count, sql } from 'drizzle-orm';
+import { join } from 'node:path';
 import { createHost } from '../../src/app/host.js';
 import type { Principal } from '../../src/auth/principal.js';
-import { createTokenVerifier, signDevelopmentToken } from '../../src/auth/tokens.js';
+import { signDevelopmentToken } from '../../src/auth/tokens.js';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config/config.js';
 import { openDatabase } from '../../src/db/client.js';
-import { holdings, products } from '../../src/db/schema/index.js';
 import { toGlobalId } from '../../src/graphql/relay/global-id.js';
-import { createHttpApp } from '../../src/http/app.js';
 import { createLogger } from '../../src/logger.js';
-import { seedDemoBank } from '../../src/seed/demo-bank.js';
-import { createCeilingServer } from './ceiling.js';
-import { benchEngine } from './engine.js';
-import { runBatch, send, type BenchRequest, type Sample } from './load.js';
+import { benchServerUrl, createBenchDatabase, seedBenchDatabase, type BenchDatabase } from './bench-database.js';
+import { benchEngine, type EngineBench } from './engine.js';
+import { send, type BenchRequest } from './load.js';
+import { measure } from './measure.js';
+import { peerCard, peerCardAsFinmart, peerPage, peerPageAsFinmart } from './peer-queries.js';
 import { benchPlugins } from './plugins.js';
-import { bundleOffersProbe, customer360, customerPage } from './queries.js';
-import { renderResults, type QueryResult, type TargetResult } from './report.js';
+import { customer360, customerCard, customerPage, literalPageOf100 } from './queries.js';
+import { renderResults, type Cell, type QueryRow, type Section } from './report.js';
 import { scaleSectionOf, spliceScaleSection } from './scale/report.js';
-import { median, normalise, percentile } from './stats.js';
+import { median, normalise } from './stats.js';
+import { deployedEnv, node22, peerStatements, startFinmart, startNaive, startPeer, type Target } from './targets.js';
 
 /*
- * `npm run bench`: one PGlite host with the demo bank, three servers in this
- * process — (a) finmart as built, (b) the naive variant (no batching, no
- * caching), (c) the graphql-js ceiling — and interleaved rounds at a fixed
- * concurrency. Writes tests/bench/results.md.
+ * `npm run bench`: finmart measured against the peer a bank would pick instead —
+ * PostGraphile 5 over the same PostgreSQL database — and against its own naive
+ * variant, each server in its own process as deployed (NODE_ENV=production,
+ * graphql-armor, audit, rate and cost budgets, info logging). Then the same on
+ * embedded PGlite (finmart and naive only: the peer needs PostgreSQL), the
+ * statements per page size, the literal page of 100 under the default cost
+ * limit and the rule engine. Writes tests/bench/results.md.
  */
 
 if (process.argv.includes('--scale')) {
-  // The scale run has its own database and writes only the `## Scale` section.
   const { runScale } = await import('./scale/run-scale.js');
   process.exit(await runScale());
 }
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
-const CONCURRENCY = 8;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const PER_BATCH = Number(process.env.BENCH_REQUESTS ?? 60);
-const BATCH_MAX_MS = Number(process.env.BENCH_BATCH_MS ?? 3000);
-const WARMUP = 16;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 3;
 const PRINCIPAL: Principal = { subject: 'bench', role: 'HEAD_OFFICE' };
 const started = Date.now();
-const step = (what: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${what}`);
-
-const listen = (server: Server) =>
-  new Promise<string>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`)),
-  );
-
-// Boot and seed.
+const step = (what: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${what}`);
+const secret = randomBytes(32).toString('base64');
+const token = await signDevelopmentToken(PRINCIPAL, { secret, issuer: 'finmart', audience: 'finmart-api', expiresIn: '6h' });
 const bp = await benchPlugins();
-step(`plugins: ${bp.plugins.map((p) => p.code).join(', ') || '(none)'} from ${bp.source}`);
-const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: DEVELOPMENT_JWT_SECRET });
-const database = await openDatabase({});
-const host = await createHost({ config, logger: createLogger('silent'), installed: bp.plugins, database });
-step('host booted');
-const seedStarted = Date.now();
-await seedDemoBank(host, { customers: CUSTOMERS });
-const seedMs = Date.now() - seedStarted;
-const db = host.runtime.database.db;
-const [{ n: holdingCount }] = await db.select({ n: count() }).from(holdings);
-const [{ n: productCount }] = await db.select({ n: count() }).from(products);
-step(`seeded ${CUSTOMERS} customers, ${holdingCount} holdings, ${productCount} products in ${seedMs} ms`);
 
-// Servers.
-const verifyToken = await createTokenVerifier({ secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-const token = await signDevelopmentToken(PRINCIPAL, { secret: config.jwtSecret!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-const servers: Server[] = [];
-async function finmartServer(naive: boolean) {
-  const httpServer = createServer();
-  const { app } = await createHttpApp({ host, httpServer, verifyToken, naive });
-  httpServer.on('request', app);
-  servers.push(httpServer);
-  return listen(httpServer);
+interface Query {
+  key: 'Q1' | 'Q2' | 'Q3';
+  name: string;
+  /** Bodies per target (the peer speaks its own schema). */
+  bodies: Partial<Record<string, string[]>>;
 }
-const ceilingServer = createCeilingServer(host, verifyToken);
-servers.push(ceilingServer);
-const urls = { finmart: await finmartServer(false), naive: await finmartServer(true), ceiling: await listen(ceilingServer) };
-type Target = keyof typeof urls;
-const TARGETS: Target[] = ['finmart', 'naive', 'ceiling'];
 
-// Queries: Q1 over customers that hold something, Q2 the first page of 50.
-const probe = await send(urls.finmart, token, { query: bundleOffersProbe, variables: {}, key: 'probe' });
-const customerFields = ((probe.data as { __type?: { fields: { name: string }[] } })?.__type?.fields ?? []).map((f) => f.name);
-const hasBundles = customerFields.includes('bundleOffers');
-const bundleSelection = hasBundles ? 'bundleOffers { __typename }' : null;
-const holders = await db
-  .selectDistinct({ id: holdings.customerId })
-  .from(holdings)
-  .orderBy(asc(holdings.customerId))
-  .limit(8);
-const q1Requests: BenchRequest[] = holders.map(({ id }) => ({ query: customer360(bundleSelection), variables: { id: toGlobalId('Customer', id) }, key: `q1:${id}` }));
-const q2Requests: BenchRequest[] = [{ query: customerPage, variables: { first: 50 }, key: 'q2:50' }];
-const queries = [
-  { name: 'Q1 customer 360', requests: q1Requests, targets: hasBundles ? (['finmart', 'naive'] as Target[]) : TARGETS },
-  { name: 'Q2 page of 50 customers with holdings', requests: q2Requests, targets: TARGETS },
-];
+const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+const stat = (xs: number[]) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
-// Canonical answers come from (a).
-const canonical = new Map<string, string>();
-for (const r of [...q1Requests, ...q2Requests]) {
-  const s = await send(urls.finmart, token, r);
-  if (!s.ok) throw new Error(`finmart failed on ${r.key}: ${JSON.stringify(s.data)}`);
-  canonical.set(r.key, normalise(s.data));
+/** Up to eight customers that hold something (the Q1 and Q3 subjects), from the first page. */
+async function holdersOf(target: Target): Promise<number[]> {
+  const page = await ask(target, { query: customerPage, variables: { first: 100 }, key: 'holders' });
+  return ((page.data as any).customers.edges as any[])
+    .filter((e) => e.node.holdings.edges.length > 0)
+    .slice(0, 8)
+    .map((e) => Number(Buffer.from(e.node.id, 'base64url').toString('utf8').split(':')[1]));
 }
-let reported = 0;
-const mismatches = (samples: Sample[]) =>
-  samples.filter((s) => {
-    const got = normalise(s.data);
-    const want = canonical.get(s.key)!;
-    if (s.ok && got === want) return false;
-    if (reported++ < 3) {
-      let i = 0;
-      while (i < got.length && got[i] === want[i]) i++;
-      console.error(`mismatch on ${s.key} at ${i}: got …${got.slice(Math.max(0, i - 80), i + 80)}… want …${want.slice(Math.max(0, i - 80), i + 80)}…`);
+
+/** Interleaved timed rounds of every (query, target) pair; the target order rotates each round. */
+async function rounds(queries: Query[], targets: Target[], statements: Map<string, number>): Promise<QueryRow[]> {
+  const acc = new Map<string, { rps: number[]; p50: number[]; p99: number[]; failures: number }>();
+  for (const q of queries) for (const t of targets) if (q.bodies[t.name]) await measure(t.url, t.name === 'postgraphile' ? null : token, q.bodies[t.name]!, WARMUP_SECONDS, CONCURRENCY);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const q of queries) {
+      const ts = targets.filter((t) => q.bodies[t.name]);
+      for (let i = 0; i < ts.length; i++) {
+        const t = ts[(i + round) % ts.length];
+        const m = await measure(t.url, t.name === 'postgraphile' ? null : token, q.bodies[t.name]!, SECONDS, CONCURRENCY);
+        const k = `${q.key}|${t.name}`;
+        const a = acc.get(k) ?? { rps: [], p50: [], p99: [], failures: 0 };
+        a.rps.push(m.rps);
+        a.p50.push(m.p50);
+        a.p99.push(m.p99);
+        a.failures += m.failures;
+        acc.set(k, a);
+      }
     }
-    return true;
-  }).length;
+    step(`round ${round + 1}/${ROUNDS}`);
+  }
+  return queries.map((q) => ({
+    key: q.key,
+    name: q.name,
+    cells: Object.fromEntries(
+      targets
+        .filter((t) => q.bodies[t.name])
+        .map((t): [string, Cell] => {
+          const a = acc.get(`${q.key}|${t.name}`)!;
+          return [t.name, { rps: stat(a.rps), p50: stat(a.p50), p99: stat(a.p99), failures: a.failures, statements: statements.get(`${q.key}|${t.name}`) ?? NaN }];
+        }),
+    ),
+  }));
+}
 
-// Warm-up, then interleaved rounds (the order of targets rotates each round).
-for (const q of queries) for (const t of q.targets) await runBatch(urls[t], token, q.requests, { count: WARMUP, concurrency: CONCURRENCY, maxMs: 2000 });
-step('warm-up done');
-const perRound = new Map<string, { rps: number[]; p50: number[]; p99: number[]; statements: number[]; bytes: number[]; mismatches: number; requests: number }>();
-for (let round = 0; round < ROUNDS; round++) {
-  for (const q of queries) {
-    const order = q.targets.map((_, i) => q.targets[(i + round) % q.targets.length]);
-    for (const t of order) {
-      const { samples, elapsedMs } = await runBatch(urls[t], token, q.requests, { count: PER_BATCH, concurrency: CONCURRENCY, maxMs: BATCH_MAX_MS });
-      const key = `${q.name}|${t}`;
-      const acc = perRound.get(key) ?? { rps: [], p50: [], p99: [], statements: [], bytes: [], mismatches: 0, requests: 0 };
-      const ms = samples.map((s) => s.ms);
-      acc.rps.push(samples.length / (elapsedMs / 1000));
-      acc.p50.push(percentile(ms, 50));
-      acc.p99.push(percentile(ms, 99));
-      acc.statements.push(median(samples.map((s) => s.statements)));
-      acc.bytes.push(median(samples.map((s) => s.bytes)));
-      acc.mismatches += mismatches(samples);
-      acc.requests += samples.length;
-      perRound.set(key, acc);
+/** finmart's answer to one request, with the statements it ran (`x-sql-statements`). */
+async function ask(target: Target, request: BenchRequest) {
+  const s = await send(target.url, token, request);
+  if (!s.ok) throw new Error(`${target.name} failed on ${request.key}: ${JSON.stringify(s.data)}`);
+  return s;
+}
+
+/** Checks that every target gives the same answer, and records statements per request. */
+async function verify(targets: Target[], cardIds: number[], statements: Map<string, number>): Promise<number> {
+  let mismatches = 0;
+  const compare = (what: string, a: unknown, b: unknown) => {
+    if (normalise(a) === normalise(b)) return;
+    mismatches++;
+    if (mismatches <= 3) console.error(`mismatch on ${what}:\n  ${normalise(a).slice(0, 400)}\n  ${normalise(b).slice(0, 400)}`);
+  };
+  const [finmart] = targets;
+  const page = await ask(finmart, { query: customerPage, variables: { first: 50 }, key: 'q2' });
+  statements.set('Q2|finmart', page.statements);
+  const card = await ask(finmart, { query: customerCard, variables: { id: toGlobalId('Customer', cardIds[0]) }, key: 'q1' });
+  statements.set('Q1|finmart', card.statements);
+  const full = await ask(finmart, { query: customer360('bundleOffers { bundle { code } decision { outcome } }'), variables: { id: toGlobalId('Customer', cardIds[0]) }, key: 'q3' });
+  statements.set('Q3|finmart', full.statements);
+  for (const t of targets.slice(1)) {
+    if (t.name === 'postgraphile') {
+      let data: any;
+      statements.set('Q2|postgraphile', await peerStatements(t, async () => (data = (await send(t.url, '', { query: peerPage, variables: { first: 50 }, key: 'p2' })).data)));
+      compare('Q2 (peer)', page.data, peerPageAsFinmart(data));
+      for (const id of cardIds) {
+        const mine = await ask(finmart, { query: customerCard, variables: { id: toGlobalId('Customer', id) }, key: `q1:${id}` });
+        let theirs: any;
+        const n = await peerStatements(t, async () => (theirs = (await send(t.url, '', { query: peerCard, variables: { rowId: id }, key: `p1:${id}` })).data));
+        statements.set('Q1|postgraphile', n);
+        compare(`Q1 ${id} (peer)`, mine.data, peerCardAsFinmart(theirs));
+      }
+      continue;
     }
+    const p = await ask(t, { query: customerPage, variables: { first: 50 }, key: 'q2' });
+    statements.set(`Q2|${t.name}`, p.statements);
+    compare(`Q2 (${t.name})`, page.data, p.data);
+    const c = await ask(t, { query: customerCard, variables: { id: toGlobalId('Customer', cardIds[0]) }, key: 'q1' });
+    statements.set(`Q1|${t.name}`, c.statements);
+    compare(`Q1 (${t.name})`, card.data, c.data);
+    const f = await ask(t, { query: customer360('bundleOffers { bundle { code } decision { outcome } }'), variables: { id: toGlobalId('Customer', cardIds[0]) }, key: 'q3' });
+    statements.set(`Q3|${t.name}`, f.statements);
+    compare(`Q3 (${t.name})`, full.data, f.data);
   }
-  step(`round ${round + 1}/${ROUNDS} done`);
+  return mismatches;
 }
-const results: QueryResult[] = queries.map((q) => ({
-  name: q.name,
-  targets: q.targets.map((t): TargetResult => {
-    const a = perRound.get(`${q.name}|${t}`)!;
-    return { target: t, rps: median(a.rps), p50: median(a.p50), p99: median(a.p99), statements: median(a.statements), bytes: median(a.bytes), mismatches: a.mismatches, requests: a.requests };
-  }),
-}));
 
-// Statements per page size for (a) and (b).
-const pageSizes = [1, 10, 50, 100];
-const pageStatements: Record<'finmart' | 'naive', number[]> = { finmart: [], naive: [] };
-for (const t of ['finmart', 'naive'] as const) {
-  for (const first of pageSizes) {
-    const s = await send(urls[t], token, { query: customerPage, variables: { first }, key: `page:${first}` });
-    if (!s.ok) throw new Error(`${t} failed on a page of ${first}`);
-    pageStatements[t].push(s.statements);
+function queriesFor(cardIds: number[], withPeer: boolean): Query[] {
+  const cards = cardIds.map((id) => body(customerCard, { id: toGlobalId('Customer', id) }));
+  const fulls = cardIds.map((id) => body(customer360('bundleOffers { bundle { code } decision { outcome } }'), { id: toGlobalId('Customer', id) }));
+  return [
+    { key: 'Q1', name: 'Q1 one customer: risk level, holdings (≤ 20) with product and market value', bodies: { finmart: cards, naive: cards, ...(withPeer ? { postgraphile: cardIds.map((id) => body(peerCard, { rowId: id })) } : {}) } },
+    { key: 'Q2', name: 'Q2 page of 50 customers, the same selection', bodies: { finmart: [body(customerPage, { first: 50 })], naive: [body(customerPage, { first: 50 })], ...(withPeer ? { postgraphile: [body(peerPage, { first: 50 })] } : {}) } },
+    { key: 'Q3', name: 'Q3 the full customer 360 (tier, total assets, 20 eligible products with decisions, bundle offers)', bodies: { finmart: fulls, naive: fulls } },
+  ];
+}
+
+/** Statements of Q2 for each page size, and whether the literal page of 100 passes the default cost limit. */
+async function pageChecks(finmart: Target): Promise<{ pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string } }> {
+  const pageSizes = [1, 10, 50, 100];
+  const pageStatements: number[] = [];
+  for (const first of pageSizes) pageStatements.push((await ask(finmart, { query: customerPage, variables: { first }, key: `page:${first}` })).statements);
+  const lit = await send(finmart.url, token, { query: literalPageOf100, variables: {}, key: 'literal100' });
+  const detail = lit.ok ? `accepted, ${lit.statements} statements` : `refused: ${JSON.stringify((lit.data as unknown) ?? null).slice(0, 200)}`;
+  return { pageSizes, pageStatements, literal100: { ok: lit.ok, detail } };
+}
+
+async function postgresSection(base: string): Promise<Section & { pages: Awaited<ReturnType<typeof pageChecks>> }> {
+  let db: BenchDatabase | undefined;
+  const targets: Target[] = [];
+  try {
+    db = await createBenchDatabase(base);
+    step(`PostgreSQL: database ${db.name} on ${new URL(base).host}`);
+    const seeded = await seedBenchDatabase(db.url, CUSTOMERS, bp.plugins);
+    step(`seeded ${JSON.stringify(seeded.sizes)} in ${(seeded.seedMs / 1000).toFixed(1)} s`);
+    targets.push(await startFinmart('finmart', deployedEnv({ url: db.url }, secret)));
+    targets.push(await startNaive('naive', deployedEnv({ url: db.url }, secret)));
+    targets.push(await startPeer(db.url));
+    step(`servers up: ${targets.map((t) => `${t.name} ${t.url}`).join(', ')}`);
+    const cardIds = await holdersOf(targets[0]);
+    const statements = new Map<string, number>();
+    const mismatches = await verify(targets, cardIds, statements);
+    step(`answers compared: ${mismatches} mismatch(es)`);
+    const pages = await pageChecks(targets[0]);
+    const rows = await rounds(queriesFor(cardIds, true), targets, statements);
+    return { database: `PostgreSQL (${new URL(base).host})`, rows, mismatches, seeded, pages };
+  } finally {
+    for (const t of targets) await t.stop();
+    await db?.drop();
   }
 }
-step('page-size statement counts done');
 
-// Rule engine.
-const engine = await benchEngine(host, PRINCIPAL, holders[0].id, 3000);
-step(`engine: ${Math.round(engine.evalsPerSecond)} evaluations/s`);
+async function pgliteSection(): Promise<Section> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'finmart-bench-'));
+  const targets: Target[] = [];
+  try {
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    const seedStarted = Date.now();
+    // The deployed server seeds its own PGlite directory on first start; the naive one gets a copy.
+    const seeding = await startFinmart('finmart-pglite-seed', deployedEnv({ dataDir: a }, secret, { SEED_ON_EMPTY: 'true', DEMO_CUSTOMERS: String(CUSTOMERS) }), undefined, 600_000);
+    await seeding.stop();
+    const seedMs = Date.now() - seedStarted;
+    cpSync(a, b, { recursive: true });
+    targets.push(await startFinmart('finmart', deployedEnv({ dataDir: a }, secret)));
+    targets.push(await startNaive('naive', deployedEnv({ dataDir: b }, secret)));
+    step('PGlite: servers up');
+    const cardIds = await holdersOf(targets[0]);
+    const statements = new Map<string, number>();
+    const mismatches = await verify(targets, cardIds, statements);
+    const rows = await rounds(queriesFor(cardIds, false), targets, statements);
+    return { database: 'PGlite (embedded, one process)', rows, mismatches, seeded: { seedMs, sizes: {} } };
+  } finally {
+    for (const t of targets) await t.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
-const versionResult = (await db.execute(sql`select version() as v`)) as unknown as { rows?: { v: string }[] } & { v: string }[];
-const pgVersion = (versionResult.rows ?? versionResult)[0]?.v ?? 'unknown';
+async function engineSection(): Promise<EngineBench> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: DEVELOPMENT_JWT_SECRET });
+  const database = await openDatabase({});
+  const host = await createHost({ config, logger: createLogger('silent'), installed: bp.plugins, database });
+  try {
+    const { seedDemoBank } = await import('../../src/seed/demo-bank.js');
+    await seedDemoBank(host, { customers: 200 });
+    return await benchEngine(host, PRINCIPAL, 2, 3000);
+  } finally {
+    await host.close();
+    await database.close();
+  }
+}
+
+const base = benchServerUrl();
+const serverNode = node22();
+const postgres = base ? await postgresSection(base) : null;
+if (!base) step('no PostgreSQL configured (BENCH_DATABASE_URL / DATABASE_URL / TEST_DATABASE_URL): the peer is not run');
+const pglite = process.env.BENCH_SKIP_PGLITE ? null : await pgliteSection();
+const engine = await engineSection();
+step(`engine: ${Math.round(engine.evalsPerSecond).toLocaleString('en')} evaluations/s`);
+
 const markdown = renderResults({
   date: new Date().toISOString(),
   machine: {
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
     load: os.loadavg().map((l) => l.toFixed(2)).join(' / '),
-    database: `PGlite in-memory (${pgVersion.split(',')[0]})`,
+    serverNode: execFileSync(serverNode, ['--version'], { encoding: 'utf8' }).trim(),
+    harnessNode: process.version,
   },
-  sizes: { customers: CUSTOMERS, holdings: holdingCount, products: productCount, seedMs, plugins: bp.plugins.map((p) => p.code), pluginSource: bp.source, skipped: bp.skipped },
-  method: { concurrency: CONCURRENCY, rounds: ROUNDS, perBatch: PER_BATCH, batchMaxMs: BATCH_MAX_MS, warmup: WARMUP, q1Customers: holders.length },
-  hasBundles,
-  results,
-  pageSizes,
-  pageStatements,
+  method: { concurrency: CONCURRENCY, rounds: ROUNDS, seconds: SECONDS, customers: CUSTOMERS, plugins: bp.plugins.map((p) => p.code) },
+  postgres,
+  pglite,
   engine,
   totalSeconds: (Date.now() - started) / 1000,
 });
 const out = new URL('./results.md', import.meta.url);
-// Keep the `## Scale` section of the last `--scale` run.
 const scaleSection = existsSync(out) ? scaleSectionOf(readFileSync(out, 'utf8')) : null;
 writeFileSync(out, scaleSection ? spliceScaleSection(markdown, scaleSection) : markdown);
 console.log(markdown);
 step(`wrote ${out.pathname}`);
-
-for (const s of servers) {
-  s.closeAllConnections();
-  await new Promise<void>((r) => s.close(() => r()));
-}
-await host.close();
 process.exit(0);

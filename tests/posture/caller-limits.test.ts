@@ -24,8 +24,9 @@ describe('the cost budget (token bucket per caller)', () => {
 
 describe('per-caller limits over HTTP', () => {
   let t: TestHost;
+  // Up to 100 customers × 100 holdings × 16 values each: about 181,000 (two do not fit in 300,000).
   const HEAVY = `{ customers(first: 100) { edges { node { id name tier totalAssets { amount currency }
-    holdings(first: 10) { edges { node { quantity marketValue { amount currency } product { code name riskRating } } } } } } } }`;
+    holdings(first: 100) { edges { node { quantity marketValue { amount currency } cost { amount currency } product { code name nameEn riskRating line currency } } } } } } } }`;
   beforeAll(async () => {
     t = await createTestHost({
       customers: 30,
@@ -41,12 +42,14 @@ describe('per-caller limits over HTTP', () => {
     const literal = await t.gql(`{ customers(first: 50) { edges { node { id name tier } } } }`, {}, { as: caller });
     const variable = await t.gql(`query($n: Int) { customers(first: $n) { edges { node { id name tier } } } }`, { n: 50 }, { as: caller });
     const defaulted = await t.gql(`query($n: Int = 50) { customers(first: $n) { edges { node { id name tier } } } }`, {}, { as: caller });
-    expect(Number(literal.headers.get('x-query-cost'))).toBeGreaterThan(500);
+    // 50 × (the connection, edge, node, id, name, tier): armor multiplies a list field and all below it by its size.
+    expect(Number(literal.headers.get('x-query-cost'))).toBe(50 * 6);
     expect(variable.headers.get('x-query-cost')).toBe(literal.headers.get('x-query-cost'));
     expect(defaulted.headers.get('x-query-cost')).toBe(literal.headers.get('x-query-cost'));
-    // graphql-armor alone prices `first: $n` as one item: this query would pass its 250,000 limit.
+    // graphql-armor alone prices `first: $n` as one item: this query (about 330,000 values) would pass its 250,000 limit.
     const fields = 'id code name nameZh nameEn line issuer riskRating currency status liquidity function coolingOffHours minimumAmount { amount currency }';
-    const r = await t.gql(`query($c: Int, $h: Int) { customers(first: $c) { edges { node { holdings(first: $h) { edges { node { product { ${fields} } } } } } } } }`, { c: 100, h: 100 }, { as: caller, lang: 'en' });
+    const contacts = 'contacts(first: $h) { edges { node { id channel outcome summary occurredAt } } }';
+    const r = await t.gql(`query($c: Int, $h: Int) { customers(first: $c) { edges { node { ${contacts} holdings(first: $h) { edges { node { product { ${fields} } } } } } } } }`, { c: 100, h: 100 }, { as: caller, lang: 'en' });
     expect(r.status).toBe(400);
     expect(r.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(r.errors?.[0]?.message).toMatch(/^Query cost limit of 250000 exceeded \(found \d+\)\.$/);

@@ -48,7 +48,9 @@ describe('abuse limits (production configuration)', () => {
 
   it('refuses a too-costly query', async () => {
     const fields = 'id code name nameZh nameEn line issuer riskRating currency status liquidity function coolingOffHours minimumAmount { amount currency }';
-    const r = await t.gql(`{ customers(first: 100) { edges { node { holdings(first: 100) { edges { node { product { ${fields} } } } } } } } }`, {}, { lang: 'en' });
+    // About 330,000 values: over the default 250,000.
+    const contacts = 'contacts(first: 100) { edges { node { id channel outcome summary occurredAt } } }';
+    const r = await t.gql(`{ customers(first: 100) { edges { node { ${contacts} holdings(first: 100) { edges { node { product { ${fields} } } } } } } } }`, {}, { lang: 'en' });
     rejected(r);
     expect(r.errors?.[0]?.message).toMatch(/cost limit/);
   });

@@ -49,7 +49,23 @@ export function prefetchFor(info: GraphQLResolveInfo, path: readonly string[]): 
   };
 }
 
-const OPEN = sql`('ACTIVE', 'PENDING')`;
+// Built once: the JSON shape of each table's rows (SQL text only; no values).
+const CUSTOMER_ROW = jsonRowOf(customers, 'c');
+const HOLDINGS = jsonRowsOf(holdings, 'h', sql`hold h`, sql`h.id`);
+const PRODUCTS = jsonRowsOf(products, 'p', sql`${products} p where p.id in (select product_id from hold)`, sql`p.id`);
+const RATES = jsonRowsOf(exchangeRates, 'r', sql`${exchangeRates} r`, sql`r.currency`);
+const MANAGERS = jsonRowsOf(managers, 'm', sql`${managers} m where m.id in (select manager_id from page)`, sql`m.id`);
+const BRANCHES = jsonRowsOf(branches, 'b', sql`${branches} b where b.id in (select branch_id from page)`, sql`b.id`);
+// Newest assessment of each customer of the page: an index look-up per customer (customer_id, assessed_at).
+const ASSESSMENTS = jsonRowsOf(
+  riskAssessments,
+  'a',
+  sql`page c cross join lateral (select * from ${riskAssessments} a where a.customer_id = c.id order by a.assessed_at desc, a.id desc limit 1) a`,
+  sql`a.customer_id`,
+);
+// Open positions of the page's customers: `= any(array(…))` keeps the planner on the (customer_id, id) index
+// whatever it guesses of the page's size (a lateral join over the page became a scan of all holdings).
+const HOLD = sql`, hold as (select h.* from ${holdings} h where h.customer_id = any(array(select id from page)) and h.status in ('ACTIVE', 'PENDING'))`;
 
 /**
  * Customers matching `where` in `orderBy`, at most `limit`, with what
@@ -57,21 +73,12 @@ const OPEN = sql`('ACTIVE', 'PENDING')`;
  */
 export async function loadCustomers(ctx: HostContext, where: SQL | undefined, orderBy: SQL, limit: number, prefetch: CustomerPrefetch): Promise<CustomerRecord[]> {
   const page = sql`select *, row_number() over (order by ${orderBy}) as _n from ${customers} where ${where ?? sql`true`} order by ${orderBy} limit ${limit}`;
-  const open = sql`${holdings} h where h.customer_id in (select id from page) and h.status in ${OPEN}`;
-  const parts: SQL[] = [sql`(select coalesce(json_agg(${jsonRowOf(customers, 'c')} order by c._n), '[]'::json) from page c) as customers`];
-  if (prefetch.holdings) {
-    parts.push(sql`${jsonRowsOf(holdings, 'h', open, sql`h.id`)} as holdings`);
-    parts.push(sql`${jsonRowsOf(products, 'p', sql`${products} p where p.id in (select h.product_id from ${open})`, sql`p.id`)} as products`);
-    parts.push(sql`${jsonRowsOf(exchangeRates, 'r', sql`${exchangeRates} r`, sql`r.currency`)} as rates`);
-  }
-  if (prefetch.managers) parts.push(sql`${jsonRowsOf(managers, 'm', sql`${managers} m where m.id in (select manager_id from page)`, sql`m.id`)} as managers`);
-  if (prefetch.branches) parts.push(sql`${jsonRowsOf(branches, 'b', sql`${branches} b where b.id in (select branch_id from page)`, sql`b.id`)} as branches`);
-  if (prefetch.assessments) {
-    const newest = sql`(select distinct on (a.customer_id) a.* from ${riskAssessments} a where a.customer_id in (select id from page)
-      order by a.customer_id, a.assessed_at desc, a.id desc) a`;
-    parts.push(sql`${jsonRowsOf(riskAssessments, 'a', newest, sql`a.customer_id`)} as assessments`);
-  }
-  const result = (await ctx.db.execute(sql`with page as (${page}) select ${sql.join(parts, sql`, `)}`)) as unknown;
+  const parts: SQL[] = [sql`(select coalesce(json_agg(${CUSTOMER_ROW} order by c._n), '[]'::json) from page c) as customers`];
+  if (prefetch.holdings) parts.push(sql`${HOLDINGS} as holdings`, sql`${PRODUCTS} as products`, sql`${RATES} as rates`);
+  if (prefetch.managers) parts.push(sql`${MANAGERS} as managers`);
+  if (prefetch.branches) parts.push(sql`${BRANCHES} as branches`);
+  if (prefetch.assessments) parts.push(sql`${ASSESSMENTS} as assessments`);
+  const result = (await ctx.db.execute(sql`with page as (${page})${prefetch.holdings ? HOLD : sql``} select ${sql.join(parts, sql`, `)}`)) as unknown;
   const row = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, unknown>;
 
   const found = decodeJsonRows(customers, row.customers);

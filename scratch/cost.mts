@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { parse } from 'graphql';
+import { buildFinmartSchema } from '/work/main/src/graphql/build-schema.js';
+import { installedPlugins } from '/work/main/plugins/index.js';
+import { createOperationCost } from '/work/main/src/security/operation-cost.js';
+import { CUSTOMER_360_QUERY } from '/work/main/tests/security/customer-360.query.js';
+import { customerPage, literalPageOf100, customer360 } from '/work/main/tests/bench/queries.js';
+const schema = buildFinmartSchema(installedPlugins);
+const cost = createOperationCost();
+const c = (q: string, v = {}) => { const d = parse(q); return cost(schema, d, d.definitions[0] as any, v); };
+console.log('literal100', c(literalPageOf100));
+console.log('page50', c(customerPage, { first: 50 }), 'page100', c(customerPage, { first: 100 }));
+console.log('bench360', c(customer360('bundleOffers { bundle { code } decision { outcome } }')));
+console.log('full360', c(CUSTOMER_360_QUERY));

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { asc } from 'drizzle-orm';
+import { createHost } from '/work/main/src/app/host.js';
+import { loadConfig } from '/work/main/src/config/config.js';
+import { createRequestContext } from '/work/main/src/http/context.js';
+import { countStatements } from '/work/main/src/db/statement-counter.js';
+import { customers } from '/work/main/src/db/schema/index.js';
+import { loadCustomers } from '/work/main/src/domain/customers/customer-prefetch.js';
+const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false' });
+const host = await createHost({ config });
+const ctx = createRequestContext(host.runtime, { subject: 'x', role: 'HEAD_OFFICE' }, 'en', 'r1');
+const { log } = await countStatements(() => loadCustomers(ctx, undefined, asc(customers.id), 50, { holdings: true, assessments: true, managers: false, branches: false }));
+console.log(log.statements[0]);
+await host.close();
