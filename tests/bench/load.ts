@@ -31,7 +31,11 @@ export async function send(url: string, token: string, r: BenchRequest): Promise
   try {
     const body = JSON.parse(buf.toString('utf8')) as { data?: unknown; errors?: unknown[] };
     data = body.data ?? null;
-    if (body.errors?.length) ok = false;
+    if (body.errors?.length) {
+      ok = false;
+      // A failed answer says why (the bench stops on it).
+      data = { errors: body.errors };
+    }
   } catch {
     ok = false;
   }

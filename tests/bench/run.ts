@@ -62,7 +62,7 @@ const stat = (xs: number[]) => ({ median: median(xs), min: Math.min(...xs), max:
 
 /** Up to eight customers that hold something (the Q1 and Q3 subjects), from the first page. */
 async function holdersOf(target: Target): Promise<number[]> {
-  const page = await ask(target, { query: customerPage, variables: { first: 100 }, key: 'holders' });
+  const page = await ask(target, { query: customerPage, variables: { first: 50 }, key: 'holders' });
   return ((page.data as any).customers.edges as any[])
     .filter((e) => e.node.holdings.edges.length > 0)
     .slice(0, 8)
