@@ -1,7 +1,6 @@
 import { text, type LocalizedText } from '../i18n/localized.js';
 import {
   isOutcome,
-  stricter,
   type Outcome,
   type RuleContext,
   type SuitabilityDecisionRecord,
@@ -19,27 +18,39 @@ export interface RegisteredRule {
 /** Receives rule failures; the engine never lets one escape. */
 export type RuleErrorSink = (ruleId: string, error: unknown, facts: SuitabilityFacts) => void;
 
-const fill = (template: string, params: Record<string, string | number>) =>
+const fill = (template: string, params: Readonly<Record<string, string | number>>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 
 /**
  * The message of a hit, filled in only when read: most decisions are computed
- * to be filtered (eligible products) and never shown. Getters are enumerable,
- * so the text is stored in full when a decision is serialised as evidence.
+ * to be filtered (eligible products) or counted (impact analysis) and never
+ * shown. One small object per hit (no closures); `toJSON` stores the text in
+ * full when a decision is serialised as evidence.
  */
-function messageOf(template: LocalizedText, params: Record<string, string | number> | undefined): LocalizedText {
-  if (!params) return template;
-  let zh: string | undefined;
-  let en: string | undefined;
-  return {
-    get 'zh-CN'() {
-      return (zh ??= fill(template['zh-CN'], params));
-    },
-    get en() {
-      return (en ??= fill(template.en, params));
-    },
-  };
+class FilledMessage implements LocalizedText {
+  #zh: string | undefined;
+  #en: string | undefined;
+  constructor(
+    readonly template: LocalizedText,
+    readonly params: Readonly<Record<string, string | number>>,
+  ) {}
+  get 'zh-CN'(): string {
+    return (this.#zh ??= fill(this.template['zh-CN'], this.params));
+  }
+  get en(): string {
+    return (this.#en ??= fill(this.template.en, this.params));
+  }
+  toJSON(): LocalizedText {
+    return { 'zh-CN': this['zh-CN'], en: this.en };
+  }
 }
+
+const messageOf = (template: LocalizedText, params: Readonly<Record<string, string | number>> | undefined): LocalizedText =>
+  params ? new FilledMessage(template, params) : template;
+
+/** Outcome ranks, weakest first (a lookup, not a search, in the hot loop). */
+const RANK: Readonly<Record<Outcome, number>> = { ALLOW: 0, WARN: 1, REQUIRE: 2, BLOCK: 3 };
+const BY_RANK: readonly Outcome[] = ['ALLOW', 'WARN', 'REQUIRE', 'BLOCK'];
 
 /** Does `rule` apply to this product? */
 export const ruleApplies = (r: RegisteredRule, facts: SuitabilityFacts): boolean =>
@@ -70,9 +81,28 @@ function planFor(rules: readonly RegisteredRule[], line: string): LinePlan {
   return plan;
 }
 
+/** The fail-closed reason of a rule that threw or answered something the engine cannot use. */
+function ruleError(registered: RegisteredRule): SuitabilityReason {
+  const { rule, source } = registered;
+  return {
+    code: 'RULE_ERROR',
+    outcome: 'BLOCK',
+    message: text(`适当性规则 ${rule.id} 执行失败，暂停销售`, `Suitability rule ${rule.id} failed; the sale is blocked`),
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+    source,
+    regulation: rule.regulation,
+    facts: {},
+    step: null,
+    satisfied: false,
+  };
+}
+
 /**
  * Runs every applicable rule over the facts and combines them: the strictest
- * outcome wins and every reason is kept. Same facts and settings → same decision.
+ * outcome wins and every reason is kept. Same facts and settings → same
+ * decision. The loop allocates nothing for a rule with nothing to say: it runs
+ * for every product of every customer (eligible lists, impact analysis).
  */
 export function evaluateSuitability(
   rules: readonly RegisteredRule[],
@@ -80,58 +110,53 @@ export function evaluateSuitability(
   ctx: RuleContext,
   onRuleError?: RuleErrorSink,
 ): SuitabilityDecisionRecord {
-  const reasons: SuitabilityReason[] = [];
   const plan = planFor(rules, facts.product.line);
   const completed = facts.sale.completedSteps;
-  for (const registered of plan.rules) {
-    const { rule, source } = registered;
+  const reasons: SuitabilityReason[] = [];
+  const required: string[] = [];
+  let rank = 0;
+  const list = plan.rules;
+  for (let i = 0; i < list.length; i++) {
+    const registered = list[i]!;
+    const rule = registered.rule;
     try {
-      for (const hit of rule.evaluate(facts, ctx)) {
+      const hits = rule.evaluate(facts, ctx);
+      for (let j = 0; j < hits.length; j++) {
+        const hit = hits[j]!;
         const def = rule.reasons[hit.code];
         if (!def) throw new Error(`rule returned undocumented reason code ${hit.code}`);
         // An outcome the engine does not know would rank below ALLOW and let the sale through: fail closed instead.
-        if (!isOutcome(def.outcome)) throw new Error(`reason ${hit.code} has no valid outcome (${String(def.outcome)})`);
+        const r = RANK[def.outcome];
+        if (r === undefined || !isOutcome(def.outcome)) throw new Error(`reason ${hit.code} has no valid outcome (${String(def.outcome)})`);
+        const step = def.step ?? null;
+        const requires = r === 2 && step !== null;
+        if (r > rank) rank = r;
+        if (requires && !required.includes(step)) required.push(step);
         reasons.push({
           code: hit.code,
           outcome: def.outcome,
           message: messageOf(def.message, hit.params),
           ruleId: rule.id,
           ruleVersion: rule.version,
-          source,
+          source: registered.source,
           regulation: rule.regulation,
           facts: hit.saw,
-          step: def.step ?? null,
-          satisfied: def.outcome === 'REQUIRE' && !!def.step && completed.includes(def.step),
+          step,
+          satisfied: requires && completed.includes(step),
         });
       }
     } catch (error) {
       onRuleError?.(rule.id, error, facts);
       // Fail closed, and only for this product: the caller evaluates each product separately.
-      reasons.push({
-        code: 'RULE_ERROR',
-        outcome: 'BLOCK',
-        message: text(`适当性规则 ${rule.id} 执行失败，暂停销售`, `Suitability rule ${rule.id} failed; the sale is blocked`),
-        ruleId: rule.id,
-        ruleVersion: rule.version,
-        source,
-        regulation: rule.regulation,
-        facts: {},
-        step: null,
-        satisfied: false,
-      });
+      reasons.push(ruleError(registered));
+      rank = 3;
     }
   }
-  let outcome: Outcome = 'ALLOW';
-  const requiredSteps: string[] = [];
-  for (const r of reasons) {
-    outcome = stricter(outcome, r.outcome);
-    if (r.outcome === 'REQUIRE' && r.step && !requiredSteps.includes(r.step)) requiredSteps.push(r.step);
-  }
   return {
-    outcome,
+    outcome: BY_RANK[rank]!,
     reasons,
-    requiredSteps,
-    missingSteps: requiredSteps.filter((s) => !completed.includes(s)),
+    requiredSteps: required,
+    missingSteps: required.length === 0 ? required : required.filter((s) => !completed.includes(s)),
     evaluatedAt: facts.now,
     ruleVersions: plan.versions,
   };
