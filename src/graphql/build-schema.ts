@@ -64,6 +64,19 @@ function resetCachedFields(): void {
   for (const t of [...storage.objectTypes, ...storage.interfaceTypes]) t.fields = undefined;
 }
 
+/**
+ * Plain fields (a property of the object) resolve with graphql-js's default
+ * resolver rather than type-graphql's per-field middleware pipeline: finmart
+ * uses no type-graphql middleware or auth checker (authorization lives in the
+ * resolvers and the SQL scopes), so the pipeline only cost an object and a
+ * function call per field of every response. A type that ever needs one sets
+ * `simpleResolvers: false` explicitly.
+ */
+function useDefaultFieldResolvers(): void {
+  const storage = getMetadataStorage() as unknown as { objectTypes: { simpleResolvers?: boolean }[] };
+  for (const t of storage.objectTypes) t.simpleResolvers ??= true;
+}
+
 /** Builds the schema for the core plus the given plugins (validated, in order). */
 export function buildFinmartSchema(plugins: PluginManifest[]): GraphQLSchema {
   for (const k of Object.keys(ProductLineValues)) delete ProductLineValues[k];
@@ -75,6 +88,7 @@ export function buildFinmartSchema(plugins: PluginManifest[]): GraphQLSchema {
   }
   if (plugins.length === 0) ProductLineValues.NONE = 'NONE';
   resetCachedFields();
+  useDefaultFieldResolvers();
   const schema = buildSchemaSync({
     resolvers: [...coreResolvers, ...plugins.flatMap((p) => p.graphql.resolvers ?? [])] as [Function, ...Function[]],
     orphanedTypes: [...coreOrphanTypes, ...plugins.flatMap((p) => [p.graphql.productType, ...(p.graphql.types ?? [])])],

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { branches, customers, exchangeRates, holdings, managers, products, riskAssessments } from '../../db/schema/index.js';
-import { decodeJsonRows, jsonRowOf, jsonRowsOf } from '../../db/json-rows.js';
+import { decodeJsonRows, jsonRowOf, jsonRowsOf, precompiled } from '../../db/json-rows.js';
 import { selectedFields } from '../../graphql/lookahead.js';
 import {
   branchLoader,
@@ -13,6 +13,7 @@ import {
   managerLoader,
   productLoader,
 } from '../core-loaders.js';
+import { prefetched } from '../prefetched.js';
 import type { CustomerRecord } from './customer.record.js';
 
 /**
@@ -49,23 +50,25 @@ export function prefetchFor(info: GraphQLResolveInfo, path: readonly string[]): 
   };
 }
 
-// Built once: the JSON shape of each table's rows (SQL text only; no values).
-const CUSTOMER_ROW = jsonRowOf(customers, 'c');
-const HOLDINGS = jsonRowsOf(holdings, 'h', sql`hold h`, sql`h.id`);
-const PRODUCTS = jsonRowsOf(products, 'p', sql`${products} p where p.id in (select product_id from hold)`, sql`p.id`);
-const RATES = jsonRowsOf(exchangeRates, 'r', sql`${exchangeRates} r`, sql`r.currency`);
-const MANAGERS = jsonRowsOf(managers, 'm', sql`${managers} m where m.id in (select manager_id from page)`, sql`m.id`);
-const BRANCHES = jsonRowsOf(branches, 'b', sql`${branches} b where b.id in (select branch_id from page)`, sql`b.id`);
+// Built once, to SQL text: the JSON shape of each table's rows (no values).
+const CUSTOMERS = precompiled(sql`(select coalesce(json_agg(${jsonRowOf(customers, 'c')} order by c._n), '[]'::json) from page c) as customers`);
+const HOLDINGS = precompiled(sql`${jsonRowsOf(holdings, 'h', sql`hold h`, sql`h.id`)} as holdings`);
+const PRODUCTS = precompiled(sql`${jsonRowsOf(products, 'p', sql`${products} p where p.id in (select product_id from hold)`, sql`p.id`)} as products`);
+const RATES = precompiled(sql`${jsonRowsOf(exchangeRates, 'r', sql`${exchangeRates} r`, sql`r.currency`)} as rates`);
+const MANAGERS = precompiled(sql`${jsonRowsOf(managers, 'm', sql`${managers} m where m.id in (select manager_id from page)`, sql`m.id`)} as managers`);
+const BRANCHES = precompiled(sql`${jsonRowsOf(branches, 'b', sql`${branches} b where b.id in (select branch_id from page)`, sql`b.id`)} as branches`);
 // Newest assessment of each customer of the page: an index look-up per customer (customer_id, assessed_at).
-const ASSESSMENTS = jsonRowsOf(
-  riskAssessments,
-  'a',
-  sql`page c cross join lateral (select * from ${riskAssessments} a where a.customer_id = c.id order by a.assessed_at desc, a.id desc limit 1) a`,
-  sql`a.customer_id`,
+const ASSESSMENTS = precompiled(
+  sql`${jsonRowsOf(
+    riskAssessments,
+    'a',
+    sql`page c cross join lateral (select * from ${riskAssessments} a where a.customer_id = c.id order by a.assessed_at desc, a.id desc limit 1) a`,
+    sql`a.customer_id`,
+  )} as assessments`,
 );
 // Open positions of the page's customers: `= any(array(…))` keeps the planner on the (customer_id, id) index
 // whatever it guesses of the page's size (a lateral join over the page became a scan of all holdings).
-const HOLD = sql`, hold as (select h.* from ${holdings} h where h.customer_id = any(array(select id from page)) and h.status in ('ACTIVE', 'PENDING'))`;
+const HOLD = precompiled(sql`, hold as (select h.* from ${holdings} h where h.customer_id = any(array(select id from page)) and h.status in ('ACTIVE', 'PENDING'))`);
 
 /**
  * Customers matching `where` in `orderBy`, at most `limit`, with what
@@ -73,31 +76,40 @@ const HOLD = sql`, hold as (select h.* from ${holdings} h where h.customer_id = 
  */
 export async function loadCustomers(ctx: HostContext, where: SQL | undefined, orderBy: SQL, limit: number, prefetch: CustomerPrefetch): Promise<CustomerRecord[]> {
   const page = sql`select *, row_number() over (order by ${orderBy}) as _n from ${customers} where ${where ?? sql`true`} order by ${orderBy} limit ${limit}`;
-  const parts: SQL[] = [sql`(select coalesce(json_agg(${CUSTOMER_ROW} order by c._n), '[]'::json) from page c) as customers`];
-  if (prefetch.holdings) parts.push(sql`${HOLDINGS} as holdings`, sql`${PRODUCTS} as products`, sql`${RATES} as rates`);
-  if (prefetch.managers) parts.push(sql`${MANAGERS} as managers`);
-  if (prefetch.branches) parts.push(sql`${BRANCHES} as branches`);
-  if (prefetch.assessments) parts.push(sql`${ASSESSMENTS} as assessments`);
+  const parts: SQL[] = [CUSTOMERS];
+  if (prefetch.holdings) parts.push(HOLDINGS, PRODUCTS, RATES);
+  if (prefetch.managers) parts.push(MANAGERS);
+  if (prefetch.branches) parts.push(BRANCHES);
+  if (prefetch.assessments) parts.push(ASSESSMENTS);
   const result = (await ctx.db.execute(sql`with page as (${page})${prefetch.holdings ? HOLD : sql``} select ${sql.join(parts, sql`, `)}`)) as unknown;
   const row = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, unknown>;
 
   const found = decodeJsonRows(customers, row.customers);
   const ids = found.map((c) => c.id);
+  const ahead = prefetched(ctx);
   for (const c of found) customerLoader(ctx).prime(c.id, c);
   if (prefetch.holdings) {
-    const byCustomer = new Map<number, (typeof holdings.$inferSelect)[]>(ids.map((id) => [id, []]));
-    for (const h of decodeJsonRows(holdings, row.holdings)) byCustomer.get(h.customerId)?.push(h);
-    for (const [id, list] of byCustomer) holdingsByCustomerLoader(ctx).prime(id, list);
-    for (const p of decodeJsonRows(products, row.products)) productLoader(ctx).prime(p.id, p);
+    for (const id of ids) ahead.holdings.set(id, []);
+    for (const h of decodeJsonRows(holdings, row.holdings)) ahead.holdings.get(h.customerId)?.push(h);
+    for (const id of ids) holdingsByCustomerLoader(ctx).prime(id, ahead.holdings.get(id)!);
+    for (const p of decodeJsonRows(products, row.products)) {
+      ahead.products.set(p.id, p);
+      productLoader(ctx).prime(p.id, p);
+    }
     const rates = new Map<string, string>([['CNY', '1']]);
     for (const r of decodeJsonRows(exchangeRates, row.rates)) rates.set(r.currency, r.rateToCny);
+    ahead.rates = rates;
     exchangeRatesLoader(ctx).prime('all', rates);
   }
   if (prefetch.managers) for (const m of decodeJsonRows(managers, row.managers)) managerLoader(ctx).prime(m.id, m);
   if (prefetch.branches) for (const b of decodeJsonRows(branches, row.branches)) branchLoader(ctx).prime(b.id, b);
   if (prefetch.assessments) {
     const newest = new Map(decodeJsonRows(riskAssessments, row.assessments).map((a) => [a.customerId, a]));
-    for (const id of ids) latestAssessmentLoader(ctx).prime(id, newest.get(id) ?? null);
+    for (const id of ids) {
+      const a = newest.get(id) ?? null;
+      ahead.assessments.set(id, a);
+      latestAssessmentLoader(ctx).prime(id, a);
+    }
   }
   return found;
 }

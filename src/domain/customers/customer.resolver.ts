@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root, ID } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { maskIdNumber, maskPhone } from '../../access/masking.js';
-import { complaints, contacts } from '../../db/schema/index.js';
+import { complaints, contacts, type riskAssessments } from '../../db/schema/index.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
 import { keysetPage, pageList } from '../../graphql/relay/paginate.js';
 import { childPage } from '../../graphql/relay/child-pages.js';
@@ -10,7 +10,9 @@ import { ConnectionArgs, type ConnectionResult } from '../../graphql/relay/types
 import { ActivityEnum, LifeStageEnum, ProductLineValues, TierEnum } from '../common/enums.js';
 import { Money, money } from '../common/money.type.js';
 import { branchLoader, holdingsByCustomerLoader, latestAssessmentLoader, managerLoader, productLoader } from '../core-loaders.js';
-import { HoldingConnection, holdingValue } from '../holdings/holding.type.js';
+import { HoldingConnection, holdingValue, prefetchedValue } from '../holdings/holding.type.js';
+import type { HoldingValue } from '../holdings/valuation.js';
+import { prefetched } from '../prefetched.js';
 import { sumCny } from '../holdings/valuation.js';
 import { Branch, CustomerManager } from '../organisation/organisation.types.js';
 import { ComplaintConnection, ContactConnection } from '../relationship/relationship.types.js';
@@ -20,10 +22,34 @@ import { activityOf, ageAt, assessmentExpiry, lifeStageOf, tierOf } from './deri
 
 const pageLimits = (ctx: HostContext) => ctx.settings.get<{ default: number; max: number }>('core.pageSize');
 
-/** Total assets in CNY of one customer, from the request's loaders. */
-export async function totalAssetsCny(c: CustomerRecord, ctx: HostContext): Promise<string> {
-  const hs = await holdingsByCustomerLoader(ctx).load(c.id);
-  return sumCny(await Promise.all(hs.map((h) => holdingValue(h, ctx))));
+/** Total assets in CNY of one customer: from what its page fetched ahead when it can (no promise), else the request's loaders. */
+export function totalAssetsCny(c: CustomerRecord, ctx: HostContext): string | Promise<string> {
+  const hs = prefetched(ctx).holdings.get(c.id);
+  if (hs) {
+    const values = hs.map((h) => prefetchedValue(h, ctx));
+    if (values.every((v) => v !== null)) return sumCny(values as HoldingValue[]);
+  }
+  return holdingsByCustomerLoader(ctx)
+    .load(c.id)
+    .then((list) => Promise.all(list.map((h) => holdingValue(h, ctx))))
+    .then(sumCny);
+}
+
+type RiskAssessmentRow = typeof riskAssessments.$inferSelect;
+
+/** The risk profile of an assessment (null: never assessed). */
+function riskProfileOf(c: CustomerRecord, a: RiskAssessmentRow | null, ctx: HostContext): RiskProfile | null {
+  if (!a) return null;
+  const expiresAt = assessmentExpiry(a.assessedAt, ctx.settings);
+  return {
+    level: a.level,
+    lowestCategory: a.lowestCategory,
+    investorType: c.investorType,
+    experienceYears: a.experienceYears,
+    assessedAt: a.assessedAt,
+    expiresAt,
+    expired: expiresAt.getTime() <= ctx.now.getTime(),
+  };
 }
 
 /** The customer 360's fields. Every value is derived here from the row and settings, in one place. */
@@ -70,29 +96,24 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => RiskProfile, { nullable: true })
-  async riskProfile(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<RiskProfile | null> {
-    const a = await latestAssessmentLoader(ctx).load(c.id);
-    if (!a) return null;
-    const expiresAt = assessmentExpiry(a.assessedAt, ctx.settings);
-    return {
-      level: a.level,
-      lowestCategory: a.lowestCategory,
-      investorType: c.investorType,
-      experienceYears: a.experienceYears,
-      assessedAt: a.assessedAt,
-      expiresAt,
-      expired: expiresAt.getTime() <= ctx.now.getTime(),
-    };
+  riskProfile(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): RiskProfile | null | Promise<RiskProfile | null> {
+    const ahead = prefetched(ctx).assessments;
+    if (ahead.has(c.id)) return riskProfileOf(c, ahead.get(c.id)!, ctx);
+    return latestAssessmentLoader(ctx)
+      .load(c.id)
+      .then((a) => riskProfileOf(c, a, ctx));
   }
 
   @FieldResolver(() => Money)
-  async totalAssets(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<Money> {
-    return money(await totalAssetsCny(c, ctx), 'CNY');
+  totalAssets(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Money | Promise<Money> {
+    const total = totalAssetsCny(c, ctx);
+    return typeof total === 'string' ? money(total, 'CNY') : total.then((t) => money(t, 'CNY'));
   }
 
   @FieldResolver(() => TierEnum)
-  async tier(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<string> {
-    return tierOf(await totalAssetsCny(c, ctx), ctx.settings);
+  tier(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): string | Promise<string> {
+    const total = totalAssetsCny(c, ctx);
+    return typeof total === 'string' ? tierOf(total, ctx.settings) : total.then((t) => tierOf(t, ctx.settings));
   }
 
   @FieldResolver(() => ActivityEnum)
@@ -127,22 +148,29 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => HoldingConnection, { description: 'Open positions, optionally of one line.' })
-  async holdings(
+  holdings(
     @Root() c: CustomerRecord,
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('line', () => ProductLineValues, { nullable: true }) line?: string,
-  ): Promise<ConnectionResult<unknown>> {
+  ): ConnectionResult<unknown> | Promise<ConnectionResult<unknown>> {
     const page = keysetPage(args, pageLimits(ctx));
-    let hs = await holdingsByCustomerLoader(ctx).load(c.id);
-    if (line) {
-      const ps = await productLoader(ctx).loadMany(hs.map((h) => h.productId));
-      hs = hs.filter((_, i) => {
-        const p = ps[i];
-        return p && !(p instanceof Error) && p.line === line;
-      });
+    const ahead = prefetched(ctx);
+    const fetched = ahead.holdings.get(c.id);
+    if (fetched && (!line || fetched.every((h) => ahead.products.has(h.productId)))) {
+      return pageList(page, line ? fetched.filter((h) => ahead.products.get(h.productId)!.line === line) : fetched, (h) => h.id);
     }
-    return pageList(page, hs, (h) => h.id);
+    return (async () => {
+      let hs = await holdingsByCustomerLoader(ctx).load(c.id);
+      if (line) {
+        const ps = await productLoader(ctx).loadMany(hs.map((h) => h.productId));
+        hs = hs.filter((_, i) => {
+          const p = ps[i];
+          return p && !(p instanceof Error) && p.line === line;
+        });
+      }
+      return pageList(page, hs, (h) => h.id);
+    })();
   }
 
   @FieldResolver(() => ContactConnection, { description: 'Contact history, newest first.' })

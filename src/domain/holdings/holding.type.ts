@@ -8,7 +8,8 @@ import { Money, money } from '../common/money.type.js';
 import { exchangeRatesLoader, productLoader } from '../core-loaders.js';
 import { Product } from '../products/product.interface.js';
 import type { ProductRecord } from '../products/product.record.js';
-import { valueHolding } from './valuation.js';
+import { prefetched } from '../prefetched.js';
+import { valueHolding, type HoldingValue } from './valuation.js';
 
 type HoldingRow = typeof holdings.$inferSelect;
 
@@ -33,8 +34,8 @@ export class HoldingResolver {
   }
 
   @FieldResolver(() => Product)
-  async product(@Root() h: HoldingRow, @Ctx() ctx: HostContext): Promise<ProductRecord> {
-    return (await productLoader(ctx).load(h.productId))!;
+  product(@Root() h: HoldingRow, @Ctx() ctx: HostContext): ProductRecord | Promise<ProductRecord> {
+    return prefetched(ctx).products.get(h.productId) ?? productLoader(ctx).load(h.productId).then((p) => p!);
   }
 
   @FieldResolver(() => Money)
@@ -43,15 +44,25 @@ export class HoldingResolver {
   }
 
   @FieldResolver(() => Money)
-  async marketValue(@Root() h: HoldingRow, @Ctx() ctx: HostContext): Promise<Money> {
-    const v = await holdingValue(h, ctx);
-    return money(v.amount, v.currency);
+  marketValue(@Root() h: HoldingRow, @Ctx() ctx: HostContext): Money | Promise<Money> {
+    const known = prefetchedValue(h, ctx);
+    if (known) return money(known.amount, known.currency);
+    return holdingValue(h, ctx).then((v) => money(v.amount, v.currency));
   }
 
   @FieldResolver(() => Money)
-  async marketValueCny(@Root() h: HoldingRow, @Ctx() ctx: HostContext): Promise<Money> {
-    return money((await holdingValue(h, ctx)).amountCny, 'CNY');
+  marketValueCny(@Root() h: HoldingRow, @Ctx() ctx: HostContext): Money | Promise<Money> {
+    const known = prefetchedValue(h, ctx);
+    if (known) return money(known.amountCny, 'CNY');
+    return holdingValue(h, ctx).then((v) => money(v.amountCny, 'CNY'));
   }
+}
+
+/** A holding's value from what its page fetched ahead (no promise); null when its product or the rates were not. */
+export function prefetchedValue(h: HoldingRow, ctx: HostContext): HoldingValue | null {
+  const ahead = prefetched(ctx);
+  const p = ahead.products.get(h.productId);
+  return p && ahead.rates ? valueHolding(ctx.host, h, p, ahead.rates) : null;
 }
 
 /** A holding's value, with its product and the rates fetched through the request's loaders. */
