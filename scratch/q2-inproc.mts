@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 const R = process.env.ROOT ?? '/work/main';
+process.env.NODE_ENV = 'production';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import inspector from 'node:inspector';

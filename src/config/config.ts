@@ -32,7 +32,9 @@ export const configSchema = z.object({
   /** Requests per caller (JWT subject) per fixed one-minute window; Redis-backed when REDIS_URL is set. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** graphql-armor cost units per caller per minute (token bucket, refilled continuously); at least GRAPHQL_MAX_COST. */
-  RATE_LIMIT_COST_PER_MINUTE: z.coerce.number().int().min(100).default(1_000_000),
+  // Values per caller per minute (the cost model of src/security/operation-cost.ts): about 27 pages of 50
+  // customers with their holdings, or 100 customer 360s — a person's pace, not a batch job's.
+  RATE_LIMIT_COST_PER_MINUTE: z.coerce.number().int().min(100).default(250_000),
   /** Requests one caller may have in flight on one instance; beyond: 429 at once. */
   RATE_LIMIT_CONCURRENCY: z.coerce.number().int().min(1).default(4),
   // Abuse limits (graphql-armor). Defaults admit the full customer-360 query

@@ -17,6 +17,7 @@ import { Customer } from '../domain/customers/customer.type.js';
 import { Branch, CustomerManager } from '../domain/organisation/organisation.types.js';
 import { Holding } from '../domain/holdings/holding.type.js';
 import { Complaint, Contact } from '../domain/relationship/relationship.types.js';
+import { useLeanResolvers } from './lean-resolvers.js';
 import { DateTimeScalar } from './scalars.js';
 import { CustomerOrdersResolver, OrderMutationResolver, OrderResolver } from '../orders/order.resolver.js';
 import { ComplianceQueryResolver, SuitabilityDecisionRecordResolver } from '../orders/compliance.resolver.js';
@@ -89,13 +90,16 @@ export function buildFinmartSchema(plugins: PluginManifest[]): GraphQLSchema {
   if (plugins.length === 0) ProductLineValues.NONE = 'NONE';
   resetCachedFields();
   useDefaultFieldResolvers();
+  const resolvers = [...coreResolvers, ...plugins.flatMap((p) => p.graphql.resolvers ?? [])];
   const schema = buildSchemaSync({
-    resolvers: [...coreResolvers, ...plugins.flatMap((p) => p.graphql.resolvers ?? [])] as [Function, ...Function[]],
+    resolvers: resolvers as [Function, ...Function[]],
     orphanedTypes: [...coreOrphanTypes, ...plugins.flatMap((p) => [p.graphql.productType, ...(p.graphql.types ?? [])])],
     scalarsMap: [
       { type: Date, scalar: DateTimeScalar },
     ],
     validate: false,
   });
-  return lexicographicSortSchema(schema);
+  const sorted = lexicographicSortSchema(schema);
+  useLeanResolvers(sorted, resolvers);
+  return sorted;
 }

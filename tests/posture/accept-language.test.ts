@@ -52,7 +52,9 @@ describe.each(testDrivers())('messages follow Accept-Language (%s)', (driver) =>
 
   it('graphql-armor limits (cost, depth, aliases) in each language', async () => {
     const fields = 'id code name nameZh nameEn line issuer riskRating currency status liquidity function coolingOffHours minimumAmount { amount currency }';
-    const cost = await both(`{ customers(first: 100) { edges { node { holdings(first: 100) { edges { node { product { ${fields} } } } } } } } }`);
+    // About 330,000 values: over the default 250,000.
+    const contacts = 'contacts(first: 100) { edges { node { id channel outcome summary occurredAt } } }';
+    const cost = await both(`{ customers(first: 100) { edges { node { ${contacts} holdings(first: 100) { edges { node { product { ${fields} } } } } } } } }`);
     expect(cost.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(cost.en).toMatch(/^Query cost limit of 250000 exceeded \(found \d+\)\.$/);
     expect(cost.zh).toMatch(/^查询成本超过上限 250000（本次 \d+）。$/);
