@@ -23,7 +23,7 @@ const q2 = 'query($first:Int!){ customers(first: $first) { edges { node { id ris
 const run = () => {
   const requestId = randomUUID();
   const st = { count: 0, statements: [] as string[] };
-  return withStatementLog(st, () => runInRequestScope({ requestId, lang: 'en' }, () => apollo.executeOperation({ query: q2, variables: { first: 50 } }, { contextValue: createRequestContext(host.runtime, { subject: 'b', role: 'HEAD_OFFICE' }, 'en', requestId) })));
+  return (runInRequestScope({ requestId, lang: 'en', statements: st }, () => apollo.executeOperation({ query: q2, variables: { first: 50 } }, { contextValue: createRequestContext(host.runtime, { subject: 'b', role: 'HEAD_OFFICE' }, 'en', requestId) })));
 };
 for (let i = 0; i < 30; i++) await run();
 const session = new inspector.Session(); session.connect();

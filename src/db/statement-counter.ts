@@ -1,13 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as DrizzleLogger } from 'drizzle-orm/logger';
+import { asyncScope, type StatementLog } from '../observability/async-scope.js';
 
-/** SQL statements seen in one scope (a request, a test). */
-export interface StatementLog {
-  count: number;
-  statements: string[];
-}
-
-const storage = new AsyncLocalStorage<StatementLog>();
+export type { StatementLog } from '../observability/async-scope.js';
 
 /**
  * Drizzle logger that counts each statement against the scope it runs in, so a
@@ -16,7 +10,7 @@ const storage = new AsyncLocalStorage<StatementLog>();
  */
 export const statementCountingLogger: DrizzleLogger = {
   logQuery(query: string) {
-    const log = storage.getStore();
+    const log = asyncScope.getStore()?.statements;
     if (log) {
       log.count += 1;
       log.statements.push(query);
@@ -27,16 +21,16 @@ export const statementCountingLogger: DrizzleLogger = {
 /** Runs `fn` with a fresh statement log and returns both. */
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; log: StatementLog }> {
   const log: StatementLog = { count: 0, statements: [] };
-  const result = await storage.run(log, fn);
+  const result = await asyncScope.run({ ...asyncScope.getStore(), statements: log }, fn);
   return { result, log };
 }
 
-/** Runs `fn` counting into `log` (one per HTTP request). */
+/** Runs `fn` counting into `log` (the HTTP app counts a request's in its request scope instead). */
 export function withStatementLog<T>(log: StatementLog, fn: () => T): T {
-  return storage.run(log, fn);
+  return asyncScope.run({ ...asyncScope.getStore(), statements: log }, fn);
 }
 
 /** The statement log of the current scope, if any. */
 export function currentStatementLog(): StatementLog | undefined {
-  return storage.getStore();
+  return asyncScope.getStore()?.statements;
 }

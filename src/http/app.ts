@@ -9,7 +9,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import type { Host } from '../app/host.js';
 import type { HostContext } from '../app/runtime.js';
 import type { Principal } from '../auth/principal.js';
-import { currentStatementLog, withStatementLog } from '../db/statement-counter.js';
+import { currentStatementLog } from '../db/statement-counter.js';
 import { langFromHeader, text, type Lang } from '../i18n/localized.js';
 import { authenticate } from './authenticate.js';
 import { createRequestContext } from './context.js';
@@ -182,7 +182,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
       );
     });
     // Statement log and request scope follow every async step of this request.
-    withStatementLog(statements, () => runInRequestScope({ requestId, lang }, () => next()));
+    runInRequestScope({ requestId, lang, statements }, () => next());
   });
 
   app.get('/healthz', (_req, res) => {

@@ -1,13 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Lang } from '../i18n/localized.js';
+import { asyncScope, type StatementLog } from '../observability/async-scope.js';
 
-/** What the whole of one HTTP request can see (error formatting reads the language). */
+/** What the whole of one HTTP request can see (error formatting reads the language; the statement header the count). */
 export interface RequestScope {
   requestId: string;
   lang: Lang;
+  statements: StatementLog;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
-
-export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T => storage.run(scope, fn);
-export const currentRequestScope = (): RequestScope | undefined => storage.getStore();
+export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T => asyncScope.run(scope, fn);
+export const currentRequestScope = (): RequestScope | undefined => {
+  const s = asyncScope.getStore();
+  return s?.requestId !== undefined ? (s as RequestScope) : undefined;
+};

@@ -1,0 +1,24 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Lang } from '../i18n/localized.js';
+
+/** SQL statements seen in one scope (a request, a test). */
+export interface StatementLog {
+  count: number;
+  statements: string[];
+}
+
+/** What every async step of one request (or one measured block) can see. */
+export interface AsyncScope {
+  requestId?: string;
+  lang?: Lang;
+  /** Where the drizzle logger counts this scope's statements. */
+  statements?: StatementLog;
+}
+
+/**
+ * The process's one AsyncLocalStorage. Node (20, 22) propagates each store
+ * through an async hook on every promise a request creates; one store instead
+ * of one per concern (language and request id, statement counting) halves
+ * that work on the hot path.
+ */
+export const asyncScope = new AsyncLocalStorage<AsyncScope>();
