@@ -4,41 +4,39 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database, Db } from '../../../src/db/client.js';
 import { statementCountingLogger } from '../../../src/db/statement-counter.js';
+import { benchServerUrl, createBenchDatabase } from '../bench-database.js';
 
-/** The scale bench's own database, created fresh and dropped at the end. */
-export const SCALE_DB = 'finmart_bench_scale';
-
-/** The server URL the bench uses: DATABASE_URL, TEST_DATABASE_URL, or the local default. */
-export function serverUrl(): string {
-  return process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The database the scale run grows, and how to let go of it. */
+export interface ScaleDatabase {
+  url: string;
+  name: string;
+  /** Created by this run (dropped at the end) or named by the configuration (kept). */
+  owned: boolean;
+  release(): Promise<void>;
 }
 
-/** `base` with its database name replaced. */
-export function withDatabase(base: string, name: string): string {
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-/** Drops (if present) and creates `name` through the server's maintenance connection. */
-export async function recreateDatabase(base: string, name: string): Promise<void> {
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end({ timeout: 5 });
+/**
+ * The database named in the configuration — `BENCH_SCALE_DATABASE_URL`, used
+ * as is and never dropped (it must be empty) — or else a fresh one with a
+ * unique name on the configured server (`BENCH_DATABASE_URL`, `DATABASE_URL`,
+ * `TEST_DATABASE_URL`), dropped at the end. Never a fixed name: dropping one
+ * `WITH (FORCE)` could end another job's run on a shared server.
+ */
+export async function scaleDatabase(): Promise<ScaleDatabase> {
+  const named = process.env.BENCH_SCALE_DATABASE_URL;
+  if (named) {
+    const pg = postgres(named, { max: 1, onnotice: () => {} });
+    try {
+      const [{ n }] = await pg.unsafe(`select count(*)::int as n from information_schema.tables where table_schema = 'public'`);
+      if (n > 0) throw new Error(`BENCH_SCALE_DATABASE_URL names a database that is not empty (${n} tables): the scale run seeds and grows its own`);
+    } finally {
+      await pg.end({ timeout: 5 });
+    }
+    return { url: named, name: new URL(named).pathname.slice(1), owned: false, release: async () => {} };
   }
-}
-
-/** Drops `name` (used at the end, and on failure). */
-export async function dropDatabase(base: string, name: string): Promise<void> {
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
+  const base = benchServerUrl() ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const db = await createBenchDatabase(base);
+  return { url: db.url, name: db.name, owned: true, release: () => db.drop() };
 }
 
 /** One statement as the driver ran it. */

@@ -17,7 +17,7 @@ import { send, type BenchRequest } from '../load.js';
 import { benchPlugins } from '../plugins.js';
 import { bundleOffersProbe, customer360, managerBook } from '../queries.js';
 import { normalise } from '../stats.js';
-import { captureStatements, dropDatabase, openCapturingDatabase, recreateDatabase, SCALE_DB, serverUrl, withDatabase } from './database.js';
+import { captureStatements, openCapturingDatabase, scaleDatabase } from './database.js';
 import { explain, pickHot, type Plan } from './explain.js';
 import { growBank } from './grow.js';
 import { measureLatency } from './measure.js';
@@ -50,10 +50,9 @@ const listen = (server: Server) =>
 export async function runScale(): Promise<number> {
   const started = Date.now();
   const step = (what: string) => console.log(`[scale ${((Date.now() - started) / 1000).toFixed(1)}s] ${what}`);
-  const base = serverUrl();
-  const url = withDatabase(base, SCALE_DB);
-  step(`recreating ${SCALE_DB} on ${new URL(base).host}`);
-  await recreateDatabase(base, SCALE_DB);
+  const target = await scaleDatabase();
+  const url = target.url;
+  step(`database ${target.name} on ${new URL(url).host}${target.owned ? ' (created for this run, dropped at the end)' : ' (BENCH_SCALE_DATABASE_URL, kept)'}`);
   const database = openCapturingDatabase(url);
   let host: Host | undefined;
   let server: Server | undefined;
@@ -61,7 +60,7 @@ export async function runScale(): Promise<number> {
     const bp = await benchPlugins();
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: DEVELOPMENT_JWT_SECRET, DATABASE_URL: url });
     host = await createHost({ config, logger: createLogger('silent'), installed: bp.plugins, database });
-    step(`host booted on ${SCALE_DB} with ${bp.plugins.map((p) => p.code).join(', ')}`);
+    step(`host booted on ${target.name} with ${bp.plugins.map((p) => p.code).join(', ')}`);
     let t = Date.now();
     await seedDemoBank(host, { customers: DEMO_CUSTOMERS });
     const seedMs = Date.now() - t;
@@ -222,7 +221,7 @@ export async function runScale(): Promise<number> {
     }
     await host?.close();
     await database.close();
-    await dropDatabase(base, SCALE_DB);
-    step(`dropped ${SCALE_DB}`);
+    await target.release();
+    if (target.owned) step(`dropped ${target.name}`);
   }
 }
