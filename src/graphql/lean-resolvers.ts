@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
 /**
@@ -79,6 +79,25 @@ function leanResolver(meta: MethodMeta, instances: Map<Function, Record<string, 
   }
 }
 
+/**
+ * Interfaces resolve their concrete type with the function their declaration
+ * gives, called directly: type-graphql wraps it in an async function, so every
+ * abstract field (a holding's product, `node`) waited on a promise to learn
+ * its type.
+ */
+function useDirectTypeResolvers(schema: GraphQLSchema, storage: { interfaceTypes: { name: string; resolveType?: Function }[]; objectTypes: { name: string; target: Function }[] }): void {
+  for (const it of storage.interfaceTypes) {
+    const type = schema.getType(it.name);
+    const declared = it.resolveType;
+    if (!isInterfaceType(type) || typeof declared !== 'function') continue;
+    type.resolveType = (value, ctx, info, abstract) => {
+      const r = declared(value, ctx, info, abstract);
+      // A declaration may answer with the class of the type rather than its name.
+      return typeof r === 'function' ? storage.objectTypes.find((o) => o.target === r)?.name : r;
+    };
+  }
+}
+
 /** Replaces type-graphql's resolvers of the given resolver classes' methods in `schema` with direct calls. */
 export function useLeanResolvers(schema: GraphQLSchema, resolverClasses: readonly Function[]): void {
   const storage = getMetadataStorage() as unknown as {
@@ -86,7 +105,9 @@ export function useLeanResolvers(schema: GraphQLSchema, resolverClasses: readonl
     mutations: MethodMeta[];
     fieldResolvers: FieldResolverMeta[];
     objectTypes: { name: string; target: Function; interfaceClasses?: Function[] }[];
+    interfaceTypes: { name: string; resolveType?: Function }[];
   };
+  useDirectTypeResolvers(schema, storage);
   const included = new Set(resolverClasses);
   const instances = new Map<Function, Record<string, Function>>();
   const replace = (typeName: string, fieldName: string, meta: MethodMeta) => {
