@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { HostContext } from '../app/runtime.js';
 import { toGlobalId } from '../graphql/relay/global-id.js';
-import { recordAuditBatch, type AuditEntry } from './record.js';
+import type { AuditEntry } from './record.js';
+import { recordAuditShared } from './audit-writer.js';
 import { openCustomerReads, recordCustomerReads, type CustomerReads } from './customer-reads.js';
 import { openRequestAudit, takeDeferredAudit } from './request-audit.js';
 
@@ -27,8 +28,9 @@ export function customer360Entries(reads: CustomerReads): AuditEntry[] {
  * written — with the entries resolvers deferred to the request's audit
  * (identifier searches, see request-audit.ts) — in ONE insert when execution
  * ends (one statement per request, whatever the page size, counted in
- * `x-sql-statements`); if that write fails the data is withheld (an unaudited
- * read must not happen). Details hold field and type names only, never values.
+ * `x-sql-statements`; concurrent requests share it, see audit-writer.ts); the
+ * response waits for its commit, and if that write fails the data is withheld
+ * (an unaudited read must not happen). Details hold field and type names only, never values.
  */
 export function customer360AuditPlugin(): ApolloServerPlugin<HostContext> {
   return {
@@ -48,7 +50,7 @@ export function customer360AuditPlugin(): ApolloServerPlugin<HostContext> {
               const entries = [...takeDeferredAudit(contextValue), ...customer360Entries(reads)];
               if (executionError || entries.length === 0) return;
               try {
-                await recordAuditBatch(contextValue, entries);
+                await recordAuditShared(contextValue, entries);
               } catch (e) {
                 contextValue.log.error({ err: e }, 'audit write failed; response withheld');
                 const err = new GraphQLError(contextValue.lang === 'en' ? `Internal error (request ${contextValue.requestId})` : `服务内部错误（请求编号 ${contextValue.requestId}）`, {

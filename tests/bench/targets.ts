@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The bench's servers, each in its own process as it would be deployed:
- * finmart (`src/main.ts`, NODE_ENV=production, every guarantee on), the naive
- * variant (no DataLoader batching), and the peer, PostGraphile 5 (Node ≥ 22).
+ * finmart (the compiled `dist/src/main.js` that `npm start` runs, NODE_ENV=production,
+ * every guarantee on), the naive variant (no DataLoader batching; run from source with tsx), and the peer, PostGraphile 5 (Node ≥ 22).
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -88,10 +88,16 @@ export function deployedEnv(db: { url?: string; dataDir?: string }, secret: stri
   };
 }
 
-/** (a) finmart as deployed: `src/main.ts` in production mode. */
+/** Builds `dist/` when the sources are newer (what `npm start` runs: compiled, plain node, no TypeScript loader). */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, [`${ROOT}scripts/ensure-build.mjs`], { stdio: 'inherit' });
+}
+
+/** (a) finmart as deployed: the compiled `dist/src/main.js` (`npm start`) in production mode. */
 export async function startFinmart(name: string, env: Record<string, string>, bin = node22(), timeoutMs = 180_000): Promise<Target> {
+  ensureBuilt();
   const port = await freePort();
-  const { child, logFile } = launch(name, bin, ['--import', 'tsx', 'src/main.ts'], { ...env, PORT: String(port) });
+  const { child, logFile } = launch(name, bin, ['dist/src/main.js'], { ...env, PORT: String(port) });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitReady(url, child, logFile, readyz, timeoutMs);
   return { name, url, logFile, stop: stopper(child) };
