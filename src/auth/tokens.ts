@@ -2,6 +2,7 @@ import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTPayload, ty
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { ROLES, type Principal } from './principal.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /** How tokens are verified: an HS256 secret (development), a PEM public key or a JWKS URL. */
 export interface TokenVerifierOptions {
@@ -42,7 +43,11 @@ export async function createTokenVerifier(opts: TokenVerifierOptions): Promise<(
     throw new Error('No token verification key configured');
   }
   const skew = opts.clockSkewSeconds ?? 30;
+  const verified = new VerifiedTokens();
   return async (token: string) => {
+    const known = verified.get(token, skew);
+    if (known === 'expired') throw new TokenError('expired');
+    if (known) return known;
     let payload: JWTPayload;
     try {
       // A token without `exp` would be valid forever; jose checks `nbf` against the skew.
@@ -59,13 +64,15 @@ export async function createTokenVerifier(opts: TokenVerifierOptions): Promise<(
     if (c.role === 'RELATIONSHIP_MANAGER' && !c.manager_id) throw new TokenError('claims');
     if (c.role === 'BRANCH_MANAGER' && !c.branch_id) throw new TokenError('claims');
     if (c.role === 'PARTNER' && !c.partner) throw new TokenError('claims');
-    return {
+    const principal: Principal = Object.freeze({
       subject: c.sub,
       role: c.role,
       managerId: c.manager_id,
       branchId: c.branch_id,
       partnerCode: c.partner,
-    };
+    });
+    verified.set(token, principal, payload.exp!);
+    return principal;
   };
 }
 

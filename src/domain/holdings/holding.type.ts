@@ -9,7 +9,7 @@ import { exchangeRatesLoader, productLoader } from '../core-loaders.js';
 import { Product } from '../products/product.interface.js';
 import type { ProductRecord } from '../products/product.record.js';
 import { prefetched } from '../prefetched.js';
-import { valueHolding, type HoldingValue } from './valuation.js';
+import { holdingPositionValue, valueHolding, type HoldingValue } from './valuation.js';
 
 type HoldingRow = typeof holdings.$inferSelect;
 
@@ -45,9 +45,18 @@ export class HoldingResolver {
 
   @FieldResolver(() => Money)
   marketValue(@Root() h: HoldingRow, @Ctx() ctx: HostContext): Money | Promise<Money> {
-    const known = prefetchedValue(h, ctx);
-    if (known) return money(known.amount, known.currency);
-    return holdingValue(h, ctx).then((v) => money(v.amount, v.currency));
+    // Only the position's own currency: converting to CNY is left to marketValueCny.
+    const p = prefetched(ctx).products.get(h.productId);
+    if (p) {
+      const v = holdingPositionValue(ctx.host, h, p);
+      return money(v.amount, v.currency);
+    }
+    return productLoader(ctx)
+      .load(h.productId)
+      .then((product) => {
+        const v = holdingPositionValue(ctx.host, h, product!);
+        return money(v.amount, v.currency);
+      });
   }
 
   @FieldResolver(() => Money)

@@ -3,6 +3,7 @@ import type { HostRuntime } from '../../app/runtime.js';
 import type { holdings } from '../../db/schema/index.js';
 import type { ProductRecord } from '../products/product.record.js';
 import type { PluginManifest } from '../../sdk/manifest.js';
+import { multiplyToCents, toCents } from '../common/cents.js';
 
 type HoldingRow = typeof holdings.$inferSelect;
 
@@ -37,8 +38,8 @@ export function positionValue(plugin: PluginManifest | undefined, p: ProductReco
     });
     return { amount, currency: p.currency };
   }
-  if (p.unitPrice !== null) return { amount: new Decimal(h.quantity).mul(p.unitPrice).toDecimalPlaces(2).toFixed(2), currency: p.currency };
-  return { amount: new Decimal(h.costAmount).toFixed(2), currency: h.costCurrency };
+  if (p.unitPrice !== null) return { amount: multiplyToCents(h.quantity, p.unitPrice), currency: p.currency };
+  return { amount: toCents(h.costAmount), currency: h.costCurrency };
 }
 
 /**
@@ -49,8 +50,12 @@ export function valueHolding(host: HostRuntime, h: HoldingRow, p: ProductRecord,
   const { amount, currency } = positionValue(host.pluginByLine.get(p.line), p, h);
   const rate = ratesToCny.get(currency);
   if (!rate) throw new Error(`No reference rate for ${currency}`);
-  return { amount, currency, amountCny: new Decimal(amount).mul(rate).toDecimalPlaces(2).toFixed(2) };
+  return { amount, currency, amountCny: multiplyToCents(amount, rate) };
 }
+
+/** A position's market value in its valuation currency only (no conversion): {@link positionValue} through its line. */
+export const holdingPositionValue = (host: HostRuntime, h: HoldingRow, p: ProductRecord): { amount: string; currency: string } =>
+  positionValue(host.pluginByLine.get(p.line), p, h);
 
 /** Sum of CNY values. */
 export const sumCny = (values: HoldingValue[]): string =>
