@@ -65,15 +65,43 @@ export const insuranceSettings: SettingDefinition[] = [
   },
 ];
 
-/** Typed reads of the settings above. */
-export const read = (settings: SettingsReader) => ({
-  nonGuaranteedMaxAge: () => settings.get<number>('insurance.nonGuaranteedMaxAge'),
-  nonGuaranteedRegularMaxAge: () => settings.get<number>('insurance.nonGuaranteedRegularMaxAge'),
-  lowIncomeBenchmarkCny: () => settings.get<string>('insurance.lowIncomeBenchmarkCny'),
-  singlePremiumIncomeMultiple: () => settings.get<string>('insurance.singlePremiumIncomeMultiple'),
-  regularPremiumIncomeShare: () => settings.get<string>('insurance.regularPremiumIncomeShare'),
-  declarationAgePlusPaymentYears: () => settings.get<number>('insurance.declarationAgePlusPaymentYears'),
-  recordingSeniorAge: () => settings.get<number>('insurance.recordingSeniorAge'),
-  recordingChannels: () => settings.get<string[]>('insurance.recordingChannels'),
-  investmentLinkedBlockedChannels: () => settings.get<string[]>('insurance.investmentLinkedBlockedChannels'),
-});
+/** Typed reads of the settings above: each read asks the reader afresh (a setting changed at run time is seen at once). */
+export interface InsuranceSettings {
+  nonGuaranteedMaxAge(): number;
+  nonGuaranteedRegularMaxAge(): number;
+  lowIncomeBenchmarkCny(): string;
+  singlePremiumIncomeMultiple(): string;
+  regularPremiumIncomeShare(): string;
+  declarationAgePlusPaymentYears(): number;
+  recordingSeniorAge(): number;
+  recordingChannels(): string[];
+  investmentLinkedBlockedChannels(): string[];
+}
+
+function typedReads(settings: SettingsReader): InsuranceSettings {
+  return {
+    nonGuaranteedMaxAge: () => settings.get<number>('insurance.nonGuaranteedMaxAge'),
+    nonGuaranteedRegularMaxAge: () => settings.get<number>('insurance.nonGuaranteedRegularMaxAge'),
+    lowIncomeBenchmarkCny: () => settings.get<string>('insurance.lowIncomeBenchmarkCny'),
+    singlePremiumIncomeMultiple: () => settings.get<string>('insurance.singlePremiumIncomeMultiple'),
+    regularPremiumIncomeShare: () => settings.get<string>('insurance.regularPremiumIncomeShare'),
+    declarationAgePlusPaymentYears: () => settings.get<number>('insurance.declarationAgePlusPaymentYears'),
+    recordingSeniorAge: () => settings.get<number>('insurance.recordingSeniorAge'),
+    recordingChannels: () => settings.get<string[]>('insurance.recordingChannels'),
+    investmentLinkedBlockedChannels: () => settings.get<string[]>('insurance.investmentLinkedBlockedChannels'),
+  };
+}
+
+// Rules read settings on every evaluation: building nine closures each time was
+// a tenth of the engine's time. One set per reader (the reader itself reads live).
+const byReader = new WeakMap<SettingsReader, InsuranceSettings>();
+
+/** Typed reads of the settings above, through `settings`. */
+export function read(settings: SettingsReader): InsuranceSettings {
+  let r = byReader.get(settings);
+  if (!r) {
+    r = typedReads(settings);
+    byReader.set(settings, r);
+  }
+  return r;
+}
