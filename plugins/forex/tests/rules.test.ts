@@ -163,6 +163,7 @@ describe('forex.prohibited-purpose', () => {
     expect(r.facts).toMatchObject({ purpose: 'CRYPTO' });
     const none = decide(USD_SPOT, { saleDetails: { purpose: undefined } }).reasons.find((x) => x.code === 'PURPOSE_REQUIRED')!;
     expect(none.message.en).toContain('(given: —)');
+    expect(none.message['zh-CN']).toContain('STUDY_ABROAD（境外留学）');
     expect(none.facts).toMatchObject({ purpose: null });
   });
 
