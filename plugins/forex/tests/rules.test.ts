@@ -85,6 +85,7 @@ describe('forex.annual-quota (purchases by onshore individuals)', () => {
     expect(undetermined.outcome).toBe('BLOCK');
     expect(codes(undetermined)).toEqual(['FX_AMOUNT_UNDETERMINED']);
     expect(undetermined.reasons[0]!.facts).toEqual({ saleCurrency: 'HKD', productCurrency: 'EUR' });
+    expect(undetermined.reasons[0]!.message.en).toContain('(currency HKD)');
     const noRate = decide({ ...EUR_SPOT, usdMiddleRate: null }, { sale: { amount: '1000' } });
     expect(noRate.outcome).toBe('BLOCK');
     expect(codes(noRate)).toEqual(['FX_RATE_UNAVAILABLE']);
