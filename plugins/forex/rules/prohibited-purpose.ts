@@ -6,9 +6,9 @@ import { directionOf, isExchange, readForexDetails } from '../terms.js';
 /**
  * A purchase of FX needs a declared current-account purpose; capital-account
  * purposes (overseas property, securities, life and investment-return
- * insurance) are refused even within the quota. An eligibility check without
- * amount or purpose only warns that a purpose will be needed, so that FX stays
- * in eligible-product lists and bundles.
+ * insurance) are refused even within the quota. An eligibility check, with
+ * no purpose and no size (amount, units or FX amount), only warns that a
+ * purpose will be needed, so that FX stays in eligible-product lists and bundles.
  */
 export const forexProhibitedPurpose: SuitabilityRule = {
   id: 'forex.prohibited-purpose',
@@ -47,8 +47,10 @@ export const forexProhibitedPurpose: SuitabilityRule = {
     }
     if (purpose && allowed.includes(purpose)) return [];
     const list = describePurposes(allowed);
-    // An eligibility check (no amount, no purpose) is not a purchase yet: say what it will need.
-    if (!purpose && facts.sale.amount === null && facts.sale.details.fxAmount === undefined) {
+    // An eligibility check (no purpose and no size at all: no amount, no units, no FX amount) is not a
+    // purchase yet: say what it will need. Anything sized is a purchase and needs its purpose.
+    const unsized = facts.sale.amount === null && facts.sale.quantity === null && facts.sale.details.fxAmount === undefined;
+    if (!purpose && unsized) {
       return [{ code: 'PURPOSE_TO_DECLARE', params: { allowedZh: list['zh-CN'], allowedEn: list.en }, saw }];
     }
     return [

@@ -81,8 +81,26 @@ describe('forex.annual-quota (purchases by onshore individuals)', () => {
   });
 
   it('blocks when the amount cannot be sized or converted, never counting it as zero', () => {
-    expect(codes(decide(EUR_SPOT, { sale: { amount: '1000', currency: 'HKD' } }))).toEqual(['FX_AMOUNT_UNDETERMINED']);
-    expect(codes(decide({ ...EUR_SPOT, usdMiddleRate: null }, { sale: { amount: '1000' } }))).toEqual(['FX_RATE_UNAVAILABLE']);
+    const undetermined = decide(EUR_SPOT, { sale: { amount: '1000', currency: 'HKD' } });
+    expect(undetermined.outcome).toBe('BLOCK');
+    expect(codes(undetermined)).toEqual(['FX_AMOUNT_UNDETERMINED']);
+    expect(undetermined.reasons[0]!.facts).toEqual({ saleCurrency: 'HKD', productCurrency: 'EUR' });
+    expect(undetermined.reasons[0]!.message.en).toContain('(currency HKD)');
+    const noRate = decide({ ...EUR_SPOT, usdMiddleRate: null }, { sale: { amount: '1000' } });
+    expect(noRate.outcome).toBe('BLOCK');
+    expect(codes(noRate)).toEqual(['FX_RATE_UNAVAILABLE']);
+    expect(noRate.reasons[0]!.facts).toEqual({ currency: 'EUR', middleRate: '852.00', usdMiddleRate: null });
+  });
+
+  it('sizes by the currency the rates are quoted in, not a differing product currency', () => {
+    // The details say EUR; the product row says GBP: the sale is in EUR, so it is EUR-sized.
+    const d = decide(EUR_SPOT, { product: { currency: 'GBP' }, sale: { amount: '10000', currency: 'EUR' }, usage: { purchasedUsd: '38000' } });
+    expect(d.outcome).toBe('ALLOW');
+    expect(d.reasons[0]!.facts).toMatchObject({ currency: 'EUR', usdAmount: '12000.00' });
+    const noRate = decide({ ...EUR_SPOT, usdMiddleRate: null }, { product: { currency: 'GBP' }, sale: { amount: '1000', currency: 'EUR' } });
+    expect(noRate.outcome).toBe('BLOCK');
+    expect(noRate.reasons[0]!.facts).toMatchObject({ currency: 'EUR' });
+    expect(noRate.reasons[0]!.message.en).toContain('No EUR rate');
   });
 
   it('does not apply to deposits funded with FX the customer already has', () => {
@@ -138,8 +156,51 @@ describe('forex.prohibited-purpose', () => {
     expect(codes(decide(USD_SPOT, { saleDetails: { purpose: 'CRYPTO' } }))).toContain('PURPOSE_REQUIRED');
   });
 
+  it('names the purpose given (or a dash for none) and keeps what it saw', () => {
+    const crypto = decide(USD_SPOT, { saleDetails: { purpose: 'CRYPTO' } });
+    expect(crypto.outcome).toBe('BLOCK');
+    const r = crypto.reasons.find((x) => x.code === 'PURPOSE_REQUIRED')!;
+    expect(r.message.en).toContain('(given: CRYPTO)');
+    expect(r.facts).toMatchObject({ purpose: 'CRYPTO' });
+    const none = decide(USD_SPOT, { saleDetails: { purpose: undefined } }).reasons.find((x) => x.code === 'PURPOSE_REQUIRED')!;
+    expect(none.message.en).toContain('(given: —)');
+    expect(none.message['zh-CN']).toContain('STUDY_ABROAD（境外留学）');
+    expect(none.facts).toMatchObject({ purpose: null });
+  });
+
+  it('names a prohibited purpose in each language, or by its code when it has no name', () => {
+    const d = decide(USD_SPOT, { saleDetails: { purpose: 'OVERSEAS_PROPERTY' } });
+    const r = d.reasons.find((x) => x.code === 'PROHIBITED_PURPOSE')!;
+    expect(r.message.en).toContain('"Overseas property"');
+    expect(r.message['zh-CN']).toContain('“境外购房”');
+    const unnamed = decide(USD_SPOT, { saleDetails: { purpose: 'GAMBLING' } }, { 'forex.prohibitedPurposes': ['GAMBLING'] });
+    expect(unnamed.outcome).toBe('BLOCK');
+    const u = unnamed.reasons.find((x) => x.code === 'PROHIBITED_PURPOSE')!;
+    expect(u.message.en).toContain('"GAMBLING"');
+    expect(u.message['zh-CN']).toContain('“GAMBLING”');
+  });
+
   it('allows a declared current-account purpose', () => {
     expect(decide(USD_SPOT, { saleDetails: { purpose: 'STUDY_ABROAD' } }).outcome).toBe('ALLOW');
+  });
+
+  it('reads a purpose with stray spaces and lower case as its code', () => {
+    const d = decide(USD_SPOT, { saleDetails: { purpose: '  study_abroad ' } });
+    expect(d.outcome).toBe('ALLOW');
+    expect(codes(d)).toEqual(['WITHIN_ANNUAL_QUOTA']);
+    const prohibited = decide(USD_SPOT, { saleDetails: { purpose: ' overseas_property ' } });
+    expect(prohibited.outcome).toBe('BLOCK');
+    expect(codes(prohibited)).toContain('PROHIBITED_PURPOSE');
+  });
+
+  it('blocks a sized purchase without a purpose, even when only the FX amount or the units size it', () => {
+    // A preview stating only fxAmount is a purchase: it needs a purpose, not a reminder.
+    const byFx = decide(USD_SPOT, { sale: { amount: null }, saleDetails: { purpose: undefined, fxAmount: '100' } });
+    expect(byFx.outcome).toBe('BLOCK');
+    expect(codes(byFx)).toEqual(['PURPOSE_REQUIRED', 'WITHIN_ANNUAL_QUOTA']);
+    const byUnits = decide(USD_SPOT, { sale: { amount: null, quantity: '100' }, saleDetails: { purpose: undefined } });
+    expect(byUnits.outcome).toBe('BLOCK');
+    expect(codes(byUnits)).toContain('PURPOSE_REQUIRED');
   });
 
   it('follows the purpose settings', () => {
@@ -151,6 +212,9 @@ describe('forex.prohibited-purpose', () => {
     const d = decide(USD_SPOT, { sale: { amount: null }, saleDetails: { purpose: undefined } });
     expect(d.outcome).toBe('WARN');
     expect(codes(d)).toEqual(['PURPOSE_TO_DECLARE', 'WITHIN_ANNUAL_QUOTA']);
+    expect(d.reasons[0]!.message.en).toContain('STUDY_ABROAD (Study abroad)');
+    expect(d.reasons[0]!.message['zh-CN']).toContain('STUDY_ABROAD（境外留学）');
+    expect(d.reasons[0]!.facts).toMatchObject({ purpose: null, currentAccountPurposes: expect.arrayContaining(['TRAVEL']) });
   });
 
   it('does not ask a seller of FX for a purchase purpose', () => {
@@ -166,6 +230,7 @@ describe('forex.foreign-national', () => {
     expect(d.outcome).toBe('REQUIRE');
     expect(codes(d)).toEqual(['FOREIGN_NATIONAL_PROOF']);
     expect(d.missingSteps).toEqual(['PROOF_OF_CNY_INCOME']);
+    expect(d.reasons[0]!.facts).toEqual({ residency: 'FOREIGN', nationality: 'US', direction: 'BUY_FX' });
   });
 
   it('is satisfied once the proof is recorded', () => {
@@ -185,9 +250,23 @@ describe('forex.watch-list', () => {
     const selling = decide(USD_SPOT, { customer: { fxWatchList: true }, sale: { side: 'SELL', amount: '100' } });
     expect(selling.outcome).toBe('BLOCK');
     expect(codes(selling)).toContain('SPLIT_PURCHASE_WATCH_LIST');
+    expect(selling.reasons.find((r) => r.code === 'SPLIT_PURCHASE_WATCH_LIST')!.facts).toEqual({ fxWatchList: true, direction: 'SELL_FX' });
   });
 
   it('lets a customer off the list through', () => {
     expect(decide(USD_SPOT, { customer: { fxWatchList: false } }).outcome).toBe('ALLOW');
+  });
+});
+
+describe('forex rules: identity', () => {
+  it('each reason names the rule and version that gave it (the audit record)', () => {
+    const d = decide(USD_SPOT, { customer: { fxWatchList: true }, saleDetails: { purpose: 'CRYPTO' } });
+    expect(d.reasons.map((r) => `${r.ruleId}@${r.ruleVersion}`).sort()).toEqual([
+      'forex.annual-quota@1.0.0',
+      'forex.prohibited-purpose@1.0.0',
+      'forex.watch-list@1.0.0',
+    ]);
+    const foreign = decide(USD_SPOT, { customer: { residency: 'FOREIGN' } });
+    expect(foreign.reasons.map((r) => `${r.ruleId}@${r.ruleVersion}`)).toEqual(['forex.foreign-national@1.0.0']);
   });
 });

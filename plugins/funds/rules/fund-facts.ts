@@ -19,8 +19,8 @@ export interface FundRuleView extends Omit<FundFacts, 'assetClass' | 'fundType' 
   issuerType: FundFacts['issuerType'] | null;
 }
 
-const oneOf = <T extends string>(values: readonly T[], v: unknown): T | null =>
-  typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : null;
+// Only one of `values` (all strings) can be included: no separate typeof check is needed.
+const oneOf = <T extends string>(values: readonly T[], v: unknown): T | null => ((values as readonly unknown[]).includes(v) ? (v as T) : null);
 
 /** Reads `facts.product.details` of a funds product conservatively (see {@link FundRuleView}). */
 export function fundView(facts: SuitabilityFacts): FundRuleView {
@@ -36,15 +36,19 @@ export function fundView(facts: SuitabilityFacts): FundRuleView {
   };
 }
 
-/** A finite decimal from a decimal string (or number), or null. */
+/**
+ * A finite decimal from a decimal string (or number), or null. Anything else
+ * (null, a boolean, an object, text that is not a number) makes Decimal throw,
+ * which is the one place that is turned into null.
+ */
 export function decimalOrNull(value: unknown): Decimal | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  let d: Decimal;
   try {
-    const d = new Decimal(typeof value === 'string' ? value.trim() : value);
-    return d.isFinite() ? d : null;
+    d = new Decimal(typeof value === 'string' ? value.trim() : (value as Decimal.Value));
   } catch {
     return null;
   }
+  return d.isFinite() ? d : null;
 }
 
 /**

@@ -54,7 +54,7 @@ export const privateQualifiedInvestor: SuitabilityRule = {
           income: plain(income),
         },
         saw: {
-          isPrivate: facts.product.details?.isPrivate ?? null,
+          isPrivate: facts.product.details.isPrivate ?? null,
           experienceYears: c.risk.experienceYears,
           householdFinancialAssets: c.householdFinancialAssets,
           incomeThreeYearAverage: c.incomeThreeYearAverage,

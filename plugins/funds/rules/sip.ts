@@ -26,10 +26,10 @@ export const sip: SuitabilityRule = {
     },
   },
   evaluate(facts) {
-    if (facts.sale.side !== 'BUY' || facts.sale.details?.sip !== true) return [];
+    if (facts.sale.side !== 'BUY' || facts.sale.details.sip !== true) return [];
     const fund = fundView(facts);
     if (!fund.sipSupported) {
-      return [{ code: 'SIP_NOT_SUPPORTED', saw: { sip: true, sipSupported: facts.product.details?.sipSupported ?? null } }];
+      return [{ code: 'SIP_NOT_SUPPORTED', saw: { sip: true, sipSupported: facts.product.details.sipSupported ?? null } }];
     }
     const minimum = decimalOrNull(fund.sipMinimum);
     const amount = saleAmountIn(facts, facts.product.currency);

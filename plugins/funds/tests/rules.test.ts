@@ -114,7 +114,24 @@ describe('funds.private-qualified-investor', () => {
   });
 
   it('unreadable figures count as nothing', () => {
-    expect(blocked(buyPrivate(customer({ assets: 'n/a', income: '' })))).toBe(true);
+    const d = buyPrivate(customer({ assets: 'n/a', income: '' }));
+    expect(d.outcome).toBe('BLOCK');
+    expect(blocked(d)).toBe(true);
+    expect(reason(d, 'NOT_QUALIFIED_INVESTOR')!.facts).toMatchObject({ meets: { netAssets: false, assets: false, income: false } });
+  });
+
+  it('reads figures given as numbers or with stray spaces, but never an infinite one', () => {
+    expect(blocked(buyPrivate({ ...customer(), householdFinancialAssets: 3000000 as unknown as string }))).toBe(false);
+    expect(blocked(buyPrivate(customer({ income: ' 400000 ' })))).toBe(false);
+    expect(blocked(buyPrivate(customer({ assets: 'Infinity' })))).toBe(true);
+    expect(blocked(buyPrivate({ ...customer(), householdFinancialAssets: Number.POSITIVE_INFINITY as unknown as string }))).toBe(true);
+  });
+
+  it('records whether the product said it was private (null when it did not say)', () => {
+    const said = buyPrivate(customer());
+    expect(reason(said, 'NOT_QUALIFIED_INVESTOR')!.facts).toMatchObject({ isPrivate: true });
+    const unsaid = run({ customer: customer(), product: { details: {} }, sale: { amount: '10000' } });
+    expect(reason(unsaid, 'NOT_QUALIFIED_INVESTOR')!.facts).toMatchObject({ isPrivate: null });
   });
 
   it('does not apply to public funds, nor to redemptions', () => {
@@ -131,6 +148,12 @@ describe('funds.private-qualified-investor', () => {
 });
 
 describe('funds.private-minimum', () => {
+  const ASSET_CLASS_NAMES: Record<AssetClassCode, [string, string]> = {
+    FIXED_INCOME: ['固定收益类', 'fixed income'],
+    MIXED: ['混合类', 'mixed'],
+    EQUITY: ['权益类', 'equity'],
+    COMMODITY_DERIVATIVES: ['商品及金融衍生品类', 'commodities and derivatives'],
+  };
   const cases: [AssetClassCode, string, string][] = [
     ['FIXED_INCOME', '300000', '299999.99'],
     ['MIXED', '400000', '399999.99'],
@@ -145,6 +168,9 @@ describe('funds.private-minimum', () => {
       expect(d.outcome).toBe('BLOCK');
       const r = reason(d, 'PRIVATE_BELOW_MINIMUM')!;
       expect(r.message['zh-CN']).toContain(`不得低于 ${at} 元`);
+      expect(r.message['zh-CN']).toContain(`本次金额 ${below} CNY`);
+      expect(r.message['zh-CN']).toContain(`私募产品（${ASSET_CLASS_NAMES[assetClass][0]}）`);
+      expect(r.message.en).toContain(`A private ${ASSET_CLASS_NAMES[assetClass][1]} product`);
       expect(r.message.en).toContain(`CNY ${at}`);
       expect(r.facts).toMatchObject({ assetClass, minimumCny: at, amount: below });
       expectFilled(d);
@@ -163,9 +189,31 @@ describe('funds.private-minimum', () => {
     expect(reason(run({ customer: qualified, product, sale: { amount: '1000000' } }), 'PRIVATE_BELOW_MINIMUM')).toBeUndefined();
   });
 
-  it('has nothing to say without an amount, and blocks an amount it cannot measure in CNY', () => {
-    expect(reason(run({ customer: qualified, product: privateFund(), sale: { amount: null } }), 'PRIVATE_BELOW_MINIMUM')).toBeUndefined();
-    expect(reason(run({ customer: qualified, product: privateFund(), sale: { amount: '5000000', currency: 'USD' } }), 'PRIVATE_BELOW_MINIMUM')).toBeDefined();
+  it('treats an asset class it does not know as unknown (highest minimum), never as a class of its own', () => {
+    const product = { ...privateFund(), details: { ...details({ isPrivate: true, fundType: 'PRIVATE' }), assetClass: 'CRYPTO' } };
+    const d = run({ customer: qualified, product, sale: { amount: '999999.99' } });
+    expect(d.outcome).toBe('BLOCK');
+    expect(codes(d)).toEqual(['PRIVATE_BELOW_MINIMUM', 'PRIVATE_COOLING_OFF']);
+    expect(reason(d, 'PRIVATE_BELOW_MINIMUM')!.message.en).toContain('unknown (highest class minimum applied)');
+    expect(reason(d, 'PRIVATE_BELOW_MINIMUM')!.facts).toMatchObject({ assetClass: null, minimumCny: '1000000' });
+  });
+
+  it('has nothing to say without an amount (in any currency) or with one it cannot read', () => {
+    for (const sale of [{ amount: null }, { amount: null, currency: 'USD' }, { amount: 'n/a' }]) {
+      const d = run({ customer: qualified, product: privateFund(), sale });
+      expect(d.outcome).toBe('WARN');
+      expect(codes(d)).toEqual(['PRIVATE_COOLING_OFF']);
+    }
+  });
+
+  it('blocks an amount it cannot measure in CNY, whatever its size', () => {
+    const d = run({ customer: qualified, product: privateFund(), sale: { amount: '5000000', currency: 'USD' } });
+    expect(d.outcome).toBe('BLOCK');
+    expect(reason(d, 'PRIVATE_BELOW_MINIMUM')!.message.en).toContain('this one is USD 5000000');
+  });
+
+  it('does not apply to redemptions of any size', () => {
+    expect(codes(run({ customer: qualified, product: privateFund(), sale: { side: 'SELL', amount: '1000' } }))).toEqual([]);
   });
 
   it('does not apply to public funds', () => {
@@ -180,7 +228,24 @@ describe('funds.bank-wealth-minimum', () => {
     expect(d.outcome).toBe('BLOCK');
     expect(codes(d)).toEqual(['WEALTH_BELOW_MINIMUM']);
     expect(reason(d, 'WEALTH_BELOW_MINIMUM')!.message['zh-CN']).toContain('10000 元');
+    expect(reason(d, 'WEALTH_BELOW_MINIMUM')!.message.en).toContain('this purchase is CNY 9999.99');
+    expect(reason(d, 'WEALTH_BELOW_MINIMUM')!.facts).toEqual({
+      isBankWealth: true,
+      issuerType: 'BANK',
+      amount: '9999.99',
+      currency: 'CNY',
+      minimumCny: '10000',
+    });
     expectFilled(d);
+  });
+
+  it('has nothing to say without an amount, and blocks one in another currency', () => {
+    const none = run({ product: bankWealth('BANK'), sale: { amount: null } });
+    expect(none.outcome).toBe('ALLOW');
+    expect(codes(none)).toEqual([]);
+    const usd = run({ product: bankWealth('BANK'), sale: { amount: '100000', currency: 'USD' } });
+    expect(usd.outcome).toBe('BLOCK');
+    expect(codes(usd)).toEqual(['WEALTH_BELOW_MINIMUM']);
   });
 
   it('wealth subsidiary (理财子公司) products are exempt', () => {
@@ -210,7 +275,7 @@ describe('funds.private-cooling-off', () => {
     expect(r.message['zh-CN']).toContain('24 小时投资冷静期');
     expect(r.message['zh-CN']).toContain('全额退款');
     expect(r.message.en).toContain('full refund');
-    expect(r.facts).toMatchObject({ requiredHours: 24, productCoolingOffHours: 24 });
+    expect(r.facts).toEqual({ isPrivate: true, requiredHours: 24, productCoolingOffHours: 24 });
   });
 
   it('tells the customer the longer period when the product grants one', () => {
@@ -238,16 +303,51 @@ describe('funds.sip', () => {
     const d = run({ product: publicFund({ sipSupported: false }), sale: plan('1000') });
     expect(d.outcome).toBe('BLOCK');
     expect(codes(d)).toEqual(['SIP_NOT_SUPPORTED']);
+    expect(reason(d, 'SIP_NOT_SUPPORTED')!.facts).toEqual({ sip: true, sipSupported: false });
     expectFilled(d);
+    const unsaid = run({ product: { ...publicFund(), details: { fundType: 'EQUITY', isPrivate: false } }, sale: plan('1000') });
+    expect(unsaid.outcome).toBe('BLOCK');
+    expect(reason(unsaid, 'SIP_NOT_SUPPORTED')!.facts).toEqual({ sip: true, sipSupported: null });
   });
 
   it('needs each instalment at the SIP minimum: 100 passes, 99.99 is blocked', () => {
     const product = publicFund({ sipSupported: true, sipMinimum: '100' });
     expect(codes(run({ product, sale: plan('100') }))).toEqual([]);
     const d = run({ product, sale: plan('99.99') });
+    expect(d.outcome).toBe('BLOCK');
     expect(codes(d)).toEqual(['SIP_BELOW_MINIMUM']);
     expect(reason(d, 'SIP_BELOW_MINIMUM')!.message.en).toContain('CNY 100');
+    expect(reason(d, 'SIP_BELOW_MINIMUM')!.message.en).toContain('this one is CNY 99.99');
+    expect(reason(d, 'SIP_BELOW_MINIMUM')!.facts).toEqual({ sip: true, sipSupported: true, sipMinimum: '100', amount: '99.99', currency: 'CNY' });
     expectFilled(d);
+  });
+
+  it('reads a SIP minimum given as a number or with stray spaces', () => {
+    for (const sipMinimum of [100, ' 100 ']) {
+      const product = publicFund({ sipSupported: true, sipMinimum: sipMinimum as string });
+      expect(codes(run({ product, sale: plan('100') }))).toEqual([]);
+      const d = run({ product, sale: plan('99.99') });
+      expect(d.outcome).toBe('BLOCK');
+      expect(codes(d)).toEqual(['SIP_BELOW_MINIMUM']);
+    }
+  });
+
+  it('measures the instalment in the product currency: another currency cannot be shown to meet it', () => {
+    const product = { ...publicFund({ sipSupported: true, sipMinimum: '100' }), currency: 'USD' };
+    expect(codes(run({ product, sale: { ...plan('100'), currency: 'USD' } }))).toEqual([]);
+    const d = run({ product, sale: { ...plan('100000'), currency: 'CNY' } });
+    expect(d.outcome).toBe('BLOCK');
+    expect(reason(d, 'SIP_BELOW_MINIMUM')!.message.en).toContain('at least USD 100; this one is CNY 100000');
+  });
+
+  it('has nothing to say about a plan without an amount', () => {
+    const d = run({ product: publicFund({ sipSupported: true, sipMinimum: '100' }), sale: { amount: null, details: { sip: true } } });
+    expect(d.outcome).toBe('ALLOW');
+    expect(codes(d)).toEqual([]);
+  });
+
+  it('does not apply to redemptions, even of a plan', () => {
+    expect(codes(run({ product: publicFund({ sipSupported: false }), sale: { side: 'SELL', amount: '1', details: { sip: true } } }))).toEqual([]);
   });
 
   it('accepts any instalment when the product has no SIP minimum', () => {
@@ -266,11 +366,28 @@ describe('funds.qdii-fx-disclosure', () => {
     expect(d.outcome).toBe('WARN');
     expect(codes(d)).toEqual(['QDII_FX_RISK']);
     expect(reason(d, 'QDII_FX_RISK')!.message['zh-CN']).toContain('汇率风险');
+    expect(reason(d, 'QDII_FX_RISK')!.facts).toEqual({ fundType: 'QDII' });
   });
 
   it('not for domestic funds, nor for redemptions', () => {
     expect(codes(run({ product: publicFund({ fundType: 'EQUITY' }), sale: { amount: '1000' } }))).toEqual([]);
     expect(codes(run({ product: publicFund({ fundType: 'QDII' }), sale: { side: 'SELL', amount: '1000' } }))).toEqual([]);
+  });
+});
+
+describe('funds rules: identity', () => {
+  it('each reason names the rule and version that gave it (the audit record)', () => {
+    const product = { ...privateFund('EQUITY', 12), details: { ...details({ fundType: 'QDII', isPrivate: true, isBankWealth: true, issuerType: 'BANK' }) } };
+    const d = run({ customer: customer(), product, sale: { amount: '1', details: { sip: true } } });
+    expect(d.reasons.map((r) => `${r.ruleId}@${r.ruleVersion}`).sort()).toEqual([
+      'funds.private-cooling-off@1.0.0',
+      'funds.private-minimum@1.0.0',
+      'funds.private-qualified-investor@1.0.0',
+      'funds.qdii-fx-disclosure@1.0.0',
+      'funds.sip@1.0.0',
+    ]);
+    const wealth = run({ product: bankWealth('BANK'), sale: { amount: '1' } });
+    expect(wealth.reasons.map((r) => `${r.ruleId}@${r.ruleVersion}`)).toEqual(['funds.bank-wealth-minimum@1.0.0']);
   });
 });
 
