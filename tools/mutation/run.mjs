@@ -106,8 +106,12 @@ async function runTarget(target, opts) {
     plugins: ['@stryker-mutator/vitest-runner', join(here, 'ignore-message-text.mjs')],
     vitest: { configFile: 'tools/mutation/vitest.rules.config.ts', related: false },
     mutate: opts.only ? [opts.only] : target.mutate,
-    incremental: opts.incremental,
-    incrementalFile: relative(root, join(here, 'baseline', `${target.name}.json`)),
+    // Always incremental, so that every run leaves a baseline (Stryker writes one only in that mode); without
+    // --incremental, `force` tests every mutant. A run narrowed by --only must not overwrite the target's
+    // baseline with a partial one: it keeps its own.
+    incremental: true,
+    force: !opts.incremental,
+    incrementalFile: relative(root, join(here, 'baseline', opts.only ? `${target.name}.only.json` : `${target.name}.json`)),
     ignorers: ['message-text'],
     coverageAnalysis: 'perTest',
     concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
