@@ -1,4 +1,4 @@
-import { text, type LocalizedText } from '../../src/sdk/index.js';
+import { perObject, text, type LocalizedText } from '../../src/sdk/index.js';
 
 /** Names of the purposes on the SAFE individual purchase declaration (codes are settings). */
 export const PURPOSE_NAMES: Record<string, LocalizedText> = {
@@ -17,10 +17,10 @@ export const PURPOSE_NAMES: Record<string, LocalizedText> = {
   INVESTMENT_RETURN_INSURANCE: text('投资性返还分红类保险', 'Investment-return (participating) insurance'),
 };
 
-/** A purpose list in both languages, e.g. `TRAVEL（因私旅游）、…`. */
-export function describePurposes(codes: readonly string[]): LocalizedText {
-  return text(
+/** A purpose list in both languages, e.g. `TRAVEL（因私旅游）、…` — built once per list (a setting's value). */
+export const describePurposes: (codes: readonly string[]) => LocalizedText = perObject((codes: readonly string[]) =>
+  text(
     codes.map((c) => `${c}（${PURPOSE_NAMES[c]?.['zh-CN'] ?? c}）`).join('、'),
     codes.map((c) => `${c} (${PURPOSE_NAMES[c]?.en ?? c})`).join(', '),
-  );
-}
+  ),
+);

@@ -1,4 +1,4 @@
-import { Decimal, type SuitabilityFacts } from '../../src/sdk/index.js';
+import { Decimal, perObject, type SuitabilityFacts } from '../../src/sdk/index.js';
 import { shanghaiYear, toUsd } from './conversion.js';
 
 export const FOREX_KINDS = ['SPOT_EXCHANGE', 'CASH_EXCHANGE', 'FX_DEPOSIT', 'STRUCTURED_DEPOSIT', 'FX_MARGIN'] as const;
@@ -31,7 +31,10 @@ export function decimalOrNull(value: unknown): string | null {
   return typeof s === 'string' && DECIMAL_RE.test(s.trim()) ? s.trim() : null;
 }
 
-export function readForexDetails(details: Record<string, unknown>): ForexDetailsFacts {
+/** A product's forex details, read once per details object (every forex rule reads them on every evaluation). */
+export const readForexDetails: (details: Record<string, unknown>) => ForexDetailsFacts = perObject(parseForexDetails);
+
+function parseForexDetails(details: Record<string, unknown>): ForexDetailsFacts {
   const kind = details.kind;
   return {
     kind: (FOREX_KINDS as readonly unknown[]).includes(kind) ? (kind as ForexKindCode) : null,

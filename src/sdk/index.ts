@@ -36,3 +36,4 @@ export { keysetPage, toConnection } from '../graphql/relay/paginate.js';
 export { byKey, groupByKey } from '../graphql/loaders.js';
 export { requireRole } from '../auth/guards.js';
 export { Decimal } from 'decimal.js';
+export { perObject } from './per-object.js';
