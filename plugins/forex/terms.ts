@@ -36,14 +36,15 @@ export const readForexDetails: (details: Record<string, unknown>) => ForexDetail
 
 function parseForexDetails(details: Record<string, unknown>): ForexDetailsFacts {
   const kind = details.kind;
-  return {
+  // Frozen: it is shared by every evaluation of the product.
+  return Object.freeze({
     kind: (FOREX_KINDS as readonly unknown[]).includes(kind) ? (kind as ForexKindCode) : null,
     currency: typeof details.currency === 'string' ? details.currency : null,
     buyRate: decimalOrNull(details.buyRate),
     sellRate: decimalOrNull(details.sellRate),
     middleRate: decimalOrNull(details.middleRate),
     usdMiddleRate: decimalOrNull(details.usdMiddleRate),
-  };
+  });
 }
 
 /**

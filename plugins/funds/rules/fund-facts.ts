@@ -1,4 +1,4 @@
-import { Decimal, type SuitabilityFacts } from '../../../src/sdk/index.js';
+import { Decimal, perObject, type SuitabilityFacts } from '../../../src/sdk/index.js';
 import { ASSET_CLASSES, FUND_TYPES, ISSUER_TYPES, type AssetClassCode, type FundFacts } from '../model.js';
 
 /**
@@ -22,10 +22,17 @@ export interface FundRuleView extends Omit<FundFacts, 'assetClass' | 'fundType' 
 // Only one of `values` (all strings) can be included: no separate typeof check is needed.
 const oneOf = <T extends string>(values: readonly T[], v: unknown): T | null => ((values as readonly unknown[]).includes(v) ? (v as T) : null);
 
-/** Reads `facts.product.details` of a funds product conservatively (see {@link FundRuleView}). */
+/** Reads `facts.product.details` of a funds product conservatively (see {@link FundRuleView}); once per product's details. */
 export function fundView(facts: SuitabilityFacts): FundRuleView {
-  const d = facts.product.details ?? {};
-  return {
+  return viewOf(facts.product.details ?? NO_DETAILS);
+}
+
+const NO_DETAILS: Record<string, unknown> = Object.freeze({});
+
+// Every funds rule reads the view on every evaluation: parse it once per details object.
+const viewOf = perObject((d: Record<string, unknown>): FundRuleView => {
+  // Frozen: it is shared by every evaluation of the product.
+  return Object.freeze({
     fundType: oneOf(FUND_TYPES, d.fundType),
     isPrivate: typeof d.isPrivate === 'boolean' ? d.isPrivate : true,
     assetClass: oneOf(ASSET_CLASSES, d.assetClass),
@@ -33,8 +40,8 @@ export function fundView(facts: SuitabilityFacts): FundRuleView {
     sipMinimum: decimalOrNull(d.sipMinimum)?.toFixed() ?? null,
     isBankWealth: d.isBankWealth === true,
     issuerType: oneOf(ISSUER_TYPES, d.issuerType),
-  };
-}
+  });
+});
 
 /**
  * A finite decimal from a decimal string (or number), or null. Anything else
