@@ -15,6 +15,7 @@ import {
 } from '../../src/suitability/rules/core/index.js';
 import { assessProfessionalInvestor } from '../../src/suitability/rules/core/professional.js';
 import { CHANNEL_LABELS, REGIME_LABELS, STATUS_LABELS } from '../../src/suitability/rules/core/labels.js';
+import { decimalOrNull, instantOrNull } from '../../src/suitability/rules/core/values.js';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.parse(TEST_NOW) - days * DAY).toISOString();
@@ -102,6 +103,15 @@ describe('core rule definitions', () => {
   });
 });
 
+describe('core value readers', () => {
+  it('give null, not some other empty value, for what they cannot read', () => {
+    for (const v of ['abc', '', null, undefined, 'Infinity']) expect(decimalOrNull(v)).toBeNull();
+    expect(decimalOrNull('12.50')?.toFixed()).toBe('12.5');
+    for (const v of ['TBD 5', '2026-02-30', '', null, undefined]) expect(instantOrNull(v)).toBeNull();
+    expect(instantOrNull('2026-11-23T10:00:00+08:00')).toBe(Date.parse(TEST_NOW));
+  });
+});
+
 describe('core.product-on-sale', () => {
   it('allows a product on sale', () => {
     expectDecision(run(productOnSale), 'ALLOW', []);
@@ -143,6 +153,7 @@ describe('core.product-on-sale', () => {
     const r = hit(late, 'OUTSIDE_SALE_WINDOW', 'BLOCK');
     expectMessagesContain(r, '—', '2026-11-23T02:00:00.000Z');
     expect(r.message.en).not.toContain('null');
+    expect(r.facts).toEqual({ saleStart: null, saleEnd: '2026-11-23T02:00:00.000Z', now: '2026-11-23T02:00:00.000Z', side: 'BUY' });
     const early = run(productOnSale, { product: { saleStart: '2026-12-01T00:00:00.000Z', saleEnd: null } });
     expectMessagesContain(hit(early, 'OUTSIDE_SALE_WINDOW', 'BLOCK'), '2026-12-01T00:00:00.000Z', '—');
   });
@@ -201,6 +212,7 @@ describe('core.amount', () => {
     expectDecision(run(amount, { sale: { amount: '1000' } }), 'ALLOW', []);
     const d = expectDecision(run(amount, { sale: { amount: '900' } }), 'BLOCK', ['BELOW_MINIMUM']);
     expectMessagesContain(hit(d, 'BELOW_MINIMUM', 'BLOCK'), '900', '1000', 'CNY');
+    expect(reason(d, 'BELOW_MINIMUM').facts).toEqual({ amount: '900', saleCurrency: 'CNY', productCurrency: 'CNY', minimumAmount: '1000', amountStep: '100' });
   });
 
   it('blocks a cent below the minimum', () => {
@@ -280,6 +292,7 @@ describe('core.risk-assessment', () => {
     expect(d.requiredSteps).toEqual(['RISK_ASSESSMENT']);
     expect(d.missingSteps).toEqual(['RISK_ASSESSMENT']);
     expectMessagesContain(reason(d, 'RISK_ASSESSMENT_MISSING'), 'R2');
+    expect(reason(d, 'RISK_ASSESSMENT_MISSING').facts).toEqual({ level: null, assessedAt: null });
   });
 
   it('does not ask for an assessment when the product needs none', () => {
@@ -417,7 +430,16 @@ describe('core.professional-investor', () => {
     const d = expectDecision(run(professionalInvestor, { customer: richC3, product: { riskRating: 'R4' } }), 'ALLOW', ['PROFESSIONAL_INVESTOR']);
     const r = hit(d, 'PROFESSIONAL_INVESTOR', 'ALLOW');
     expectMessagesContain(r, 'R4', 'C3', '5000000', '2');
-    expect(r.facts).toMatchObject({ productRisk: 'R4', customerLevel: 'C3', basis: 'FINANCIAL_ASSETS' });
+    expect(r.facts).toMatchObject({
+      productRisk: 'R4',
+      customerLevel: 'C3',
+      basis: 'FINANCIAL_ASSETS',
+      investorType: 'ORDINARY',
+      householdFinancialAssets: '5000000',
+      incomeThreeYearAverage: '280000',
+      experienceYears: 2,
+      thresholds: { financialAssetsCny: '5000000', averageIncomeCny: '500000', experienceYears: 2 },
+    });
   });
 
   it('says nothing when the product is within the level', () => {
