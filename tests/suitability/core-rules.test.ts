@@ -541,6 +541,7 @@ describe('core.high-risk-care', () => {
     for (const riskRating of ['R4', 'R5'] as const) {
       const d = expectDecision(run(highRiskCare, { product: { riskRating } }), 'WARN', ['HIGH_RISK_EXTRA_CARE']);
       expectMessagesContain(hit(d, 'HIGH_RISK_EXTRA_CARE', 'WARN'), riskRating, 'R4');
+      expect(reason(d, 'HIGH_RISK_EXTRA_CARE').facts).toEqual({ productRisk: riskRating, fromRisk: 'R4', investorType: 'ORDINARY', professional: false });
     }
   });
 
@@ -579,6 +580,7 @@ describe('core.senior-customer', () => {
     hit(d, 'SENIOR_CUSTOMER', 'WARN');
     expect(d.missingSteps).toEqual(['BRANCH_HEAD_APPROVAL']);
     expectMessagesContain(reason(d, 'SENIOR_BRANCH_APPROVAL'), '70', 'R4');
+    expect(reason(d, 'SENIOR_BRANCH_APPROVAL').facts).toEqual({ age: 70, seniorAge: 65, productRisk: 'R4', approvalFromRisk: 'R4' });
     expectDecision(run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R5' } }, setting), 'REQUIRE', ['SENIOR_CUSTOMER', 'SENIOR_BRANCH_APPROVAL']);
     expectDecision(run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R3' } }, setting), 'WARN', ['SENIOR_CUSTOMER']);
     expectDecision(run(seniorCustomer, { customer: { age: 64 }, product: { riskRating: 'R5' } }, setting), 'ALLOW', []);
