@@ -199,6 +199,8 @@ describe('core.product-on-sale', () => {
     expect(evaluateAt(productOnSale, makeFacts({ product, now: oneMsEarlier }), TEST_NOW).map((h) => h.code)).toEqual(['OUTSIDE_SALE_WINDOW']);
     expect(evaluateAt(productOnSale, makeFacts({ product, now: 'soon' }), TEST_NOW)).toEqual([]);
     expect(evaluateAt(productOnSale, makeFacts({ product, now: 'soon' }), oneMsEarlier).map((h) => h.code)).toEqual(['OUTSIDE_SALE_WINDOW']);
+    // With no readable clock at all, not even an open window can be shown to include now.
+    expect(evaluateAt(productOnSale, makeFacts({ now: 'soon' }), 'never').map((h) => h.code)).toEqual(['OUTSIDE_SALE_WINDOW']);
   });
 
   it('does not hold redemptions to the sale window', () => {
@@ -356,6 +358,8 @@ describe('core.risk-assessment', () => {
     expect(evaluateAt(riskAssessment, makeFacts({ customer }), aMsEarlier).map((h) => h.code)).toEqual(['RISK_ASSESSMENT_EXPIRED']);
     expect(evaluateAt(riskAssessment, makeFacts({ customer, now: aMsEarlier }), TEST_NOW)).toEqual([]);
     expect(evaluateAt(riskAssessment, makeFacts({ customer, now: 'today' }), aMsEarlier)).toEqual([]);
+    // With no readable clock at all the age cannot be shown to be under the validity.
+    expect(evaluateAt(riskAssessment, makeFacts({ now: 'today' }), 'never').map((h) => h.code)).toEqual(['RISK_ASSESSMENT_EXPIRED']);
   });
 
   it('never blocks or requires anything for a redemption', () => {
