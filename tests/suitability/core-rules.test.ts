@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRules, makeFacts, testSettings, TEST_NOW, type FactsOverrides } from '../../src/sdk/testing.js';
-import type { SuitabilityDecisionRecord, SuitabilityFacts, SuitabilityReason, SuitabilityRule } from '../../src/suitability/types.js';
+import type { Outcome, RuleContext, SuitabilityDecisionRecord, SuitabilityFacts, SuitabilityReason, SuitabilityRule } from '../../src/suitability/types.js';
 import {
   amount,
   audioVideoRecording,
@@ -13,6 +13,9 @@ import {
   riskMatching,
   seniorCustomer,
 } from '../../src/suitability/rules/core/index.js';
+import { assessProfessionalInvestor } from '../../src/suitability/rules/core/professional.js';
+import { CHANNEL_LABELS, REGIME_LABELS, STATUS_LABELS } from '../../src/suitability/rules/core/labels.js';
+import { decimalOrNull, instantOrNull } from '../../src/suitability/rules/core/values.js';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.parse(TEST_NOW) - days * DAY).toISOString();
@@ -34,6 +37,25 @@ const reason = (d: SuitabilityDecisionRecord, code: string): SuitabilityReason =
   if (!r) throw new Error(`no ${code} among ${codes(d).join(', ') || 'no reasons'}`);
   return r;
 };
+/**
+ * The decision's overall outcome and its reason codes, in order. Every BLOCK or
+ * REQUIRE test goes through this, so a rule that keeps its reason code but loses
+ * its strictness is noticed.
+ */
+const expectDecision = (d: SuitabilityDecisionRecord, outcome: Outcome, expectedCodes: string[]) => {
+  expect(codes(d)).toEqual(expectedCodes);
+  expect(d.outcome).toBe(outcome);
+  return d;
+};
+/** The reason `code`, checked to carry `outcome`. */
+const hit = (d: SuitabilityDecisionRecord, code: string, outcome: Outcome): SuitabilityReason => {
+  const r = reason(d, code);
+  expect(r.outcome).toBe(outcome);
+  return r;
+};
+/** What a rule returns when called directly, with `ctx.now` set apart from `facts.now`. */
+const evaluateAt = (rule: SuitabilityRule, facts: SuitabilityFacts, ctxNow: string) =>
+  rule.evaluate(facts, { settings: testSettings(), now: new Date(ctxNow) } satisfies RuleContext);
 /** Both languages of the reason mention every value. */
 const expectMessagesContain = (r: SuitabilityReason, ...values: (string | number)[]) => {
   for (const v of values) {
@@ -81,162 +103,275 @@ describe('core rule definitions', () => {
   });
 });
 
+describe('core value readers', () => {
+  it('give null, not some other empty value, for what they cannot read', () => {
+    for (const v of ['abc', '', null, undefined, 'Infinity']) expect(decimalOrNull(v)).toBeNull();
+    expect(decimalOrNull('12.50')?.toFixed()).toBe('12.5');
+    for (const v of ['TBD 5', '2026-02-30', '', null, undefined]) expect(instantOrNull(v)).toBeNull();
+    expect(instantOrNull('2026-11-23T10:00:00+08:00')).toBe(Date.parse(TEST_NOW));
+  });
+});
+
 describe('core.product-on-sale', () => {
   it('allows a product on sale', () => {
-    expect(codes(run(productOnSale))).toEqual([]);
+    expectDecision(run(productOnSale), 'ALLOW', []);
   });
 
   it.each(['DRAFT', 'SUSPENDED', 'CLOSED'] as const)('blocks buying a %s product and names the status', (status) => {
-    const d = run(productOnSale, { product: { status } });
-    expect(d.outcome).toBe('BLOCK');
-    expect(codes(d)).toEqual(['PRODUCT_NOT_ON_SALE']);
-    expectMessagesContain(reason(d, 'PRODUCT_NOT_ON_SALE'), status);
-    expect(reason(d, 'PRODUCT_NOT_ON_SALE').facts).toMatchObject({ status });
+    const d = expectDecision(run(productOnSale, { product: { status } }), 'BLOCK', ['PRODUCT_NOT_ON_SALE']);
+    const r = hit(d, 'PRODUCT_NOT_ON_SALE', 'BLOCK');
+    expectMessagesContain(r, status);
+    expect(r.message['zh-CN']).toContain(STATUS_LABELS[status]['zh-CN']);
+    expect(r.message.en).toContain(STATUS_LABELS[status].en);
+    expect(r.facts).toMatchObject({ status });
+  });
+
+  it('blocks a status it has no label for, naming the raw code', () => {
+    const d = expectDecision(run(productOnSale, { product: { status: 'ARCHIVED' as never } }), 'BLOCK', ['PRODUCT_NOT_ON_SALE']);
+    const r = hit(d, 'PRODUCT_NOT_ON_SALE', 'BLOCK');
+    expect(r.message['zh-CN']).toContain('“ARCHIVED”（ARCHIVED）');
+    expect(r.message.en).toContain('is ARCHIVED (ARCHIVED)');
   });
 
   it('still lets a customer redeem from a suspended or closed product', () => {
     for (const status of ['SUSPENDED', 'CLOSED'] as const) {
-      expect(run(productOnSale, { product: { status }, sale: { side: 'SELL' } }).outcome).toBe('ALLOW');
+      expectDecision(run(productOnSale, { product: { status }, sale: { side: 'SELL' } }), 'ALLOW', []);
     }
   });
 
   it('opens the sale window at saleStart, not a millisecond earlier', () => {
     const product = { saleStart: '2026-11-23T02:00:00.000Z', saleEnd: '2026-12-01T00:00:00.000Z' };
-    expect(codes(run(productOnSale, { product, now: '2026-11-23T02:00:00.000Z' }))).toEqual([]);
-    const early = run(productOnSale, { product, now: '2026-11-23T01:59:59.999Z' });
-    expect(codes(early)).toEqual(['OUTSIDE_SALE_WINDOW']);
-    expectMessagesContain(reason(early, 'OUTSIDE_SALE_WINDOW'), '2026-11-23T02:00:00.000Z', '2026-12-01T00:00:00.000Z');
+    expectDecision(run(productOnSale, { product, now: '2026-11-23T02:00:00.000Z' }), 'ALLOW', []);
+    const early = expectDecision(run(productOnSale, { product, now: '2026-11-23T01:59:59.999Z' }), 'BLOCK', ['OUTSIDE_SALE_WINDOW']);
+    expectMessagesContain(hit(early, 'OUTSIDE_SALE_WINDOW', 'BLOCK'), '2026-11-23T01:59:59.999Z', '2026-11-23T02:00:00.000Z', '2026-12-01T00:00:00.000Z');
   });
 
-  it('closes the sale window at saleEnd', () => {
+  it('closes the sale window at saleEnd, showing a missing bound as a dash', () => {
     const product = { saleStart: null, saleEnd: '2026-11-23T02:00:00.000Z' };
-    expect(codes(run(productOnSale, { product, now: '2026-11-23T01:59:59.999Z' }))).toEqual([]);
-    expect(codes(run(productOnSale, { product, now: '2026-11-23T02:00:00.000Z' }))).toEqual(['OUTSIDE_SALE_WINDOW']);
+    expectDecision(run(productOnSale, { product, now: '2026-11-23T01:59:59.999Z' }), 'ALLOW', []);
+    const late = expectDecision(run(productOnSale, { product, now: '2026-11-23T02:00:00.000Z' }), 'BLOCK', ['OUTSIDE_SALE_WINDOW']);
+    const r = hit(late, 'OUTSIDE_SALE_WINDOW', 'BLOCK');
+    expectMessagesContain(r, '—', '2026-11-23T02:00:00.000Z');
+    expect(r.message.en).not.toContain('null');
+    expect(r.facts).toEqual({ saleStart: null, saleEnd: '2026-11-23T02:00:00.000Z', now: '2026-11-23T02:00:00.000Z', side: 'BUY' });
+    const early = run(productOnSale, { product: { saleStart: '2026-12-01T00:00:00.000Z', saleEnd: null } });
+    expectMessagesContain(hit(early, 'OUTSIDE_SALE_WINDOW', 'BLOCK'), '2026-12-01T00:00:00.000Z', '—');
   });
 
-  it('treats an unreadable sale bound as outside the window, and gives both reasons when both apply', () => {
-    expect(codes(run(productOnSale, { product: { saleEnd: 'not a date' } }))).toEqual(['OUTSIDE_SALE_WINDOW']);
-    const d = run(productOnSale, { product: { status: 'CLOSED', saleEnd: '2026-01-01' } });
-    expect(codes(d)).toEqual(['PRODUCT_NOT_ON_SALE', 'OUTSIDE_SALE_WINDOW']);
+  it('reads calendar dates as UTC midnight and date-times with any UTC offset', () => {
+    // TEST_NOW is 2026-11-23T02:00:00.000Z.
+    const at = (saleStart: string) => run(productOnSale, { product: { saleStart } });
+    for (const open of ['2026-11-23', '2026-11-23T02:00:00Z', '2026-11-23T10:00:00+08:00', '2026-11-23T01:00:00-01:00', '2026-11-23T01:59:59.9Z']) {
+      expectDecision(at(open), 'ALLOW', []);
+    }
+    for (const notYet of ['2026-11-24', '2026-11-23T02:00:01Z', '2026-11-23T10:00:00.001+08:00', '2026-11-23T01:00:00.001-01:00']) {
+      expectDecision(at(notYet), 'BLOCK', ['OUTSIDE_SALE_WINDOW']);
+    }
+  });
+
+  // Date.parse reads all of these (as 2001-05-01, 2026-01-01, local time, or with the
+  // day rolled over into March): an unreadable start must not open the sale.
+  it.each(['TBD 5', 'from 2026-01-01', '2026-11-01 00:00', '2026-02-30', '11/01/2026', '2026-11-01T00:00:00', '', ' 2026-11-01'])(
+    'treats the unreadable sale start %j as outside the window (fail closed)',
+    (saleStart) => {
+      const d = expectDecision(run(productOnSale, { product: { saleStart } }), 'BLOCK', ['OUTSIDE_SALE_WINDOW']);
+      expectMessagesContain(hit(d, 'OUTSIDE_SALE_WINDOW', 'BLOCK'), saleStart);
+    },
+  );
+
+  it.each(['TBD 2099', 'until 2099-01-01', '2099-01-01 00:00', '2099-02-30', '2099-13-01', '2099-01-01T25:00:00Z', 'not a date', ''])(
+    'treats the unreadable sale end %j as outside the window (fail closed)',
+    (saleEnd) => {
+      expectDecision(run(productOnSale, { product: { saleEnd } }), 'BLOCK', ['OUTSIDE_SALE_WINDOW']);
+    },
+  );
+
+  it('gives both reasons when both apply', () => {
+    const d = expectDecision(run(productOnSale, { product: { status: 'CLOSED', saleEnd: '2026-01-01' } }), 'BLOCK', ['PRODUCT_NOT_ON_SALE', 'OUTSIDE_SALE_WINDOW']);
+    hit(d, 'PRODUCT_NOT_ON_SALE', 'BLOCK');
+    hit(d, 'OUTSIDE_SALE_WINDOW', 'BLOCK');
+  });
+
+  it('judges the window at facts.now, falling back to the context clock only when facts.now is unreadable', () => {
+    const product = { saleStart: TEST_NOW };
+    const oneMsEarlier = '2026-11-23T01:59:59.999Z';
+    expect(evaluateAt(productOnSale, makeFacts({ product }), oneMsEarlier)).toEqual([]);
+    expect(evaluateAt(productOnSale, makeFacts({ product, now: oneMsEarlier }), TEST_NOW).map((h) => h.code)).toEqual(['OUTSIDE_SALE_WINDOW']);
+    expect(evaluateAt(productOnSale, makeFacts({ product, now: 'soon' }), TEST_NOW)).toEqual([]);
+    expect(evaluateAt(productOnSale, makeFacts({ product, now: 'soon' }), oneMsEarlier).map((h) => h.code)).toEqual(['OUTSIDE_SALE_WINDOW']);
+    // With no readable clock at all, not even an open window can be shown to include now.
+    expect(evaluateAt(productOnSale, makeFacts({ now: 'soon' }), 'never').map((h) => h.code)).toEqual(['OUTSIDE_SALE_WINDOW']);
   });
 
   it('does not hold redemptions to the sale window', () => {
-    expect(run(productOnSale, { product: { saleEnd: '2026-01-01' }, sale: { side: 'SELL' } }).outcome).toBe('ALLOW');
+    expectDecision(run(productOnSale, { product: { saleEnd: '2026-01-01' }, sale: { side: 'SELL' } }), 'ALLOW', []);
   });
 });
 
 describe('core.amount', () => {
   // makeFacts product: minimum 1000 CNY, step 100.
   it('allows exactly the minimum and blocks one step below it, naming the minimum and currency', () => {
-    expect(codes(run(amount, { sale: { amount: '1000' } }))).toEqual([]);
-    const d = run(amount, { sale: { amount: '900' } });
-    expect(d.outcome).toBe('BLOCK');
-    expect(codes(d)).toEqual(['BELOW_MINIMUM']);
-    expectMessagesContain(reason(d, 'BELOW_MINIMUM'), '900', '1000', 'CNY');
+    expectDecision(run(amount, { sale: { amount: '1000' } }), 'ALLOW', []);
+    const d = expectDecision(run(amount, { sale: { amount: '900' } }), 'BLOCK', ['BELOW_MINIMUM']);
+    expectMessagesContain(hit(d, 'BELOW_MINIMUM', 'BLOCK'), '900', '1000', 'CNY');
+    expect(reason(d, 'BELOW_MINIMUM').facts).toEqual({ amount: '900', saleCurrency: 'CNY', productCurrency: 'CNY', minimumAmount: '1000', amountStep: '100' });
   });
 
   it('blocks a cent below the minimum', () => {
-    expect(codes(run(amount, { sale: { amount: '999.99' } }))).toEqual(['BELOW_MINIMUM']);
+    expectDecision(run(amount, { sale: { amount: '999.99' } }), 'BLOCK', ['BELOW_MINIMUM']);
   });
 
-  it('allows a whole number of steps above the minimum and blocks anything between', () => {
-    expect(codes(run(amount, { sale: { amount: '1100' } }))).toEqual([]);
-    const d = run(amount, { sale: { amount: '1150' } });
-    expect(codes(d)).toEqual(['AMOUNT_STEP']);
-    expectMessagesContain(reason(d, 'AMOUNT_STEP'), '1150', '1000', '100', '1100', '1200', 'CNY');
+  it('allows a whole number of steps above the minimum and blocks anything between, offering the steps either side', () => {
+    expectDecision(run(amount, { sale: { amount: '1100' } }), 'ALLOW', []);
+    const d = expectDecision(run(amount, { sale: { amount: '1150' } }), 'BLOCK', ['AMOUNT_STEP']);
+    expectMessagesContain(hit(d, 'AMOUNT_STEP', 'BLOCK'), '1150', '1000', '100', '1100', '1200', 'CNY');
+    const far = expectDecision(run(amount, { sale: { amount: '1301' } }), 'BLOCK', ['AMOUNT_STEP']);
+    expectMessagesContain(hit(far, 'AMOUNT_STEP', 'BLOCK'), '1300', '1400');
   });
 
   it('counts steps from the minimum, not from zero', () => {
     const product = { minimumAmount: '1050', amountStep: '100' };
-    expect(codes(run(amount, { product, sale: { amount: '1150' } }))).toEqual([]);
-    expect(codes(run(amount, { product, sale: { amount: '1100' } }))).toEqual(['AMOUNT_STEP']);
+    expectDecision(run(amount, { product, sale: { amount: '1150' } }), 'ALLOW', []);
+    const d = expectDecision(run(amount, { product, sale: { amount: '1100' } }), 'BLOCK', ['AMOUNT_STEP']);
+    expectMessagesContain(hit(d, 'AMOUNT_STEP', 'BLOCK'), '1050', '1150');
   });
 
   it('uses exact decimals where floats would fail (0.3 = 0.1 + 2 × 0.1)', () => {
     const product = { minimumAmount: '0.1', amountStep: '0.1' };
-    expect(codes(run(amount, { product, sale: { amount: '0.3' } }))).toEqual([]);
-    expect(codes(run(amount, { product, sale: { amount: '0.35' } }))).toEqual(['AMOUNT_STEP']);
+    expectDecision(run(amount, { product, sale: { amount: '0.3' } }), 'ALLOW', []);
+    expectDecision(run(amount, { product, sale: { amount: '0.35' } }), 'BLOCK', ['AMOUNT_STEP']);
   });
 
   it('accepts any amount at or above the minimum when the step is 0', () => {
-    expect(codes(run(amount, { product: { amountStep: '0' }, sale: { amount: '1234.56' } }))).toEqual([]);
-    expect(codes(run(amount, { product: { amountStep: '0' }, sale: { amount: '999.99' } }))).toEqual(['BELOW_MINIMUM']);
+    expectDecision(run(amount, { product: { amountStep: '0' }, sale: { amount: '1234.56' } }), 'ALLOW', []);
+    expectDecision(run(amount, { product: { amountStep: '0' }, sale: { amount: '999.99' } }), 'BLOCK', ['BELOW_MINIMUM']);
   });
 
-  it('blocks an amount in another currency than the product', () => {
-    const d = run(amount, { sale: { currency: 'USD' } });
-    expect(codes(d)).toEqual(['CURRENCY_MISMATCH']);
-    expectMessagesContain(reason(d, 'CURRENCY_MISMATCH'), 'USD', 'CNY');
+  it('blocks an amount in another currency than the product, before looking at the amount', () => {
+    const d = expectDecision(run(amount, { sale: { currency: 'USD' } }), 'BLOCK', ['CURRENCY_MISMATCH']);
+    expectMessagesContain(hit(d, 'CURRENCY_MISMATCH', 'BLOCK'), 'USD', 'CNY');
+    expectDecision(run(amount, { sale: { currency: 'USD', amount: '-1' } }), 'BLOCK', ['CURRENCY_MISMATCH']);
   });
 
-  it.each(['0', '-100', 'abc', ''])('blocks the invalid amount %j', (value) => {
+  it('compares currency codes without regard to case or surrounding spaces, on either side', () => {
+    expectDecision(run(amount, { sale: { currency: ' cny ' } }), 'ALLOW', []);
+    expectDecision(run(amount, { product: { currency: ' cny ' } }), 'ALLOW', []);
+  });
+
+  // Missing and padded amounts never come from the Decimal scalar or the database;
+  // if one arrives anyway it is not read as a number (fail closed).
+  it.each(['0', '-0', '-100', 'abc', '', ' ', ' 1500', 'Infinity', '-Infinity', 'NaN'])('blocks the invalid amount %j', (value) => {
     const d = run(amount, { product: { minimumAmount: '0', amountStep: '0' }, sale: { amount: value } });
-    expect(codes(d)).toEqual(['INVALID_AMOUNT']);
+    expectDecision(d, 'BLOCK', ['INVALID_AMOUNT']);
+    hit(d, 'INVALID_AMOUNT', 'BLOCK');
   });
 
   it('says nothing when there is no amount, or for a redemption', () => {
-    expect(codes(run(amount, { sale: { amount: null } }))).toEqual([]);
-    expect(codes(run(amount, { sale: { side: 'SELL', amount: '1' } }))).toEqual([]);
+    expectDecision(run(amount, { sale: { amount: null } }), 'ALLOW', []);
+    expectDecision(run(amount, { sale: { side: 'SELL', amount: '1' } }), 'ALLOW', []);
+    expectDecision(run(amount, { sale: { side: 'SELL', amount: '1', currency: 'USD' } }), 'ALLOW', []);
   });
 
-  it('fails closed on a product whose minimum cannot be read', () => {
-    const d = run(amount, { product: { minimumAmount: 'n/a' } });
-    expect(d.outcome).toBe('BLOCK');
-    expect(codes(d)).toEqual(['RULE_ERROR']);
+  it.each([
+    ['minimum', { minimumAmount: 'n/a' }],
+    ['minimum', { minimumAmount: '' }],
+    ['step', { amountStep: 'n/a' }],
+  ] as const)('fails closed on a product whose %s cannot be read (even for an amount below the minimum)', (_what, product) => {
+    for (const saleAmount of ['10000', '900']) {
+      expectDecision(run(amount, { product, sale: { amount: saleAmount } }), 'BLOCK', ['RULE_ERROR']);
+    }
+    // The rule itself refuses, naming the product, rather than tripping over the missing number later.
+    expect(() => amount.evaluate(makeFacts({ product }), { settings: testSettings(), now: new Date(TEST_NOW) })).toThrow(
+      new RegExp(`^product TEST-1 has an unreadable minimum .* or step`),
+    );
   });
 });
 
 describe('core.risk-assessment', () => {
   it('requires an assessment when there is none, for a product that needs one', () => {
-    const d = run(riskAssessment, { customer: { risk: { level: null, assessedAt: null } } });
-    expect(d.outcome).toBe('REQUIRE');
-    expect(codes(d)).toEqual(['RISK_ASSESSMENT_MISSING']);
+    const d = expectDecision(run(riskAssessment, { customer: { risk: { level: null, assessedAt: null } } }), 'REQUIRE', ['RISK_ASSESSMENT_MISSING']);
+    expect(hit(d, 'RISK_ASSESSMENT_MISSING', 'REQUIRE').step).toBe('RISK_ASSESSMENT');
     expect(d.requiredSteps).toEqual(['RISK_ASSESSMENT']);
     expect(d.missingSteps).toEqual(['RISK_ASSESSMENT']);
+    expectMessagesContain(reason(d, 'RISK_ASSESSMENT_MISSING'), 'R2');
+    expect(reason(d, 'RISK_ASSESSMENT_MISSING').facts).toEqual({ level: null, assessedAt: null });
   });
 
   it('does not ask for an assessment when the product needs none', () => {
-    const d = run(riskAssessment, { customer: { risk: { level: null } }, product: { requiresRiskAssessment: false } });
-    expect(d.outcome).toBe('ALLOW');
+    expectDecision(run(riskAssessment, { customer: { risk: { level: null } }, product: { requiresRiskAssessment: false } }), 'ALLOW', []);
+    expectDecision(run(riskAssessment, { customer: { risk: { expired: true } }, product: { requiresRiskAssessment: false } }), 'ALLOW', []);
   });
 
   it('accepts an assessment 364 days old and requires reassessment at 366 days (default 365)', () => {
-    expect(codes(run(riskAssessment, { customer: { risk: { assessedAt: daysAgo(364) } } }))).toEqual([]);
-    const d = run(riskAssessment, { customer: { risk: { assessedAt: daysAgo(366) } } });
-    expect(d.outcome).toBe('REQUIRE');
-    expect(codes(d)).toEqual(['RISK_ASSESSMENT_EXPIRED']);
+    expectDecision(run(riskAssessment, { customer: { risk: { assessedAt: daysAgo(364) } } }), 'ALLOW', []);
+    const d = expectDecision(run(riskAssessment, { customer: { risk: { assessedAt: daysAgo(366) } } }), 'REQUIRE', ['RISK_ASSESSMENT_EXPIRED']);
+    expect(hit(d, 'RISK_ASSESSMENT_EXPIRED', 'REQUIRE').step).toBe('REASSESSMENT');
     expect(d.missingSteps).toEqual(['REASSESSMENT']);
-    expectMessagesContain(reason(d, 'RISK_ASSESSMENT_EXPIRED'), '366', '365');
+    expectMessagesContain(reason(d, 'RISK_ASSESSMENT_EXPIRED'), daysAgo(366), '366', '365');
+  });
+
+  it('expires an assessment exactly when 365 whole days have passed, not a millisecond earlier', () => {
+    const exactly = new Date(Date.parse(TEST_NOW) - 365 * DAY).toISOString();
+    const justUnder = new Date(Date.parse(TEST_NOW) - 365 * DAY + 1).toISOString();
+    expectDecision(run(riskAssessment, { customer: { risk: { assessedAt: justUnder } } }), 'ALLOW', []);
+    const d = expectDecision(run(riskAssessment, { customer: { risk: { assessedAt: exactly } } }), 'REQUIRE', ['RISK_ASSESSMENT_EXPIRED']);
+    expect(hit(d, 'RISK_ASSESSMENT_EXPIRED', 'REQUIRE').facts).toMatchObject({ ageDays: 365, validityDays: 365 });
+  });
+
+  it('counts the age in whole days, rounding down', () => {
+    const assessedAt = new Date(Date.parse(TEST_NOW) - 366.75 * DAY).toISOString();
+    const d = expectDecision(run(riskAssessment, { customer: { risk: { assessedAt } } }), 'REQUIRE', ['RISK_ASSESSMENT_EXPIRED']);
+    expect(hit(d, 'RISK_ASSESSMENT_EXPIRED', 'REQUIRE').facts).toMatchObject({ ageDays: 366 });
   });
 
   it('computes validity from assessedAt with the setting, so 180 days expires a 200-day-old assessment', () => {
     const o = { customer: { risk: { assessedAt: daysAgo(200) } } };
-    expect(codes(run(riskAssessment, o))).toEqual([]);
-    const d = run(riskAssessment, o, { 'core.riskAssessmentValidityDays': 180 });
-    expect(codes(d)).toEqual(['RISK_ASSESSMENT_EXPIRED']);
-    expectMessagesContain(reason(d, 'RISK_ASSESSMENT_EXPIRED'), '200', '180');
-    expect(codes(run(riskAssessment, { customer: { risk: { assessedAt: daysAgo(179) } } }, { 'core.riskAssessmentValidityDays': 180 }))).toEqual([]);
+    expectDecision(run(riskAssessment, o), 'ALLOW', []);
+    const d = expectDecision(run(riskAssessment, o, { 'core.riskAssessmentValidityDays': 180 }), 'REQUIRE', ['RISK_ASSESSMENT_EXPIRED']);
+    expectMessagesContain(hit(d, 'RISK_ASSESSMENT_EXPIRED', 'REQUIRE'), '200', '180');
+    expectDecision(run(riskAssessment, { customer: { risk: { assessedAt: daysAgo(179) } } }, { 'core.riskAssessmentValidityDays': 180 }), 'ALLOW', []);
   });
 
   it('honours the stored expired flag', () => {
-    expect(codes(run(riskAssessment, { customer: { risk: { expired: true } } }))).toEqual(['RISK_ASSESSMENT_EXPIRED']);
+    const d = expectDecision(run(riskAssessment, { customer: { risk: { expired: true } } }), 'REQUIRE', ['RISK_ASSESSMENT_EXPIRED']);
+    hit(d, 'RISK_ASSESSMENT_EXPIRED', 'REQUIRE');
   });
 
-  it('treats a level without an assessment date as expired', () => {
-    expect(codes(run(riskAssessment, { customer: { risk: { assessedAt: null } } }))).toEqual(['RISK_ASSESSMENT_EXPIRED']);
+  it('treats a level without an assessment date as expired, showing a dash for the date and the age', () => {
+    const d = expectDecision(run(riskAssessment, { customer: { risk: { assessedAt: null } } }), 'REQUIRE', ['RISK_ASSESSMENT_EXPIRED']);
+    const r = hit(d, 'RISK_ASSESSMENT_EXPIRED', 'REQUIRE');
+    expect(r.message['zh-CN']).toContain('（—，距今 — 天）');
+    expect(r.message.en).toContain('of — (— days ago)');
+    expect(r.facts).toMatchObject({ ageDays: null });
+  });
+
+  // Date.parse reads the first two (local time; the day rolled over into March, which
+  // would look recent): an assessment date that cannot be read cannot show validity.
+  it.each(['2026-10-20 02:00', '2026-02-30', '2026-10-20T25:00:00Z', 'last month'])('treats the unreadable assessment date %j as expired', (assessedAt) => {
+    const d = expectDecision(run(riskAssessment, { customer: { risk: { assessedAt } } }), 'REQUIRE', ['RISK_ASSESSMENT_EXPIRED']);
+    expectMessagesContain(hit(d, 'RISK_ASSESSMENT_EXPIRED', 'REQUIRE'), assessedAt);
+  });
+
+  it('measures the age at facts.now, falling back to the context clock only when facts.now is unreadable', () => {
+    const customer = { risk: { assessedAt: daysAgo(365) } };
+    const aMsEarlier = new Date(Date.parse(TEST_NOW) - 1).toISOString();
+    expect(evaluateAt(riskAssessment, makeFacts({ customer }), aMsEarlier).map((h) => h.code)).toEqual(['RISK_ASSESSMENT_EXPIRED']);
+    expect(evaluateAt(riskAssessment, makeFacts({ customer, now: aMsEarlier }), TEST_NOW)).toEqual([]);
+    expect(evaluateAt(riskAssessment, makeFacts({ customer, now: 'today' }), aMsEarlier)).toEqual([]);
+    // With no readable clock at all the age cannot be shown to be under the validity.
+    expect(evaluateAt(riskAssessment, makeFacts({ now: 'today' }), 'never').map((h) => h.code)).toEqual(['RISK_ASSESSMENT_EXPIRED']);
   });
 
   it('never blocks or requires anything for a redemption', () => {
     for (const risk of [{ level: null, assessedAt: null }, { assessedAt: daysAgo(800), expired: true }]) {
       const d = run(riskAssessment, { customer: { risk }, sale: { side: 'SELL' } });
-      expect(d.outcome).toBe('ALLOW');
-      expect(d.reasons).toEqual([]);
+      expectDecision(d, 'ALLOW', []);
     }
   });
 
   it('lets a recorded reassessment step satisfy the requirement', () => {
     const d = run(riskAssessment, { customer: { risk: { expired: true } }, sale: { completedSteps: ['REASSESSMENT'] } });
-    expect(reason(d, 'RISK_ASSESSMENT_EXPIRED').satisfied).toBe(true);
+    expect(hit(d, 'RISK_ASSESSMENT_EXPIRED', 'REQUIRE').satisfied).toBe(true);
     expect(d.missingSteps).toEqual([]);
   });
 });
@@ -272,8 +407,23 @@ describe('isProfessionalInvestor', () => {
     expect(isProfessionalInvestor(facts, settings)).toBe(false);
   });
 
-  it('treats unreadable amounts as zero', () => {
+  it('treats unreadable or missing amounts as zero, and still looks at the other amount', () => {
     expect(pro({ householdFinancialAssets: 'lots', risk: { experienceYears: 10 } })).toBe(false);
+    expect(pro({ householdFinancialAssets: null as never, incomeThreeYearAverage: null as never, risk: { experienceYears: 10 } })).toBe(false);
+    expect(pro({ householdFinancialAssets: 'lots', incomeThreeYearAverage: '500000', risk: { experienceYears: 2 } })).toBe(true);
+    expect(pro({ householdFinancialAssets: '5000000', incomeThreeYearAverage: 'n/a', risk: { experienceYears: 2 } })).toBe(true);
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY])('treats unreadable experience (%s years) as none', (experienceYears) => {
+    expect(pro({ householdFinancialAssets: '9000000', incomeThreeYearAverage: '900000', risk: { experienceYears } })).toBe(false);
+  });
+
+  it('names the basis it found, and none for an ordinary investor', () => {
+    const basis = (customer: FactsOverrides['customer']) => assessProfessionalInvestor(makeFacts({ customer }), settings);
+    expect(basis({ investorType: 'PROFESSIONAL' })).toMatchObject({ professional: true, basis: 'REGISTERED' });
+    expect(basis({ householdFinancialAssets: '5000000', risk: { experienceYears: 2 } })).toMatchObject({ professional: true, basis: 'FINANCIAL_ASSETS' });
+    expect(basis({ incomeThreeYearAverage: '500000', risk: { experienceYears: 2 } })).toMatchObject({ professional: true, basis: 'AVERAGE_INCOME' });
+    expect(basis({})).toMatchObject({ professional: false, basis: null, explanation: null });
   });
 });
 
@@ -281,19 +431,28 @@ describe('core.professional-investor', () => {
   const richC3 = { householdFinancialAssets: '5000000', risk: { level: 'C3' as const, experienceYears: 2 } };
 
   it('explains with ALLOW why a professional may buy above their level, with the numbers', () => {
-    const d = run(professionalInvestor, { customer: richC3, product: { riskRating: 'R4' } });
-    expect(d.outcome).toBe('ALLOW');
-    expect(codes(d)).toEqual(['PROFESSIONAL_INVESTOR']);
-    expectMessagesContain(reason(d, 'PROFESSIONAL_INVESTOR'), 'R4', 'C3', '5000000', '2');
+    const d = expectDecision(run(professionalInvestor, { customer: richC3, product: { riskRating: 'R4' } }), 'ALLOW', ['PROFESSIONAL_INVESTOR']);
+    const r = hit(d, 'PROFESSIONAL_INVESTOR', 'ALLOW');
+    expectMessagesContain(r, 'R4', 'C3', '5000000', '2');
+    expect(r.facts).toMatchObject({
+      productRisk: 'R4',
+      customerLevel: 'C3',
+      basis: 'FINANCIAL_ASSETS',
+      investorType: 'ORDINARY',
+      householdFinancialAssets: '5000000',
+      incomeThreeYearAverage: '280000',
+      experienceYears: 2,
+      thresholds: { financialAssetsCny: '5000000', averageIncomeCny: '500000', experienceYears: 2 },
+    });
   });
 
   it('says nothing when the product is within the level', () => {
-    expect(codes(run(professionalInvestor, { customer: richC3, product: { riskRating: 'R3' } }))).toEqual([]);
+    expectDecision(run(professionalInvestor, { customer: richC3, product: { riskRating: 'R3' } }), 'ALLOW', []);
   });
 
   it('says nothing for an ordinary investor above their level (risk matching speaks then)', () => {
     const poor = { ...richC3, householdFinancialAssets: '4999999.99' };
-    expect(codes(run(professionalInvestor, { customer: poor, product: { riskRating: 'R4' } }))).toEqual([]);
+    expectDecision(run(professionalInvestor, { customer: poor, product: { riskRating: 'R4' } }), 'ALLOW', []);
   });
 
   it('lets a professional buy an R5 wealth product at a C2 level through the full core rule set', () => {
@@ -312,13 +471,12 @@ describe('core.risk-matching', () => {
 
   it('says nothing when the product rating is within the level (R3/C3)', () => {
     const d = run(riskMatching, { product: { riskRating: 'R3' }, customer: { risk: { level: 'C3' } }, sale: { initiator: 'STAFF' } });
-    expect(d.reasons).toEqual([]);
+    expectDecision(d, 'ALLOW', []);
   });
 
   it('requires a signed special risk warning for a fund the customer asked for above their level (R4/C3)', () => {
-    const d = above();
-    expect(d.outcome).toBe('REQUIRE');
-    expect(codes(d)).toEqual(['ABOVE_RISK_LEVEL_SIGNED_WARNING']);
+    const d = expectDecision(above(), 'REQUIRE', ['ABOVE_RISK_LEVEL_SIGNED_WARNING']);
+    expect(hit(d, 'ABOVE_RISK_LEVEL_SIGNED_WARNING', 'REQUIRE').step).toBe('SPECIAL_RISK_WARNING_SIGNED');
     expect(d.missingSteps).toEqual(['SPECIAL_RISK_WARNING_SIGNED']);
     expectMessagesContain(reason(d, 'ABOVE_RISK_LEVEL_SIGNED_WARNING'), 'R4', 'C3');
     expect(reason(d, 'ABOVE_RISK_LEVEL_SIGNED_WARNING').message['zh-CN']).toContain('产品风险等级 R4 高于客户风险承受能力 C3');
@@ -332,23 +490,19 @@ describe('core.risk-matching', () => {
   });
 
   it('blocks a wealth product above the level even when the customer insists', () => {
-    const d = above({ product: { regime: 'WEALTH' }, sale: { completedSteps: ['SPECIAL_RISK_WARNING_SIGNED'] } });
-    expect(d.outcome).toBe('BLOCK');
-    expect(codes(d)).toEqual(['WEALTH_ABOVE_LEVEL']);
-    expectMessagesContain(reason(d, 'WEALTH_ABOVE_LEVEL'), 'R4', 'C3');
+    const d = expectDecision(above({ product: { regime: 'WEALTH' }, sale: { completedSteps: ['SPECIAL_RISK_WARNING_SIGNED'] } }), 'BLOCK', ['WEALTH_ABOVE_LEVEL']);
+    expectMessagesContain(hit(d, 'WEALTH_ABOVE_LEVEL', 'BLOCK'), 'R4', 'C3');
   });
 
   it('blocks other products above the level', () => {
-    const d = above({ product: { regime: 'OTHER' } });
-    expect(codes(d)).toEqual(['ABOVE_RISK_LEVEL']);
-    expect(d.outcome).toBe('BLOCK');
+    const d = expectDecision(above({ product: { regime: 'OTHER' } }), 'BLOCK', ['ABOVE_RISK_LEVEL']);
+    expectMessagesContain(hit(d, 'ABOVE_RISK_LEVEL', 'BLOCK'), 'R4', 'C3');
   });
 
   it('blocks a staff-recommended sale above the level, reporting only that reason', () => {
     for (const regime of ['SECURITIES', 'WEALTH', 'OTHER'] as const) {
-      const d = above({ product: { regime }, sale: { initiator: 'STAFF' } });
-      expect(codes(d)).toEqual(['STAFF_RECOMMENDED_ABOVE_LEVEL']);
-      expectMessagesContain(reason(d, 'STAFF_RECOMMENDED_ABOVE_LEVEL'), 'R4', 'C3');
+      const d = expectDecision(above({ product: { regime }, sale: { initiator: 'STAFF' } }), 'BLOCK', ['STAFF_RECOMMENDED_ABOVE_LEVEL']);
+      expectMessagesContain(hit(d, 'STAFF_RECOMMENDED_ABOVE_LEVEL', 'BLOCK'), 'R4', 'C3');
     }
   });
 
@@ -358,122 +512,124 @@ describe('core.risk-matching', () => {
       product: { riskRating: 'R2', regime: 'WEALTH' },
       sale: { initiator: 'STAFF' },
     });
-    expect(codes(d)).toEqual(['LOWEST_CATEGORY_ABOVE_LEVEL']);
-    expectMessagesContain(reason(d, 'LOWEST_CATEGORY_ABOVE_LEVEL'), 'R2', 'C1');
-    const fund = above({ customer: { risk: { lowestCategory: true } } });
-    expect(codes(fund)).toEqual(['LOWEST_CATEGORY_ABOVE_LEVEL']);
-    expect(fund.outcome).toBe('BLOCK');
+    expectDecision(d, 'BLOCK', ['LOWEST_CATEGORY_ABOVE_LEVEL']);
+    expectMessagesContain(hit(d, 'LOWEST_CATEGORY_ABOVE_LEVEL', 'BLOCK'), 'R2', 'C1');
+    const fund = expectDecision(above({ customer: { risk: { lowestCategory: true } } }), 'BLOCK', ['LOWEST_CATEGORY_ABOVE_LEVEL']);
+    hit(fund, 'LOWEST_CATEGORY_ABOVE_LEVEL', 'BLOCK');
   });
 
   it('lets the lowest category buy within its level', () => {
-    expect(codes(run(riskMatching, { customer: { risk: { level: 'C1', lowestCategory: true } }, product: { riskRating: 'R1' } }))).toEqual([]);
+    expectDecision(run(riskMatching, { customer: { risk: { level: 'C1', lowestCategory: true } }, product: { riskRating: 'R1' } }), 'ALLOW', []);
   });
 
   it('skips professional investors, by registration or by assets and experience', () => {
-    expect(codes(above({ product: { regime: 'WEALTH' }, customer: { investorType: 'PROFESSIONAL' } }))).toEqual([]);
-    expect(codes(above({ product: { regime: 'WEALTH' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 2 } } }))).toEqual([]);
-    expect(codes(above({ product: { regime: 'WEALTH' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 1 } } }))).toEqual(['WEALTH_ABOVE_LEVEL']);
+    expectDecision(above({ product: { regime: 'WEALTH' }, customer: { investorType: 'PROFESSIONAL' } }), 'ALLOW', []);
+    expectDecision(above({ product: { regime: 'WEALTH' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 2 } } }), 'ALLOW', []);
+    expectDecision(above({ product: { regime: 'WEALTH' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 1 } } }), 'BLOCK', ['WEALTH_ABOVE_LEVEL']);
   });
 
   it('never blocks a redemption', () => {
     const d = above({ product: { regime: 'WEALTH' }, customer: { risk: { lowestCategory: true } }, sale: { side: 'SELL', initiator: 'STAFF' } });
-    expect(d.reasons).toEqual([]);
+    expectDecision(d, 'ALLOW', []);
   });
 
   it('leaves a missing level and products without assessment to other rules', () => {
-    expect(codes(above({ customer: { risk: { level: null } } }))).toEqual([]);
-    expect(codes(above({ product: { requiresRiskAssessment: false, regime: 'WEALTH' } }))).toEqual([]);
+    expectDecision(above({ customer: { risk: { level: null } } }), 'ALLOW', []);
+    expectDecision(above({ product: { requiresRiskAssessment: false, regime: 'WEALTH' } }), 'ALLOW', []);
   });
 });
 
 describe('core.high-risk-care', () => {
   it('says nothing for R3 and warns an ordinary investor buying R4 or R5', () => {
-    expect(codes(run(highRiskCare, { product: { riskRating: 'R3' } }))).toEqual([]);
+    expectDecision(run(highRiskCare, { product: { riskRating: 'R3' } }), 'ALLOW', []);
     for (const riskRating of ['R4', 'R5'] as const) {
-      const d = run(highRiskCare, { product: { riskRating } });
-      expect(d.outcome).toBe('WARN');
-      expect(codes(d)).toEqual(['HIGH_RISK_EXTRA_CARE']);
-      expectMessagesContain(reason(d, 'HIGH_RISK_EXTRA_CARE'), riskRating, 'R4');
+      const d = expectDecision(run(highRiskCare, { product: { riskRating } }), 'WARN', ['HIGH_RISK_EXTRA_CARE']);
+      expectMessagesContain(hit(d, 'HIGH_RISK_EXTRA_CARE', 'WARN'), riskRating, 'R4');
+      expect(reason(d, 'HIGH_RISK_EXTRA_CARE').facts).toEqual({ productRisk: riskRating, fromRisk: 'R4', investorType: 'ORDINARY', professional: false });
     }
   });
 
   it('does not warn a professional investor', () => {
-    expect(codes(run(highRiskCare, { product: { riskRating: 'R5' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 2 } } }))).toEqual([]);
+    expectDecision(run(highRiskCare, { product: { riskRating: 'R5' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 2 } } }), 'ALLOW', []);
   });
 
   it('follows core.highRiskFromRating', () => {
-    expect(codes(run(highRiskCare, { product: { riskRating: 'R4' } }, { 'core.highRiskFromRating': 'R5' }))).toEqual([]);
-    expect(codes(run(highRiskCare, { product: { riskRating: 'R3' } }, { 'core.highRiskFromRating': 'R3' }))).toEqual(['HIGH_RISK_EXTRA_CARE']);
+    expectDecision(run(highRiskCare, { product: { riskRating: 'R4' } }, { 'core.highRiskFromRating': 'R5' }), 'ALLOW', []);
+    expectDecision(run(highRiskCare, { product: { riskRating: 'R3' } }, { 'core.highRiskFromRating': 'R3' }), 'WARN', ['HIGH_RISK_EXTRA_CARE']);
   });
 
   it('does not warn on a redemption', () => {
-    expect(codes(run(highRiskCare, { product: { riskRating: 'R5' }, sale: { side: 'SELL' } }))).toEqual([]);
+    expectDecision(run(highRiskCare, { product: { riskRating: 'R5' }, sale: { side: 'SELL' } }), 'ALLOW', []);
   });
 });
 
 describe('core.senior-customer', () => {
   it('warns from age 65, not at 64', () => {
-    expect(codes(run(seniorCustomer, { customer: { age: 64 } }))).toEqual([]);
-    const d = run(seniorCustomer, { customer: { age: 65 } });
-    expect(d.outcome).toBe('WARN');
-    expect(codes(d)).toEqual(['SENIOR_CUSTOMER']);
-    expectMessagesContain(reason(d, 'SENIOR_CUSTOMER'), '65');
+    expectDecision(run(seniorCustomer, { customer: { age: 64 } }), 'ALLOW', []);
+    const d = expectDecision(run(seniorCustomer, { customer: { age: 65 } }), 'WARN', ['SENIOR_CUSTOMER']);
+    expectMessagesContain(hit(d, 'SENIOR_CUSTOMER', 'WARN'), '65');
   });
 
   it('needs no branch-head approval by default, even for R5', () => {
-    expect(codes(run(seniorCustomer, { customer: { age: 80 }, product: { riskRating: 'R5' } }))).toEqual(['SENIOR_CUSTOMER']);
+    expectDecision(run(seniorCustomer, { customer: { age: 80 }, product: { riskRating: 'R5' } }), 'WARN', ['SENIOR_CUSTOMER']);
   });
 
   it('requires branch-head approval from the configured rating (R4)', () => {
     const setting = { 'core.seniorApprovalFromRisk': 'R4' };
-    const d = run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R4' } }, setting);
-    expect(d.outcome).toBe('REQUIRE');
-    expect(codes(d)).toEqual(['SENIOR_CUSTOMER', 'SENIOR_BRANCH_APPROVAL']);
+    const d = expectDecision(run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R4' } }, setting), 'REQUIRE', [
+      'SENIOR_CUSTOMER',
+      'SENIOR_BRANCH_APPROVAL',
+    ]);
+    expect(hit(d, 'SENIOR_BRANCH_APPROVAL', 'REQUIRE').step).toBe('BRANCH_HEAD_APPROVAL');
+    hit(d, 'SENIOR_CUSTOMER', 'WARN');
     expect(d.missingSteps).toEqual(['BRANCH_HEAD_APPROVAL']);
     expectMessagesContain(reason(d, 'SENIOR_BRANCH_APPROVAL'), '70', 'R4');
-    expect(codes(run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R3' } }, setting))).toEqual(['SENIOR_CUSTOMER']);
-    expect(codes(run(seniorCustomer, { customer: { age: 64 }, product: { riskRating: 'R5' } }, setting))).toEqual([]);
+    expect(reason(d, 'SENIOR_BRANCH_APPROVAL').facts).toEqual({ age: 70, seniorAge: 65, productRisk: 'R4', approvalFromRisk: 'R4' });
+    expectDecision(run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R5' } }, setting), 'REQUIRE', ['SENIOR_CUSTOMER', 'SENIOR_BRANCH_APPROVAL']);
+    expectDecision(run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R3' } }, setting), 'WARN', ['SENIOR_CUSTOMER']);
+    expectDecision(run(seniorCustomer, { customer: { age: 64 }, product: { riskRating: 'R5' } }, setting), 'ALLOW', []);
   });
 
   it('follows core.seniorCustomerAge', () => {
-    const d = run(seniorCustomer, { customer: { age: 64 } }, { 'core.seniorCustomerAge': 60 });
-    expect(codes(d)).toEqual(['SENIOR_CUSTOMER']);
+    const d = expectDecision(run(seniorCustomer, { customer: { age: 64 } }, { 'core.seniorCustomerAge': 60 }), 'WARN', ['SENIOR_CUSTOMER']);
     expectMessagesContain(reason(d, 'SENIOR_CUSTOMER'), '64', '60');
   });
 
   it('does nothing on a redemption', () => {
-    expect(codes(run(seniorCustomer, { customer: { age: 90 }, sale: { side: 'SELL' } }, { 'core.seniorApprovalFromRisk': 'R1' }))).toEqual([]);
+    expectDecision(run(seniorCustomer, { customer: { age: 90 }, sale: { side: 'SELL' } }, { 'core.seniorApprovalFromRisk': 'R1' }), 'ALLOW', []);
   });
 });
 
 describe('core.audio-video-recording', () => {
   it('requires recording for wealth and securities products sold at the counter or wealth centre', () => {
     for (const [regime, channel] of [['WEALTH', 'COUNTER'], ['SECURITIES', 'WEALTH_CENTER']] as const) {
-      const d = run(audioVideoRecording, { product: { regime }, sale: { channel } });
-      expect(d.outcome).toBe('REQUIRE');
-      expect(codes(d)).toEqual(['IN_BRANCH_RECORDING']);
+      const d = expectDecision(run(audioVideoRecording, { product: { regime }, sale: { channel } }), 'REQUIRE', ['IN_BRANCH_RECORDING']);
+      const r = hit(d, 'IN_BRANCH_RECORDING', 'REQUIRE');
+      expect(r.step).toBe('AUDIO_VIDEO_RECORDING');
       expect(d.missingSteps).toEqual(['AUDIO_VIDEO_RECORDING']);
-      expectMessagesContain(reason(d, 'IN_BRANCH_RECORDING'), channel);
+      expectMessagesContain(r, channel);
+      expect(r.message['zh-CN']).toContain(`在${CHANNEL_LABELS[channel]['zh-CN']}（${channel}）销售${REGIME_LABELS[regime]['zh-CN']}`);
+      expect(r.message.en).toContain(`Selling a ${REGIME_LABELS[regime].en} at the ${CHANNEL_LABELS[channel].en} (${channel})`);
     }
   });
 
   it('needs no recording online, on mobile, or for other products', () => {
-    expect(codes(run(audioVideoRecording, { product: { regime: 'WEALTH' }, sale: { channel: 'ONLINE' } }))).toEqual([]);
-    expect(codes(run(audioVideoRecording, { product: { regime: 'WEALTH' }, sale: { channel: 'MOBILE' } }))).toEqual([]);
-    expect(codes(run(audioVideoRecording, { product: { regime: 'OTHER' }, sale: { channel: 'COUNTER' } }))).toEqual([]);
+    expectDecision(run(audioVideoRecording, { product: { regime: 'WEALTH' }, sale: { channel: 'ONLINE' } }), 'ALLOW', []);
+    expectDecision(run(audioVideoRecording, { product: { regime: 'WEALTH' }, sale: { channel: 'MOBILE' } }), 'ALLOW', []);
+    expectDecision(run(audioVideoRecording, { product: { regime: 'OTHER' }, sale: { channel: 'COUNTER' } }), 'ALLOW', []);
   });
 
   it('follows core.counterRecordingChannels', () => {
     const setting = { 'core.counterRecordingChannels': ['MOBILE'] };
-    expect(codes(run(audioVideoRecording, { sale: { channel: 'MOBILE' } }, setting))).toEqual(['IN_BRANCH_RECORDING']);
-    expect(codes(run(audioVideoRecording, { sale: { channel: 'COUNTER' } }, setting))).toEqual([]);
+    expectDecision(run(audioVideoRecording, { sale: { channel: 'MOBILE' } }, setting), 'REQUIRE', ['IN_BRANCH_RECORDING']);
+    expectDecision(run(audioVideoRecording, { sale: { channel: 'COUNTER' } }, setting), 'ALLOW', []);
   });
 
   it('is satisfied by a recorded session, and not needed for a redemption', () => {
     const done = run(audioVideoRecording, { sale: { channel: 'COUNTER', completedSteps: ['AUDIO_VIDEO_RECORDING'] } });
-    expect(reason(done, 'IN_BRANCH_RECORDING').satisfied).toBe(true);
+    expect(hit(done, 'IN_BRANCH_RECORDING', 'REQUIRE').satisfied).toBe(true);
     expect(done.missingSteps).toEqual([]);
-    expect(codes(run(audioVideoRecording, { sale: { channel: 'COUNTER', side: 'SELL' } }))).toEqual([]);
+    expectDecision(run(audioVideoRecording, { sale: { channel: 'COUNTER', side: 'SELL' } }), 'ALLOW', []);
   });
 });
 
@@ -522,6 +678,8 @@ describe('the engine over the core rules', () => {
       'IN_BRANCH_RECORDING',
     ]);
     expect(d.reasons.map((r) => r.outcome)).toContain('WARN');
+    hit(d, 'BELOW_MINIMUM', 'BLOCK');
+    hit(d, 'ABOVE_RISK_LEVEL_SIGNED_WARNING', 'REQUIRE');
   });
 
   it('turns a throwing rule into BLOCK RULE_ERROR without touching the other reasons', () => {

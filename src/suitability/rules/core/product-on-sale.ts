@@ -7,7 +7,8 @@ import { evaluationInstant, instantOrNull } from './values.js';
  * A purchase needs a product that is on sale, inside its sale window
  * (`saleStart` ≤ now < `saleEnd`; a missing bound is open). Redemptions are never
  * stopped here: a customer may still sell out of a suspended or closed product.
- * A sale bound that cannot be read counts as outside the window (fail closed).
+ * A sale bound that cannot be read (not one of the ISO 8601 forms `instantOrNull`
+ * takes) counts as outside the window (fail closed).
  */
 export const productOnSale: SuitabilityRule = {
   id: 'core.product-on-sale',
@@ -39,10 +40,11 @@ export const productOnSale: SuitabilityRule = {
       });
     }
     const now = evaluationInstant(facts, ctx);
-    const start = instantOrNull(product.saleStart);
-    const end = instantOrNull(product.saleEnd);
-    const unreadable = (product.saleStart != null && start == null) || (product.saleEnd != null && end == null);
-    if (unreadable || (start != null && now < start) || (end != null && now >= end)) {
+    // A missing bound is open (±Infinity); an unreadable one is NaN, and since no
+    // comparison with NaN holds, the window test below fails for it (fail closed).
+    const start = product.saleStart == null ? -Infinity : (instantOrNull(product.saleStart) ?? NaN);
+    const end = product.saleEnd == null ? Infinity : (instantOrNull(product.saleEnd) ?? NaN);
+    if (!(start <= now && now < end)) {
       hits.push({
         code: 'OUTSIDE_SALE_WINDOW',
         params: { now: facts.now, saleStart: product.saleStart ?? '—', saleEnd: product.saleEnd ?? '—' },

@@ -29,7 +29,7 @@ export const professionalInvestor: SuitabilityRule = {
     const gap = levelGap(facts);
     if (!gap) return [];
     const assessment = assessProfessionalInvestor(facts, ctx.settings);
-    if (!assessment.professional || !assessment.explanation) return [];
+    if (!assessment.professional) return [];
     return [
       {
         code: 'PROFESSIONAL_INVESTOR',

@@ -13,14 +13,14 @@ export interface ProfessionalInvestorThresholds {
 /** Why a customer counts as a professional investor. */
 export type ProfessionalBasis = 'REGISTERED' | 'FINANCIAL_ASSETS' | 'AVERAGE_INCOME';
 
-/** The outcome of the professional-investor test, with what it read. */
-export interface ProfessionalAssessment {
-  professional: boolean;
-  basis: ProfessionalBasis | null;
-  /** Why, in both languages, with the numbers compared (null when not professional). */
-  explanation: LocalizedText | null;
-  saw: Record<string, unknown>;
-}
+/**
+ * The outcome of the professional-investor test, with what it read. A professional
+ * always has a basis and an explanation (why, in both languages, with the numbers
+ * compared); anyone else has neither.
+ */
+export type ProfessionalAssessment =
+  | { professional: true; basis: ProfessionalBasis; explanation: LocalizedText; saw: Record<string, unknown> }
+  | { professional: false; basis: null; explanation: null; saw: Record<string, unknown> };
 
 /**
  * Applies 《证券期货投资者适当性管理办法》第八条 to an individual: professional when

@@ -47,9 +47,11 @@ export const riskAssessment: SuitabilityRule = {
     const validityDays = ctx.settings.get<number>('core.riskAssessmentValidityDays');
     const now = evaluationInstant(facts, ctx);
     const assessed = instantOrNull(risk.assessedAt);
-    const ageDays = assessed == null ? null : Math.floor((now - assessed) / DAY_MS);
-    const expiredByAge = assessed == null || now - assessed >= validityDays * DAY_MS;
-    if (!risk.expired && !expiredByAge) return [];
+    const ageMs = assessed == null ? null : now - assessed;
+    const ageDays = ageMs == null ? null : Math.floor(ageMs / DAY_MS);
+    // Valid only when shown to be younger than the validity: without a readable date it is not.
+    const validByAge = ageMs != null && ageMs < validityDays * DAY_MS;
+    if (!risk.expired && validByAge) return [];
     return [
       {
         code: 'RISK_ASSESSMENT_EXPIRED',

@@ -4,22 +4,37 @@ import type { RuleContext, SuitabilityFacts } from '../../types.js';
 /** One day in milliseconds; validity periods are counted in whole 24-hour days. */
 export const DAY_MS = 86_400_000;
 
-/** A finite decimal from a decimal string, or null when the string is blank or not a number. */
+/**
+ * A finite decimal from a decimal string, or null when it is missing, blank or not
+ * a number. decimal.js rejects all of these by throwing (a missing value reads as
+ * blank), so one catch covers them. Surrounding spaces are not accepted either:
+ * amounts arrive from the Decimal scalar and the database, never padded.
+ */
 export function decimalOrNull(value: string | null | undefined): Decimal | null {
-  if (value == null || value.trim() === '') return null;
   try {
-    const d = new Decimal(value.trim());
+    const d = new Decimal(value ?? '');
     return d.isFinite() ? d : null;
   } catch {
     return null;
   }
 }
 
-/** Milliseconds since the epoch of an ISO 8601 date or date-time, or null when unparseable. */
+/**
+ * The ISO 8601 forms the facts carry: a calendar date (read as UTC midnight), or a
+ * date and time with seconds and a UTC offset. Anything else is unreadable: Date.parse
+ * alone would also read "TBD 5" (as 2001-05-01) or "2026-12-01 00:00" (in the
+ * server's local time zone), and a rule must not act on such a guess.
+ */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Milliseconds since the epoch of an ISO 8601 date or date-time (see ISO_INSTANT), or null when unreadable. */
 export function instantOrNull(value: string | null | undefined): number | null {
-  if (value == null || value.trim() === '') return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
+  const s = value ?? '';
+  if (!ISO_INSTANT.test(s)) return null;
+  const ms = Date.parse(s);
+  const day = s.slice(0, 10);
+  // Date.parse rolls an impossible day over (2026-02-30 reads as 2026-03-02): the day must read back unchanged.
+  return Number.isNaN(ms) || new Date(Date.parse(day)).toISOString().slice(0, 10) !== day ? null : ms;
 }
 
 /**
