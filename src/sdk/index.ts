@@ -37,3 +37,4 @@ export { byKey, groupByKey } from '../graphql/loaders.js';
 export { requireRole } from '../auth/guards.js';
 export { Decimal } from 'decimal.js';
 export { perObject } from './per-object.js';
+export { perString } from './per-string.js';

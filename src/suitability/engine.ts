@@ -112,8 +112,9 @@ export function evaluateSuitability(
 ): SuitabilityDecisionRecord {
   const plan = planFor(rules, facts.product.line);
   const completed = facts.sale.completedSteps;
-  const reasons: SuitabilityReason[] = [];
-  const required: string[] = [];
+  // Allocated on the first hit: most (rule, product) pairs have nothing to say.
+  let reasons: SuitabilityReason[] | null = null;
+  let required: string[] | null = null;
   let rank = 0;
   const list = plan.rules;
   for (let i = 0; i < list.length; i++) {
@@ -131,8 +132,11 @@ export function evaluateSuitability(
         const step = def.step ?? null;
         const requires = r === 2 && step !== null;
         if (r > rank) rank = r;
-        if (requires && !required.includes(step)) required.push(step);
-        reasons.push({
+        if (requires) {
+          if (required === null) required = [step];
+          else if (!required.includes(step)) required.push(step);
+        }
+        (reasons ??= []).push({
           code: hit.code,
           outcome: def.outcome,
           message: messageOf(def.message, hit.params),
@@ -148,15 +152,15 @@ export function evaluateSuitability(
     } catch (error) {
       onRuleError?.(rule.id, error, facts);
       // Fail closed, and only for this product: the caller evaluates each product separately.
-      reasons.push(ruleError(registered));
+      (reasons ??= []).push(ruleError(registered));
       rank = 3;
     }
   }
   return {
     outcome: BY_RANK[rank]!,
-    reasons,
-    requiredSteps: required,
-    missingSteps: required.length === 0 ? required : required.filter((s) => !completed.includes(s)),
+    reasons: reasons ?? [],
+    requiredSteps: required ?? [],
+    missingSteps: required === null ? [] : required.filter((s) => !completed.includes(s)),
     evaluatedAt: facts.now,
     ruleVersions: plan.versions,
   };

@@ -1,4 +1,4 @@
-import { Decimal, perObject, type SuitabilityFacts } from '../../../src/sdk/index.js';
+import { Decimal, perObject, perString, type SuitabilityFacts } from '../../../src/sdk/index.js';
 import { ASSET_CLASSES, FUND_TYPES, ISSUER_TYPES, type AssetClassCode, type FundFacts } from '../model.js';
 
 /**
@@ -49,6 +49,13 @@ const viewOf = perObject((d: Record<string, unknown>): FundRuleView => {
  * which is the one place that is turned into null.
  */
 export function decimalOrNull(value: unknown): Decimal | null {
+  // Strings (sale amounts, minimums) repeat across evaluations: each is parsed once. Decimals are immutable.
+  return typeof value === 'string' ? decimalOfText(value) : parseDecimal(value);
+}
+
+const decimalOfText = perString((value: string) => parseDecimal(value));
+
+function parseDecimal(value: unknown): Decimal | null {
   let d: Decimal;
   try {
     d = new Decimal(typeof value === 'string' ? value.trim() : (value as Decimal.Value));

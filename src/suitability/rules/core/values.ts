@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { RuleContext, SuitabilityFacts } from '../../types.js';
+import { perString } from '../../../sdk/per-string.js';
 
 /** One day in milliseconds; validity periods are counted in whole 24-hour days. */
 export const DAY_MS = 86_400_000;
@@ -11,13 +12,18 @@ export const DAY_MS = 86_400_000;
  * amounts arrive from the Decimal scalar and the database, never padded.
  */
 export function decimalOrNull(value: string | null | undefined): Decimal | null {
+  return decimals(value ?? '');
+}
+
+// Rules read the same amounts, minimums and steps for every evaluation: each string is parsed once (Decimals are immutable).
+const decimals = perString((value: string): Decimal | null => {
   try {
-    const d = new Decimal(value ?? '');
+    const d = new Decimal(value);
     return d.isFinite() ? d : null;
   } catch {
     return null;
   }
-}
+});
 
 /**
  * The ISO 8601 forms the facts carry: a calendar date (read as UTC midnight), or a
@@ -29,13 +35,17 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\
 
 /** Milliseconds since the epoch of an ISO 8601 date or date-time (see ISO_INSTANT), or null when unreadable. */
 export function instantOrNull(value: string | null | undefined): number | null {
-  const s = value ?? '';
+  return instants(value ?? '');
+}
+
+// The evaluation instant, sale bounds and assessment dates repeat across evaluations: each string is parsed once.
+const instants = perString((s: string): number | null => {
   if (!ISO_INSTANT.test(s)) return null;
   const ms = Date.parse(s);
   const day = s.slice(0, 10);
   // Date.parse rolls an impossible day over (2026-02-30 reads as 2026-03-02): the day must read back unchanged.
   return Number.isNaN(ms) || new Date(Date.parse(day)).toISOString().slice(0, 10) !== day ? null : ms;
-}
+});
 
 /**
  * The evaluation instant. `facts.now` is canonical (it is also the decision's
