@@ -31,8 +31,18 @@ export type ProfessionalAssessment =
  * so doubtful data never makes someone professional.
  */
 export function assessProfessionalInvestor(facts: SuitabilityFacts, settings: SettingsReader): ProfessionalAssessment {
-  const c = facts.customer;
   const t = settings.get<ProfessionalInvestorThresholds>('core.professionalInvestor');
+  // Two rules ask for every product of a customer: assess once per customer facts and thresholds value.
+  const known = assessed.get(facts.customer);
+  if (known && known.thresholds === t) return known.assessment;
+  const assessment = Object.freeze(assess(facts.customer, t));
+  assessed.set(facts.customer, { thresholds: t, assessment });
+  return assessment;
+}
+
+const assessed = new WeakMap<SuitabilityFacts['customer'], { thresholds: ProfessionalInvestorThresholds; assessment: ProfessionalAssessment }>();
+
+function assess(c: SuitabilityFacts['customer'], t: ProfessionalInvestorThresholds): ProfessionalAssessment {
   const saw = {
     investorType: c.investorType,
     householdFinancialAssets: c.householdFinancialAssets,
