@@ -50,7 +50,9 @@ const viewOf = perObject((d: Record<string, unknown>): FundRuleView => {
  */
 export function decimalOrNull(value: unknown): Decimal | null {
   // Strings (sale amounts, minimums) repeat across evaluations: each is parsed once. Decimals are immutable.
-  return typeof value === 'string' ? decimalOfText(value) : parseDecimal(value);
+  if (typeof value === 'string') return decimalOfText(value);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — Decimal would throw on null and the catch answer null; this only spares a throw per evaluation without an amount
+  return value == null ? null : parseDecimal(value);
 }
 
 const decimalOfText = perString((value: string) => parseDecimal(value));
