@@ -69,7 +69,8 @@ export const goldMinimum: SuitabilityRule = {
     }
     if (details.goldType === 'PHYSICAL_BAR') return barCovered(sale.grams, amount, details);
     if (details.goldType === 'GOLD_SAVINGS_PLAN' && !byGrams) {
-      if (amount === null || new Decimal(amount).gte(setting.amountCny)) return [];
+      // Not by grams means an amount was given: with neither figure the rule returned above, and grams alone count as by grams.
+      if (new Decimal(amount!).gte(setting.amountCny)) return [];
       return [
         {
           code: 'GOLD_BELOW_MINIMUM_AMOUNT',
@@ -86,7 +87,8 @@ export const goldMinimum: SuitabilityRule = {
 
 /** A bar order by amount must buy at least one bar. */
 function barCovered(grams: string | null, amount: string | null, d: ReturnType<typeof readGoldDetails>): RuleHit[] {
-  if (grams === null || !new Decimal(grams).isZero() || amount === null) return [];
+  // Zero grams stated, or given with no amount, were GOLD_GRAMS_INVALID above: zero here is an amount that buys no whole bar.
+  if (grams === null || !new Decimal(grams).isZero()) return [];
   return [
     {
       code: 'GOLD_BAR_NOT_COVERED',
