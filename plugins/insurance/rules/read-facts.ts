@@ -38,15 +38,15 @@ export function productTermsOf(d: Record<string, unknown>, partnerCode: string |
   const years = Array.isArray(d.paymentYearsOptions) ? d.paymentYearsOptions.map(int).filter((n): n is number => n !== null && n > 0) : [];
   const ageMin = int(d.insuredAgeMin);
   const ageMax = int(d.insuredAgeMax);
-  const guaranteed = bool(d.guaranteed);
   const complete = type !== null && modes.length > 0 && years.length > 0 && ageMin !== null && ageMax !== null;
   return {
     complete,
     insurer: typeof d.insurer === 'string' ? d.insurer : partnerCode ?? '',
     insuranceType: type ?? 'TRADITIONAL',
     // A contradicting flag (guaranteed participating) loses to the type: the regulation is about the benefit design.
-    guaranteed: (guaranteed ?? false) && (type === null || isGuaranteedType(type)),
-    coverTermYears: d.coverTermYears === null ? null : int(d.coverTermYears),
+    // Without a known type the flag proves nothing: the strict reading (non-guaranteed) holds.
+    guaranteed: d.guaranteed === true && type !== null && isGuaranteedType(type),
+    coverTermYears: int(d.coverTermYears),
     premiumModes: modes,
     paymentYearsOptions: years,
     insuredAgeMin: ageMin ?? 0,
