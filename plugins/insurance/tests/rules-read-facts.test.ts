@@ -37,6 +37,7 @@ describe('product terms: completeness', () => {
     ['no maximum age', { insuredAgeMax: undefined }],
     ['a maximum age that is not a short digit string', { insuredAgeMax: '12345' }],
     ['a maximum age with a sign', { insuredAgeMax: '+70' }],
+    ['a maximum age in a list', { insuredAgeMax: ['70'] }],
   ];
   for (const [what, o] of broken) {
     it(`blocks the sale of a product with ${what}`, () => {
@@ -95,7 +96,7 @@ describe('product terms: strict defaults', () => {
   });
 
   it('unstated death cover is death cover: a policyholder without capacity is blocked', () => {
-    for (const deathCover of [undefined, 'no']) {
+    for (const deathCover of [undefined, 'no', 0, '']) {
       const d = run(legalCapacity, { customer: { legalCapacity: 'NONE' }, rawDetails: row({ deathCover }) });
       expect(d.outcome).toBe('BLOCK');
       expect(codes(d)).toEqual(['DEATH_COVER_NO_CAPACITY']);
@@ -103,7 +104,7 @@ describe('product terms: strict defaults', () => {
   });
 
   it('unstated term and kind of cover are personal cover over one year: recorded at the counter', () => {
-    for (const o of [{ coverOverOneYear: undefined }, { lifeOrHealth: undefined }, { coverOverOneYear: 1, lifeOrHealth: 'yes' }]) {
+    for (const o of [{ coverOverOneYear: undefined }, { lifeOrHealth: undefined }, { coverOverOneYear: 0, lifeOrHealth: '' }]) {
       const d = run(recording, { sale: { channel: 'COUNTER' }, rawDetails: row(o) });
       expect(d.outcome).toBe('REQUIRE');
       expect(d.reasons[0].facts).toMatchObject({ lifeOrHealth: true, coverOverOneYear: true });
