@@ -145,7 +145,10 @@ describe('cards.student', () => {
     expect(d.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
     expect(d.reasons[0]!.facts).toMatchObject({ externalStudentCardBanks: ['招商银行'], bankCount: 1 });
     const text = apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], lines: { cards: { studentCardBanks: '招商银行,中国银行' } } } });
-    expect(codes(text)).toEqual(['GUARDIAN_CONSENT']);
+    // Even at a cap of 1 bank: a report that is not a list names none.
+    const d2 = run(text, { 'cards.studentCardBankCap': 1 });
+    expect(d2.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
+    expect(d2.reasons[0]!.facts).toMatchObject({ student: true, externalStudentCardBanks: [], bankCount: 0 });
   });
 
   it('does not apply to a student opening a debit account', () => {
@@ -205,6 +208,9 @@ describe('cards.first-credit-card', () => {
     // A card with no issuer recorded is one of ours (the core only holds this bank's cards).
     const unmarked = card(CREDIT_STD, { attributes: { ...CREDIT_STD } });
     expect(run(apply(CREDIT_STD, { customer: { holdings: [unmarked] } })).outcome).toBe('ALLOW');
+    // An issuer that is not a name is read as unknown, i.e. this bank: the card counts.
+    const garbled = card(CREDIT_STD, { attributes: { ...CREDIT_STD, issuedBy: 42 } });
+    expect(run(apply(CREDIT_STD, { customer: { holdings: [garbled] } })).outcome).toBe('ALLOW');
   });
 });
 
@@ -258,6 +264,8 @@ describe('cards.card-cap', () => {
     expect(r.outcome).toBe('BLOCK');
     expect(r.message.en).toContain('already holds 4 cards of this bank; the limit is 3');
     expect(r.facts).toMatchObject({ cardsHeld: 4, cap: 3, cardKind: 'CREDIT' });
+    expect((r.facts as { heldProductCodes: string[] }).heldProductCodes).toHaveLength(4);
+    expect((r.facts as { heldProductCodes: string[] }).heldProductCodes.every((c) => c.startsWith('CARD-'))).toBe(true);
   });
 
   it('counts only open cards of this bank', () => {
@@ -348,6 +356,9 @@ describe('cards.account-class-limits', () => {
     expect(r.message.en).toContain('200000');
     expect(r.message.en).toContain('Class II');
     expect(r.message.en).toContain('balance cap: none');
+    expect(r.message['zh-CN']).toContain('Ⅱ类户限额');
+    expect(r.message['zh-CN']).toContain('余额上限：无');
+    expect(r.facts).toMatchObject({ accountClass: 'CLASS_II', limits: { dailyCny: '10000', annualCny: '200000' } });
   });
 
   it('states changed limits', () => {
@@ -401,6 +412,7 @@ describe('cards.account-class-limits', () => {
     );
     expect(r.message['zh-CN']).toContain('Ⅲ类户限额');
     expect(r.message['zh-CN']).toContain('余额上限：2000 元');
+    expect(r.facts).toMatchObject({ accountClass: 'CLASS_III', limits: { balanceCny: '2000' } });
   });
 
   it('does not apply to credit cards, whatever class their details carry', () => {
