@@ -85,6 +85,7 @@ describe('product terms: strict defaults', () => {
     expect(d.outcome).toBe('BLOCK');
     expect(codes(d)).toEqual(['NON_GUARANTEED_NOT_SUITABLE']);
     expect(d.reasons[0].message.en).toContain('A traditional product');
+    expect(d.reasons[0].message['zh-CN']).toContain('保单利益不确定的传统型产品');
   });
 
   it('names no type for a product whose terms are not on file', () => {
@@ -92,7 +93,8 @@ describe('product terms: strict defaults', () => {
     expect(d.outcome).toBe('BLOCK');
     expect(codes(d)).toEqual(['NON_GUARANTEED_NOT_SUITABLE']);
     expect(d.reasons[0].message.en).toContain('A insurance product');
-    expect(d.reasons[0].facts).toMatchObject({ guaranteed: false, insuranceType: 'TRADITIONAL' });
+    expect(d.reasons[0].facts).toMatchObject({ guaranteed: false, insuranceType: 'TRADITIONAL', age: 66, nonGuaranteedMaxAge: 65, premiumMode: 'SINGLE' });
+    expect(d.reasons[0].message['zh-CN']).toContain('保单利益不确定的保险产品');
   });
 
   it('unstated death cover is death cover: a policyholder without capacity is blocked', () => {
