@@ -8,7 +8,7 @@ import { REG } from './regulations.js';
  * Class II/III accounts: the customer is told the limits when opening one, and
  * a Class III account cannot start above its balance cap. The opening deposit
  * is `sale.details.initialDeposit`, else the sale amount (a debit order's
- * amount is its opening deposit). A deposit that is not a number fails closed.
+ * amount is its opening deposit). A deposit that is not a non-negative number fails closed.
  */
 export const accountClassLimits: SuitabilityRule = {
   id: 'cards.account-class-limits',
@@ -60,8 +60,8 @@ export const accountClassLimits: SuitabilityRule = {
       },
       saw: { accountClass, limits: l },
     });
-    const raw = facts.sale.details.initialDeposit ?? facts.sale.amount;
-    if (raw !== undefined && raw !== null) {
+    const raw = facts.sale.details.initialDeposit ?? facts.sale.amount ?? null;
+    if (raw !== null) {
       const deposit = decimalOf(raw);
       if (deposit === null || deposit.gt(l.balanceCny)) {
         hits.push({

@@ -49,10 +49,10 @@ export const isSupplementary = (facts: SuitabilityFacts): boolean => facts.sale.
 /** True for opening/applying; closing a card (SELL) is never held back by these rules. */
 export const isApplication = (facts: SuitabilityFacts): boolean => facts.sale.side === 'BUY';
 
-/** A decimal from a loosely typed value, or null when it is not one. */
+/** A non-negative decimal (an amount of money) from a loosely typed value, or null when it is not one. */
 export function decimalOf(v: unknown): Decimal | null {
   if (typeof v !== 'string' && typeof v !== 'number') return null;
   const s = String(v).trim();
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
+  if (!/^\d+(\.\d+)?$/.test(s)) return null;
   return new Decimal(s);
 }

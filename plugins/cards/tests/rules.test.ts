@@ -73,11 +73,18 @@ describe('cards.primary-credit-age', () => {
 
   it('treats anything but supplementary: true as a primary card', () => {
     const facts = apply(CREDIT_STD, { customer: { age: 17 }, sale: { details: { supplementary: 'yes' } } });
-    expect(codes(facts)).toContain('UNDER_AGE_PRIMARY_CREDIT');
+    const d = run(facts);
+    expect(d.outcome).toBe('BLOCK');
+    expect(d.reasons.map((r) => r.code)).toEqual(['UNDER_AGE_PRIMARY_CREDIT']);
+    expect(d.reasons[0]!.facts).toMatchObject({ supplementary: false });
   });
 
   it('follows the bank setting', () => {
-    expect(codes(apply(CREDIT_STD, { customer: { age: 19 } }), { 'cards.minimumAgePrimaryCredit': 20 })).toContain('UNDER_AGE_PRIMARY_CREDIT');
+    const over = { 'cards.minimumAgePrimaryCredit': 20 };
+    const at19 = run(apply(CREDIT_STD, { customer: { age: 19 } }), over);
+    expect(at19.outcome).toBe('BLOCK');
+    expect(at19.reasons.map((r) => r.code)).toEqual(['UNDER_AGE_PRIMARY_CREDIT']);
+    expect(run(apply(CREDIT_STD, { customer: { age: 20 } }), over).outcome).toBe('ALLOW');
   });
 
   it('does not apply to debit cards', () => {
@@ -91,7 +98,9 @@ describe('cards.student', () => {
 
   it('requires guardian consent with student cards from 1 other bank (cap 2)', () => {
     const d = run(student(['招商银行']));
+    expect(d.outcome).toBe('REQUIRE');
     expect(d.reasons.map((r) => r.code)).toContain('GUARDIAN_CONSENT');
+    expect(d.reasons.find((r) => r.code === 'GUARDIAN_CONSENT')).toMatchObject({ outcome: 'REQUIRE', step: 'GUARDIAN_REPAYMENT_CONSENT' });
     expect(d.reasons.map((r) => r.code)).not.toContain('STUDENT_CARD_CAP');
     expect(d.requiredSteps).toContain('GUARDIAN_REPAYMENT_CONSENT');
     expect(d.missingSteps).toContain('GUARDIAN_REPAYMENT_CONSENT');
@@ -101,19 +110,50 @@ describe('cards.student', () => {
     const d = run(student(['招商银行', '中国银行']));
     expect(d.outcome).toBe('BLOCK');
     const r = d.reasons.find((x) => x.code === 'STUDENT_CARD_CAP')!;
-    expect(r.message['zh-CN']).toContain('招商银行、中国银行');
-    expect(r.facts).toMatchObject({ bankCount: 2, cap: 2 });
+    expect(r.outcome).toBe('BLOCK');
+    expect(r.message['zh-CN']).toContain('2 家银行的学生信用卡（招商银行、中国银行）');
+    expect(r.message.en).toContain('from 2 banks (招商银行, 中国银行); the limit is 2');
+    expect(r.facts).toMatchObject({ bankCount: 2, cap: 2, holdsOurStudentCard: false });
+    // At the cap the student gets no consent step: the card is refused.
+    expect(d.reasons.map((x) => x.code)).not.toContain('GUARDIAN_CONSENT');
   });
 
   it('counts a student card of this bank as one bank', () => {
     const holdsOurs = student(['招商银行'], [card(DEBIT_I), card(CREDIT_STUDENT)]);
     const d = run(holdsOurs);
+    expect(d.outcome).toBe('BLOCK');
     expect(d.reasons.map((r) => r.code)).toContain('STUDENT_CARD_CAP');
     expect(d.reasons.find((x) => x.code === 'STUDENT_CARD_CAP')!.message.en).toContain('this bank, 招商银行');
+    expect(d.reasons.find((x) => x.code === 'STUDENT_CARD_CAP')!.message['zh-CN']).toContain('本行、招商银行');
+    // A standard (non-student) credit card of ours is not a student card.
+    const standard = run(student(['招商银行'], [card(DEBIT_I), card(CREDIT_STD)]));
+    expect(standard.outcome).toBe('REQUIRE');
+    expect(standard.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
+    // Our student card alone is one bank: under the cap of 2.
+    const oursOnly = run(student([], [card(DEBIT_I), card(CREDIT_STUDENT)]));
+    expect(oursOnly.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
+    expect(oursOnly.reasons[0]!.facts).toMatchObject({ bankCount: 1, holdsOurStudentCard: true });
   });
 
   it('counts the same bank reported twice once', () => {
     expect(codes(student(['招商银行', ' 招商银行']))).not.toContain('STUDENT_CARD_CAP');
+  });
+
+  it('ignores bureau rows that name no bank, and a report that is not a list', () => {
+    const odd = ['招商银行', '', '   ', 42, null] as unknown as string[];
+    const d = run(student(odd, [card(CREDIT_STD)]));
+    expect(d.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
+    expect(d.reasons[0]!.facts).toMatchObject({ externalStudentCardBanks: ['招商银行'], bankCount: 1 });
+    const text = apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], lines: { cards: { studentCardBanks: '招商银行,中国银行' } } } });
+    // Even at a cap of 1 bank: a report that is not a list names none.
+    const d2 = run(text, { 'cards.studentCardBankCap': 1 });
+    expect(d2.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
+    expect(d2.reasons[0]!.facts).toMatchObject({ student: true, externalStudentCardBanks: [], bankCount: 0 });
+  });
+
+  it('does not apply to a student opening a debit account', () => {
+    const facts = apply(DEBIT_II, { customer: { age: 19, student: true, hasStableIncome: false, lines: { cards: { studentCardBanks: ['a', 'b', 'c'] } } } });
+    expect(codes(facts)).toEqual(['ACCOUNT_CLASS_LIMITS']);
   });
 
   it('treats a missing bureau report as no cards elsewhere', () => {
@@ -134,7 +174,10 @@ describe('cards.student', () => {
   });
 
   it('follows the bank cap setting', () => {
-    expect(codes(student(['招商银行']), { 'cards.studentCardBankCap': 1 })).toContain('STUDENT_CARD_CAP');
+    const d = run(student(['招商银行']), { 'cards.studentCardBankCap': 1 });
+    expect(d.outcome).toBe('BLOCK');
+    expect(d.reasons.map((r) => r.code)).toContain('STUDENT_CARD_CAP');
+    expect(codes(student(['a', 'b']), { 'cards.studentCardBankCap': 3 })).not.toContain('STUDENT_CARD_CAP');
   });
 });
 
@@ -143,6 +186,7 @@ describe('cards.first-credit-card', () => {
     const d = run(apply(CREDIT_STD, { customer: { holdings: [card(DEBIT_I)] } }));
     expect(d.outcome).toBe('REQUIRE');
     expect(d.requiredSteps).toEqual(['MANUAL_REVIEW']);
+    expect(d.reasons).toMatchObject([{ code: 'FIRST_CARD_MANUAL_REVIEW', outcome: 'REQUIRE', step: 'MANUAL_REVIEW', facts: { creditCardsHeld: 0 } }]);
   });
 
   it('needs no review when a credit card of this bank is held', () => {
@@ -151,7 +195,22 @@ describe('cards.first-credit-card', () => {
 
   it('ignores closed cards', () => {
     const closed = card(CREDIT_STD, { status: 'CLOSED' });
-    expect(codes(apply(CREDIT_STD, { customer: { holdings: [closed] } }))).toContain('FIRST_CARD_MANUAL_REVIEW');
+    const d = run(apply(CREDIT_STD, { customer: { holdings: [closed] } }));
+    expect(d.outcome).toBe('REQUIRE');
+    expect(d.reasons.map((r) => r.code)).toEqual(['FIRST_CARD_MANUAL_REVIEW']);
+  });
+
+  it('counts a pending credit card of ours, but not one of another bank', () => {
+    const pending = card(CREDIT_STD, { status: 'PENDING' });
+    expect(run(apply(CREDIT_STD, { customer: { holdings: [pending] } })).outcome).toBe('ALLOW');
+    const elsewhere = card(CREDIT_STD, { attributes: { ...CREDIT_STD, issuedBy: 'OTHER_BANK' } });
+    expect(codes(apply(CREDIT_STD, { customer: { holdings: [elsewhere] } }))).toEqual(['FIRST_CARD_MANUAL_REVIEW']);
+    // A card with no issuer recorded is one of ours (the core only holds this bank's cards).
+    const unmarked = card(CREDIT_STD, { attributes: { ...CREDIT_STD } });
+    expect(run(apply(CREDIT_STD, { customer: { holdings: [unmarked] } })).outcome).toBe('ALLOW');
+    // An issuer that is not a name is read as unknown, i.e. this bank: the card counts.
+    const garbled = card(CREDIT_STD, { attributes: { ...CREDIT_STD, issuedBy: 42 } });
+    expect(run(apply(CREDIT_STD, { customer: { holdings: [garbled] } })).outcome).toBe('ALLOW');
   });
 });
 
@@ -160,6 +219,12 @@ describe('cards.repayment-source', () => {
     const d = run(apply(CREDIT_STD, { customer: { hasStableIncome: false, personalAnnualIncome: '0' } }));
     expect(d.outcome).toBe('BLOCK');
     expect(d.reasons.map((r) => r.code)).toEqual(['NO_REPAYMENT_SOURCE']);
+  });
+
+  it('blocks without stable income even with some income on record (income alone is not a source)', () => {
+    const d = run(apply(CREDIT_STD, { customer: { hasStableIncome: false, personalAnnualIncome: '120000' } }));
+    expect(d.outcome).toBe('BLOCK');
+    expect(d.reasons[0]).toMatchObject({ code: 'NO_REPAYMENT_SOURCE', outcome: 'BLOCK', facts: { hasStableIncome: false, student: false } });
   });
 
   it('allows it with stable income', () => {
@@ -194,7 +259,13 @@ describe('cards.card-cap', () => {
 
   it('follows the setting: 4 held blocks with the cap at 3', () => {
     const d = run(apply(CREDIT_STD, { customer: { holdings: holding(4) } }), { 'cards.maxCardsPerCustomer': 3 });
-    expect(d.reasons.find((x) => x.code === 'CARD_CAP_REACHED')!.message.en).toContain('limit is 3');
+    expect(d.outcome).toBe('BLOCK');
+    const r = d.reasons.find((x) => x.code === 'CARD_CAP_REACHED')!;
+    expect(r.outcome).toBe('BLOCK');
+    expect(r.message.en).toContain('already holds 4 cards of this bank; the limit is 3');
+    expect(r.facts).toMatchObject({ cardsHeld: 4, cap: 3, cardKind: 'CREDIT' });
+    expect((r.facts as { heldProductCodes: string[] }).heldProductCodes).toHaveLength(4);
+    expect((r.facts as { heldProductCodes: string[] }).heldProductCodes.every((c) => c.startsWith('CARD-'))).toBe(true);
   });
 
   it('counts only open cards of this bank', () => {
@@ -204,10 +275,23 @@ describe('cards.card-cap', () => {
       card(CREDIT_STD, { attributes: { ...CREDIT_STD, issuedBy: 'OTHER_BANK' } }),
     ];
     expect(codes(apply(CREDIT_STD, { customer: { holdings: [...holding(4), ...others] } }))).not.toContain('CARD_CAP_REACHED');
+    // A pending card takes a slot.
+    expect(codes(apply(CREDIT_STD, { customer: { holdings: [...holding(4), card(DEBIT_II, { status: 'PENDING' })] } }))).toContain(
+      'CARD_CAP_REACHED',
+    );
   });
 
   it('never holds back closing a card', () => {
     expect(codes(apply(CREDIT_STD, { customer: { holdings: holding(6) }, sale: { side: 'SELL' } }))).toEqual([]);
+  });
+
+  it('no rule holds back closing a card or account, whatever else would block an application', () => {
+    const customer = { age: 17, student: true, hasStableIncome: false, idVerified: false, holdings: [card(DEBIT_I), card(CREDIT_STUDENT)], lines: { cards: { studentCardBanks: ['a', 'b'] } } };
+    for (const details of [CREDIT_STD, CREDIT_STUDENT, DEBIT_I, DEBIT_II, DEBIT_III]) {
+      const d = run(apply(details, { customer, sale: { side: 'SELL', amount: '5000', details: { initialDeposit: 'x' } } }));
+      expect(d.outcome).toBe('ALLOW');
+      expect(d.reasons).toEqual([]);
+    }
   });
 });
 
@@ -219,7 +303,13 @@ describe('cards.real-name', () => {
   });
 
   it('blocks a Class III account too', () => {
-    expect(codes(apply(DEBIT_III, { customer: { idVerified: false } }))).toContain('ID_NOT_VERIFIED');
+    const d = run(apply(DEBIT_III, { customer: { idVerified: false } }));
+    expect(d.outcome).toBe('BLOCK');
+    expect(d.reasons.find((r) => r.code === 'ID_NOT_VERIFIED')).toMatchObject({ outcome: 'BLOCK', facts: { cardKind: 'DEBIT', accountClass: 'CLASS_III', idVerified: false } });
+  });
+
+  it('leaves credit cards to the credit checks', () => {
+    expect(run(apply(CREDIT_STD, { customer: { idVerified: false } })).outcome).toBe('ALLOW');
   });
 
   it('allows it with a verified ID', () => {
@@ -232,10 +322,23 @@ describe('cards.single-class-one', () => {
     const d = run(apply(DEBIT_I, { customer: { holdings: [card(DEBIT_I, { productCode: 'CARD-DC-STD' })] } }));
     expect(d.outcome).toBe('BLOCK');
     expect(d.reasons.find((r) => r.code === 'CLASS_I_EXISTS')!.message.en).toContain('CARD-DC-STD');
+    const two = [card(DEBIT_I, { productCode: 'CARD-A' }), card(DEBIT_I, { productCode: 'CARD-B' })];
+    const r = run(apply(DEBIT_I, { customer: { holdings: two } })).reasons.find((x) => x.code === 'CLASS_I_EXISTS')!;
+    expect(r.outcome).toBe('BLOCK');
+    expect(r.message.en).toContain('(CARD-A, CARD-B)');
+    expect(r.facts).toMatchObject({ accountClass: 'CLASS_I', classIHeld: ['CARD-A', 'CARD-B'] });
   });
 
   it('allows a first Class I account', () => {
     expect(codes(apply(DEBIT_I, { customer: { holdings: [card(DEBIT_II)] } }))).not.toContain('CLASS_I_EXISTS');
+  });
+
+  it('counts only debit Class I accounts held, and only for a debit application', () => {
+    // A credit card carrying a class attribute is not an account.
+    const oddCredit = card(CREDIT_STD, { attributes: { ...CREDIT_STD, accountClass: 'CLASS_I', issuedBy: 'THIS_BANK' } });
+    expect(codes(apply(DEBIT_I, { customer: { holdings: [oddCredit] } }))).not.toContain('CLASS_I_EXISTS');
+    const oddProduct = { ...CREDIT_STD, accountClass: 'CLASS_I' };
+    expect(codes(apply(oddProduct, { customer: { holdings: [card(DEBIT_I), card(CREDIT_STD)] } }))).not.toContain('CLASS_I_EXISTS');
   });
 
   it('allows a Class II account beside a Class I one', () => {
@@ -248,9 +351,14 @@ describe('cards.account-class-limits', () => {
     const d = run(apply(DEBIT_II));
     expect(d.outcome).toBe('WARN');
     const r = d.reasons.find((x) => x.code === 'ACCOUNT_CLASS_LIMITS')!;
+    expect(r.outcome).toBe('WARN');
     expect(r.message['zh-CN']).toContain('10000');
     expect(r.message.en).toContain('200000');
     expect(r.message.en).toContain('Class II');
+    expect(r.message.en).toContain('balance cap: none');
+    expect(r.message['zh-CN']).toContain('Ⅱ类户限额');
+    expect(r.message['zh-CN']).toContain('余额上限：无');
+    expect(r.facts).toMatchObject({ accountClass: 'CLASS_II', limits: { dailyCny: '10000', annualCny: '200000' } });
   });
 
   it('states changed limits', () => {
@@ -268,7 +376,48 @@ describe('cards.account-class-limits', () => {
   it('blocks a Class III opening deposit of 2000.01', () => {
     const d = run(apply(DEBIT_III, { sale: { details: { initialDeposit: '2000.01' } } }));
     expect(d.outcome).toBe('BLOCK');
-    expect(d.reasons.find((x) => x.code === 'CLASS_III_BALANCE_CAP')!.message.en).toContain('2000.01');
+    const r = d.reasons.find((x) => x.code === 'CLASS_III_BALANCE_CAP')!;
+    expect(r.outcome).toBe('BLOCK');
+    expect(r.message.en).toContain('at most CNY 2000; the initial deposit 2000.01');
+    expect(r.facts).toMatchObject({ initialDeposit: '2000.01', balanceCap: '2000' });
+  });
+
+  it('reads deposits given as numbers or padded strings, with decimals', () => {
+    const cap = (initialDeposit: unknown) => codes(apply(DEBIT_III, { sale: { details: { initialDeposit } } })).includes('CLASS_III_BALANCE_CAP');
+    expect(cap(1500)).toBe(false);
+    expect(cap(2500)).toBe(true);
+    expect(cap(' 1500 ')).toBe(false);
+    expect(cap('1999.99')).toBe(false);
+    expect(cap('0')).toBe(false);
+  });
+
+  it('fails closed on a deposit that is not a plain non-negative number', () => {
+    for (const initialDeposit of ['-5', '1500x', 'x1500', '1500.', '.5', '1e3', '', ['100'], { amount: '100' }, true]) {
+      const d = run(apply(DEBIT_III, { sale: { details: { initialDeposit } } }));
+      expect(d.outcome).toBe('BLOCK');
+      expect(d.reasons.map((x) => x.code)).toEqual(['ACCOUNT_CLASS_LIMITS', 'CLASS_III_BALANCE_CAP']);
+    }
+  });
+
+  it('has nothing to cap before a deposit is known', () => {
+    const d = run(apply(DEBIT_III, { sale: { amount: null } }));
+    expect(d.outcome).toBe('WARN');
+    expect(d.reasons.map((x) => x.code)).toEqual(['ACCOUNT_CLASS_LIMITS']);
+  });
+
+  it('tells Class III limits with the balance cap', () => {
+    const r = run(apply(DEBIT_III)).reasons.find((x) => x.code === 'ACCOUNT_CLASS_LIMITS')!;
+    expect(r.message.en).toBe(
+      'Class III account limits: non-linked inflows and spending/outflows CNY 2000 a day and CNY 50000 a year each; balance cap: CNY 2000',
+    );
+    expect(r.message['zh-CN']).toContain('Ⅲ类户限额');
+    expect(r.message['zh-CN']).toContain('余额上限：2000 元');
+    expect(r.facts).toMatchObject({ accountClass: 'CLASS_III', limits: { balanceCny: '2000' } });
+  });
+
+  it('does not apply to credit cards, whatever class their details carry', () => {
+    const odd = { ...CREDIT_STD, accountClass: 'CLASS_III' };
+    expect(run(apply(odd, { sale: { details: { initialDeposit: '9999' } } })).outcome).toBe('ALLOW');
   });
 
   it('reads the sale amount when no initial deposit is given', () => {
@@ -277,7 +426,9 @@ describe('cards.account-class-limits', () => {
   });
 
   it('fails closed on a deposit that is not a number', () => {
-    expect(codes(apply(DEBIT_III, { sale: { details: { initialDeposit: 'lots' } } }))).toContain('CLASS_III_BALANCE_CAP');
+    const d = run(apply(DEBIT_III, { sale: { details: { initialDeposit: 'lots' } } }));
+    expect(d.outcome).toBe('BLOCK');
+    expect(d.reasons.map((x) => x.code)).toContain('CLASS_III_BALANCE_CAP');
   });
 
   it('has no balance cap for Class II and nothing to say for Class I', () => {

@@ -67,13 +67,15 @@ export const goldMinimum: SuitabilityRule = {
     if (details.latestGramPrice === null || new Decimal(details.latestGramPrice).isZero()) {
       return [{ code: 'GOLD_PRICE_UNAVAILABLE', saw: { ...saw, amount, grams: sale.grams, latestGramPrice: null } }];
     }
-    if (details.goldType === 'PHYSICAL_BAR') return barCovered(sale.grams, amount, details);
+    if (details.goldType === 'PHYSICAL_BAR') return barCovered(sale.grams, amount, details, details.latestGramPrice);
     if (details.goldType === 'GOLD_SAVINGS_PLAN' && !byGrams) {
-      if (amount === null || new Decimal(amount).gte(setting.amountCny)) return [];
+      // Not by grams means an amount was given: with neither figure the rule returned above, and grams alone count as by grams.
+      const paid = String(amount);
+      if (new Decimal(paid).gte(setting.amountCny)) return [];
       return [
         {
           code: 'GOLD_BELOW_MINIMUM_AMOUNT',
-          params: { minimum: setting.amountCny, amount },
+          params: { minimum: setting.amountCny, amount: paid },
           saw: { goldType: details.goldType, amount, minimumAmountCny: setting.amountCny, grams: sale.grams, gramsGiven: false },
         },
       ];
@@ -84,14 +86,15 @@ export const goldMinimum: SuitabilityRule = {
   },
 };
 
-/** A bar order by amount must buy at least one bar. */
-function barCovered(grams: string | null, amount: string | null, d: ReturnType<typeof readGoldDetails>): RuleHit[] {
-  if (grams === null || !new Decimal(grams).isZero() || amount === null) return [];
+/** A bar order by amount must buy at least one bar (`price`: the gram price, known by now). */
+function barCovered(grams: string | null, amount: string | null, d: ReturnType<typeof readGoldDetails>, price: string): RuleHit[] {
+  // Zero grams stated, or given with no amount, were GOLD_GRAMS_INVALID above: zero here is an amount (never null) that buys no whole bar.
+  if (grams === null || !new Decimal(grams).isZero()) return [];
   return [
     {
       code: 'GOLD_BAR_NOT_COVERED',
-      params: { amount, barWeight: d.barWeightGrams ?? '—', price: d.latestGramPrice ?? '—' },
-      saw: { goldType: d.goldType, amount, grams, barWeightGrams: d.barWeightGrams, latestGramPrice: d.latestGramPrice },
+      params: { amount: String(amount), barWeight: d.barWeightGrams ?? '—', price },
+      saw: { goldType: d.goldType, amount, grams, barWeightGrams: d.barWeightGrams, latestGramPrice: price },
     },
   ];
 }

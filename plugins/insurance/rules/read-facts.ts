@@ -15,7 +15,7 @@ export interface ProductTerms extends InsuranceProductDetails {
 }
 
 const int = (v: unknown): number | null => {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (Number.isInteger(v)) return v as number; // false for anything but a whole number
   if (typeof v === 'string' && /^\d{1,4}$/.test(v)) return Number(v);
   return null;
 };
@@ -35,18 +35,19 @@ export function productTerms(facts: SuitabilityFacts): ProductTerms {
 export function productTermsOf(d: Record<string, unknown>, partnerCode: string | null): ProductTerms {
   const type: InsuranceType | null = isInsuranceType(d.insuranceType) ? d.insuranceType : null;
   const modes = Array.isArray(d.premiumModes) ? d.premiumModes.filter(isPremiumMode) : [];
-  const years = Array.isArray(d.paymentYearsOptions) ? d.paymentYearsOptions.map(int).filter((n): n is number => n !== null && n > 0) : [];
+  // Malformed options (null) and zero years are dropped.
+  const years = Array.isArray(d.paymentYearsOptions) ? d.paymentYearsOptions.map((v) => int(v) ?? 0).filter((n) => n > 0) : [];
   const ageMin = int(d.insuredAgeMin);
   const ageMax = int(d.insuredAgeMax);
-  const guaranteed = bool(d.guaranteed);
   const complete = type !== null && modes.length > 0 && years.length > 0 && ageMin !== null && ageMax !== null;
   return {
     complete,
     insurer: typeof d.insurer === 'string' ? d.insurer : partnerCode ?? '',
     insuranceType: type ?? 'TRADITIONAL',
     // A contradicting flag (guaranteed participating) loses to the type: the regulation is about the benefit design.
-    guaranteed: (guaranteed ?? false) && (type === null || isGuaranteedType(type)),
-    coverTermYears: d.coverTermYears === null ? null : int(d.coverTermYears),
+    // Without a known type the flag proves nothing: the strict reading (non-guaranteed) holds.
+    guaranteed: d.guaranteed === true && type !== null && isGuaranteedType(type),
+    coverTermYears: int(d.coverTermYears),
     premiumModes: modes,
     paymentYearsOptions: years,
     insuredAgeMin: ageMin ?? 0,
@@ -86,13 +87,10 @@ export function saleTerms(facts: SuitabilityFacts, product: ProductTerms): SaleT
   const givenMode = isPremiumMode(d.premiumMode) ? d.premiumMode : null;
   const offered = product.premiumModes;
   const premiumMode: PremiumMode = givenMode ?? (offered.length === 1 ? offered[0] : 'REGULAR');
-  const givenYears = int(d.paymentYears);
-  const paymentYears =
-    givenYears !== null && givenYears > 0
-      ? givenYears
-      : premiumMode === 'SINGLE'
-        ? 1
-        : Math.max(1, ...product.paymentYearsOptions);
+  // Malformed (null) or zero payment years are not a stated period.
+  const givenYears = int(d.paymentYears) ?? 0;
+  const yearsGiven = givenYears > 0;
+  const paymentYears = yearsGiven ? givenYears : premiumMode === 'SINGLE' ? 1 : Math.max(1, ...product.paymentYearsOptions);
   const minorChild = d.insuredIsMinorChildOfPolicyholder === true;
   const insuredIsPolicyholder = bool(d.insuredIsPolicyholder) ?? !minorChild;
   const givenAge = int(d.insuredAge);
@@ -101,7 +99,7 @@ export function saleTerms(facts: SuitabilityFacts, product: ProductTerms): SaleT
     premiumMode,
     premiumModeAssumed: givenMode === null && offered.length !== 1,
     paymentYears,
-    paymentYearsAssumed: givenYears === null || givenYears <= 0,
+    paymentYearsAssumed: !yearsGiven,
     insuredAge: givenAge ?? facts.customer.age,
     insuredIsPolicyholder,
     insuredIsMinorChildOfPolicyholder: minorChild,

@@ -24,6 +24,11 @@ describe('insurance.needs-analysis', () => {
   it('does not stand in the way of a surrender', () => {
     expect(run(needsAnalysis, { sale: { side: 'SELL' } }).outcome).toBe('ALLOW');
   });
+
+  it('records what it saw', () => {
+    const d = run(needsAnalysis, { sale: { completedSteps: ['NEEDS_ANALYSIS'] } });
+    expect(d.reasons[0]).toMatchObject({ outcome: 'REQUIRE', step: 'NEEDS_ANALYSIS', facts: { side: 'BUY', completedSteps: ['NEEDS_ANALYSIS'] } });
+  });
 });
 
 describe('insurance.non-guaranteed-eligibility', () => {
@@ -161,6 +166,15 @@ describe('insurance.investment-linked-counter', () => {
   it('leaves other types alone at the counter', () => {
     expect(run(investmentLinkedCounter, { sale: { channel: 'COUNTER' } }).outcome).toBe('ALLOW');
   });
+
+  it('names the channel, follows the blocked channels setting, and leaves surrenders alone', () => {
+    const d = run(investmentLinkedCounter, { product: ilp, sale: { channel: 'COUNTER' } });
+    expect(d.reasons[0]).toMatchObject({ outcome: 'BLOCK', facts: { insuranceType: 'INVESTMENT_LINKED', channel: 'COUNTER' } });
+    expect(d.reasons[0].message.en).toContain('ordinary counter (COUNTER)');
+    const over = { 'insurance.investmentLinkedBlockedChannels': ['COUNTER', 'MOBILE'] };
+    expect(codes(run(investmentLinkedCounter, { product: ilp, sale: { channel: 'MOBILE' } }, over))).toEqual(['INVESTMENT_LINKED_AT_COUNTER']);
+    expect(run(investmentLinkedCounter, { product: ilp, sale: { channel: 'COUNTER', side: 'SELL' } }).reasons).toEqual([]);
+  });
 });
 
 describe('insurance.recording', () => {
@@ -184,6 +198,30 @@ describe('insurance.recording', () => {
     const oneYear = { coverTermYears: 1, coverOverOneYear: false, insuranceType: 'ACCIDENT' as const };
     expect(run(recording, { product: oneYear, sale: { channel: 'COUNTER' } }).outcome).toBe('ALLOW');
     expect(run(recording, { product: oneYear, customer: { age: 70 }, sale: { channel: 'ONLINE' } }).outcome).toBe('ALLOW');
+  });
+
+  it('does not record cover that is not life or health (e.g. property), even at the counter or for a senior', () => {
+    const property = { lifeOrHealth: false, insuranceType: 'ACCIDENT' as const };
+    expect(run(recording, { product: property, sale: { channel: 'COUNTER' } }).reasons).toEqual([]);
+    expect(run(recording, { product: property, customer: { age: 75 }, sale: { channel: 'MOBILE' } }).reasons).toEqual([]);
+  });
+
+  it('names every reason that applies, in both languages', () => {
+    const d = run(recording, { product: { insuranceType: 'INVESTMENT_LINKED' }, customer: { age: 60 }, sale: { channel: 'COUNTER' } });
+    expect(d.reasons).toHaveLength(1);
+    expect(d.reasons[0]).toMatchObject({ outcome: 'REQUIRE', step: 'AUDIO_VIDEO_RECORDING' });
+    expect(d.reasons[0].message.en).toBe(
+      'The sale must be audio-video recorded: personal insurance over one year sold in branch (COUNTER); the policyholder is 60, 60 or over; investment-linked insurance',
+    );
+    expect(d.reasons[0].message['zh-CN']).toBe('须对销售过程录音录像（双录）：在本行网点（COUNTER）销售一年期以上人身保险；投保人 60 岁，达到 60 岁；投资连结保险');
+    expect(d.reasons[0].facts).toMatchObject({ channel: 'COUNTER', age: 60, insuranceType: 'INVESTMENT_LINKED', recordingSeniorAge: 60 });
+  });
+
+  it('follows the recording settings and leaves surrenders alone', () => {
+    const over = { 'insurance.recordingChannels': ['MOBILE'], 'insurance.recordingSeniorAge': 65 };
+    expect(run(recording, { customer: { age: 60 }, sale: { channel: 'COUNTER' } }, over).reasons).toEqual([]);
+    expect(run(recording, { sale: { channel: 'MOBILE' } }, over).outcome).toBe('REQUIRE');
+    expect(run(recording, { product: { insuranceType: 'INVESTMENT_LINKED' }, customer: { age: 70 }, sale: { side: 'SELL', channel: 'COUNTER' } }).reasons).toEqual([]);
   });
 
   it('always records investment-linked sales', () => {
@@ -218,6 +256,13 @@ describe('insurance.insured-age-band', () => {
     const d = run(insuredAgeBand, { rawDetails: {} });
     expect(codes(d)).toEqual(['PRODUCT_TERMS_MISSING']);
     expect(d.outcome).toBe('BLOCK');
+    expect(d.reasons[0].facts).toEqual({ details: {} });
+  });
+
+  it('states the age and band it refused, and leaves surrenders alone', () => {
+    const old = run(insuredAgeBand, { product: band, details: { insuredAge: 61 } });
+    expect(old.reasons[0]).toMatchObject({ code: 'INSURED_AGE_OUT_OF_BAND', outcome: 'BLOCK', facts: { insuredAge: 61, insuredAgeMin: 18, insuredAgeMax: 60 } });
+    expect(run(insuredAgeBand, { rawDetails: {}, sale: { side: 'SELL' } }).reasons).toEqual([]);
   });
 });
 
@@ -229,6 +274,28 @@ describe('insurance.payment-terms', () => {
     expect(d.reasons[0].message.en).toContain('does not offer REGULAR payment over 7 years');
     expect(run(paymentTerms, { product: { premiumModes: ['REGULAR'], paymentYearsOptions: [5, 10] } }).outcome).toBe('BLOCK');
     expect(run(paymentTerms, { details: { premiumMode: 'SINGLE', paymentYears: 5 } }).outcome).toBe('BLOCK');
+  });
+
+  it('a regular premium is paid over more than one year, even when the product lists a 1-year option', () => {
+    // policyTerms offers [1, 5, 10]: 1 year is the single premium, not a regular one.
+    const d = run(paymentTerms, { details: { premiumMode: 'REGULAR', paymentYears: 1 } });
+    expect(d.outcome).toBe('BLOCK');
+    expect(d.reasons[0]).toMatchObject({ code: 'PAYMENT_TERMS_NOT_OFFERED', outcome: 'BLOCK' });
+    expect(d.reasons[0].message.en).toBe('This product does not offer REGULAR payment over 1 years; modes SINGLE/REGULAR, payment years 1/5/10');
+    expect(d.reasons[0].facts).toMatchObject({ premiumMode: 'REGULAR', paymentYears: 1, premiumModes: ['SINGLE', 'REGULAR'], paymentYearsOptions: [1, 5, 10] });
+    expect(run(paymentTerms, { details: { premiumMode: 'REGULAR', paymentYears: 5 } }).outcome).toBe('ALLOW');
+    expect(run(paymentTerms, { details: { premiumMode: 'SINGLE', paymentYears: 1 } }).outcome).toBe('ALLOW');
+  });
+
+  it('blocks a mode the product does not offer even with an offered period', () => {
+    const d = run(paymentTerms, { product: { premiumModes: ['REGULAR'], paymentYearsOptions: [5, 10] }, details: { premiumMode: 'SINGLE', paymentYears: 1 } });
+    expect(d.outcome).toBe('BLOCK');
+    expect(codes(d)).toEqual(['PAYMENT_TERMS_NOT_OFFERED']);
+  });
+
+  it('leaves a product without terms to insurance.insured-age-band, and surrenders alone', () => {
+    expect(run(paymentTerms, { rawDetails: {} }).reasons).toEqual([]);
+    expect(run(paymentTerms, { sale: { side: 'SELL' }, details: { premiumMode: 'REGULAR', paymentYears: 7 } }).reasons).toEqual([]);
   });
 });
 
@@ -261,6 +328,27 @@ describe('insurance.legal-capacity', () => {
     expect(run(rule, { details: { ...child, insuredAge: 18 } }).outcome).toBe('BLOCK');
   });
 
+  it('names the capacity the policyholder lacks, or says less than full for another insured', () => {
+    const none = run(rule, { customer: { legalCapacity: 'NONE' } });
+    expect(none.reasons[0].message.en).toBe('The insured has no legal capacity; death cover may not be bought for them, except by parents for a child under 18');
+    expect(none.reasons[0].message['zh-CN']).toContain('无民事行为能力人');
+    const limited = run(rule, { customer: { legalCapacity: 'LIMITED' } });
+    expect(limited.reasons[0].message.en).toContain('The insured has limited legal capacity;');
+    const other = run(rule, { details: { insuredIsPolicyholder: false, insuredAge: 45, insuredHasLegalCapacity: false } });
+    expect(other.reasons[0].message.en).toContain('The insured has less than full legal capacity;');
+    expect(other.reasons[0].message['zh-CN']).toContain('不具有完全民事行为能力的人');
+    expect(other.reasons[0]).toMatchObject({ outcome: 'BLOCK', facts: { insuredIsPolicyholder: false, insuredHasLegalCapacity: false, customerLegalCapacity: 'FULL', insuredAge: 45, deathCover: true } });
+  });
+
+  it('a policyholder without capacity insuring someone else is judged by the insured', () => {
+    const other = { insuredIsPolicyholder: false, insuredAge: 45, insuredHasLegalCapacity: true };
+    expect(run(rule, { customer: { legalCapacity: 'LIMITED' }, details: other }).outcome).toBe('ALLOW');
+  });
+
+  it('leaves surrenders alone', () => {
+    expect(run(rule, { customer: { legalCapacity: 'NONE' }, sale: { side: 'SELL' } }).reasons).toEqual([]);
+  });
+
   it('does not apply to cover without a death benefit', () => {
     expect(run(rule, { product: { deathCover: false }, customer: { legalCapacity: 'NONE' } }).outcome).toBe('ALLOW');
   });
@@ -276,7 +364,18 @@ describe('insurance.cooling-off', () => {
 
   it('says nothing for one-year cover or non-personal cover', () => {
     expect(run(coolingOff, { product: { coverTermYears: 1, coverOverOneYear: false, coolingOffDays: 0 } }).outcome).toBe('ALLOW');
+    expect(run(coolingOff, { product: { coverTermYears: 1, coverOverOneYear: false, coolingOffDays: 15 } }).reasons).toEqual([]);
     expect(run(coolingOff, { product: { lifeOrHealth: false } }).outcome).toBe('ALLOW');
+  });
+
+  it('says nothing of a cooling-off period of 0 days, and a 1-day one is told', () => {
+    expect(run(coolingOff, { product: { coolingOffDays: 0 } }).reasons).toEqual([]);
+    const one = run(coolingOff, { product: { coolingOffDays: 1 } });
+    expect(one.reasons[0]).toMatchObject({ code: 'COOLING_OFF_PERIOD', outcome: 'WARN', facts: { coolingOffDays: 1, lifeOrHealth: true, coverOverOneYear: true } });
+  });
+
+  it('says nothing on a surrender', () => {
+    expect(run(coolingOff, { sale: { side: 'SELL' } }).reasons).toEqual([]);
   });
 });
 
