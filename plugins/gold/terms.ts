@@ -1,4 +1,4 @@
-import { Decimal } from '../../src/sdk/index.js';
+import { Decimal, perObject } from '../../src/sdk/index.js';
 import type { AccountGoldMinimum } from './settings.js';
 
 /** Kinds of gold product (`GoldType` in GraphQL). */
@@ -27,17 +27,20 @@ export function decimalOrNull(value: unknown): string | null {
   return typeof s === 'string' && DECIMAL_RE.test(s.trim()) ? s.trim() : null;
 }
 
-/** Reads `facts.product.details` defensively: unknown or malformed values become null. */
-export function readGoldDetails(details: Record<string, unknown>): GoldDetailsFacts {
+/** Reads `facts.product.details` defensively: unknown or malformed values become null. Once per details object (four rules read it per evaluation). */
+export const readGoldDetails: (details: Record<string, unknown>) => GoldDetailsFacts = perObject(parseGoldDetails);
+
+function parseGoldDetails(details: Record<string, unknown>): GoldDetailsFacts {
   const t = details.goldType;
-  return {
+  // Frozen: it is shared by every evaluation of the product.
+  return Object.freeze({
     goldType: (GOLD_TYPES as readonly unknown[]).includes(t) ? (t as GoldTypeCode) : null,
     purity: typeof details.purity === 'string' ? details.purity : null,
     barWeightGrams: decimalOrNull(details.barWeightGrams),
     minimumGrams: decimalOrNull(details.minimumGrams),
     gramStep: decimalOrNull(details.gramStep),
     latestGramPrice: decimalOrNull(details.latestGramPrice),
-  };
+  });
 }
 
 /** The gram terms that apply: the stricter of the bank setting and the product's own terms. */

@@ -1,4 +1,4 @@
-import type { SuitabilityFacts } from '../../../src/sdk/index.js';
+import { perObject, type SuitabilityFacts } from '../../../src/sdk/index.js';
 import {
   AGE_OF_MAJORITY,
   isGuaranteedType,
@@ -28,8 +28,11 @@ const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null)
  * real one, and `insurance.insured-age-band` blocks its sale outright.
  */
 export function productTerms(facts: SuitabilityFacts): ProductTerms {
-  return productTermsOf(facts.product.details ?? {}, facts.product.partnerCode);
+  return termsOfProduct(facts.product);
 }
+
+// Seven rules read the terms on every evaluation: once per product facts object (frozen, shared).
+const termsOfProduct = perObject((p: SuitabilityFacts['product']) => Object.freeze(productTermsOf(p.details ?? {}, p.partnerCode)));
 
 /** {@link productTerms} from a product's line details (`facts.products` of the manifest). */
 export function productTermsOf(d: Record<string, unknown>, partnerCode: string | null): ProductTerms {
