@@ -36,5 +36,5 @@ export { keysetPage, toConnection } from '../graphql/relay/paginate.js';
 export { byKey, groupByKey } from '../graphql/loaders.js';
 export { requireRole } from '../auth/guards.js';
 export { Decimal } from 'decimal.js';
-export { perObject } from './per-object.js';
-export { perString } from './per-string.js';
+export { perObject, perObjectAnd } from './per-object.js';
+export { perString, perStringValue } from './per-string.js';

@@ -18,3 +18,20 @@ export function perObject<K extends object, V>(compute: (key: K) => V): (key: K)
     return v as V;
   };
 }
+
+/**
+ * `compute(key, arg)`, remembered per key object for as long as it is asked
+ * with the same `arg` (compared by identity): a value derived from a
+ * customer's facts and a setting's current value is computed again when the
+ * setting changes.
+ */
+export function perObjectAnd<K extends object, A, V>(compute: (key: K, arg: A) => V): (key: K, arg: A) => V {
+  const memo = new WeakMap<K, { arg: A; value: V }>();
+  return (key: K, arg: A) => {
+    const known = memo.get(key);
+    if (known !== undefined && known.arg === arg) return known.value;
+    const value = compute(key, arg);
+    memo.set(key, { arg, value });
+    return value;
+  };
+}

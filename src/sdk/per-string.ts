@@ -18,3 +18,13 @@ export function perString<V>(compute: (value: string) => V, max = 10_000): (valu
     return v as V;
   };
 }
+
+/**
+ * `compute` over any value, remembered for string values only (see
+ * {@link perString}); other values — numbers, null — are computed each time.
+ * For readers of JSON details, where a value is usually a string.
+ */
+export function perStringValue<V>(compute: (value: unknown) => V, max = 10_000): (value: unknown) => V {
+  const strings = perString(compute as (value: string) => V, max);
+  return (value: unknown) => (typeof value === 'string' ? strings(value) : compute(value));
+}

@@ -1,4 +1,4 @@
-import { Decimal, perObject, perString, type SuitabilityFacts } from '../../../src/sdk/index.js';
+import { Decimal, perObject, perStringValue, type SuitabilityFacts } from '../../../src/sdk/index.js';
 import { ASSET_CLASSES, FUND_TYPES, ISSUER_TYPES, type AssetClassCode, type FundFacts } from '../model.js';
 
 /**
@@ -48,16 +48,12 @@ const viewOf = perObject((d: Record<string, unknown>): FundRuleView => {
  * (null, a boolean, an object, text that is not a number) makes Decimal throw,
  * which is the one place that is turned into null.
  */
-export function decimalOrNull(value: unknown): Decimal | null {
-  // Strings (sale amounts, minimums) repeat across evaluations: each is parsed once. Decimals are immutable.
-  if (typeof value === 'string') return decimalOfText(value);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — Decimal would throw on null and the catch answer null; this only spares a throw per evaluation without an amount
-  return value == null ? null : parseDecimal(value);
-}
-
-const decimalOfText = perString((value: string) => parseDecimal(value));
+// Strings (sale amounts, minimums) repeat across evaluations: each is parsed once (Decimals are immutable).
+export const decimalOrNull: (value: unknown) => Decimal | null = perStringValue(parseDecimal);
 
 function parseDecimal(value: unknown): Decimal | null {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — Decimal throws on null and the catch answers null; this spares a thrown exception per evaluation without an amount
+  if (value == null) return null;
   let d: Decimal;
   try {
     d = new Decimal(typeof value === 'string' ? value.trim() : (value as Decimal.Value));

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { text, type LocalizedText } from '../../../i18n/localized.js';
 import type { SettingsReader, SuitabilityFacts } from '../../types.js';
 import { decimalOrNull, plain } from './values.js';
+import { perObjectAnd } from '../../../sdk/per-object.js';
 
 /** Shape of the `core.professionalInvestor` setting (CNY amounts as decimal strings). */
 export interface ProfessionalInvestorThresholds {
@@ -31,16 +32,11 @@ export type ProfessionalAssessment =
  * so doubtful data never makes someone professional.
  */
 export function assessProfessionalInvestor(facts: SuitabilityFacts, settings: SettingsReader): ProfessionalAssessment {
-  const t = settings.get<ProfessionalInvestorThresholds>('core.professionalInvestor');
-  // Two rules ask for every product of a customer: assess once per customer facts and thresholds value.
-  const known = assessed.get(facts.customer);
-  if (known && known.thresholds === t) return known.assessment;
-  const assessment = Object.freeze(assess(facts.customer, t));
-  assessed.set(facts.customer, { thresholds: t, assessment });
-  return assessment;
+  // Two rules ask for every product of a customer: assessed once per customer facts and thresholds value.
+  return assessedOnce(facts.customer, settings.get<ProfessionalInvestorThresholds>('core.professionalInvestor'));
 }
 
-const assessed = new WeakMap<SuitabilityFacts['customer'], { thresholds: ProfessionalInvestorThresholds; assessment: ProfessionalAssessment }>();
+const assessedOnce = perObjectAnd((c: SuitabilityFacts['customer'], t: ProfessionalInvestorThresholds) => Object.freeze(assess(c, t)));
 
 function assess(c: SuitabilityFacts['customer'], t: ProfessionalInvestorThresholds): ProfessionalAssessment {
   const saw = {
