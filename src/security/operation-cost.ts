@@ -31,8 +31,23 @@ export function createOperationCost(): (schema: GraphQLSchema, document: Documen
     blockFieldSuggestion: { enabled: false },
   });
   const rules: ValidationRule[] = armor.protect().validationRules;
+  // A cost depends on the operation and its page sizes only: clients send the same documents (Apollo
+  // keeps one parsed object per document) with a few page sizes, so each pair is measured once.
+  const known = new WeakMap<OperationDefinitionNode, Map<string, number>>();
   return (schema, document, operation, variables = {}) => {
     const values = effectiveVariables(operation, variables);
+    const key = pageSizesKey(operation, values);
+    let costs = known.get(operation);
+    const cached = costs?.get(key);
+    if (cached !== undefined) return cached;
+    const cost = measure(schema, document, operation, values);
+    if (!costs) known.set(operation, (costs = new Map()));
+    if (costs.size >= 100) costs.clear();
+    costs.set(key, cost);
+    return cost;
+  };
+
+  function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, values: Map<string, unknown>): number {
     const inlined = visit(
       { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] } as DocumentNode,
       {
@@ -48,7 +63,28 @@ export function createOperationCost(): (schema: GraphQLSchema, document: Documen
     measured = undefined;
     validate(schema, inlined, rules);
     return measured ?? 0;
-  };
+  }
+}
+
+/** Per operation: the variables it passes as page sizes (`first`/`last`), found once. */
+const pageSizeVariables = new WeakMap<OperationDefinitionNode, string[]>();
+
+/** The values of the variables an operation uses as page sizes, as a cache key (other variables do not change a cost). */
+function pageSizesKey(operation: OperationDefinitionNode, values: Map<string, unknown>): string {
+  let names = pageSizeVariables.get(operation);
+  if (!names) {
+    const found = new Set<string>();
+    visit(operation, {
+      Argument(node) {
+        if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.VARIABLE) found.add(node.value.name.value);
+      },
+    });
+    names = [...found];
+    pageSizeVariables.set(operation, names);
+  }
+  let key = '';
+  for (const name of names) key += `${name}=${JSON.stringify(values.get(name)) ?? ''};`;
+  return key;
 }
 
 /** Variable values as the operation sees them: given values, else declared defaults. */

@@ -264,7 +264,10 @@ const markdown = renderResults({
 });
 const out = new URL('./results.md', import.meta.url);
 const scaleSection = existsSync(out) ? scaleSectionOf(readFileSync(out, 'utf8')) : null;
-writeFileSync(out, scaleSection ? spliceScaleSection(markdown, scaleSection) : markdown);
+// What each change bought: written by hand as the changes were measured (tests/bench/changes.md), kept under the run's tables.
+const changes = readFileSync(new URL('./changes.md', import.meta.url), 'utf8');
+const withChanges = `${markdown.trimEnd()}\n\n${changes}`;
+writeFileSync(out, scaleSection ? spliceScaleSection(withChanges, scaleSection) : withChanges);
 console.log(markdown);
 step(`wrote ${out.pathname}`);
 process.exit(0);

@@ -46,6 +46,11 @@ describe('per-caller limits over HTTP', () => {
     expect(Number(literal.headers.get('x-query-cost'))).toBe(50 * 6);
     expect(variable.headers.get('x-query-cost')).toBe(literal.headers.get('x-query-cost'));
     expect(defaulted.headers.get('x-query-cost')).toBe(literal.headers.get('x-query-cost'));
+    // Costs are remembered per operation and page size: the same document with another size is priced anew.
+    const again = await t.gql(`query($n: Int) { customers(first: $n) { edges { node { id name tier } } } }`, { n: 7 }, { as: caller });
+    expect(Number(again.headers.get('x-query-cost'))).toBe(7 * 6);
+    const repeated = await t.gql(`query($n: Int) { customers(first: $n) { edges { node { id name tier } } } }`, { n: 50 }, { as: caller });
+    expect(repeated.headers.get('x-query-cost')).toBe(literal.headers.get('x-query-cost'));
     // graphql-armor alone prices `first: $n` as one item: this query (about 330,000 values) would pass its 250,000 limit.
     const fields = 'id code name nameZh nameEn line issuer riskRating currency status liquidity function coolingOffHours minimumAmount { amount currency }';
     const contacts = 'contacts(first: $h) { edges { node { id channel outcome summary occurredAt } } }';
