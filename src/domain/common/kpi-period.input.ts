@@ -11,6 +11,6 @@ registerEnumType(KpiGranularityEnum, {
 
 @InputType('KpiPeriodInput', { description: 'A reporting period: the one of this granularity that contains `date` (Beijing calendar), as [first day 00:00, day after the last 00:00) Beijing time.' })
 export class KpiPeriodInput {
-  @Field(() => KpiGranularityEnum) granularity!: KpiGranularity;
+  @Field(() => KpiGranularityEnum, { description: 'DAY, WEEK, DEKAD (旬), MONTH, QUARTER or YEAR.' }) granularity!: KpiGranularity;
   @Field(() => DateScalar, { description: 'Any day inside the period.' }) date!: string;
 }

@@ -54,6 +54,8 @@ function bounds(granularity: KpiGranularity, y: number, m: number, d: number): [
     }
     case 'YEAR':
       return [dayNumber(y, 1, 1), dayNumber(y + 1, 1, 1)];
+    default:
+      throw new Error(`Unknown granularity ${String(granularity)}`);
   }
 }
 
@@ -66,6 +68,5 @@ export function kpiPeriodRange(granularity: KpiGranularity, date: string): KpiPe
   const m = DATE_RE.exec(date);
   if (!m) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
   const [from, to] = bounds(granularity, Number(m[1]), Number(m[2]), Number(m[3]));
-  if (!(to > from)) throw new Error(`Unknown granularity ${granularity}`);
   return { start: beijingMidnight(from), end: beijingMidnight(to), firstDay: isoOfDay(from), lastDay: isoOfDay(to - 1) };
 }

@@ -14,7 +14,7 @@ import { ESCALATION_LEVELS } from './complaint.enums.js';
 
 @InputType('EscalateComplaintInput', { description: 'Raises a complaint one escalation level (NONE → BRANCH → HEAD_OFFICE), with the reason.' })
 export class EscalateComplaintInput {
-  @Field(() => ID) complaintId!: string;
+  @Field(() => ID, { description: 'A complaint of a customer in your book, open (not yet FEEDBACK_GIVEN).' }) complaintId!: string;
   @Field(() => String, { description: '1–500 characters; kept on the complaint (the audit entry records the levels, not the text).' }) reason!: string;
 }
 
