@@ -269,6 +269,9 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
       // The week of Monday 2024-04-01: only the row filed at its first instant.
       expect(figures((await stats('CATEGORY', undefined, { granularity: 'WEEK', date: '2024-04-07' })).rows)).toEqual({ SERVICE: [1, 1, 0, 0, 0, null] });
       expect((await stats('CATEGORY', undefined, { granularity: 'YEAR', date: '2023-06-01' })).rows).toEqual([]);
+      // The first and last days a Date can name (year 1 starts in year 0 UTC, which PostgreSQL lacks).
+      expect((await stats('CATEGORY', undefined, { granularity: 'WEEK', date: '0001-01-01' })).rows).toEqual([]);
+      expect((await stats('CATEGORY', undefined, { granularity: 'YEAR', date: '9999-12-31' })).rows).toEqual([]);
     });
 
     it('scoped: a branch manager their branch, a manager their own complaints, auditors everything, partners nothing', async () => {
