@@ -25,7 +25,7 @@ export class AuditEvent {
   @Field(() => DateTimeScalar) occurredAt!: Date;
   @Field(() => String, { description: 'The subject (JWT sub) who acted.' }) actor!: string;
   @Field(() => String) role!: string;
-  @Field(() => String, { description: 'e.g. CUSTOMER_360_READ, PII_REVEAL, PII_SEARCH, ORDER_CANCELLED.' }) action!: string;
+  @Field(() => String, { description: 'e.g. CUSTOMER_360_READ, PII_REVEAL, PII_SEARCH, ORDER_CANCELLED, COMPLAINT_ESCALATED.' }) action!: string;
   @Field(() => String) targetType!: string;
   @Field(() => String, { description: 'Global id of the target.' }) targetId!: string;
   @Field(() => String, { nullable: true }) purpose!: string | null;

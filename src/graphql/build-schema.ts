@@ -24,6 +24,9 @@ import { ComplianceQueryResolver, SuitabilityDecisionRecordResolver } from '../o
 import { BundleQueryResolver, BundleResolver, CustomerBundleOffersResolver } from '../bundles/bundle.resolver.js';
 import { AuditEventResolver } from '../audit/audit-events.query.js';
 import { CustomerIdentityResolver } from '../audit/identity.resolver.js';
+import { ComplaintResolver } from '../domain/complaints/complaint.resolver.js';
+import { ComplaintStatResolver, ComplaintStatsQueryResolver } from '../domain/complaints/complaint-stats.query.js';
+import { EscalateComplaintResolver } from '../domain/complaints/escalate.mutation.js';
 
 /** Core resolver classes; host features (orders, bundles, audit) add theirs here. */
 export const coreResolvers: Function[] = [
@@ -49,6 +52,10 @@ export const coreResolvers: Function[] = [
   BundleResolver,
   BundleQueryResolver,
   CustomerBundleOffersResolver,
+  ComplaintResolver,
+  EscalateComplaintResolver,
+  ComplaintStatResolver,
+  ComplaintStatsQueryResolver,
 ];
 
 /** Core types reachable only through `node`. */

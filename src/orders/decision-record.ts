@@ -1,5 +1,6 @@
 import type { Tx } from '../db/client.js';
-import { suitabilityDecisions } from '../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { customers, suitabilityDecisions } from '../db/schema/index.js';
 import type { SuitabilityDecisionRecord, SuitabilityFacts, SuitabilityReason, Outcome } from '../suitability/types.js';
 
 export type DecisionRow = typeof suitabilityDecisions.$inferSelect;
@@ -33,6 +34,10 @@ export async function recordDecision(
       actor: input.actor,
       requestId: input.requestId,
       evaluatedAt: input.at,
+      // Compliance checks by branch and manager: the customer's, as they stand when the decision is taken (read in the same statement).
+      initiator: facts.sale.initiator,
+      managerId: sql`(select ${customers.managerId} from ${customers} where ${customers.id} = ${facts.customer.id})`,
+      branchId: sql`(select ${customers.branchId} from ${customers} where ${customers.id} = ${facts.customer.id})`,
     })
     .returning({ id: suitabilityDecisions.id });
   return row.id;

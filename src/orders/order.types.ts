@@ -118,10 +118,17 @@ export class SuitabilityDecisionFilter {
   @Field(() => DecisionPurposeEnum, { nullable: true }) purpose?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Evaluated at or after.' }) from?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Evaluated before.' }) to?: Date | null;
+  @Field(() => ID, { nullable: true, description: "Decisions about customers of this branch (the customer's branch when the decision was recorded)." })
+  branchId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Decisions about customers of this manager (the customer's manager when the decision was recorded)." })
+  managerId?: string | null;
+  @Field(() => InitiatorEnum, { nullable: true, description: 'Staff-initiated or customer-initiated sales only.' }) initiator?: string | null;
 }
 
-@ObjectType('ReasonCount', { description: 'How many recorded decisions gave a reason code.' })
+@ObjectType('ReasonCount', { description: 'How many recorded decisions with a given outcome gave a reason code.' })
 export class ReasonCount {
   @Field(() => String) code!: string;
+  @Field(() => SuitabilityOutcomeEnum, { description: 'The outcome of those decisions (the strictest of their reasons), so a code appears once per outcome it was seen with.' })
+  outcome!: string;
   @Field(() => Int) count!: number;
 }

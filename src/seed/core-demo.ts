@@ -27,6 +27,7 @@ import {
 } from './names.js';
 import { createRandom, type Random, type Weighted } from './random.js';
 import { residentIdCheckDigit } from '../domain/customers/customer.validation.js';
+import { DEFAULT_RESPONSE_HOURS, respondByOf, type Severity } from '../domain/complaints/complaint.settings.js';
 
 /** Options for {@link seedCoreDemo}. */
 export interface CoreDemoOptions {
@@ -738,7 +739,7 @@ function makeCustomer(ctx: Ctx, index: number): Draft {
     const n = ctx.complaintCount++;
     const status =
       n < COMPLAINT_ROUND_ROBIN ? COMPLAINT_STATUSES[n % COMPLAINT_STATUSES.length]! : rng.weighted(COMPLAINT_STATUS_WEIGHTS);
-    complaint = makeComplaint(ctx, status, managerId, openedDaysAgo);
+    complaint = makeComplaint(ctx, status, managerId, ctx.branchIds[branchIndex]!, openedDaysAgo, n);
   }
 
   const updatedAt = [openedAt, riskAssessedAt, lastActivityAt].reduce<Date>(
@@ -784,11 +785,24 @@ function makeCustomer(ctx: Ctx, index: number): Draft {
   };
 }
 
+/**
+ * Severities by complaint number, not drawn from the PRNG: adding them left
+ * every other seeded value as it was. Mis-selling is never below HIGH.
+ */
+const SEVERITY_CYCLE: readonly Severity[] = ['MEDIUM', 'LOW', 'HIGH', 'MEDIUM', 'CRITICAL', 'MEDIUM', 'LOW', 'HIGH'];
+const severityOf = (n: number, category: ComplaintCategory): Severity =>
+  category === 'MIS_SELLING' ? (n % 3 === 0 ? 'CRITICAL' : 'HIGH') : SEVERITY_CYCLE[n % SEVERITY_CYCLE.length]!;
+/** Escalation by complaint number too: every 4th to the branch, every 12th (from the 6th) to head office. */
+const escalationOf = (n: number): number => (n % 12 === 5 ? 2 : n % 4 === 1 ? 1 : 0);
+const ESCALATION_REASONS = ['', '客户对处理进度不满，升级至支行负责人', '涉及销售合规问题，升级至总行消费者权益保护部'];
+
 function makeComplaint(
   ctx: Ctx,
   status: ComplaintStatus,
   managerId: number | null,
+  branchId: number,
   openedDaysAgo: number,
+  n: number,
 ): Draft['complaint'] {
   const { rng } = ctx;
   const category = rng.weighted(COMPLAINT_CATEGORIES);
@@ -817,8 +831,20 @@ function makeComplaint(
 
   const at: Date[] = [new Date(ctx.now - (busy + idle) * MINUTE)];
   for (const g of gaps) at.push(new Date(at[at.length - 1]!.getTime() + g * MINUTE));
+  const severity = severityOf(n, category);
+  const escalationLevel = escalationOf(n);
+  // Escalated halfway between filing and the answer (or now, while open).
+  const until = (at[4] ?? new Date(ctx.now)).getTime();
+  const escalatedAt = escalationLevel > 0 ? new Date(at[0]!.getTime() + Math.floor((until - at[0]!.getTime()) / 2)) : null;
   return {
     managerId,
+    branchId,
+    severity,
+    // The targets a fresh bank has (its default settings).
+    respondBy: respondByOf(at[0]!, severity, DEFAULT_RESPONSE_HOURS),
+    escalationLevel,
+    escalatedAt,
+    escalationReason: escalationLevel > 0 ? ESCALATION_REASONS[escalationLevel]! : null,
     category,
     description: rng.pick(text.description),
     status,
@@ -830,8 +856,8 @@ function makeComplaint(
     analysis: stage >= 2 ? rng.pick(text.analysis) : null,
     resolution: stage >= 3 ? rng.pick(text.resolution) : null,
     feedback: stage >= 4 ? rng.pick(COMPLAINT_FEEDBACK) : null,
-    // Optimistic-lock version counts the status transitions made so far.
-    version: 1 + stage,
+    // Optimistic-lock version counts the changes made so far (status transitions, escalations).
+    version: 1 + stage + escalationLevel,
   };
 }
 

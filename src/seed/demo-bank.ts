@@ -7,6 +7,7 @@ import type { SeedCustomer } from '../sdk/manifest.js';
 import { DEFAULT_NOW, DEFAULT_SEED, seedCoreDemo } from './core-demo.js';
 import { mulberry32 } from './random.js';
 import { seedBundles } from './bundles.js';
+import { seedMisSellingCase } from './mis-selling-case.js';
 
 /** Reference rates to CNY seeded with the core; the forex plugin replaces them with its own. */
 const REFERENCE_RATES: Record<string, string> = {
@@ -21,7 +22,7 @@ const pluginSeed = (code: string) => [...code].reduce((h, c) => (Math.imul(h, 31
  * Seeds the deterministic demo bank: core data, then each loaded plugin's
  * products and holdings, then the asset snapshot used by the tier filter.
  */
-export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date }): Promise<{ customers: number }> {
+export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date; misSellingCase?: boolean }): Promise<{ customers: number }> {
   const { runtime } = host;
   const db = runtime.database.db;
   const now = opts.now ?? DEFAULT_NOW;
@@ -47,6 +48,8 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   }
   await revalueCustomers(runtime);
   await seedBundles(runtime);
+  // Off unless asked (the demo server and `npm run seed`): it places a real order, which test fixtures built on the seed do not expect.
+  if (opts.misSellingCase) await seedMisSellingCase(host, now);
   return { customers: core.customerIds.length };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../i18n/localized.js';
 import type { SettingDefinition } from './registry.js';
+import { complaintSettings } from '../domain/complaints/complaint.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 
@@ -66,4 +67,5 @@ export const coreSettings: SettingDefinition[] = [
     schema: z.object({ default: z.number().int().min(1), max: z.number().int().min(1) }),
     default: { default: 20, max: 100 },
   },
+  ...complaintSettings,
 ];

@@ -26,9 +26,15 @@ export const suitabilityDecisions = pgTable(
     actor: text('actor').notNull(),
     requestId: text('request_id'),
     evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull(),
+    /** Who initiated the sale (CUSTOMER | STAFF), and the customer's manager and branch at the decision: compliance checks by branch. */
+    initiator: text('initiator'),
+    managerId: integer('manager_id'),
+    branchId: integer('branch_id'),
   },
   (t) => [
     index('decisions_customer_idx').on(t.customerId, t.id),
+    index('decisions_branch_idx').on(t.branchId, t.id),
+    index('decisions_manager_idx').on(t.managerId, t.id),
     index('decisions_eval_idx').on(t.evaluatedAt),
     index('decisions_outcome_idx').on(t.outcome, t.evaluatedAt),
   ],

@@ -1,7 +1,8 @@
-import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 import { customers } from './customers.js';
-import { managers } from './organisation.js';
+import { branches, managers } from './organisation.js';
+import { orders, suitabilityDecisions } from './orders.js';
 
 /** A logged contact with a customer (phone, visit, SMS…). */
 export const contacts = pgTable(
@@ -23,6 +24,10 @@ export const contacts = pgTable(
 /**
  * A complaint. Its lifecycle only moves forward:
  * RECORDED → ACCEPTED → ANALYSED → HANDLED → FEEDBACK_GIVEN, each step time-stamped.
+ * As management data it also keeps, as of filing, the responsible manager and
+ * branch (the customer's then: later reassignments do not move old complaints
+ * between books), the severity and the response deadline the bank's target
+ * gave it; escalation only goes up.
  */
 export const complaints = pgTable(
   'complaints',
@@ -30,7 +35,17 @@ export const complaints = pgTable(
     id: serial('id').primaryKey(),
     customerId: integer('customer_id').notNull().references(() => customers.id),
     managerId: integer('manager_id').references(() => managers.id),
+    branchId: integer('branch_id').notNull().references(() => branches.id),
     category: text('category').notNull(), // MIS_SELLING | SERVICE | FEES | SYSTEM | OTHER
+    severity: text('severity').notNull().default('MEDIUM'), // LOW | MEDIUM | HIGH | CRITICAL
+    /** recordedAt + the severity's response target in force at filing. */
+    respondBy: timestamp('respond_by', { withTimezone: true }).notNull(),
+    /** The order complained about (required for MIS_SELLING) and the decision recorded when it was accepted. */
+    orderId: integer('order_id').references(() => orders.id),
+    decisionId: bigint('decision_id', { mode: 'number' }).references(() => suitabilityDecisions.id),
+    escalationLevel: smallint('escalation_level').notNull().default(0), // 0 none, 1 branch, 2 head office
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    escalationReason: text('escalation_reason'),
     description: text('description').notNull(),
     status: text('status').notNull().default('RECORDED'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
@@ -43,5 +58,11 @@ export const complaints = pgTable(
     feedback: text('feedback'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('complaints_customer_idx').on(t.customerId, t.id)],
+  (t) => [
+    index('complaints_customer_idx').on(t.customerId, t.id),
+    // complaintStats reads one period, scoped by branch or manager.
+    index('complaints_recorded_idx').on(t.recordedAt),
+    index('complaints_branch_recorded_idx').on(t.branchId, t.recordedAt),
+    index('complaints_manager_recorded_idx').on(t.managerId, t.recordedAt),
+  ],
 );

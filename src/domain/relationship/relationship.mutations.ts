@@ -11,6 +11,8 @@ import { ComplaintStatusEnum, ContactChannelEnum } from '../common/enums.js';
 import { customerLoader } from '../core-loaders.js';
 import { checkText } from '../customers/customer.validation.js';
 import { Complaint, Contact } from './relationship.types.js';
+import { ComplaintSeverityEnum } from '../complaints/complaint.enums.js';
+import { checkComplaintRequest, linkedOrder, respondByNow } from '../complaints/file-complaint.js';
 
 @InputType('LogContactInput')
 export class LogContactInput {
@@ -27,6 +29,13 @@ export class FileComplaintInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String, { description: 'MIS_SELLING, SERVICE, FEES, SYSTEM or OTHER.' }) category!: string;
   @Field(() => String) description!: string;
+  @Field(() => ComplaintSeverityEnum, { nullable: true, description: 'Defaults to MEDIUM. Sets respondBy = now + the severity\'s response target (setting core.complaintResponseHours).' })
+  severity?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: "The order complained about: required for MIS_SELLING, allowed for any category. Must be one of the customer's orders (else BAD_USER_INPUT); its decision record is linked too.",
+  })
+  orderId?: string | null;
 }
 
 @InputType('AdvanceComplaintInput', { description: 'Moves a complaint to its next state, with the note that step needs.' })
@@ -39,7 +48,6 @@ export class AdvanceComplaintInput {
 }
 
 const OUTCOMES = ['REACHED', 'NO_ANSWER', 'FOLLOW_UP', 'DECLINED'];
-const CATEGORIES = ['MIS_SELLING', 'SERVICE', 'FEES', 'SYSTEM', 'OTHER'];
 /** The only forward move from each state, with the timestamp and note column it fills. */
 const NEXT: Record<string, { to: string; at: 'acceptedAt' | 'analysedAt' | 'handledAt' | 'feedbackAt'; note?: 'analysis' | 'resolution' | 'feedback' }> = {
   RECORDED: { to: 'ACCEPTED', at: 'acceptedAt' },
@@ -87,14 +95,28 @@ export class RelationshipMutationResolver {
     return { ...row, id: toGlobalId('Contact', row.id) };
   }
 
-  @Mutation(() => Complaint, { description: 'Records a complaint (state RECORDED).' })
+  @Mutation(() => Complaint, {
+    description:
+      "Records a complaint (state RECORDED), with the customer's manager and branch of now as the responsible ones, its severity and deadline, and the order (and decision record) it is about.",
+  })
   async fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: HostContext) {
     requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+    const checked = checkComplaintRequest(input);
     const c = await customerInScope(ctx, input.customerId);
-    if (!CATEGORIES.includes(input.category)) throw badInput(text(`投诉类别须为 ${CATEGORIES.join('/')}`, `category must be one of ${CATEGORIES.join(', ')}`), 'category');
+    const link = await linkedOrder(ctx, checked.orderKey, c.id);
     const [row] = await ctx.db
       .insert(complaints)
-      .values({ customerId: c.id, managerId: c.managerId, category: input.category, description: checkText(input.description, 'description', 2000), recordedAt: ctx.now })
+      .values({
+        customerId: c.id,
+        managerId: c.managerId,
+        branchId: c.branchId,
+        category: checked.category,
+        description: checked.description,
+        severity: checked.severity,
+        recordedAt: ctx.now,
+        respondBy: respondByNow(ctx, ctx.now, checked.severity),
+        ...link,
+      })
       .returning();
     return { ...row, id: toGlobalId('Complaint', row.id) };
   }

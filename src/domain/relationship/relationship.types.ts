@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { connectionTypes, Node } from '../../graphql/relay/types.js';
 import { ComplaintStatusEnum, ContactChannelEnum } from '../common/enums.js';
+import { ComplaintSeverityEnum } from '../complaints/complaint.enums.js';
 
 @ObjectType('Contact', { implements: Node, description: 'A logged contact with a customer.' })
 export class Contact extends Node {
@@ -29,6 +30,13 @@ export class Complaint extends Node {
   @Field(() => String, { nullable: true }) resolution!: string | null;
   @Field(() => String, { nullable: true }) feedback!: string | null;
   @Field(() => Int, { description: 'Optimistic-concurrency version.' }) version!: number;
+  @Field(() => ComplaintSeverityEnum, { description: 'Severity given at filing; it sets the response target.' }) severity!: string;
+  @Field(() => DateTimeScalar, {
+    description: 'Deadline to answer the complainant: recordedAt + the response target of the severity (setting core.complaintResponseHours, as in force at filing).',
+  })
+  respondBy!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the complaint was last escalated.' }) escalatedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why it was last escalated.' }) escalationReason!: string | null;
 }
 
 export const { Connection: ContactConnection } = connectionTypes('Contact', () => Contact);
