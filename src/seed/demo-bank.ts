@@ -7,6 +7,7 @@ import type { SeedCustomer } from '../sdk/manifest.js';
 import { DEFAULT_NOW, DEFAULT_SEED, seedCoreDemo } from './core-demo.js';
 import { mulberry32 } from './random.js';
 import { seedBundles } from './bundles.js';
+import { seedRoster } from './roster.js';
 
 /** Reference rates to CNY seeded with the core; the forex plugin replaces them with its own. */
 const REFERENCE_RATES: Record<string, string> = {
@@ -19,7 +20,8 @@ const pluginSeed = (code: string) => [...code].reduce((h, c) => (Math.imul(h, 31
 
 /**
  * Seeds the deterministic demo bank: core data, then each loaded plugin's
- * products and holdings, then the asset snapshot used by the tier filter.
+ * products and holdings, then the asset snapshot used by the tier filter, then
+ * the manager roster (qualifications, a few mismatched assignments).
  */
 export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date }): Promise<{ customers: number }> {
   const { runtime } = host;
@@ -46,6 +48,8 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
     await plugin.seed({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: mulberry32(pluginSeed(plugin.code)), now });
   }
   await revalueCustomers(runtime);
+  // After revaluation: the mismatched assignments are chosen by the asset snapshot.
+  await seedRoster(runtime, now);
   await seedBundles(runtime);
   return { customers: core.customerIds.length };
 }
