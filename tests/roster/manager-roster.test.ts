@@ -5,7 +5,8 @@ import { revalueCustomers } from '../../src/domain/holdings/revalue.js';
 import { toGlobalId } from '../../src/graphql/relay/global-id.js';
 import { DEFAULT_NOW } from '../../src/seed/core-demo.js';
 import { testDrivers } from '../support/databases.js';
-import { createTestHost, type TestHost } from '../support/test-host.js';
+import type { Principal } from '../../src/auth/principal.js';
+import { createTestHost, type GqlResponse, type TestHost } from '../support/test-host.js';
 
 // Issue 11, matched assignment (对等配置) and the manager roster, on a small fixture
 // of its own (two branches, six managers, seven customers) beside a small demo bank.
@@ -105,12 +106,14 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
         })
         .returning({ id: customers.id });
       c[key] = row.id;
-      await db.insert(holdings).values({ customerId: row.id, productId: unit, quantity: assets, costAmount: assets, costCurrency: 'CNY' });
+      await db.insert(holdings).values({ customerId: row.id, productId: unit, quantity: assets, costAmount: assets, costCurrency: 'CNY', openedAt: new Date() });
     }
     await revalueCustomers(t.host.runtime, Object.values(c));
   }, 240_000);
   afterAll(() => t?.close());
 
+  /** An Authorization header for a principal with a chosen subject (audit entries name it). */
+  const bearer = async (p: Principal) => `Bearer ${await t.token(p)}`;
   const managerOf = async (customerId: number) =>
     (await t.host.runtime.database.db.select({ managerId: customers.managerId }).from(customers).where(eq(customers.id, customerId)))[0].managerId;
   const auditOf = async (action: string, targetId: string) =>
@@ -186,7 +189,7 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
     });
 
     it('a branch manager assigns a manager of the grade or above, audited without personal data', async () => {
-      const r = await t.gql(ASSIGN, { c: cid(c.diamond), m: mid(m.P) }, { as: { ...BM_B(), subject: `bm-${driver}` } });
+      const r = await t.gql(ASSIGN, { c: cid(c.diamond), m: mid(m.P) }, { as: await bearer({ ...BM_B(), subject: `bm-${driver}` }) });
       expect(r.errors).toBeUndefined();
       expect(r.data.assignManager).toEqual({ id: cid(c.diamond), manager: { id: mid(m.P), grade: 'PRINCIPAL' }, assignmentMismatch: false });
       const trail = await auditOf('MANAGER_ASSIGNMENT', cid(c.diamond));
@@ -217,7 +220,7 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
 
     it('head office overrides with a reason: assigned, flagged as a mismatch, audited with the reason as purpose', async () => {
       const reason = '客户指定，过渡期三个月';
-      const r = await t.gql(ASSIGN, { c: cid(c.diamond), m: mid(m.J), r: reason }, { as: { role: 'HEAD_OFFICE', subject: `ho-${driver}` } });
+      const r = await t.gql(ASSIGN, { c: cid(c.diamond), m: mid(m.J), r: reason }, { as: await bearer({ role: 'HEAD_OFFICE', subject: `ho-${driver}` }) });
       expect(r.errors).toBeUndefined();
       expect(r.data.assignManager).toEqual({ id: cid(c.diamond), manager: { id: mid(m.J), grade: 'JUNIOR' }, assignmentMismatch: true });
       expect(await auditOf('MANAGER_ASSIGNMENT_OVERRIDE', cid(c.diamond))).toEqual([
@@ -251,7 +254,8 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
   });
 
   describe('managers', () => {
-    const ids = (r: { data: { managers: { edges: { node: { id: string } }[] } } }) => r.data.managers.edges.map((e) => e.node.id);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const ids = (r: GqlResponse<any>): string[] => r.data.managers.edges.map((e: { node: { id: string } }) => e.node.id);
 
     it('a relationship manager sees only themselves; a branch manager their branch; head office everyone', async () => {
       const rm = await t.gql(ROSTER, {}, { as: RM_J() });
@@ -310,14 +314,14 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
 
     it('changes the grade, keeps the history newest first, and audits each change', async () => {
       const ho = { role: 'HEAD_OFFICE' as const, subject: `ho-grade-${driver}` };
-      const up = await t.gql(CHANGE, { m: mid(m.G), g: 'SENIOR', r: '年度考核优秀' }, { as: ho });
+      const up = await t.gql(CHANGE, { m: mid(m.G), g: 'SENIOR', r: '年度考核优秀' }, { as: await bearer(ho) });
       expect(up.errors).toBeUndefined();
       expect(up.data.changeManagerGrade).toEqual({
         id: mid(m.G),
         grade: 'SENIOR',
         gradeHistory: [{ fromGrade: 'INTERMEDIATE', toGrade: 'SENIOR', reason: '年度考核优秀', changedBy: `ho-grade-${driver}` }],
       });
-      const down = await t.gql(CHANGE, { m: mid(m.G), g: 'JUNIOR', r: '违规销售' }, { as: ho });
+      const down = await t.gql(CHANGE, { m: mid(m.G), g: 'JUNIOR', r: '违规销售' }, { as: await bearer(ho) });
       expect(down.data.changeManagerGrade.gradeHistory.map((h: { fromGrade: string; toGrade: string }) => `${h.fromGrade}>${h.toGrade}`)).toEqual(['SENIOR>JUNIOR', 'INTERMEDIATE>SENIOR']);
       const trail = await auditOf('MANAGER_GRADE_CHANGE', mid(m.G));
       expect(trail).toEqual([
@@ -343,13 +347,13 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
     const CHECK = `query($input: SuitabilityInput!) { checkSuitability(input: $input) { outcome reasons { code outcome ruleId facts } } }`;
     const onSale = async (line: string) =>
       (await t.host.runtime.database.db.select().from(products).where(eq(products.line, line)).orderBy(products.id)).find((p) => p.status === 'ON_SALE')!;
-    const check = async (line: string, initiator: 'STAFF' | 'CUSTOMER', as: object = RM_J()) => {
+    const check = async (line: string, initiator: 'STAFF' | 'CUSTOMER', as: Omit<Principal, 'subject'> = RM_J()) => {
       const p = await onSale(line);
       const r = await t.gql(CHECK, { input: { customerId: cid(c.standard), productId: toGlobalId('Product', p.id), amount: null, initiator, channel: 'COUNTER' } }, { as });
       expect(r.errors).toBeUndefined();
       return r.data.checkSuitability as { outcome: string; reasons: { code: string; outcome: string; ruleId: string; facts: Record<string, unknown> }[] };
     };
-    const seller = (d: { reasons: { code: string }[] }) => d.reasons.filter((r) => r.code === 'SELLER_NOT_QUALIFIED');
+    const seller = <R extends { code: string }>(d: { reasons: R[] }) => d.reasons.filter((r) => r.code === 'SELLER_NOT_QUALIFIED');
 
     it('blocks a staff sale of gold by a manager whose gold licence lapsed yesterday, naming it', async () => {
       const d = await check('GOLD', 'STAFF');
