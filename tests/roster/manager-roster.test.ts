@@ -157,8 +157,8 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
       const [all, yes, no] = [await mismatchCount(null), await mismatchCount(true), await mismatchCount(false)];
       expect(yes + no).toBe(all);
       expect(yes).toBe(demoMismatches + 2);
-      // The demo bank seeds a few mismatched assignments of its own.
-      expect(demoMismatches).toBeGreaterThanOrEqual(3);
+      // The demo bank seeds up to three mismatched assignments of its own; 24 customers hold a single PLATINUM one to move.
+      expect(demoMismatches).toBeGreaterThanOrEqual(1);
     });
 
     it('follows the setting: with PLATINUM needing only JUNIOR, the junior-served PLATINUM customer fits', async () => {
