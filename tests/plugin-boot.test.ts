@@ -81,6 +81,22 @@ describe('plugin checks at boot', () => {
     const bad: SuitabilityRule = { ...rule, reasons: { X: { outcome: 'DENY' as never, message: text('拒', 'Deny') } } };
     expect(() => load([base({ rules: [bad] })])).toThrow(/Plugin "alpha": rule alpha.rule reason X has outcome "DENY"/);
   });
+  it('accepts an UPPER_CASE sellerQualification and refuses any other', () => {
+    expect(load([base({ sellerQualification: 'BOND_SALES_2' })]).map((p) => p.sellerQualification)).toEqual(['BOND_SALES_2']);
+    for (const bad of ['fund_sales', 'FUND SALES', '', '_X', 42 as never]) {
+      expect(() => load([base({ sellerQualification: bad })]), String(bad)).toThrow(/Plugin "alpha": sellerQualification ".*" must be UPPER_CASE/);
+    }
+  });
+  it('the licensed lines declare the qualification their sellers need', async () => {
+    const { installedPlugins } = await import('../plugins/index.js');
+    expect(Object.fromEntries(installedPlugins.map((p) => [p.code, p.sellerQualification ?? null]))).toMatchObject({
+      funds: 'FUND_SALES',
+      insurance: 'INSURANCE_AGENT',
+      gold: 'GOLD_TRADING',
+      cards: null,
+      forex: null,
+    });
+  });
   it('refuses an unknown plugin name in PLUGINS', () => {
     expect(() => selectPlugins([base({})], { codes: ['nope'], hostVersion: '0.1.0', allowIncompatible: [] })).toThrow(/PLUGINS: unknown plugin\(s\) nope/);
   });

@@ -29,6 +29,8 @@ export default definePlugin({
   name: text('基金', 'Funds'),
   version: '1.0.0',
   hostRange: '^0.1.0',
+  // Staff who sell this line need a valid 基金销售从业资格 (core rule core.seller-qualification).
+  sellerQualification: 'FUND_SALES',
   graphql: {
     productType: FundProduct,
     resolvers: [FundProductResolver],

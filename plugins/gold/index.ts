@@ -27,6 +27,8 @@ export default definePlugin({
   name: text('贵金属', 'Precious metals'),
   version: '1.0.0',
   hostRange: '^0.1.0',
+  // Staff who sell this line need a valid 黄金交易资格 (core rule core.seller-qualification).
+  sellerQualification: 'GOLD_TRADING',
   graphql: {
     productType: GoldProduct,
     resolvers: [GoldProductResolver],

@@ -21,6 +21,8 @@ export default definePlugin({
   name: text('保险', 'Insurance'),
   version: '1.0.0',
   hostRange: '^0.1.0',
+  // Staff who sell this line need a valid 保险代理从业资格 (core rule core.seller-qualification).
+  sellerQualification: 'INSURANCE_AGENT',
   graphql: {
     productType: InsuranceProduct,
     resolvers: [InsuranceProductResolver, InsuranceQuoteResolver],

@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.js';
-import { customers, products } from '../db/schema/index.js';
+import { customers, managers, products } from '../db/schema/index.js';
 
 /**
  * The customers a caller may see, as a SQL condition. Every customer read goes
@@ -18,6 +18,25 @@ export function customerScope(principal: Principal): SQL {
       return principal.managerId ? eq(customers.managerId, principal.managerId) : sql`false`;
     default:
       // Partners never see customer personal data.
+      return sql`false`;
+  }
+}
+
+/**
+ * The managers a caller may see in the roster: a relationship manager only
+ * themselves, a branch manager their branch, head office and auditors all.
+ * A manager outside it behaves as one that does not exist.
+ */
+export function managerScope(principal: Principal): SQL {
+  switch (principal.role) {
+    case 'HEAD_OFFICE':
+    case 'AUDITOR':
+      return sql`true`;
+    case 'BRANCH_MANAGER':
+      return principal.branchId ? eq(managers.branchId, principal.branchId) : sql`false`;
+    case 'RELATIONSHIP_MANAGER':
+      return principal.managerId ? eq(managers.id, principal.managerId) : sql`false`;
+    default:
       return sql`false`;
   }
 }

@@ -1,6 +1,9 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { BranchResolver, CustomerManagerResolver } from '../domain/organisation/organisation.types.js';
+import { CustomerAssignmentResolver } from '../domain/organisation/assignment.resolver.js';
+import { ManagerRosterMutationResolver } from '../domain/organisation/roster.mutations.js';
+import { ManagerRosterFieldsResolver, ManagerRosterQueryResolver } from '../domain/organisation/roster.resolver.js';
 import { CustomerMutationResolver } from '../domain/customers/customer.mutations.js';
 import { CustomerQueryResolver } from '../domain/customers/customer.query.js';
 import { CustomerResolver } from '../domain/customers/customer.resolver.js';
@@ -41,6 +44,10 @@ export const coreResolvers: Function[] = [
   HoldingResolver,
   BranchResolver,
   CustomerManagerResolver,
+  ManagerRosterQueryResolver,
+  ManagerRosterFieldsResolver,
+  ManagerRosterMutationResolver,
+  CustomerAssignmentResolver,
   RelationshipMutationResolver,
   CustomerIdentityResolver,
   AuditEventResolver,

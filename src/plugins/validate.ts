@@ -124,6 +124,9 @@ export function validatePlugins(manifests: PluginManifest[], opts: ValidateOptio
       }
     }
     if (!m.graphql?.productType) throw new PluginValidationError(m.code, 'graphql.productType is missing');
+    if (m.sellerQualification !== undefined && (typeof m.sellerQualification !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(m.sellerQualification))) {
+      throw new PluginValidationError(m.code, `sellerQualification "${String(m.sellerQualification)}" must be UPPER_CASE (e.g. FUND_SALES)`);
+    }
 
     const claims = claimsOf(m);
     for (const t of claims.typeNames) {

@@ -99,6 +99,14 @@ export interface PluginManifest {
   migrationsFolder?: string;
   /** Its suitability rules; they apply to its own line unless a rule says otherwise. */
   rules?: SuitabilityRule[];
+  /**
+   * The qualification a member of staff needs to sell this line (e.g.
+   * `FUND_SALES`, `INSURANCE_AGENT`, `GOLD_TRADING`; upper-case letters, digits
+   * and underscores). The core rule `core.seller-qualification` blocks a
+   * staff-initiated sale by a manager without a valid one of this kind
+   * (`SELLER_NOT_QUALIFIED`). Omitted: the line needs none.
+   */
+  sellerQualification?: string;
   /** Its bank settings (keys `<code>.<name>`) with defaults. */
   settings?: SettingDefinition[];
   /** Batched facts for suitability rules. */

@@ -8,6 +8,7 @@ import { DEFAULT_NOW, DEFAULT_SEED, seedCoreDemo } from './core-demo.js';
 import { mulberry32 } from './random.js';
 import { seedBundles } from './bundles.js';
 import { seedMisSellingCase } from './mis-selling-case.js';
+import { seedRoster } from './roster.js';
 
 /** Reference rates to CNY seeded with the core; the forex plugin replaces them with its own. */
 const REFERENCE_RATES: Record<string, string> = {
@@ -20,7 +21,8 @@ const pluginSeed = (code: string) => [...code].reduce((h, c) => (Math.imul(h, 31
 
 /**
  * Seeds the deterministic demo bank: core data, then each loaded plugin's
- * products and holdings, then the asset snapshot used by the tier filter.
+ * products and holdings, then the asset snapshot used by the tier filter, then
+ * the manager roster (qualifications, a few mismatched assignments).
  */
 export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date; misSellingCase?: boolean }): Promise<{ customers: number }> {
   const { runtime } = host;
@@ -47,6 +49,8 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
     await plugin.seed({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: mulberry32(pluginSeed(plugin.code)), now });
   }
   await revalueCustomers(runtime);
+  // After revaluation: the mismatched assignments are chosen by the asset snapshot.
+  await seedRoster(runtime, now);
   await seedBundles(runtime);
   // Off unless asked (the demo server and `npm run seed`): it places a real order, which test fixtures built on the seed do not expect.
   if (opts.misSellingCase) await seedMisSellingCase(host, now);

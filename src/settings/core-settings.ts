@@ -4,6 +4,7 @@ import type { SettingDefinition } from './registry.js';
 import { complaintSettings } from '../domain/complaints/complaint.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
+const grade = z.enum(['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'PRINCIPAL']);
 
 /** Core bank settings and their defaults. */
 export const coreSettings: SettingDefinition[] = [
@@ -60,6 +61,22 @@ export const coreSettings: SettingDefinition[] = [
     description: text('专业投资者认定标准', 'Professional investor thresholds'),
     schema: z.object({ financialAssetsCny: money, averageIncomeCny: money, experienceYears: z.number().int() }),
     default: { financialAssetsCny: '5000000', averageIncomeCny: '500000', experienceYears: 2 },
+  },
+  {
+    key: 'core.minimumManagerGradeByTier',
+    description: text(
+      '对等配置：各客户等级所需的最低客户经理级别',
+      'Matched assignment: the lowest manager grade that may serve each customer tier',
+    ),
+    schema: z.object({
+      STANDARD: grade,
+      GOLD: grade,
+      PLATINUM: grade,
+      DIAMOND: grade,
+      PRIVATE_BANKING: grade,
+    }),
+    // The demo bank's grading: 私行 by principal managers, 钻石 by senior ones, 白金 by intermediate.
+    default: { STANDARD: 'JUNIOR', GOLD: 'JUNIOR', PLATINUM: 'INTERMEDIATE', DIAMOND: 'SENIOR', PRIVATE_BANKING: 'PRINCIPAL' },
   },
   {
     key: 'core.pageSize',

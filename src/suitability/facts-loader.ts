@@ -2,7 +2,21 @@ import type { HostContext } from '../app/runtime.js';
 import { customerLoader, holdingsByCustomerLoader, latestAssessmentLoader, productLoader } from '../domain/core-loaders.js';
 import { ageAt, assessmentExpiry } from '../domain/customers/derived.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
-import type { CustomerFacts, ProductFacts, RiskLevel, SaleFacts, SuitabilityFacts } from './types.js';
+import { qualificationsByManagerLoader } from '../domain/organisation/roster.loaders.js';
+import type { CustomerFacts, ProductFacts, RiskLevel, SaleFacts, SellerFacts, SuitabilityFacts } from './types.js';
+
+/**
+ * Who sells on this request: the caller's own manager record when a
+ * relationship manager calls, with every qualification on file; null when the
+ * seller is unknown (head office, branch manager, a customer online). One
+ * statement per request at most, read alongside the customer's facts.
+ */
+export async function loadSellerFacts(ctx: HostContext): Promise<SellerFacts | null> {
+  const managerId = ctx.principal.role === 'RELATIONSHIP_MANAGER' ? ctx.principal.managerId : undefined;
+  if (managerId === undefined) return null;
+  const rows = await qualificationsByManagerLoader(ctx).load(managerId);
+  return { managerId, qualifications: rows.map((q) => ({ kind: q.kind, expiresAt: q.expiresAt.toISOString() })) };
+}
 
 /**
  * Customer facts, loaded once per customer per request: the row (in scope),
@@ -16,6 +30,8 @@ export function loadCustomerFacts(ctx: HostContext, customerId: number): Promise
         customerLoader(ctx).loadMany(ids),
         latestAssessmentLoader(ctx).loadMany(ids),
         holdingsByCustomerLoader(ctx).loadMany(ids),
+        // The seller's qualifications travel with the customer's facts: decide() then reads them from the request's loader.
+        loadSellerFacts(ctx),
       ]);
       const productIds = [...new Set(holdingLists.flatMap((l) => (Array.isArray(l) ? l.map((h) => h.productId) : [])))];
       const productRows = await productLoader(ctx).loadMany(productIds);
@@ -121,6 +137,7 @@ export async function loadProductFacts(ctx: HostContext, product: ProductRecord)
     requiresRiskAssessment: product.requiresRiskAssessment,
     coolingOffHours: product.coolingOffHours,
     details,
+    sellerQualification: plugin?.sellerQualification ?? null,
   };
 }
 

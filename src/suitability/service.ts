@@ -1,7 +1,7 @@
 import type { HostContext } from '../app/runtime.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { evaluateSuitability } from './engine.js';
-import { assembleFacts, loadCustomerFacts, loadProductFacts } from './facts-loader.js';
+import { assembleFacts, loadCustomerFacts, loadProductFacts, loadSellerFacts } from './facts-loader.js';
 import { readSaleDetails, sizeSale, type SaleSize } from './sale-sizing.js';
 import type { CustomerFacts, SaleFacts, SuitabilityDecisionRecord, SuitabilityFacts } from './types.js';
 
@@ -33,7 +33,7 @@ const UNSIZED: SaleSize = { quantity: null, amount: null, figures: {}, stated: [
 export async function decide(ctx: HostContext, customer: CustomerFacts, product: ProductRecord, sale: SaleRequest): Promise<Decided> {
   const plugin = ctx.host.pluginByLine.get(product.line);
   const terms = readSaleDetails(plugin, sale.details);
-  const productFacts = await loadProductFacts(ctx, product);
+  const [productFacts, seller] = await Promise.all([loadProductFacts(ctx, product), loadSellerFacts(ctx)]);
   const currency = sale.currency ?? product.currency;
   // An eligibility listing (nothing offered, nothing stated) has no size: skip the sizing work.
   const size =
@@ -59,6 +59,7 @@ export async function decide(ctx: HostContext, customer: CustomerFacts, product:
     details: { ...terms, ...size.figures },
     statedFigures: size.stated,
     completedSteps: sale.completedSteps,
+    seller,
   };
   const facts = assembleFacts(customer, productFacts, saleFacts, ctx.now);
   const decision = evaluateSuitability(ctx.host.rules, facts, { settings: ctx.settings, now: ctx.now }, (ruleId, error) =>

@@ -87,6 +87,25 @@ export interface ProductFacts {
   coolingOffHours: number;
   /** Facts the product's line adds (fund type, insurance type, account class…). */
   details: Record<string, unknown>;
+  /**
+   * The qualification a staff seller needs for this product's line (the plugin
+   * manifest's `sellerQualification`, e.g. `FUND_SALES`); null or absent: none.
+   */
+  sellerQualification?: string | null;
+}
+
+/** A qualification the seller holds, as rules see it (lapsed ones included). */
+export interface SellerQualificationFacts {
+  /** FUND_SALES, INSURANCE_AGENT, GOLD_TRADING… */
+  kind: string;
+  /** When it lapses, ISO 8601: valid only before this instant. */
+  expiresAt: string;
+}
+
+/** The member of staff selling: the caller's own manager record. */
+export interface SellerFacts {
+  managerId: number;
+  qualifications: SellerQualificationFacts[];
 }
 
 /**
@@ -113,6 +132,12 @@ export interface SaleFacts {
   statedFigures: string[];
   /** Steps already recorded (signed warning, 双录…). */
   completedSteps: string[];
+  /**
+   * Who sells, when the host knows: the caller's manager record when a
+   * relationship manager calls. null or absent: unknown (head office, a branch
+   * manager, online self-service), and seller rules say nothing.
+   */
+  seller?: SellerFacts | null;
 }
 
 /** Everything a rule may read. Rules never read anything else (no clock, no I/O). */

@@ -11,7 +11,9 @@ import {
   professionalInvestor,
   riskAssessment,
   riskMatching,
+  sellerQualification,
   seniorCustomer,
+  QUALIFICATION_LABELS,
 } from '../../src/suitability/rules/core/index.js';
 import { assessProfessionalInvestor } from '../../src/suitability/rules/core/professional.js';
 import { CHANNEL_LABELS, REGIME_LABELS, STATUS_LABELS } from '../../src/suitability/rules/core/labels.js';
@@ -65,7 +67,7 @@ const expectMessagesContain = (r: SuitabilityReason, ...values: (string | number
 };
 
 describe('core rule definitions', () => {
-  it('are eight uniquely named core rules, version 1.0.0, with bilingual texts and steps on every REQUIRE', () => {
+  it('are nine uniquely named core rules, version 1.0.0, with bilingual texts and steps on every REQUIRE', () => {
     expect(coreRules.map((r) => r.id)).toEqual([
       'core.product-on-sale',
       'core.amount',
@@ -75,6 +77,7 @@ describe('core rule definitions', () => {
       'core.high-risk-care',
       'core.senior-customer',
       'core.audio-video-recording',
+      'core.seller-qualification',
     ]);
     for (const rule of coreRules) {
       expect(rule.version).toBe('1.0.0');
@@ -94,7 +97,7 @@ describe('core rule definitions', () => {
     const d = run(coreRules);
     expect(d.outcome).toBe('ALLOW');
     expect(d.reasons).toEqual([]);
-    expect(Object.keys(d.ruleVersions)).toHaveLength(8);
+    expect(Object.keys(d.ruleVersions)).toHaveLength(9);
     expect(Object.values(d.ruleVersions).every((v) => v === '1.0.0')).toBe(true);
   });
 
@@ -750,3 +753,90 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('core.seller-qualification', () => {
+  const FUND_SALES = 'FUND_SALES';
+  /** A manager (id 7) initiating the sale, holding `qualifications`, a fund that needs FUND_SALES. */
+  const staffSale = (qualifications: { kind: string; expiresAt: string }[], sale: FactsOverrides['sale'] = {}, product: FactsOverrides['product'] = {}): FactsOverrides => ({
+    product: { sellerQualification: FUND_SALES, ...product },
+    sale: { initiator: 'STAFF', seller: { managerId: 7, qualifications }, ...sale },
+  });
+  const inDays = (days: number) => new Date(Date.parse(TEST_NOW) + days * DAY).toISOString();
+  const atMs = (ms: number) => new Date(Date.parse(TEST_NOW) + ms).toISOString();
+
+  it('blocks a staff sale by a seller without the qualification, naming the one needed in its facts and messages', () => {
+    const d = expectDecision(run(sellerQualification, staffSale([{ kind: 'INSURANCE_AGENT', expiresAt: inDays(100) }])), 'BLOCK', ['SELLER_NOT_QUALIFIED']);
+    const r = hit(d, 'SELLER_NOT_QUALIFIED', 'BLOCK');
+    expect(r.facts).toEqual({ requiredQualification: FUND_SALES, sellerManagerId: 7, heldOfKind: [], now: TEST_NOW });
+    expect(r.ruleId).toBe('core.seller-qualification');
+    expectMessagesContain(r, FUND_SALES);
+    expect(r.message['zh-CN']).toContain('基金销售从业资格');
+    expect(r.message.en).toContain('fund sales qualification');
+  });
+
+  it('blocks a seller with no qualifications at all', () => {
+    expectDecision(run(sellerQualification, staffSale([])), 'BLOCK', ['SELLER_NOT_QUALIFIED']);
+  });
+
+  it('allows a seller whose qualification of the kind expires tomorrow, or one millisecond from now', () => {
+    expectDecision(run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: inDays(1) }])), 'ALLOW', []);
+    expectDecision(run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: atMs(1) }])), 'ALLOW', []);
+  });
+
+  it('blocks when it expired yesterday, and from the very instant it expires', () => {
+    const yesterday = run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: inDays(-1) }]));
+    expect(hit(expectDecision(yesterday, 'BLOCK', ['SELLER_NOT_QUALIFIED']), 'SELLER_NOT_QUALIFIED', 'BLOCK').facts).toMatchObject({ heldOfKind: [inDays(-1)] });
+    expectDecision(run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: TEST_NOW }])), 'BLOCK', ['SELLER_NOT_QUALIFIED']);
+  });
+
+  it('reads expiry against facts.now, not the context clock', () => {
+    const facts = makeFacts(staffSale([{ kind: FUND_SALES, expiresAt: inDays(1) }]));
+    expect(evaluateAt(sellerQualification, facts, inDays(5))).toEqual([]);
+    const lapsed = makeFacts(staffSale([{ kind: FUND_SALES, expiresAt: inDays(-1) }]));
+    expect(evaluateAt(sellerQualification, lapsed, inDays(-5)).map((h) => h.code)).toEqual(['SELLER_NOT_QUALIFIED']);
+  });
+
+  it('one valid qualification of the kind is enough, whatever lapsed ones are also on file', () => {
+    expectDecision(run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: inDays(-30) }, { kind: FUND_SALES, expiresAt: inDays(300) }])), 'ALLOW', []);
+    expectDecision(run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: inDays(300) }, { kind: FUND_SALES, expiresAt: inDays(-30) }])), 'ALLOW', []);
+  });
+
+  it('an unreadable expiry does not count as valid', () => {
+    const d = expectDecision(run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: 'never' }])), 'BLOCK', ['SELLER_NOT_QUALIFIED']);
+    expect(reason(d, 'SELLER_NOT_QUALIFIED').facts).toMatchObject({ heldOfKind: ['never'] });
+  });
+
+  it('says nothing when the customer initiates, when the seller is unknown, or when the line needs no qualification', () => {
+    expectDecision(run(sellerQualification, staffSale([], { initiator: 'CUSTOMER' })), 'ALLOW', []);
+    expectDecision(run(sellerQualification, staffSale([], { seller: null })), 'ALLOW', []);
+    expectDecision(run(sellerQualification, staffSale([], { seller: undefined })), 'ALLOW', []);
+    expectDecision(run(sellerQualification, staffSale([], {}, { sellerQualification: null })), 'ALLOW', []);
+    expectDecision(run(sellerQualification, staffSale([], {}, { sellerQualification: undefined })), 'ALLOW', []);
+  });
+
+  it('never holds up a redemption', () => {
+    expectDecision(run(sellerQualification, staffSale([], { side: 'SELL' })), 'ALLOW', []);
+  });
+
+  it('names a kind it has no label for by its code in both languages', () => {
+    const d = run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: inDays(10) }], {}, { sellerQualification: 'BOND_SALES' }));
+    const r = hit(expectDecision(d, 'BLOCK', ['SELLER_NOT_QUALIFIED']), 'SELLER_NOT_QUALIFIED', 'BLOCK');
+    expect(r.facts).toMatchObject({ requiredQualification: 'BOND_SALES', heldOfKind: [] });
+    expect(r.message['zh-CN']).toContain('BOND_SALES');
+    expect(r.message.en).toContain('BOND_SALES');
+  });
+
+  it('labels the three licensed lines in both languages', () => {
+    expect(Object.keys(QUALIFICATION_LABELS)).toEqual(['FUND_SALES', 'INSURANCE_AGENT', 'GOLD_TRADING']);
+    for (const kind of ['INSURANCE_AGENT', 'GOLD_TRADING']) {
+      const r = reason(run(sellerQualification, staffSale([], {}, { sellerQualification: kind })), 'SELLER_NOT_QUALIFIED');
+      expect(r.message['zh-CN']).toContain(QUALIFICATION_LABELS[kind]!['zh-CN']);
+      expect(r.message.en).toContain(QUALIFICATION_LABELS[kind]!.en);
+    }
+  });
+
+  it('with every core rule, an unqualified staff sale of an otherwise plain purchase is BLOCK for this reason alone', () => {
+    expectDecision(run(coreRules, staffSale([{ kind: FUND_SALES, expiresAt: inDays(-1) }])), 'BLOCK', ['SELLER_NOT_QUALIFIED']);
+    expectDecision(run(coreRules, staffSale([{ kind: FUND_SALES, expiresAt: inDays(1) }])), 'ALLOW', []);
+  });
+});

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 
 /** A branch (网点/支行). */
@@ -24,4 +24,38 @@ export const managers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('managers_branch_idx').on(t.branchId)],
+);
+
+/**
+ * A manager's licence to sell a line (基金销售资格, 保险代理资格, 黄金交易资格…).
+ * `kind` is open text (FUND_SALES, INSURANCE_AGENT, GOLD_TRADING, whatever a
+ * plugin's manifest names): a new line needs no migration. Valid while
+ * `expires_at` is after now.
+ */
+export const managerQualifications = pgTable(
+  'manager_qualifications',
+  {
+    id: serial('id').primaryKey(),
+    managerId: integer('manager_id').notNull().references(() => managers.id),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('manager_qualifications_manager_idx').on(t.managerId, t.kind)],
+);
+
+/** Every grade change of a manager, by head office, with its reason (history of 对等配置 decisions). */
+export const managerGradeChanges = pgTable(
+  'manager_grade_changes',
+  {
+    id: serial('id').primaryKey(),
+    managerId: integer('manager_id').notNull().references(() => managers.id),
+    fromGrade: text('from_grade').notNull(),
+    toGrade: text('to_grade').notNull(),
+    reason: text('reason').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('manager_grade_changes_manager_idx').on(t.managerId, t.id)],
 );

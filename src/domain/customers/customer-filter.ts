@@ -1,6 +1,7 @@
-import { and, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { Field, ID, InputType } from 'type-graphql';
-import { customers } from '../../db/schema/index.js';
+import { customers, managers } from '../../db/schema/index.js';
+import { gradesBelow, minimumGradeFor } from '../organisation/grades.js';
 import { badInput } from '../../graphql/errors.js';
 import { numericIdOf } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
@@ -25,6 +26,39 @@ export class CustomerFilter {
       'Identifier search is for the roles that may reveal identities (relationship manager, branch manager, head office); anyone else gets FORBIDDEN.',
   })
   search?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: customers whose assigned manager is below the grade their tier needs (setting core.minimumManagerGradeByTier, 对等配置); ' +
+      'false: every other customer (no manager, or a manager of the grade or above). The tier is read as the tier filter reads it.',
+  })
+  assignmentMismatch?: boolean;
+}
+
+/** Customers of one tier, by the asset snapshot the tier filter reads (thresholds are settings). */
+export function tierRangeSql(tier: string, settings: SettingsReader): SQL | undefined {
+  const t = settings.get<Record<string, string>>('core.tierThresholdsCny');
+  const i = TIERS.indexOf(tier as (typeof TIERS)[number]);
+  const lower = i > 0 ? t[TIERS[i]] : undefined;
+  const upper = i < TIERS.length - 1 ? t[TIERS[i + 1]] : undefined;
+  return and(lower ? gte(customers.assetsCny, lower) : undefined, upper ? lt(customers.assetsCny, upper) : undefined);
+}
+
+/**
+ * Customers whose manager's grade is below their tier's minimum, as one set-based
+ * condition (an EXISTS on the manager row, never one statement per customer):
+ * for each tier that needs more than the lowest grade, "in that tier's asset range
+ * and served by a grade below it". EXISTS is never NULL, so its negation is exact
+ * for customers without a manager.
+ */
+export function assignmentMismatchSql(settings: SettingsReader): SQL {
+  const perTier = TIERS.map((tier) => {
+    const below = gradesBelow(minimumGradeFor(tier, settings));
+    return below.length === 0 ? undefined : and(tierRangeSql(tier, settings), inArray(managers.grade, below));
+  }).filter((c): c is SQL => c !== undefined);
+  if (perTier.length === 0) return sql`false`;
+  return sql`exists (select 1 from ${managers} where ${managers.id} = ${customers.managerId} and (${or(...perTier)}))`;
 }
 
 const DAY = 86_400_000;
@@ -50,12 +84,10 @@ export function customerFilterSql(f: CustomerFilter | undefined | null, settings
     if (!id) throw badInput(text('网点编号无效', 'branchId is not a branch id'), 'branchId');
     parts.push(eq(customers.branchId, id));
   }
-  if (f.tier) {
-    const t = settings.get<Record<string, string>>('core.tierThresholdsCny');
-    const i = TIERS.indexOf(f.tier as (typeof TIERS)[number]);
-    const lower = i > 0 ? t[TIERS[i]] : undefined;
-    const upper = i < TIERS.length - 1 ? t[TIERS[i + 1]] : undefined;
-    parts.push(lower ? gte(customers.assetsCny, lower) : undefined, upper ? lt(customers.assetsCny, upper) : undefined);
+  if (f.tier) parts.push(tierRangeSql(f.tier, settings));
+  if (f.assignmentMismatch != null) {
+    const mismatch = assignmentMismatchSql(settings);
+    parts.push(f.assignmentMismatch ? mismatch : not(mismatch));
   }
   if (f.activity) {
     const w = settings.get<{ frequent: number; occasional: number }>('core.activityWindowsDays');

@@ -35,7 +35,7 @@ export interface CustomerPrefetch {
 }
 
 /** Customer fields that read the customer's holdings (directly or through suitability facts). */
-const HOLDING_FIELDS = ['holdings', 'totalAssets', 'tier', 'productCoverage', 'eligibleProducts', 'bundleOffers', 'suitability', 'nextTier'];
+const HOLDING_FIELDS = ['holdings', 'totalAssets', 'tier', 'productCoverage', 'eligibleProducts', 'bundleOffers', 'suitability', 'nextTier', 'assignmentMismatch'];
 /** Customer fields that read the newest risk assessment. */
 const ASSESSMENT_FIELDS = ['riskProfile', 'eligibleProducts', 'bundleOffers', 'suitability'];
 
@@ -45,7 +45,7 @@ export function prefetchFor(info: GraphQLResolveInfo, path: readonly string[]): 
   return {
     holdings: HOLDING_FIELDS.some((f) => fields.has(f)),
     assessments: ASSESSMENT_FIELDS.some((f) => fields.has(f)),
-    managers: fields.has('manager'),
+    managers: fields.has('manager') || fields.has('assignmentMismatch'),
     branches: fields.has('branch'),
   };
 }

@@ -2,18 +2,24 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { requireRole } from '../../auth/guards.js';
-import { customerScope } from '../../access/scope.js';
+import { customerScope, managerScope } from '../../access/scope.js';
+import { recordAudit } from '../../audit/record.js';
+import type { Db } from '../../db/client.js';
 import { customers, managers, riskAssessments } from '../../db/schema/index.js';
-import { badInput, conflict, forbidden, notFound } from '../../graphql/errors.js';
-import { numericIdOf } from '../../graphql/relay/global-id.js';
+import { badInput, conflict, FinmartError, forbidden, notFound } from '../../graphql/errors.js';
+import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
 import { customerLoader } from '../core-loaders.js';
+import { GRADE_LABELS, gradeBelow, minimumGradeFor } from '../organisation/grades.js';
+import { totalAssetsCny } from './customer.resolver.js';
+import { tierOf } from './derived.js';
 import { CreateCustomerInput, RecordRiskAssessmentInput, UpdateCustomerInput } from './customer.inputs.js';
 import type { CustomerRecord } from './customer.record.js';
 import { Customer } from './customer.type.js';
 import { checkAmount, checkBirthDate, checkPhone, checkText, isValidResidentId } from './customer.validation.js';
 
 const customerNotFound = () => notFound(text('客户', 'customer'));
+const managerNotFound = () => notFound(text('客户经理', 'relationship manager'));
 
 @Resolver()
 export class CustomerMutationResolver {
@@ -147,25 +153,79 @@ export class CustomerMutationResolver {
     });
   }
 
-  @Mutation(() => Customer, { description: 'Assigns a customer to a manager of their branch (branch head or head office).' })
+  @Mutation(() => Customer, {
+    description:
+      'Assigns a customer to a manager of their branch (branch manager of that branch, or head office), audited as MANAGER_ASSIGNMENT. ' +
+      'A manager below the grade the customer’s current tier needs (setting core.minimumManagerGradeByTier, 对等配置) is refused with BAD_USER_INPUT naming that grade, ' +
+      'unless head office gives overrideReason: then the assignment is made and audited as MANAGER_ASSIGNMENT_OVERRIDE with the reason. ' +
+      'Confirming the manager the customer already has is never refused (nothing changes hands). A customer or manager outside your scope is NOT_FOUND.',
+  })
   async assignManager(
-    @Arg('customerId', () => ID) customerId: string,
-    @Arg('managerId', () => ID) managerId: string,
+    @Arg('customerId', () => ID, { description: 'The customer to assign.' }) customerId: string,
+    @Arg('managerId', () => ID, { description: 'The manager who takes the customer; must work at the customer’s branch.' }) managerId: string,
     @Ctx() ctx: HostContext,
+    @Arg('overrideReason', () => String, {
+      nullable: true,
+      description: 'Head office only: the written reason for assigning a manager below the required grade (1–500 characters, audited). Ignored when the grade suffices.',
+    })
+    overrideReason?: string | null,
   ): Promise<CustomerRecord> {
     requireRole(ctx, 'BRANCH_MANAGER', 'HEAD_OFFICE');
+    // Everything the caller sent is checked before the first statement.
     const id = numericIdOf(customerId, 'Customer');
-    const current = id ? await customerLoader(ctx).load(id) : null;
-    if (!current) throw customerNotFound();
+    if (!id) throw customerNotFound();
     const mId = numericIdOf(managerId, 'CustomerManager');
-    const [m] = mId ? await ctx.db.select().from(managers).where(eq(managers.id, mId)) : [];
-    if (!m) throw notFound(text('客户经理', 'relationship manager'));
+    if (!mId) throw managerNotFound();
+    let override: string | null = null;
+    if (overrideReason != null) {
+      if (ctx.principal.role !== 'HEAD_OFFICE') throw forbidden(text('只有总行可以越级指派客户经理', 'Only head office may override the required manager grade'));
+      override = checkText(overrideReason, 'overrideReason', 500);
+    }
+    const current = await customerLoader(ctx).load(id);
+    if (!current) throw customerNotFound();
+    const [m] = await ctx.db.select().from(managers).where(and(eq(managers.id, mId), managerScope(ctx.principal)));
+    if (!m) throw managerNotFound();
     if (m.branchId !== current.branchId) throw badInput(text('客户经理须与客户属于同一网点', 'the manager must work at the customer’s branch'), 'managerId');
-    const [row] = await ctx.db
-      .update(customers)
-      .set({ managerId: m.id, version: sql`${customers.version} + 1`, updatedAt: ctx.now })
-      .where(and(eq(customers.id, current.id), customerScope(ctx.principal)))
-      .returning();
-    return row;
+    // The live tier, as the customer's `tier` field shows it.
+    const tier = tierOf(await totalAssetsCny(current, ctx), ctx.settings);
+    const required = minimumGradeFor(tier, ctx.settings);
+    const below = m.id !== current.managerId && gradeBelow(m.grade, required);
+    if (below && override === null) {
+      const need = GRADE_LABELS[required];
+      throw new FinmartError(
+        'BAD_USER_INPUT',
+        text(
+          `${tier} 客户须由${need['zh-CN']}（${required}）或以上级别服务，该客户经理为 ${m.grade}；总行可填写理由越级指派`,
+          `A ${tier} customer needs a ${need.en} (${required}) or above; this manager is ${m.grade}. Head office may override with a reason`,
+        ),
+        { field: 'managerId', requiredGrade: required, managerGrade: m.grade, tier },
+      );
+    }
+    return ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(customers)
+        .set({ managerId: m.id, version: sql`${customers.version} + 1`, updatedAt: ctx.now })
+        .where(and(eq(customers.id, current.id), customerScope(ctx.principal)))
+        .returning();
+      if (!row) throw customerNotFound();
+      // Codes and grades only in details: the reason is the caller's own words, kept as the purpose.
+      await recordAudit(
+        { ...ctx, db: tx as unknown as Db },
+        {
+          action: below ? 'MANAGER_ASSIGNMENT_OVERRIDE' : 'MANAGER_ASSIGNMENT',
+          targetType: 'Customer',
+          targetId: toGlobalId('Customer', current.id),
+          purpose: below ? override! : undefined,
+          details: {
+            managerId: toGlobalId('CustomerManager', m.id),
+            previousManagerId: current.managerId ? toGlobalId('CustomerManager', current.managerId) : null,
+            tier,
+            requiredGrade: required,
+            managerGrade: m.grade,
+          },
+        },
+      );
+      return row;
+    });
   }
 }

@@ -22,7 +22,10 @@ export class Branch extends Node {
 export class CustomerManager extends Node {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
-  @Field(() => ManagerGradeEnum) grade!: string;
+  @Field(() => ManagerGradeEnum, {
+    description: 'Grade (JUNIOR < INTERMEDIATE < SENIOR < PRINCIPAL); a customer of a tier needs at least the grade of setting core.minimumManagerGradeByTier (对等配置).',
+  })
+  grade!: string;
   @Field(() => Branch) branch!: Branch;
 }
 

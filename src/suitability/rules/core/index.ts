@@ -7,8 +7,10 @@ import { professionalInvestor } from './professional-investor.js';
 import { riskAssessment } from './risk-assessment.js';
 import { riskMatching } from './risk-matching.js';
 import { seniorCustomer } from './senior-customer.js';
+import { sellerQualification } from './seller-qualification.js';
 
-export { amount, audioVideoRecording, highRiskCare, productOnSale, professionalInvestor, riskAssessment, riskMatching, seniorCustomer };
+export { amount, audioVideoRecording, highRiskCare, productOnSale, professionalInvestor, riskAssessment, riskMatching, sellerQualification, seniorCustomer };
+export { QUALIFICATION_LABELS } from './seller-qualification.js';
 export { assessProfessionalInvestor, isProfessionalInvestor } from './professional.js';
 export type { ProfessionalAssessment, ProfessionalBasis, ProfessionalInvestorThresholds } from './professional.js';
 
@@ -22,4 +24,5 @@ export const coreRules: SuitabilityRule[] = [
   highRiskCare,
   seniorCustomer,
   audioVideoRecording,
+  sellerQualification,
 ];
