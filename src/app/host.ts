@@ -8,9 +8,9 @@ import { buildFinmartSchema } from '../graphql/build-schema.js';
 import { LoggableError } from '../error-summary.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createCatalogWriter } from '../plugins/catalog-writer.js';
+import { revalueHoldersOf } from '../domain/holdings/revalue.js';
 import type { PluginManifest, PluginServices } from '../sdk/manifest.js';
 import { coreSettings } from '../settings/core-settings.js';
-import { bundleSettings } from '../bundles/targeting.js';
 import { SettingsRegistry } from '../settings/registry.js';
 import type { RegisteredRule } from '../suitability/engine.js';
 import { coreRules } from '../suitability/rules/core/index.js';
@@ -56,7 +56,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
   }
 
   const settings = new SettingsRegistry();
-  for (const s of [...coreSettings, ...bundleSettings]) settings.register(s, 'core');
+  for (const s of coreSettings) settings.register(s, 'core');
   for (const p of plugins) for (const s of p.settings ?? []) settings.register(s, p.code);
 
   const database =
@@ -108,7 +108,8 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
           s = {
             db: database.db,
             settings,
-            catalog: createCatalogWriter(database.db, plugin.line),
+            // Published prices and rates revalue their holders: the tier filter reads that snapshot.
+            catalog: createCatalogWriter(database.db, plugin.line, { valuesChanged: (what) => revalueHoldersOf(runtime, what) }),
             log: { info: (o, m) => child.info(o, m), warn: (o, m) => child.warn(o, m), error: (o, m) => child.error(o, m) },
           };
           services.set(code, s);

@@ -8,6 +8,7 @@ import { decide } from '../suitability/service.js';
 import { outcomeRank, stricter, type Outcome, type SuitabilityDecisionRecord, type SuitabilityReason } from '../suitability/types.js';
 import { loadedItems, type BundleItemRow, type BundleRow } from './bundle.query.js';
 import { checkTarget, type TargetCheck } from './targeting.js';
+import { liveTier } from '../domain/customers/measures.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 
 /** A bundle evaluated for one customer (language-neutral; presented by the resolver). */
@@ -75,7 +76,8 @@ function explain(b: BundleRow, fits: boolean, targeting: TargetCheck[], items: E
 export async function bundleOffersFor(ctx: HostContext, c: CustomerRecord): Promise<EvaluatedOffer[]> {
   const facts = await loadCustomerFacts(ctx, c.id);
   if (!facts) return [];
-  const rows = await ctx.db.select().from(bundles).where(and(eq(bundles.status, 'ACTIVE'))).orderBy(asc(bundles.id));
+  // The live tier, as the customer's `tier` field shows it (basis and today's prices), for minimum-tier targeting.
+  const [rows, tier] = await Promise.all([ctx.db.select().from(bundles).where(and(eq(bundles.status, 'ACTIVE'))).orderBy(asc(bundles.id)), liveTier(c, ctx)]);
   const offers = await Promise.all(
     rows.map(async (b): Promise<EvaluatedOffer | null> => {
       const loaded = await loadedItems(ctx, b.id);
@@ -97,7 +99,7 @@ export async function bundleOffersFor(ctx: HostContext, c: CustomerRecord): Prom
         })),
       );
       const decision = combineItems(items, ctx.now.toISOString());
-      const targeting = checkTarget(b, c, ctx.settings, ctx.now);
+      const targeting = checkTarget(b, c, tier, ctx.settings, ctx.now);
       const fits = targeting.every((t) => t.matched);
       const recommended = fits && decision.outcome !== 'BLOCK';
       return { bundle: b, items, decision, targeting, fits, recommended, explanation: explain(b, fits, targeting, items, decision.outcome) };

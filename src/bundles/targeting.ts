@@ -1,49 +1,13 @@
-import { Decimal } from 'decimal.js';
-import { z } from 'zod';
 import type { customers } from '../db/schema/index.js';
-import { ageAt, lifeStageOf, tierOf, tierRank } from '../domain/customers/derived.js';
+import { incomeBandOf, riskAttitudeOf } from '../domain/customers/classification.js';
+import { ageAt, lifeStageOf, tierRank } from '../domain/customers/derived.js';
 import { text, type LocalizedText } from '../i18n/localized.js';
-import type { SettingDefinition } from '../settings/registry.js';
 import type { SettingsReader } from '../suitability/types.js';
 
 type CustomerRow = typeof customers.$inferSelect;
 
-export const INCOME_BANDS_SETTING = 'bundles.incomeBandsCny';
-
-/** Household annual income from which a customer is in each band (CNY). */
-export interface IncomeBands {
-  ULTRA_HIGH: string;
-  MIDDLE_HIGH: string;
-}
-
-/** The bundle settings (register with the host's settings to let a bank change them). */
-export const bundleSettings: SettingDefinition[] = [
-  {
-    key: INCOME_BANDS_SETTING,
-    description: text('收入分层门槛（家庭年收入，人民币）', 'Income band thresholds (household annual income, CNY)'),
-    schema: z.object({ ULTRA_HIGH: z.string(), MIDDLE_HIGH: z.string() }),
-    default: { ULTRA_HIGH: '1000000', MIDDLE_HIGH: '300000' } satisfies IncomeBands,
-  },
-];
-
-function incomeBands(settings: SettingsReader): IncomeBands {
-  return settings.get<IncomeBands>(INCOME_BANDS_SETTING);
-}
-
-/** CONSERVATIVE (C1–C2), BALANCED (C3), AGGRESSIVE (C4–C5); null when never assessed. */
-export function riskAttitudeOf(level: string | null): 'CONSERVATIVE' | 'BALANCED' | 'AGGRESSIVE' | null {
-  if (!level) return null;
-  const n = Number(level.slice(1));
-  return n <= 2 ? 'CONSERVATIVE' : n === 3 ? 'BALANCED' : 'AGGRESSIVE';
-}
-
-export function incomeBandOf(householdAnnualIncome: string, settings: SettingsReader): 'ULTRA_HIGH' | 'MIDDLE_HIGH' | 'GENERAL' {
-  const b = incomeBands(settings);
-  const v = new Decimal(householdAnnualIncome);
-  if (v.gte(b.ULTRA_HIGH)) return 'ULTRA_HIGH';
-  if (v.gte(b.MIDDLE_HIGH)) return 'MIDDLE_HIGH';
-  return 'GENERAL';
-}
+// Risk attitude and income band are the customer classification's (classification.ts): the Customer fields,
+// the customer filter and bundle targeting read the same definitions and settings.
 
 /** One targeting criterion of a bundle, checked against the customer. */
 export interface TargetCheck {
@@ -65,8 +29,11 @@ const BAND = { ULTRA_HIGH: text('超高收入', 'ultra-high income'), MIDDLE_HIG
 const names = (codes: string[], dict: Record<string, LocalizedText>): LocalizedText =>
   text(codes.map((c) => dict[c]?.['zh-CN'] ?? c).join('/'), codes.map((c) => dict[c]?.en ?? c).join('/'));
 
-/** Checks each criterion the bundle sets (an empty list = no restriction on it). */
-export function checkTarget(b: BundleTarget, c: CustomerRow, settings: SettingsReader, now: Date): TargetCheck[] {
+/**
+ * Checks each criterion the bundle sets (an empty list = no restriction on it).
+ * `tier` is the customer's live tier (as the `tier` field shows it: basis and valuation).
+ */
+export function checkTarget(b: BundleTarget, c: CustomerRow, tier: string, settings: SettingsReader, now: Date): TargetCheck[] {
   const checks: TargetCheck[] = [];
   if (b.targetRiskAttitudes.length > 0) {
     const a = riskAttitudeOf(c.riskLevel);
@@ -88,7 +55,6 @@ export function checkTarget(b: BundleTarget, c: CustomerRow, settings: SettingsR
     });
   }
   if (b.minimumTier) {
-    const tier = tierOf(c.assetsCny, settings);
     checks.push({
       criterion: 'MINIMUM_TIER',
       matched: tierRank(tier) >= tierRank(b.minimumTier),

@@ -2,6 +2,7 @@ import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { BranchResolver, CustomerManagerResolver } from '../domain/organisation/organisation.types.js';
 import { CustomerAssignmentResolver } from '../domain/organisation/assignment.resolver.js';
+import { CustomerClassificationResolver } from '../domain/customers/customer-classification.resolver.js';
 import { ManagerRosterMutationResolver } from '../domain/organisation/roster.mutations.js';
 import { ManagerRosterFieldsResolver, ManagerRosterQueryResolver } from '../domain/organisation/roster.resolver.js';
 import { CustomerMutationResolver } from '../domain/customers/customer.mutations.js';
@@ -48,6 +49,7 @@ export const coreResolvers: Function[] = [
   ManagerRosterFieldsResolver,
   ManagerRosterMutationResolver,
   CustomerAssignmentResolver,
+  CustomerClassificationResolver,
   RelationshipMutationResolver,
   CustomerIdentityResolver,
   AuditEventResolver,

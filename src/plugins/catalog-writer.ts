@@ -5,11 +5,16 @@ import type { CatalogWriter, NewHolding, NewProduct } from '../sdk/catalog-write
 
 const BATCH = 500;
 
+/** What the host does after a write that changes holdings' values (the asset snapshot follows prices). */
+export interface CatalogHooks {
+  valuesChanged?(what: { productIds?: number[]; currency?: string }): Promise<unknown>;
+}
+
 /**
  * The catalog writer bound to one plugin's line: every product it writes
  * carries that line, and it only touches that line's products.
  */
-export function createCatalogWriter(db: Db, line: string): CatalogWriter {
+export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = {}): CatalogWriter {
   const ownIds = async (ids: number[]) => {
     if (ids.length === 0) return new Set<number>();
     const rows = await db.select({ id: products.id }).from(products).where(and(inArray(products.id, ids), eq(products.line, line)));
@@ -62,12 +67,14 @@ export function createCatalogWriter(db: Db, line: string): CatalogWriter {
         .where(and(eq(products.id, productId), eq(products.line, line)))
         .returning({ id: products.id });
       if (updated.length === 0) throw new Error(`Product ${productId} is not a ${line} product`);
+      await hooks.valuesChanged?.({ productIds: [productId] });
     },
     async publishExchangeRate(currency: string, rateToCny: string, at: Date) {
       await db
         .insert(exchangeRates)
         .values({ currency, rateToCny, asOf: at })
         .onConflictDoUpdate({ target: exchangeRates.currency, set: { rateToCny, asOf: at } });
+      await hooks.valuesChanged?.({ currency });
     },
     async productIds() {
       const rows = await db.select({ id: products.id, code: products.code }).from(products).where(eq(products.line, line));

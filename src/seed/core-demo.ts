@@ -26,6 +26,10 @@ import {
   type Gender,
 } from './names.js';
 import { createRandom, type Random, type Weighted } from './random.js';
+import type { SettingsReader } from '../suitability/types.js';
+import { coreSettings } from '../settings/core-settings.js';
+import { tierFor } from '../domain/customers/classification.js';
+import { gradeRank, minimumGradeFor } from '../domain/organisation/grades.js';
 import { residentIdCheckDigit } from '../domain/customers/customer.validation.js';
 import { DEFAULT_RESPONSE_HOURS, respondByOf, type Severity } from '../domain/complaints/complaint.settings.js';
 
@@ -37,7 +41,18 @@ export interface CoreDemoOptions {
   seed?: number;
   /** The demo's "today"; default 2026-11-23 09:00 Beijing time. */
   now?: Date;
+  /** The bank's settings (tiers and 对等配置 grades); default: the core settings' defaults. */
+  settings?: SettingsReader;
 }
+
+/** The core settings' defaults, for a seed run without a host. */
+const DEFAULT_SETTINGS: SettingsReader = {
+  get: <T>(key: string) => {
+    const def = coreSettings.find((d) => d.key === key);
+    if (!def) throw new Error(`Unknown setting ${key}`);
+    return def.default as T;
+  },
+};
 
 /** Ids of the rows created, in creation order. */
 export interface CoreDemoResult {
@@ -371,6 +386,7 @@ interface Draft {
 }
 
 interface Ctx {
+  settings: SettingsReader;
   rng: Random;
   now: number;
   today: Ymd;
@@ -558,12 +574,15 @@ function finances(rng: Random, occupation: Occupation, age: number, city: string
   return { personal, household, assets, threeYear, stable };
 }
 
-function managerGradeFor(assets: number): number {
-  // 对等配置: asset tier decides the manager's grade (大众 / 贵宾 / 财富 / 私行).
-  if (assets >= 6_000_000) return 3;
-  if (assets >= 2_000_000) return 2;
-  if (assets >= 500_000) return 1;
-  return 0;
+/**
+ * 对等配置: the customer's tier decides the manager's grade (setting
+ * core.minimumManagerGradeByTier), the tier read under core.tierBasis from the
+ * declared financial assets — a new customer has no contribution yet (no
+ * orders, no positions), so under CONTRIBUTION it starts STANDARD.
+ */
+function managerGradeFor(assets: number, settings: SettingsReader): number {
+  const tier = tierFor({ assetsCny: assets.toFixed(2), contributionCny: '0' }, settings);
+  return gradeRank(minimumGradeFor(tier, settings));
 }
 
 function planBoundaryAges(ctx: Ctx, blockStart: number): void {
@@ -696,7 +715,7 @@ function makeCustomer(ctx: Ctx, index: number): Draft {
   }
 
   // --- manager ------------------------------------------------------------
-  const managerId = rng.chance(0.9) ? ctx.managerIds[branchIndex]![managerGradeFor(fin.assets)]! : null;
+  const managerId = rng.chance(0.9) ? ctx.managerIds[branchIndex]![managerGradeFor(fin.assets, ctx.settings)]! : null;
 
   // --- contacts ----------------------------------------------------------
   const contactRows: Draft['contacts'] = [];
@@ -926,6 +945,7 @@ export async function seedCoreDemo(db: PgDatabase<any>, opts: CoreDemoOptions): 
     const managerGrid = BRANCHES.map((_, b) => GRADES.map((_, g) => managerIds[b * GRADES.length + g]!));
 
     const ctx: Ctx = {
+      settings: opts.settings ?? DEFAULT_SETTINGS,
       rng,
       now: nowMs,
       today,

@@ -28,7 +28,7 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   const { runtime } = host;
   const db = runtime.database.db;
   const now = opts.now ?? DEFAULT_NOW;
-  const core = await seedCoreDemo(db, { customers: opts.customers, now });
+  const core = await seedCoreDemo(db, { customers: opts.customers, now, settings: runtime.settings });
   await db
     .insert(exchangeRates)
     .values(Object.entries(REFERENCE_RATES).map(([currency, rateToCny]) => ({ currency, rateToCny, asOf: now })))

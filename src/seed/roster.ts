@@ -3,14 +3,15 @@
  * 保险代理, 黄金交易), one of them lapsed and one about to lapse, and a few
  * customers assigned below the grade their tier needs (对等配置 broken), so the
  * workbench has something to show. Deterministic: derived from ids, the
- * customers' asset snapshot and `now`, never the clock or a random stream
+ * customers' tiers (as the tier filter reads them) and `now`, never the clock or a random stream
  * (adding it shifts no other seeded data).
  */
-import { and, asc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { HostRuntime } from '../app/runtime.js';
 import { customers, managerQualifications, managers } from '../db/schema/index.js';
 import { GRADES, gradeBelow, minimumGradeFor } from '../domain/organisation/grades.js';
-import { tierOf } from '../domain/customers/derived.js';
+import { TIERS } from '../domain/customers/derived.js';
+import { tierSql } from '../domain/customers/customer-filter-classes.js';
 
 const DAY = 86_400_000;
 /** The kinds the demo bank's three licensed lines need (funds, insurance, gold). */
@@ -51,18 +52,30 @@ export async function seedRoster(runtime: HostRuntime, now: Date): Promise<Roste
   const settings = runtime.settings;
   const lowest = GRADES[0];
   const juniors = new Map(roster.filter((m) => m.grade === lowest).map((m) => [m.branchId, m.id]));
-  const threshold = settings.get<Record<string, string>>('core.tierThresholdsCny').PLATINUM;
-  const candidates = await db
-    .select({ id: customers.id, branchId: customers.branchId, managerId: customers.managerId, assetsCny: customers.assetsCny })
-    .from(customers)
-    .where(and(gte(customers.assetsCny, threshold), inArray(customers.managerId, roster.map((m) => m.id))))
-    .orderBy(asc(customers.id));
+  // The tiers a junior may not serve, read as the tier filter reads them (setting core.tierBasis and its thresholds).
+  const upper = TIERS.filter((tier) => gradeBelow(lowest, minimumGradeFor(tier, settings)));
+  if (upper.length === 0) return { qualifications: rows.length, lapsedManagerId: lapsed.id, mismatchedCustomerIds: [] };
+  const candidates = (
+    await Promise.all(
+      upper.map(async (tier) =>
+        (
+          await db
+            .select({ id: customers.id, branchId: customers.branchId, managerId: customers.managerId })
+            .from(customers)
+            .where(and(tierSql(tier, settings, now), inArray(customers.managerId, roster.map((m) => m.id))))
+            .orderBy(asc(customers.id))
+        ).map((c) => ({ ...c, tier })),
+      ),
+    )
+  )
+    .flat()
+    .sort((a, b) => a.id - b.id);
   const gradeOf = new Map(roster.map((m) => [m.id, m.grade]));
   const moved: number[] = [];
   for (const c of candidates) {
     if (moved.length === MISMATCHES) break;
     const junior = juniors.get(c.branchId);
-    const required = minimumGradeFor(tierOf(c.assetsCny, settings), settings);
+    const required = minimumGradeFor(c.tier, settings);
     // Only customers whose current manager fits and whom the junior would not.
     if (!junior || gradeBelow(gradeOf.get(c.managerId!)!, required) || !gradeBelow(lowest, required)) continue;
     await db.update(customers).set({ managerId: junior }).where(eq(customers.id, c.id));

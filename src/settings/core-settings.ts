@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../i18n/localized.js';
 import type { SettingDefinition } from './registry.js';
 import { complaintSettings } from '../domain/complaints/complaint.settings.js';
+import { classificationSettings } from '../domain/customers/classification.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 const grade = z.enum(['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'PRINCIPAL']);
@@ -85,4 +86,5 @@ export const coreSettings: SettingDefinition[] = [
     default: { default: 20, max: 100 },
   },
   ...complaintSettings,
+  ...classificationSettings,
 ];

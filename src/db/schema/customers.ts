@@ -7,7 +7,8 @@ import { branches, managers } from './organisation.js';
  * `risk_assessments` (written in the same transaction) so that filters and
  * suitability need no "latest per customer" sub-query; the history stays in
  * `risk_assessments`. `last_activity_at` likewise mirrors the newest contact or
- * order, and `assets_cny` the last valuation, so the book can be filtered by
+ * order, and `assets_cny` the last valuation (refreshed by orders and by price
+ * and rate changes, revalue.ts), so the book can be filtered by
  * activity and tier with an index.
  */
 export const customers = pgTable(
@@ -41,6 +42,8 @@ export const customers = pgTable(
     riskAssessedAt: timestamp('risk_assessed_at', { withTimezone: true }),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
     assetsCny: money('assets_cny').notNull().default('0'),
+    /** Annual interest-margin estimate of the open positions at the same valuation (contribution.ts); refreshed with `assets_cny`. */
+    marginCny: money('margin_cny').notNull().default('0'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -11,6 +11,10 @@ export enum ProductFunctionEnum { PRESERVATION = 'PRESERVATION', TAX_ADVANTAGED 
 export enum TierEnum { STANDARD = 'STANDARD', GOLD = 'GOLD', PLATINUM = 'PLATINUM', DIAMOND = 'DIAMOND', PRIVATE_BANKING = 'PRIVATE_BANKING' }
 export enum ActivityEnum { FREQUENT = 'FREQUENT', OCCASIONAL = 'OCCASIONAL', DORMANT = 'DORMANT' }
 export enum LifeStageEnum { YOUNG = 'YOUNG', MIDDLE_AGED = 'MIDDLE_AGED', SENIOR = 'SENIOR' }
+export enum SizeClassEnum { LARGE = 'LARGE', MEDIUM = 'MEDIUM', SMALL = 'SMALL' }
+export enum RiskAttitudeEnum { CONSERVATIVE = 'CONSERVATIVE', BALANCED = 'BALANCED', AGGRESSIVE = 'AGGRESSIVE' }
+export enum IncomeBandEnum { ULTRA_HIGH = 'ULTRA_HIGH', MIDDLE_HIGH = 'MIDDLE_HIGH', GENERAL = 'GENERAL' }
+export enum TierMeasureEnum { ASSETS = 'ASSETS', CONTRIBUTION = 'CONTRIBUTION' }
 export enum ManagerGradeEnum { JUNIOR = 'JUNIOR', INTERMEDIATE = 'INTERMEDIATE', SENIOR = 'SENIOR', PRINCIPAL = 'PRINCIPAL' }
 export enum ResidencyEnum { ONSHORE = 'ONSHORE', FOREIGN = 'FOREIGN' }
 export enum InvestorTypeEnum { ORDINARY = 'ORDINARY', PROFESSIONAL = 'PROFESSIONAL' }
@@ -38,9 +42,13 @@ reg(InitiatorEnum, 'Initiator', '交易发起方', 'Who initiated the sale');
 reg(ProductStatusEnum, 'ProductStatus', '产品状态', 'Product status');
 reg(LiquidityEnum, 'Liquidity', '流动性', 'Liquidity');
 reg(ProductFunctionEnum, 'ProductFunction', '产品功能', 'Product function');
-reg(TierEnum, 'Tier', '客户等级', 'Customer tier from total assets');
+reg(TierEnum, 'Tier', '客户等级', 'Customer tier from total assets or contribution (setting core.tierBasis)');
 reg(ActivityEnum, 'Activity', '活跃度', 'Activity from contacts and transactions');
 reg(LifeStageEnum, 'LifeStage', '人生阶段', 'Life stage from age');
+reg(SizeClassEnum, 'SizeClass', '客户规模（大型/中等/小客户，以业务规模为定量指标）', 'Size class by assets and business volume (thresholds: setting core.sizeClass)');
+reg(RiskAttitudeEnum, 'RiskAttitude', '风险态度（保守 C1–C2 / 中庸 C3 / 进取 C4–C5）', 'Risk attitude from the risk level: CONSERVATIVE C1–C2, BALANCED C3, AGGRESSIVE C4–C5');
+reg(IncomeBandEnum, 'IncomeBand', '收入分层（家庭年收入）', 'Income band from household annual income (thresholds: setting bundles.incomeBandsCny)');
+reg(TierMeasureEnum, 'TierMeasure', '客户等级的衡量口径（资产/贡献度）', 'What a tier is measured on: assets held or contribution to the bank');
 reg(ManagerGradeEnum, 'ManagerGrade', '客户经理级别', 'Customer manager grade');
 reg(ResidencyEnum, 'Residency', '居民身份', 'Residency');
 reg(InvestorTypeEnum, 'InvestorType', '投资者类型', 'Investor type');

@@ -6,13 +6,28 @@ import { badInput } from '../../graphql/errors.js';
 import { numericIdOf } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
 import type { SettingsReader } from '../../suitability/types.js';
-import { ActivityEnum, LifeStageEnum, RiskLevelEnum, TierEnum } from '../common/enums.js';
+import { ActivityEnum, IncomeBandEnum, LifeStageEnum, RiskAttitudeEnum, RiskLevelEnum, SizeClassEnum, TierEnum } from '../common/enums.js';
+import { incomeBandSql, nearNextTierSql, riskAttitudeSql, sizeClassSql, tierSql } from './customer-filter-classes.js';
 import { customerSearchSql, parseCustomerSearch } from './customer-search.js';
 import { chinaDate, TIERS } from './derived.js';
 
 @InputType('CustomerFilter', { description: 'Filters for the customer book; all given filters must match.' })
 export class CustomerFilter {
-  @Field(() => TierEnum, { nullable: true, description: 'By the last valuation of total assets.' }) tier?: string;
+  @Field(() => TierEnum, {
+    nullable: true,
+    description:
+      'As the `tier` field computes it (setting core.tierBasis): assets valued at the latest prices and rates (the valuation is refreshed by orders and whenever a price or rate is published), contribution from orders and that valuation.',
+  })
+  tier?: string;
+  @Field(() => SizeClassEnum, { nullable: true, description: 'As the `sizeClass` field computes it (setting core.sizeClass).' }) sizeClass?: string;
+  @Field(() => RiskAttitudeEnum, { nullable: true, description: 'As the `riskAttitude` field: by the risk level (never assessed customers match none).' }) riskAttitude?: string;
+  @Field(() => IncomeBandEnum, { nullable: true, description: 'As the `incomeBand` field (setting bundles.incomeBandsCny).' }) incomeBand?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: customers within setting core.nearNextTier (a share of the next threshold, or an amount per measure) of the tier above theirs on a basis measure (临界客户); false: every other customer, the top tier included.',
+  })
+  nearNextTier?: boolean;
   @Field(() => RiskLevelEnum, { nullable: true }) riskLevel?: string;
   @Field(() => ID, { nullable: true }) managerId?: string;
   @Field(() => ID, { nullable: true }) branchId?: string;
@@ -36,26 +51,17 @@ export class CustomerFilter {
   assignmentMismatch?: boolean;
 }
 
-/** Customers of one tier, by the asset snapshot the tier filter reads (thresholds are settings). */
-export function tierRangeSql(tier: string, settings: SettingsReader): SQL | undefined {
-  const t = settings.get<Record<string, string>>('core.tierThresholdsCny');
-  const i = TIERS.indexOf(tier as (typeof TIERS)[number]);
-  const lower = i > 0 ? t[TIERS[i]] : undefined;
-  const upper = i < TIERS.length - 1 ? t[TIERS[i + 1]] : undefined;
-  return and(lower ? gte(customers.assetsCny, lower) : undefined, upper ? lt(customers.assetsCny, upper) : undefined);
-}
-
 /**
  * Customers whose manager's grade is below their tier's minimum, as one set-based
  * condition (an EXISTS on the manager row, never one statement per customer):
- * for each tier that needs more than the lowest grade, "in that tier's asset range
+ * for each tier that needs more than the lowest grade, "in that tier (tierSql)
  * and served by a grade below it". EXISTS is never NULL, so its negation is exact
  * for customers without a manager.
  */
-export function assignmentMismatchSql(settings: SettingsReader): SQL {
+export function assignmentMismatchSql(settings: SettingsReader, now: Date): SQL {
   const perTier = TIERS.map((tier) => {
     const below = gradesBelow(minimumGradeFor(tier, settings));
-    return below.length === 0 ? undefined : and(tierRangeSql(tier, settings), inArray(managers.grade, below));
+    return below.length === 0 ? undefined : and(tierSql(tier, settings, now), inArray(managers.grade, below));
   }).filter((c): c is SQL => c !== undefined);
   if (perTier.length === 0) return sql`false`;
   return sql`exists (select 1 from ${managers} where ${managers.id} = ${customers.managerId} and (${or(...perTier)}))`;
@@ -84,9 +90,16 @@ export function customerFilterSql(f: CustomerFilter | undefined | null, settings
     if (!id) throw badInput(text('网点编号无效', 'branchId is not a branch id'), 'branchId');
     parts.push(eq(customers.branchId, id));
   }
-  if (f.tier) parts.push(tierRangeSql(f.tier, settings));
+  if (f.tier) parts.push(tierSql(f.tier, settings, now));
+  if (f.sizeClass) parts.push(sizeClassSql(f.sizeClass, settings, now));
+  if (f.riskAttitude) parts.push(riskAttitudeSql(f.riskAttitude));
+  if (f.incomeBand) parts.push(incomeBandSql(f.incomeBand, settings));
+  if (f.nearNextTier != null) {
+    const near = nearNextTierSql(settings, now);
+    parts.push(f.nearNextTier ? near : not(near));
+  }
   if (f.assignmentMismatch != null) {
-    const mismatch = assignmentMismatchSql(settings);
+    const mismatch = assignmentMismatchSql(settings, now);
     parts.push(f.assignmentMismatch ? mismatch : not(mismatch));
   }
   if (f.activity) {

@@ -14,6 +14,7 @@ import {
   productLoader,
 } from '../core-loaders.js';
 import { prefetched } from '../prefetched.js';
+import { decodeOrderStats, NO_ORDERS, orderStatsLoader, orderStatsSql } from './contribution.js';
 import type { CustomerRecord } from './customer.record.js';
 
 /**
@@ -32,10 +33,14 @@ export interface CustomerPrefetch {
   assessments: boolean;
   managers: boolean;
   branches: boolean;
+  /** Order sums (fee income, business volume: contribution.ts) of the page's customers. */
+  orders: boolean;
 }
 
 /** Customer fields that read the customer's holdings (directly or through suitability facts). */
-const HOLDING_FIELDS = ['holdings', 'totalAssets', 'tier', 'productCoverage', 'eligibleProducts', 'bundleOffers', 'suitability', 'nextTier', 'assignmentMismatch'];
+const HOLDING_FIELDS = ['holdings', 'totalAssets', 'tier', 'productCoverage', 'eligibleProducts', 'bundleOffers', 'suitability', 'nextTier', 'assignmentMismatch', 'sizeClass'];
+/** Customer fields that may read order sums: size class always, the tier's users when the tier basis looks at contribution. */
+const ORDER_FIELDS = ['sizeClass', 'tier', 'nextTier', 'assignmentMismatch', 'bundleOffers'];
 /** Customer fields that read the newest risk assessment. */
 const ASSESSMENT_FIELDS = ['riskProfile', 'eligibleProducts', 'bundleOffers', 'suitability'];
 
@@ -47,6 +52,7 @@ export function prefetchFor(info: GraphQLResolveInfo, path: readonly string[]): 
     assessments: ASSESSMENT_FIELDS.some((f) => fields.has(f)),
     managers: fields.has('manager') || fields.has('assignmentMismatch'),
     branches: fields.has('branch'),
+    orders: ORDER_FIELDS.some((f) => fields.has(f)),
   };
 }
 
@@ -81,6 +87,10 @@ export async function loadCustomers(ctx: HostContext, where: SQL | undefined, or
   if (prefetch.managers) parts.push(MANAGERS);
   if (prefetch.branches) parts.push(BRANCHES);
   if (prefetch.assessments) parts.push(ASSESSMENTS);
+  // Values (windows, rates by line) come from settings and `now`, so this part is built per request.
+  if (prefetch.orders) {
+    parts.push(sql`(select coalesce(json_agg(json_build_object('customer_id', s.customer_id, 'fee', s.fee::text, 'volume', s.volume::text)), '[]'::json) from (${orderStatsSql(sql`array(select id from page)`, ctx.settings, ctx.now)}) s) as order_stats`);
+  }
   const result = (await ctx.db.execute(sql`with page as (${page})${prefetch.holdings ? HOLD : sql``} select ${sql.join(parts, sql`, `)}`)) as unknown;
   const row = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, unknown>;
 
@@ -103,6 +113,11 @@ export async function loadCustomers(ctx: HostContext, where: SQL | undefined, or
   }
   if (prefetch.managers) for (const m of decodeJsonRows(managers, row.managers)) managerLoader(ctx).prime(m.id, m);
   if (prefetch.branches) for (const b of decodeJsonRows(branches, row.branches)) branchLoader(ctx).prime(b.id, b);
+  if (prefetch.orders) {
+    const raw = typeof row.order_stats === 'string' ? JSON.parse(row.order_stats) : (row.order_stats ?? []);
+    const stats = decodeOrderStats(raw);
+    for (const id of ids) orderStatsLoader(ctx).prime(id, stats.get(id) ?? NO_ORDERS);
+  }
   if (prefetch.assessments) {
     const newest = new Map(decodeJsonRows(riskAssessments, row.assessments).map((a) => [a.customerId, a]));
     for (const id of ids) {

@@ -11,8 +11,7 @@ import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
 import { customerLoader } from '../core-loaders.js';
 import { GRADE_LABELS, gradeBelow, minimumGradeFor } from '../organisation/grades.js';
-import { totalAssetsCny } from './customer.resolver.js';
-import { tierOf } from './derived.js';
+import { liveTier } from './measures.js';
 import { CreateCustomerInput, RecordRiskAssessmentInput, UpdateCustomerInput } from './customer.inputs.js';
 import type { CustomerRecord } from './customer.record.js';
 import { Customer } from './customer.type.js';
@@ -187,7 +186,7 @@ export class CustomerMutationResolver {
     if (!m) throw managerNotFound();
     if (m.branchId !== current.branchId) throw badInput(text('客户经理须与客户属于同一网点', 'the manager must work at the customer’s branch'), 'managerId');
     // The live tier, as the customer's `tier` field shows it.
-    const tier = tierOf(await totalAssetsCny(current, ctx), ctx.settings);
+    const tier = await liveTier(current, ctx);
     const required = minimumGradeFor(tier, ctx.settings);
     const below = m.id !== current.managerId && gradeBelow(m.grade, required);
     if (below && override === null) {

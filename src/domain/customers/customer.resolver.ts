@@ -18,7 +18,8 @@ import { Branch, CustomerManager } from '../organisation/organisation.types.js';
 import { ComplaintConnection, ContactConnection } from '../relationship/relationship.types.js';
 import type { CustomerRecord } from './customer.record.js';
 import { Customer, ProductCoverage, RiskProfile } from './customer.type.js';
-import { activityOf, ageAt, assessmentExpiry, lifeStageOf, tierOf } from './derived.js';
+import { activityOf, ageAt, assessmentExpiry, lifeStageOf } from './derived.js';
+import { liveTier } from './measures.js';
 
 const pageLimits = (ctx: HostContext) => ctx.settings.get<{ default: number; max: number }>('core.pageSize');
 
@@ -110,10 +111,14 @@ export class CustomerResolver {
     return typeof total === 'string' ? money(total, 'CNY') : total.then((t) => money(t, 'CNY'));
   }
 
-  @FieldResolver(() => TierEnum)
-  tier(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): string | Promise<string> {
-    const total = totalAssetsCny(c, ctx);
-    return typeof total === 'string' ? tierOf(total, ctx.settings) : total.then((t) => tierOf(t, ctx.settings));
+  @FieldResolver(() => TierEnum, {
+    description:
+      'Tier under setting core.tierBasis: by total assets (core.tierThresholdsCny), by contribution over the trailing window ' +
+      '(fee income + interest-margin estimate, core.tierContributionThresholdsCny and core.contributionRates), or the higher of the two. ' +
+      'The tier filter, bundle minimum tier and 对等配置 read the same.',
+  })
+  tier(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<string> {
+    return liveTier(c, ctx);
   }
 
   @FieldResolver(() => ActivityEnum)

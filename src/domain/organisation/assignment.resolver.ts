@@ -1,15 +1,14 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { managerLoader } from '../core-loaders.js';
-import { totalAssetsCny } from '../customers/customer.resolver.js';
 import type { CustomerRecord } from '../customers/customer.record.js';
 import { Customer } from '../customers/customer.type.js';
-import { tierOf } from '../customers/derived.js';
+import { liveTier } from '../customers/measures.js';
 import { gradeBelow, minimumGradeFor } from './grades.js';
 
-/** Whether a manager of `grade` serves a customer holding `assetsCny` below 对等配置. */
-export function mismatched(grade: string, assetsCny: string, ctx: Pick<HostContext, 'settings'>): boolean {
-  return gradeBelow(grade, minimumGradeFor(tierOf(assetsCny, ctx.settings), ctx.settings));
+/** Whether a manager of `grade` serves a customer of `tier` below 对等配置. */
+export function mismatched(grade: string, tier: string, ctx: Pick<HostContext, 'settings'>): boolean {
+  return gradeBelow(grade, minimumGradeFor(tier, ctx.settings));
 }
 
 /** 对等配置 on the customer 360: does the assigned manager's grade fit the customer's tier? */
@@ -22,7 +21,7 @@ export class CustomerAssignmentResolver {
   })
   async assignmentMismatch(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<boolean> {
     if (c.managerId === null) return false;
-    const [manager, assets] = await Promise.all([managerLoader(ctx).load(c.managerId), totalAssetsCny(c, ctx)]);
-    return manager ? mismatched(manager.grade, assets, ctx) : false;
+    const [manager, tier] = await Promise.all([managerLoader(ctx).load(c.managerId), liveTier(c, ctx)]);
+    return manager ? mismatched(manager.grade, tier, ctx) : false;
   }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "customers" ADD COLUMN "margin_cny" numeric(20, 4) DEFAULT '0' NOT NULL;
