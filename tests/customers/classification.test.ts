@@ -36,7 +36,7 @@ describe.each(testDrivers())('customer classification (%s)', (driver) => {
 
   const fields = async () => {
     const r = await t.gql(FIELDS, { b: toGlobalId('Branch', B) });
-    expect(r.errors).toBeUndefined();
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     return Object.fromEntries(r.data.customers.edges.map((e: any) => [e.node.name.replace('分类', ''), e.node])) as Record<Key, any>;
   };
   const names = async (filter: Record<string, unknown>) => {

@@ -43,10 +43,12 @@ function windows(settings: SettingsReader, now: Date) {
 /** Fee income and business volume sums over orders aliased `o` (rounded to cents), and the rows they read. */
 function orderSums(settings: SettingsReader, now: Date) {
   const { feeSince, volumeSince } = windows(settings, now);
-  const fee = sql`coalesce(round(sum(${AMOUNT_CNY} * ${rateCase(contributionRates(settings).feeRateByLine)}) filter (where o.placed_at > ${feeSince}), 2), 0)`;
-  const volume = sql`coalesce(round(sum(${AMOUNT_CNY}) filter (where o.placed_at > ${volumeSince}), 2), 0)`;
+  // Instants as ISO text cast in SQL: every driver passes a string the same way.
+  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const fee = sql`coalesce(round(sum(${AMOUNT_CNY} * ${rateCase(contributionRates(settings).feeRateByLine)}) filter (where o.placed_at > ${at(feeSince)}), 2), 0)`;
+  const volume = sql`coalesce(round(sum(${AMOUNT_CNY}) filter (where o.placed_at > ${at(volumeSince)}), 2), 0)`;
   const since = feeSince < volumeSince ? feeSince : volumeSince;
-  const rows = sql`o.status <> 'CANCELLED' and o.placed_at > ${since} and o.placed_at <= ${now}`;
+  const rows = sql`o.status <> 'CANCELLED' and o.placed_at > ${at(since)} and o.placed_at <= ${at(now)}`;
   return { fee, volume, rows };
 }
 
