@@ -1,4 +1,3 @@
-import { Decimal } from 'decimal.js';
 import type { SettingsReader } from '../../suitability/types.js';
 
 const DAY_MS = 86_400_000;
@@ -27,16 +26,7 @@ export function lifeStageOf(age: number, settings: SettingsReader): 'YOUNG' | 'M
 export const TIERS = ['STANDARD', 'GOLD', 'PLATINUM', 'DIAMOND', 'PRIVATE_BANKING'] as const;
 export type Tier = (typeof TIERS)[number];
 
-/** Tier from total assets in CNY (thresholds are settings). */
-export function tierOf(assetsCny: string, settings: SettingsReader): Tier {
-  const t = settings.get<Record<Exclude<Tier, 'STANDARD'>, string>>('core.tierThresholdsCny');
-  const a = new Decimal(assetsCny);
-  let tier: Tier = 'STANDARD';
-  for (const candidate of ['GOLD', 'PLATINUM', 'DIAMOND', 'PRIVATE_BANKING'] as const) {
-    if (a.gte(t[candidate])) tier = candidate;
-  }
-  return tier;
-}
+/** A tier from assets, contribution or both: classification.ts (`tierFor`, setting core.tierBasis). */
 
 /** Rank of a tier, for "minimum tier" comparisons. */
 export const tierRank = (tier: string): number => TIERS.indexOf(tier as Tier);
