@@ -1,9 +1,13 @@
+import { Decimal } from 'decimal.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { exchangeRates, holdings, products } from '../db/schema/index.js';
 import type { CatalogWriter, NewHolding, NewProduct } from '../sdk/catalog-writer.js';
 
 const BATCH = 500;
+
+/** Whether two prices (numeric text, or null for unpriced) are the same value. */
+const samePrice = (a: string | null, b: string | null): boolean => (a === null || b === null ? a === b : new Decimal(a).eq(b));
 
 /** What the host does after a write that changes holdings' values (the asset snapshot follows prices). */
 export interface CatalogHooks {
@@ -23,8 +27,18 @@ export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = 
   return {
     async upsertProducts(list: NewProduct[]) {
       const result = new Map<string, number>();
+      // Products of this line whose price the upsert changes: their holders are revalued afterwards.
+      const repriced: number[] = [];
       for (let i = 0; i < list.length; i += BATCH) {
         const values = list.slice(i, i + BATCH).map((p) => ({ ...p, line }));
+        const before = await db
+          .select({ id: products.id, code: products.code, unitPrice: products.unitPrice })
+          .from(products)
+          .where(and(inArray(products.code, values.map((v) => v.code)), eq(products.line, line)));
+        for (const old of before) {
+          const next = values.find((v) => v.code === old.code)!.unitPrice ?? null;
+          if (!samePrice(old.unitPrice, next)) repriced.push(old.id);
+        }
         const rows = await db
           .insert(products)
           .values(values)
@@ -50,6 +64,7 @@ export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = 
       }
       const missing = list.filter((p) => !result.has(p.code)).map((p) => p.code);
       if (missing.length) throw new Error(`Product codes already used by another line: ${missing.join(', ')}`);
+      if (repriced.length) await hooks.valuesChanged?.({ productIds: repriced });
       return result;
     },
     async addHoldings(list: NewHolding[]) {

@@ -213,6 +213,11 @@ describe.each(testDrivers())('customer classification (%s)', (driver) => {
     expect(await check()).toEqual({ tier: 'GOLD', assets: '432000', minimumTierMet: false });
     expect(await names({ tier: 'PLATINUM' })).toEqual([]);
     expect(await names({ tier: 'GOLD' })).toEqual(['a', 'b', 'd']);
+    // A catalog sync that re-prices the product (upsert) revalues its holders too: 48,000 × 12 = 576,000.
+    const catalog = t.host.runtime.servicesFor('funds').catalog;
+    await catalog.upsertProducts([{ code: 'T-CLS-MOVER', nameZh: '测试', nameEn: 'Test', issuer: 'T', riskRating: 'R1', status: 'CLOSED', liquidity: 'HIGH', function: 'PRESERVATION', unitPrice: '12' }]);
+    expect(await check()).toEqual({ tier: 'PLATINUM', assets: '576000', minimumTierMet: true });
+    expect(await names({ tier: 'PLATINUM' })).toEqual(['d']);
   });
 
   it('a page with the new fields costs the same statements for 1 or all customers', async () => {
