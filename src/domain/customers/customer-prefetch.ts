@@ -14,6 +14,8 @@ import {
   productLoader,
 } from '../core-loaders.js';
 import { prefetched } from '../prefetched.js';
+import { activitySince, businessCountSql, lastReachedSql } from './activity.js';
+import { businessLoader } from './business.loader.js';
 import type { CustomerRecord } from './customer.record.js';
 
 /**
@@ -32,6 +34,8 @@ export interface CustomerPrefetch {
   assessments: boolean;
   managers: boolean;
   branches: boolean;
+  /** Business counts and last reach (activity, contactPlan). */
+  business: boolean;
 }
 
 /** Customer fields that read the customer's holdings (directly or through suitability facts). */
@@ -47,6 +51,7 @@ export function prefetchFor(info: GraphQLResolveInfo, path: readonly string[]): 
     assessments: ASSESSMENT_FIELDS.some((f) => fields.has(f)),
     managers: fields.has('manager') || fields.has('assignmentMismatch'),
     branches: fields.has('branch'),
+    business: fields.has('activity') || fields.has('contactPlan'),
   };
 }
 
@@ -81,6 +86,7 @@ export async function loadCustomers(ctx: HostContext, where: SQL | undefined, or
   if (prefetch.managers) parts.push(MANAGERS);
   if (prefetch.branches) parts.push(BRANCHES);
   if (prefetch.assessments) parts.push(ASSESSMENTS);
+  if (prefetch.business) parts.push(businessOfPageSql(activitySince(ctx.now, ctx.settings)));
   const result = (await ctx.db.execute(sql`with page as (${page})${prefetch.holdings ? HOLD : sql``} select ${sql.join(parts, sql`, `)}`)) as unknown;
   const row = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, unknown>;
 
@@ -111,5 +117,17 @@ export async function loadCustomers(ctx: HostContext, where: SQL | undefined, or
       latestAssessmentLoader(ctx).prime(id, a);
     }
   }
+  if (prefetch.business) {
+    for (const [id, count, reached] of (row.business ?? []) as [number, number, string | null][]) {
+      const b = { count: Number(count), lastReachedAt: reached ? new Date(reached) : null };
+      ahead.business.set(id, b);
+      businessLoader(ctx).prime(id, b);
+    }
+  }
   return found;
+}
+
+/** Each page customer's business in the window and last reach, as JSON `[id, count, lastReachedAt]` rows. */
+function businessOfPageSql(since: Date): SQL {
+  return sql`(select coalesce(json_agg(json_build_array(c.id, ${businessCountSql(sql`c.id`, since)}, ${lastReachedSql(sql`c.id`)})), '[]'::json) from page c) as business`;
 }
