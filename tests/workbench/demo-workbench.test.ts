@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from '../support/databases.js';
+import { createTestHost, type TestHost } from '../support/test-host.js';
+
+// The demo bank's workbench: every manager's queue at once, and the statements a
+// page of customers with activity and contact plans costs.
+describe.each(testDrivers())('the demo bank workbench (%s)', (driver) => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await createTestHost({ driver, customers: 120 });
+  });
+  afterAll(() => t?.close());
+
+  it('has work to show: overdue contacts, dormant customers to reactivate, expired assessments, unassigned customers', async () => {
+    const r = await t.gql(`{ managers(first: 100) { edges { node { workQueue(first: 100) { edges { node { kind priority dueAt } } } } } } }`);
+    expect(r.errors).toBeUndefined();
+    const kinds = new Map<string, number>();
+    for (const e of r.data.managers.edges) {
+      const items = e.node.workQueue.edges.map((x: any) => x.node);
+      for (const i of items) kinds.set(i.kind, (kinds.get(i.kind) ?? 0) + 1);
+      // Ranked: priority never rises down the list; within a priority, due dates never go back.
+      for (let k = 1; k < items.length; k++) {
+        expect(items[k].priority).toBeLessThanOrEqual(items[k - 1].priority);
+        if (items[k].priority === items[k - 1].priority) expect(Date.parse(items[k].dueAt)).toBeGreaterThanOrEqual(Date.parse(items[k - 1].dueAt));
+      }
+    }
+    // The seed is anchored at a fixed date, so these only grow as time passes.
+    for (const k of ['CONTACT_OVERDUE', 'DORMANT_REACTIVATION', 'RISK_ASSESSMENT_EXPIRED', 'UNASSIGNED']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
+  });
+
+  it('a page of customers with activity and contact plans costs one statement (plus the audit insert), 1 or 50 customers', async () => {
+    const Q = `query($first: Int!) { customers(first: $first) { edges { node { id activity contactPlan { cadenceDays lastReachedAt nextDueAt overdue } } } } }`;
+    const one = await t.gql(Q, { first: 1 });
+    const many = await t.gql(Q, { first: 50 });
+    expect(one.errors).toBeUndefined();
+    expect(many.data.customers.edges).toHaveLength(50);
+    expect(many.statements).toBe(one.statements);
+    expect(many.statements).toBe(2);
+  });
+});
