@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { branches, complaints, contacts, customers, managers, orders, products } from '../../src/db/schema/index.js';
+import { branches, complaints, contacts, customers, holdings, managers, orders, products } from '../../src/db/schema/index.js';
 import { toGlobalId } from '../../src/graphql/relay/global-id.js';
 import { testDrivers } from '../support/databases.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';
@@ -27,6 +27,7 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
   let C = 0;
   const m = { M1: 0, M2: 0, M3: 0 };
   const c = { unanswered: 0, boundary: 0, frequent: 0, gold: 0, other: 0, unassigned: 0, overdueGold: 0, almostFrequent: 0 };
+  let maturing = 0;
   const at = (offsetDays: number) => new Date(T0 + offsetDays * DAY);
   const HO = { role: 'HEAD_OFFICE' } as const;
   const RM1 = () => ({ role: 'RELATIONSHIP_MANAGER' as const, managerId: m.M1 });
@@ -146,6 +147,27 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
       order(c.overdueGold, -10, 'SETTLED'),
       order(c.almostFrequent, -6, 'CANCELLED'),
     ]);
+    const position = (customerId: number, maturesAt: unknown, status = 'ACTIVE') => ({
+      customerId,
+      productId: p.id,
+      quantity: '1',
+      costAmount: '1',
+      costCurrency: 'CNY',
+      status,
+      openedAt: at(-30),
+      attributes: maturesAt === undefined ? {} : { maturesAt },
+    });
+    [{ id: maturing }] = await db
+      .insert(holdings)
+      .values([
+        position(c.frequent, at(20).toISOString()), // within 30 days
+        position(c.frequent, at(40).toISOString()), // beyond the look-ahead
+        position(c.frequent, at(-1).toISOString()), // already matured
+        position(c.frequent, at(10).toISOString(), 'CLOSED'), // no longer held
+        position(c.frequent, '2026-13-45'), // not an instant: ignored, never an error
+        position(c.frequent, undefined), // no maturity
+      ])
+      .returning({ id: holdings.id });
     await db.insert(complaints).values([
       { customerId: c.gold, managerId: m.M1, branchId: B, category: 'SERVICE', description: 'late', recordedAt: at(-3), respondBy: at(-1) },
       // Answered (feedback given) past its deadline: no work left.
@@ -201,6 +223,7 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
     ['CONTACT_OVERDUE', c.boundary, at(-119.9), 80],
     ['CONTACT_OVERDUE', c.overdueGold, at(-10), 80],
     ['COOLING_OFF_ENDING', c.gold, new Date(T0 + 10 * HOUR), 70],
+    ['PRODUCT_MATURING', c.frequent, at(20), 65],
     ['RISK_ASSESSMENT_EXPIRING', c.frequent, at(-360 + 365), 60],
     ['DORMANT_REACTIVATION', c.unanswered, at(-400), 50],
     ['CONTACT_DUE', c.gold, at(5), 40],
@@ -211,7 +234,8 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
   it("ranks a manager's work by priority then due date, every kind with its due date", async () => {
     const { q } = await queueOf(BM_B(), 'T-WQ-M1');
     expect(shape(q)).toEqual(expected([...EXPECTED_M1(), ['UNASSIGNED', c.unassigned, at(-3), 30]]));
-    expect(q.totalCount).toBe(9);
+    expect(q.totalCount).toBe(10);
+    expect(maturing).toBeGreaterThan(0);
     expect(q.edges[0].node.explanation).toContain('投诉');
     const en = await t.gql(QUEUE, { kinds: ['CONTACT_OVERDUE'] }, { as: BM_B() as never, lang: 'en' });
     const m1 = en.data.managers.edges.find((e: any) => e.node.code === 'T-WQ-M1').node.workQueue;
@@ -232,12 +256,12 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
     expect(other.q).toBeUndefined();
     const m3 = await queueOf(BM_C(), 'T-WQ-M3');
     expect(m3.q.edges).toEqual([]);
-    expect((await queueOf(HO, 'T-WQ-M1')).q.totalCount).toBe(9);
+    expect((await queueOf(HO, 'T-WQ-M1')).q.totalCount).toBe(10);
     const partner = await t.gql(QUEUE, {}, { as: { role: 'PARTNER', partnerCode: 'X' } as never });
     expect(partner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('pages by keyset with constant statements (1 item or 8)', async () => {
+  it('pages by keyset with constant statements (1 item or 9)', async () => {
     const all: any[] = [];
     let after: string | null = null;
     const statements: number[] = [];
@@ -250,8 +274,8 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
     }
     expect(all.map((e) => [e.node.kind, e.node.customer.id, e.node.dueAt, e.node.priority])).toEqual(expected(EXPECTED_M1()));
     const one = await queueOf(RM1(), 'T-WQ-M1', { first: 1 });
-    const many = await queueOf(RM1(), 'T-WQ-M1', { first: 8 });
-    expect(many.q.edges).toHaveLength(8);
+    const many = await queueOf(RM1(), 'T-WQ-M1', { first: 9 });
+    expect(many.q.edges).toHaveLength(9);
     expect(one.r.statements).toBe(many.r.statements);
     expect(new Set(statements).size).toBe(1);
     const bad = await t.gql(QUEUE, { after: 'nonsense' }, { as: RM1() as never });

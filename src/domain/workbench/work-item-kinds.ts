@@ -14,6 +14,7 @@ export const WORK_ITEM_KINDS = [
   'RISK_ASSESSMENT_EXPIRED',
   'COMPLAINT_OPEN',
   'COOLING_OFF_ENDING',
+  'PRODUCT_MATURING',
   'UNASSIGNED',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
@@ -26,6 +27,7 @@ export enum WorkItemKindEnum {
   RISK_ASSESSMENT_EXPIRED = 'RISK_ASSESSMENT_EXPIRED',
   COMPLAINT_OPEN = 'COMPLAINT_OPEN',
   COOLING_OFF_ENDING = 'COOLING_OFF_ENDING',
+  PRODUCT_MATURING = 'PRODUCT_MATURING',
   UNASSIGNED = 'UNASSIGNED',
 }
 
@@ -40,7 +42,13 @@ registerEnumType(WorkItemKindEnum, {
     RISK_ASSESSMENT_EXPIRED: { description: 'The newest risk assessment has expired (riskProfile.expired).' },
     COMPLAINT_OPEN: { description: 'A complaint without feedback past its respondBy (Complaint.overdue); one item per complaint.' },
     COOLING_OFF_ENDING: { description: 'A pending order whose cooling-off period ends within coolingOffEndingWithinHours; one item per order.' },
-    UNASSIGNED: { description: "A customer of the manager's branch without a manager; only for branch managers and head office." },
+    PRODUCT_MATURING: {
+      description:
+        'An open position that matures within productMaturingWithinDays: its attributes carry `maturesAt` (a line\'s product detail, copied into the position when booked), an instant as ISO 8601 UTC with milliseconds (2027-01-31T16:00:00.000Z); one item per position.',
+    },
+    UNASSIGNED: {
+      description: "A customer of the manager's branch without a manager; only for branch managers and head office (the same customers appear in the queue of every manager of the branch).",
+    },
   },
 });
 
@@ -48,6 +56,7 @@ export interface WorkQueueSetting {
   contactDueWithinDays: number;
   assessmentExpiringWithinDays: number;
   coolingOffEndingWithinHours: number;
+  productMaturingWithinDays: number;
   priorities: Record<WorkItemKind, number>;
 }
 
@@ -75,6 +84,8 @@ export function explanationOf(kind: WorkItemKind, dueAt: Date): LocalizedText {
       return text(`投诉已超过答复时限（${d}），尚未反馈客户`, `Complaint past its response deadline (${d}) without feedback`);
     case 'COOLING_OFF_ENDING':
       return text(`订单冷静期将于 ${d} 结束，请做好回访`, `The order's cooling-off period ends on ${d}: call the customer back`);
+    case 'PRODUCT_MATURING':
+      return text(`客户持有的产品将于 ${d} 到期，请提前沟通续作或赎回安排`, `A product the customer holds matures on ${d}: discuss reinvestment or redemption ahead`);
     case 'UNASSIGNED':
       return text('网点客户尚未分配客户经理', 'Branch customer without a manager: assign one');
   }

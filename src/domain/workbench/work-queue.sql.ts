@@ -1,7 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import { customerScope } from '../../access/scope.js';
-import { complaints, customers, orders } from '../../db/schema/index.js';
+import { complaints, customers, holdings, orders } from '../../db/schema/index.js';
 import type { SettingsReader } from '../../suitability/types.js';
 import { activityCaseSql, activitySince, businessCountSql, lastReachedSql } from '../customers/activity.js';
 import { nextDueSql } from '../customers/contact-plan.js';
@@ -36,6 +36,9 @@ export interface WorkQueueQuery {
   now: Date;
   settings: SettingsReader;
 }
+
+/** An instant as Date.toISOString writes it (UTC, milliseconds): such strings sort as their instants. */
+const ISO_INSTANT = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$';
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
@@ -79,6 +82,13 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
     branches.push(sql`select 'COOLING_OFF_ENDING' as kind, o.id as subject_id, o.customer_id, o.cooling_off_ends_at as due_at
       from ${orders} o where o.customer_id in (select id from book) and o.status = 'PENDING'
       and o.cooling_off_ends_at > ${at(now)} and o.cooling_off_ends_at <= ${at(new Date(now.getTime() + s.coolingOffEndingWithinHours * HOUR_MS))}`);
+  }
+  if (want.has('PRODUCT_MATURING')) {
+    // maturesAt as Date.toISOString writes it: compared as text (same order as the instants), cast only once in range.
+    const horizon = new Date(now.getTime() + s.productMaturingWithinDays * DAY_MS).toISOString();
+    branches.push(sql`select 'PRODUCT_MATURING' as kind, h.id as subject_id, h.customer_id, (h.attributes->>'maturesAt')::timestamptz as due_at
+      from ${holdings} h where h.customer_id in (select id from book) and h.status in ('ACTIVE', 'PENDING')
+      and h.attributes->>'maturesAt' ~ ${ISO_INSTANT} and h.attributes->>'maturesAt' > ${now.toISOString()} and h.attributes->>'maturesAt' <= ${horizon}`);
   }
   if (want.has('UNASSIGNED') && (q.principal.role === 'BRANCH_MANAGER' || q.principal.role === 'HEAD_OFFICE')) {
     // Customers of the manager's branch nobody serves: for those who may assign them.
