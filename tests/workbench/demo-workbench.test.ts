@@ -28,6 +28,19 @@ describe.each(testDrivers())('the demo bank workbench (%s)', (driver) => {
     for (const k of ['CONTACT_OVERDUE', 'DORMANT_REACTIVATION', 'RISK_ASSESSMENT_EXPIRED', 'UNASSIGNED']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
   });
 
+  it('a roster page of every manager with their queues costs what one manager does', async () => {
+    const Q = `query($first: Int!) { managers(first: $first) { edges { node { id workQueue(first: 20) { totalCount edges { node { kind customer { id name tier activity contactPlan { nextDueAt } } } } } } } } }`;
+    const one = await t.gql(Q, { first: 1 });
+    const all = await t.gql(Q, { first: 100 });
+    expect(one.errors).toBeUndefined();
+    expect(all.errors).toBeUndefined();
+    expect(all.data.managers.edges.length).toBeGreaterThanOrEqual(16);
+    expect(all.data.managers.edges.filter((e: any) => e.node.workQueue.edges.length > 0).length).toBeGreaterThan(1);
+    expect(all.statements).toBe(one.statements);
+    // Roster, queue items, their customers (with holdings for the tier), queue counts, the audit insert.
+    expect(all.statements).toBe(5);
+  });
+
   it('a page of customers with activity and contact plans costs one statement (plus the audit insert), 1 or 50 customers', async () => {
     const Q = `query($first: Int!) { customers(first: $first) { edges { node { id activity contactPlan { cadenceDays lastReachedAt nextDueAt overdue } } } } }`;
     const one = await t.gql(Q, { first: 1 });
