@@ -123,7 +123,7 @@ describe.each(testDrivers())('customer 360 and the book (%s)', (driver) => {
     expect((await t.gql(ACTIVITY, { id })).data.customer.activity).toBe('DORMANT');
     expect((await log('REACHED')).errors).toBeUndefined();
     const after = await t.gql(ACTIVITY, { id });
-    // One piece of business in the window (default core.activityByBusiness: OCCASIONAL from 1, FREQUENT from 6).
+    // One piece of business in the window (default core.activityByBusiness: OCCASIONAL from 1, FREQUENT from 4).
     expect(after.data.customer.activity).toBe('OCCASIONAL');
     expect(after.data.customer.contacts.edges[0].node.summary).toBe('电话回访');
   });

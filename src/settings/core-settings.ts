@@ -30,7 +30,9 @@ export const coreSettings: SettingDefinition[] = [
     schema: z
       .object({ windowDays: z.number().int().min(1), frequentFrom: z.number().int().min(1), occasionalFrom: z.number().int().min(1) })
       .refine((v) => v.frequentFrom > v.occasionalFrom, 'frequentFrom must exceed occasionalFrom'),
-    default: { windowDays: 180, frequentFrom: 6, occasionalFrom: 1 },
+    // A rolling year: dormant (休眠) after a year without business, as the old recency windows had it;
+    // quarterly business or more is frequent (经常联系).
+    default: { windowDays: 365, frequentFrom: 4, occasionalFrom: 1 },
   },
   {
     key: 'core.contactCadenceDays',
