@@ -113,13 +113,18 @@ describe.each(testDrivers())('customer 360 and the book (%s)', (driver) => {
     expect(still.data.customer.riskProfile.level).toBe('C4');
   });
 
-  it('logging a contact makes a dormant customer FREQUENT', async () => {
+  it('a reached contact makes a dormant customer OCCASIONAL; an unanswered call leaves it DORMANT (activity counts business)', async () => {
     const dormant = await t.gql(`{ customers(first: 1, filter: { activity: DORMANT }) { edges { node { id activity } } } }`);
     const id = dormant.data.customers.edges[0].node.id;
-    const r = await t.gql(`mutation L($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, summary: "电话回访", outcome: "REACHED" }) { channel } }`, { id });
-    expect(r.errors).toBeUndefined();
-    const after = await t.gql(`query C($id: ID!) { customer(id: $id) { activity contacts(first: 1) { edges { node { summary } } } } }`, { id });
-    expect(after.data.customer.activity).toBe('FREQUENT');
+    const log = (outcome: string) =>
+      t.gql(`mutation L($id: ID!, $o: String!) { logContact(input: { customerId: $id, channel: PHONE, summary: "电话回访", outcome: $o }) { channel } }`, { id, o: outcome });
+    const ACTIVITY = `query C($id: ID!) { customer(id: $id) { activity contacts(first: 1) { edges { node { summary } } } } }`;
+    expect((await log('NO_ANSWER')).errors).toBeUndefined();
+    expect((await t.gql(ACTIVITY, { id })).data.customer.activity).toBe('DORMANT');
+    expect((await log('REACHED')).errors).toBeUndefined();
+    const after = await t.gql(ACTIVITY, { id });
+    // One piece of business in the window (default core.activityByBusiness: OCCASIONAL from 1, FREQUENT from 4).
+    expect(after.data.customer.activity).toBe('OCCASIONAL');
     expect(after.data.customer.contacts.edges[0].node.summary).toBe('电话回访');
   });
 

@@ -19,6 +19,14 @@ export interface Prefetched {
   rates: Map<string, string> | null;
   /** Newest assessment by customer id (present = fetched; null = never assessed). */
   assessments: Map<number, AssessmentRow | null>;
+  /** Business in the activity window and last reach, by customer id (present = fetched). */
+  business: Map<number, Business>;
+}
+
+/** A customer's business in the activity window (core.activityByBusiness) and when they were last reached. */
+export interface Business {
+  count: number;
+  lastReachedAt: Date | null;
 }
 
 const store = new WeakMap<object, Prefetched>();
@@ -26,6 +34,6 @@ const store = new WeakMap<object, Prefetched>();
 /** The request's prefetched rows (empty until a root resolver fetches ahead). */
 export function prefetched(ctx: object): Prefetched {
   let p = store.get(ctx);
-  if (!p) store.set(ctx, (p = { holdings: new Map(), products: new Map(), rates: null, assessments: new Map() }));
+  if (!p) store.set(ctx, (p = { holdings: new Map(), products: new Map(), rates: null, assessments: new Map(), business: new Map() }));
   return p;
 }

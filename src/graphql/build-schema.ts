@@ -14,6 +14,8 @@ import { ProductCoreResolver } from '../domain/products/product-core.resolver.js
 import { lineTypeNames } from '../domain/products/product.interface.js';
 import { ProductQueryResolver } from '../domain/products/product.query.js';
 import { RelationshipMutationResolver } from '../domain/relationship/relationship.mutations.js';
+import { ContactResolver } from '../domain/relationship/contact.resolver.js';
+import { WorkQueueResolver } from '../domain/workbench/work-queue.resolver.js';
 import { RootResolver } from '../domain/root.resolver.js';
 import type { PluginManifest } from '../sdk/manifest.js';
 import { CheckSuitabilityResolver, CustomerSuitabilityResolver } from '../suitability/suitability.resolver.js';
@@ -51,6 +53,8 @@ export const coreResolvers: Function[] = [
   CustomerAssignmentResolver,
   CustomerClassificationResolver,
   RelationshipMutationResolver,
+  ContactResolver,
+  WorkQueueResolver,
   CustomerIdentityResolver,
   AuditEventResolver,
   OrderResolver,

@@ -5,6 +5,7 @@ import { complaintSettings } from '../domain/complaints/complaint.settings.js';
 import { classificationSettings } from '../domain/customers/classification.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
+const days = z.number().int().min(1);
 const grade = z.enum(['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'PRINCIPAL']);
 
 /** Core bank settings and their defaults. */
@@ -22,10 +23,77 @@ export const coreSettings: SettingDefinition[] = [
     default: { GOLD: '50000', PLATINUM: '500000', DIAMOND: '2000000', PRIVATE_BANKING: '6000000' },
   },
   {
-    key: 'core.activityWindowsDays',
-    description: text('活跃度窗口（天）', 'Activity windows (days)'),
-    schema: z.object({ frequent: z.number().int().min(1), occasional: z.number().int().min(1) }),
-    default: { frequent: 90, occasional: 365 },
+    key: 'core.activityByBusiness',
+    description: text(
+      '活跃度（以业务发生频率评价）：统计窗口（天）及经常联系户、流动户的最少业务笔数（未撤销的订单与联系到客户的联系）',
+      'Activity by frequency of business: rolling window (days) and the least business (orders not cancelled, contacts that reached the customer) for FREQUENT and OCCASIONAL',
+    ),
+    schema: z
+      .object({ windowDays: z.number().int().min(1), frequentFrom: z.number().int().min(1), occasionalFrom: z.number().int().min(1) })
+      .refine((v) => v.frequentFrom > v.occasionalFrom, 'frequentFrom must exceed occasionalFrom'),
+    // A rolling year: dormant (休眠) after a year without business, as the old recency windows had it;
+    // quarterly business or more is frequent (经常联系).
+    default: { windowDays: 365, frequentFrom: 4, occasionalFrom: 1 },
+  },
+  {
+    key: 'core.contactCadenceDays',
+    description: text(
+      '客户联系计划：各客户等级×活跃度的联系周期（天），如私人银行每 14 天、休眠户每季度唤醒',
+      'Contact plans: days between contacts per tier × activity (e.g. private banking every 14 days, dormant customers a quarterly reactivation call)',
+    ),
+    schema: z.object(
+      Object.fromEntries(
+        ['STANDARD', 'GOLD', 'PLATINUM', 'DIAMOND', 'PRIVATE_BANKING'].map((t) => [t, z.object({ FREQUENT: days, OCCASIONAL: days, DORMANT: days })]),
+      ) as Record<'STANDARD' | 'GOLD' | 'PLATINUM' | 'DIAMOND' | 'PRIVATE_BANKING', z.ZodObject<{ FREQUENT: typeof days; OCCASIONAL: typeof days; DORMANT: typeof days }>>,
+    ),
+    default: {
+      STANDARD: { FREQUENT: 180, OCCASIONAL: 180, DORMANT: 90 },
+      GOLD: { FREQUENT: 90, OCCASIONAL: 90, DORMANT: 90 },
+      PLATINUM: { FREQUENT: 30, OCCASIONAL: 60, DORMANT: 90 },
+      DIAMOND: { FREQUENT: 21, OCCASIONAL: 30, DORMANT: 60 },
+      PRIVATE_BANKING: { FREQUENT: 14, OCCASIONAL: 14, DORMANT: 30 },
+    },
+  },
+  {
+    key: 'core.workQueue',
+    description: text(
+      '客户经理工作台：提前提醒的天数/小时数，以及各类待办的优先级（越大越靠前）',
+      'Manager work queue: look-ahead days/hours per kind, and each kind\'s priority (higher comes first)',
+    ),
+    schema: z.object({
+      contactDueWithinDays: z.number().int().min(0),
+      assessmentExpiringWithinDays: z.number().int().min(0),
+      coolingOffEndingWithinHours: z.number().int().min(0),
+      productMaturingWithinDays: z.number().int().min(0),
+      priorities: z.object({
+        COMPLAINT_OPEN: z.number().int(),
+        RISK_ASSESSMENT_EXPIRED: z.number().int(),
+        CONTACT_OVERDUE: z.number().int(),
+        COOLING_OFF_ENDING: z.number().int(),
+        PRODUCT_MATURING: z.number().int(),
+        RISK_ASSESSMENT_EXPIRING: z.number().int(),
+        DORMANT_REACTIVATION: z.number().int(),
+        CONTACT_DUE: z.number().int(),
+        UNASSIGNED: z.number().int(),
+      }),
+    }),
+    default: {
+      contactDueWithinDays: 7,
+      assessmentExpiringWithinDays: 30,
+      coolingOffEndingWithinHours: 48,
+      productMaturingWithinDays: 30,
+      priorities: {
+        COMPLAINT_OPEN: 100,
+        RISK_ASSESSMENT_EXPIRED: 90,
+        CONTACT_OVERDUE: 80,
+        COOLING_OFF_ENDING: 70,
+        PRODUCT_MATURING: 65,
+        RISK_ASSESSMENT_EXPIRING: 60,
+        DORMANT_REACTIVATION: 50,
+        CONTACT_DUE: 40,
+        UNASSIGNED: 30,
+      },
+    },
   },
   {
     key: 'core.lifeStageAges',

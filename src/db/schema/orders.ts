@@ -68,6 +68,8 @@ export const orders = pgTable(
   },
   (t) => [
     index('orders_customer_idx').on(t.customerId, t.id),
+    // Activity counts a customer's orders in a rolling window.
+    index('orders_customer_placed_idx').on(t.customerId, t.placedAt),
     index('orders_pending_idx').on(t.status, t.coolingOffEndsAt),
   ],
 );

@@ -18,7 +18,11 @@ export const contacts = pgTable(
     nextContactAt: timestamp('next_contact_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('contacts_customer_idx').on(t.customerId, t.id)],
+  (t) => [
+    index('contacts_customer_idx').on(t.customerId, t.id),
+    // Activity counts reached contacts in a window and contact plans read the last reach: by customer and time.
+    index('contacts_customer_occurred_idx').on(t.customerId, t.occurredAt),
+  ],
 );
 
 /**

@@ -1,4 +1,7 @@
-import { and, eq, gte, inArray, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { activityCaseSql, activitySince } from './activity.js';
+import { nextDueSql, overBusiness } from './contact-plan.js';
 import { Field, ID, InputType } from 'type-graphql';
 import { customers, managers } from '../../db/schema/index.js';
 import { gradesBelow, minimumGradeFor } from '../organisation/grades.js';
@@ -31,7 +34,13 @@ export class CustomerFilter {
   @Field(() => RiskLevelEnum, { nullable: true }) riskLevel?: string;
   @Field(() => ID, { nullable: true }) managerId?: string;
   @Field(() => ID, { nullable: true }) branchId?: string;
-  @Field(() => ActivityEnum, { nullable: true }) activity?: string;
+  @Field(() => ActivityEnum, { nullable: true, description: 'By frequency of business, exactly as the activity field (setting core.activityByBusiness).' })
+  activity?: string;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Customers whose contact plan is due before this instant (contactPlan.nextDueAt < contactDueBefore); pass now for the overdue ones.',
+  })
+  contactDueBefore?: Date;
   @Field(() => LifeStageEnum, { nullable: true }) lifeStage?: string;
   @Field(() => String, {
     nullable: true,
@@ -67,7 +76,6 @@ export function assignmentMismatchSql(settings: SettingsReader, now: Date): SQL 
   return sql`exists (select 1 from ${managers} where ${managers.id} = ${customers.managerId} and (${or(...perTier)}))`;
 }
 
-const DAY = 86_400_000;
 
 /** The birth date `years` before `now` (China date), as YYYY-MM-DD. */
 function yearsAgo(now: Date, years: number): string {
@@ -103,12 +111,11 @@ export function customerFilterSql(f: CustomerFilter | undefined | null, settings
     parts.push(f.assignmentMismatch ? mismatch : not(mismatch));
   }
   if (f.activity) {
-    const w = settings.get<{ frequent: number; occasional: number }>('core.activityWindowsDays');
-    const frequentSince = new Date(now.getTime() - w.frequent * DAY);
-    const occasionalSince = new Date(now.getTime() - w.occasional * DAY);
-    if (f.activity === 'FREQUENT') parts.push(gte(customers.lastActivityAt, frequentSince));
-    else if (f.activity === 'OCCASIONAL') parts.push(and(gte(customers.lastActivityAt, occasionalSince), lt(customers.lastActivityAt, frequentSince)));
-    else parts.push(or(isNull(customers.lastActivityAt), lt(customers.lastActivityAt, occasionalSince)));
+    // The field's count and thresholds, per row in one FROM sub-query (see overBusiness).
+    parts.push(sql`${overBusiness(activityCaseSql(sql`x.n`, settings), activitySince(now, settings))} = ${f.activity}`);
+  }
+  if (f.contactDueBefore) {
+    parts.push(sql`${overBusiness(nextDueSql(sql`x.n`, sql`x.r`, settings), activitySince(now, settings))} < ${f.contactDueBefore.toISOString()}::timestamptz`);
   }
   if (f.lifeStage) {
     const b = settings.get<{ middleAged: number; senior: number }>('core.lifeStageAges');

@@ -15,6 +15,8 @@ import {
 } from '../core-loaders.js';
 import { prefetched } from '../prefetched.js';
 import { decodeOrderStats, NO_ORDERS, orderStatsLoader, orderStatsSql } from './contribution.js';
+import { activitySince, businessCountSql, lastReachedSql } from './activity.js';
+import { businessLoader } from './business.loader.js';
 import type { CustomerRecord } from './customer.record.js';
 
 /**
@@ -35,6 +37,8 @@ export interface CustomerPrefetch {
   branches: boolean;
   /** Order sums (fee income, business volume: contribution.ts) of the page's customers. */
   orders: boolean;
+  /** Business counts and last reach (activity, contactPlan). */
+  business: boolean;
 }
 
 /** Customer fields that read the customer's holdings (directly or through suitability facts). */
@@ -53,6 +57,7 @@ export function prefetchFor(info: GraphQLResolveInfo, path: readonly string[]): 
     managers: fields.has('manager') || fields.has('assignmentMismatch'),
     branches: fields.has('branch'),
     orders: ORDER_FIELDS.some((f) => fields.has(f)),
+    business: fields.has('activity') || fields.has('contactPlan'),
   };
 }
 
@@ -91,6 +96,7 @@ export async function loadCustomers(ctx: HostContext, where: SQL | undefined, or
   if (prefetch.orders) {
     parts.push(sql`(select coalesce(json_agg(json_build_object('customer_id', s.customer_id, 'fee', s.fee::text, 'volume', s.volume::text)), '[]'::json) from (${orderStatsSql(sql`array(select id from page)`, ctx.settings, ctx.now)}) s) as order_stats`);
   }
+  if (prefetch.business) parts.push(businessOfPageSql(activitySince(ctx.now, ctx.settings)));
   const result = (await ctx.db.execute(sql`with page as (${page})${prefetch.holdings ? HOLD : sql``} select ${sql.join(parts, sql`, `)}`)) as unknown;
   const row = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, unknown>;
 
@@ -126,5 +132,17 @@ export async function loadCustomers(ctx: HostContext, where: SQL | undefined, or
       latestAssessmentLoader(ctx).prime(id, a);
     }
   }
+  if (prefetch.business) {
+    for (const [id, count, reached] of (row.business ?? []) as [number, number, string | null][]) {
+      const b = { count: Number(count), lastReachedAt: reached ? new Date(reached) : null };
+      ahead.business.set(id, b);
+      businessLoader(ctx).prime(id, b);
+    }
+  }
   return found;
+}
+
+/** Each page customer's business in the window and last reach, as JSON `[id, count, lastReachedAt]` rows. */
+function businessOfPageSql(since: Date): SQL {
+  return sql`(select coalesce(json_agg(json_build_array(c.id, ${businessCountSql(sql`c.id`, since)}, ${lastReachedSql(sql`c.id`)})), '[]'::json) from page c) as business`;
 }

@@ -12,13 +12,16 @@ import { Money, money } from '../common/money.type.js';
 import { branchLoader, holdingsByCustomerLoader, latestAssessmentLoader, managerLoader, productLoader } from '../core-loaders.js';
 import { HoldingConnection, holdingValue, prefetchedValue } from '../holdings/holding.type.js';
 import type { HoldingValue } from '../holdings/valuation.js';
-import { prefetched } from '../prefetched.js';
+import { prefetched, type Business } from '../prefetched.js';
+import { activityOfCount } from './activity.js';
+import { businessLoader } from './business.loader.js';
+import { contactPlanOf, type ContactPlanValue } from './contact-plan.js';
 import { sumCny } from '../holdings/valuation.js';
 import { Branch, CustomerManager } from '../organisation/organisation.types.js';
 import { ComplaintConnection, ContactConnection } from '../relationship/relationship.types.js';
 import type { CustomerRecord } from './customer.record.js';
-import { Customer, ProductCoverage, RiskProfile } from './customer.type.js';
-import { activityOf, ageAt, assessmentExpiry, lifeStageOf } from './derived.js';
+import { ContactPlan, Customer, ProductCoverage, RiskProfile } from './customer.type.js';
+import { ageAt, assessmentExpiry, lifeStageOf } from './derived.js';
 import { liveTier } from './measures.js';
 
 const pageLimits = (ctx: HostContext) => ctx.settings.get<{ default: number; max: number }>('core.pageSize');
@@ -34,6 +37,11 @@ export function totalAssetsCny(c: CustomerRecord, ctx: HostContext): string | Pr
     .load(c.id)
     .then((list) => Promise.all(list.map((h) => holdingValue(h, ctx))))
     .then(sumCny);
+}
+
+/** A customer's business: fetched with its page when it was, else batched per request. */
+function businessOf(c: CustomerRecord, ctx: HostContext): Business | Promise<Business> {
+  return prefetched(ctx).business.get(c.id) ?? businessLoader(ctx).load(c.id);
 }
 
 type RiskAssessmentRow = typeof riskAssessments.$inferSelect;
@@ -122,8 +130,16 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => ActivityEnum)
-  activity(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): string {
-    return activityOf(c.lastActivityAt, ctx.now, ctx.settings);
+  activity(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): string | Promise<string> {
+    const b = businessOf(c, ctx);
+    return 'then' in b ? b.then((x) => activityOfCount(x.count, ctx.settings)) : activityOfCount(b.count, ctx.settings);
+  }
+
+  @FieldResolver(() => ContactPlan)
+  contactPlan(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): ContactPlanValue | Promise<ContactPlanValue> {
+    const plan = (x: Business) => contactPlanOf(c, activityOfCount(x.count, ctx.settings), x.lastReachedAt, ctx.now, ctx.settings);
+    const b = businessOf(c, ctx);
+    return 'then' in b ? b.then(plan) : plan(b);
   }
 
   @FieldResolver(() => ProductCoverage)

@@ -26,6 +26,22 @@ export class RiskProfile {
   @Field(() => Boolean) expired!: boolean;
 }
 
+/** A customer's contact plan (客户联系计划): cadence from tier × activity, and when the next contact is due. */
+@ObjectType('ContactPlan', {
+  description:
+    'How often the customer should be reached (setting core.contactCadenceDays, by tier × activity; the tier as the tier filter reads it) and when the next contact is due.',
+})
+export class ContactPlan {
+  @Field(() => Int, { description: 'Days between contacts for this customer\'s tier and activity.' }) cadenceDays!: number;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'The last contact that reached the customer (outcome REACHED or FOLLOW_UP; NO_ANSWER and DECLINED do not count). Null: never reached.',
+  })
+  lastReachedAt!: Date | null;
+  @Field(() => DateTimeScalar, { description: 'lastReachedAt + cadenceDays; when never reached, the day the customer was created.' }) nextDueAt!: Date;
+  @Field(() => Boolean, { description: 'nextDueAt is before now.' }) overdue!: boolean;
+}
+
 /** How many product lines a customer holds. */
 @ObjectType('ProductCoverage')
 export class ProductCoverage {
@@ -63,9 +79,15 @@ export class Customer extends Node {
   @Field(() => String, { nullable: true }) investorTypeBasis!: string | null;
   @Field(() => RiskProfile, { nullable: true, description: 'Null when never assessed.' }) riskProfile!: RiskProfile | null;
   @Field(() => TierEnum) tier!: string;
-  @Field(() => ActivityEnum) activity!: string;
+  @Field(() => ActivityEnum, {
+    description:
+      'By frequency of business (经常联系户 / 流动户 / 休眠户): orders not cancelled plus contacts that reached the customer (REACHED, FOLLOW_UP) within the rolling window of setting core.activityByBusiness; FREQUENT from frequentFrom of them, OCCASIONAL from occasionalFrom, else DORMANT.',
+  })
+  activity!: string;
+  @Field(() => ContactPlan, { description: 'The contact plan: cadence, last reach, next due date.' }) contactPlan!: ContactPlan;
   @Field(() => Money, { description: 'Market value of all holdings, in CNY.' }) totalAssets!: Money;
   @Field(() => ProductCoverage) productCoverage!: ProductCoverage;
   @Field(() => Int, { description: 'Optimistic-concurrency version; pass it back to updateCustomer.' }) version!: number;
-  @Field(() => DateTimeScalar, { nullable: true }) lastActivityAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The newest contact (reached or not) or order. Activity no longer follows it: see activity.' })
+  lastActivityAt!: Date | null;
 }

@@ -31,16 +31,6 @@ export type Tier = (typeof TIERS)[number];
 /** Rank of a tier, for "minimum tier" comparisons. */
 export const tierRank = (tier: string): number => TIERS.indexOf(tier as Tier);
 
-/** FREQUENT within 90 days of a contact or transaction, OCCASIONAL within 365, else DORMANT. */
-export function activityOf(lastActivityAt: Date | null, now: Date, settings: SettingsReader): 'FREQUENT' | 'OCCASIONAL' | 'DORMANT' {
-  if (!lastActivityAt) return 'DORMANT';
-  const w = settings.get<{ frequent: number; occasional: number }>('core.activityWindowsDays');
-  const days = (now.getTime() - lastActivityAt.getTime()) / DAY_MS;
-  if (days <= w.frequent) return 'FREQUENT';
-  if (days <= w.occasional) return 'OCCASIONAL';
-  return 'DORMANT';
-}
-
 /** When an assessment made at `assessedAt` stops being valid. */
 export function assessmentExpiry(assessedAt: Date, settings: SettingsReader): Date {
   return new Date(assessedAt.getTime() + settings.get<number>('core.riskAssessmentValidityDays') * DAY_MS);

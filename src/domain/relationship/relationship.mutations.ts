@@ -10,6 +10,8 @@ import { text } from '../../i18n/localized.js';
 import { ComplaintStatusEnum, ContactChannelEnum } from '../common/enums.js';
 import { customerLoader } from '../core-loaders.js';
 import { checkText } from '../customers/customer.validation.js';
+import { activityOfCount, activitySince, businessCountSql, lastReachedSql } from '../customers/activity.js';
+import { contactPlanOf } from '../customers/contact-plan.js';
 import { Complaint, Contact } from './relationship.types.js';
 import { ComplaintSeverityEnum } from '../complaints/complaint.enums.js';
 import { checkComplaintRequest, linkedOrder, respondByNow } from '../complaints/file-complaint.js';
@@ -21,7 +23,11 @@ export class LogContactInput {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Defaults to now.' }) occurredAt?: Date;
   @Field(() => String) summary!: string;
   @Field(() => String, { description: 'REACHED, NO_ANSWER, FOLLOW_UP or DECLINED.' }) outcome!: string;
-  @Field(() => DateTimeScalar, { nullable: true }) nextContactAt?: Date;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When to contact the customer next. Defaults to the contact plan\'s next due date as of this contact (customer.contactPlan.nextDueAt).',
+  })
+  nextContactAt?: Date;
 }
 
 @InputType('FileComplaintInput')
@@ -65,7 +71,10 @@ async function customerInScope(ctx: HostContext, id: string) {
 
 @Resolver()
 export class RelationshipMutationResolver {
-  @Mutation(() => Contact, { description: 'Logs a contact; the customer becomes active as of it.' })
+  @Mutation(() => Contact, {
+    description:
+      'Logs a contact. Whether it reached the customer follows from its outcome (REACHED and FOLLOW_UP did; NO_ANSWER and DECLINED did not): a reached contact counts as business for activity and restarts the contact plan; nextContactAt defaults to the plan\'s next due date after it.',
+  })
   async logContact(@Arg('input', () => LogContactInput) input: LogContactInput, @Ctx() ctx: HostContext) {
     requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
     const c = await customerInScope(ctx, input.customerId);
@@ -90,7 +99,15 @@ export class RelationshipMutationResolver {
         .update(customers)
         .set({ lastActivityAt: sql`greatest(${customers.lastActivityAt}, ${occurredAt.toISOString()}::timestamptz)` })
         .where(eq(customers.id, c.id));
-      return r;
+      if (input.nextContactAt) return r;
+      // The plan as of this contact (same transaction: it counts if it reached the customer).
+      const [b] = await tx
+        .select({ count: businessCountSql(sql`${customers.id}`, activitySince(ctx.now, ctx.settings)).mapWith(Number), reached: sql<string | Date | null>`${lastReachedSql(sql`${customers.id}`)}` })
+        .from(customers)
+        .where(eq(customers.id, c.id));
+      const plan = contactPlanOf(c, activityOfCount(b.count, ctx.settings), b.reached ? new Date(b.reached) : null, ctx.now, ctx.settings);
+      const [withNext] = await tx.update(contacts).set({ nextContactAt: plan.nextDueAt }).where(eq(contacts.id, r.id)).returning();
+      return withNext;
     });
     return { ...row, id: toGlobalId('Contact', row.id) };
   }

@@ -10,7 +10,10 @@ export class Contact extends Node {
   @Field(() => DateTimeScalar) occurredAt!: Date;
   @Field(() => String) summary!: string;
   @Field(() => String, { description: 'REACHED, NO_ANSWER, FOLLOW_UP or DECLINED.' }) outcome!: string;
-  @Field(() => DateTimeScalar, { nullable: true }) nextContactAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When to contact the customer next: as given, else the contact plan\'s next due date as of this contact.' })
+  nextContactAt!: Date | null;
+  @Field(() => Boolean, { description: 'Whether the contact reached the customer: outcome REACHED or FOLLOW_UP (NO_ANSWER and DECLINED did not).' })
+  reached!: boolean;
 }
 
 @ObjectType('Complaint', {

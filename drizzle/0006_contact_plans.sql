@@ -1,0 +1,2 @@
+CREATE INDEX "contacts_customer_occurred_idx" ON "contacts" USING btree ("customer_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "orders_customer_placed_idx" ON "orders" USING btree ("customer_id","placed_at");

@@ -1,0 +1,92 @@
+import { registerEnumType } from 'type-graphql';
+import { text, type LocalizedText } from '../../i18n/localized.js';
+import { chinaDate } from '../customers/derived.js';
+
+/**
+ * The kinds of work in a manager's queue. NEAR_NEXT_TIER is not here yet: it needs
+ * Customer.nextTier, built separately.
+ */
+export const WORK_ITEM_KINDS = [
+  'CONTACT_DUE',
+  'CONTACT_OVERDUE',
+  'DORMANT_REACTIVATION',
+  'RISK_ASSESSMENT_EXPIRING',
+  'RISK_ASSESSMENT_EXPIRED',
+  'COMPLAINT_OPEN',
+  'COOLING_OFF_ENDING',
+  'PRODUCT_MATURING',
+  'UNASSIGNED',
+] as const;
+export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
+
+export enum WorkItemKindEnum {
+  CONTACT_DUE = 'CONTACT_DUE',
+  CONTACT_OVERDUE = 'CONTACT_OVERDUE',
+  DORMANT_REACTIVATION = 'DORMANT_REACTIVATION',
+  RISK_ASSESSMENT_EXPIRING = 'RISK_ASSESSMENT_EXPIRING',
+  RISK_ASSESSMENT_EXPIRED = 'RISK_ASSESSMENT_EXPIRED',
+  COMPLAINT_OPEN = 'COMPLAINT_OPEN',
+  COOLING_OFF_ENDING = 'COOLING_OFF_ENDING',
+  PRODUCT_MATURING = 'PRODUCT_MATURING',
+  UNASSIGNED = 'UNASSIGNED',
+}
+
+registerEnumType(WorkItemKindEnum, {
+  name: 'WorkItemKind',
+  description: '客户经理待办类型 / Kind of work in a manager\'s queue (look-ahead and priority: setting core.workQueue)',
+  valuesConfig: {
+    CONTACT_DUE: { description: 'The contact plan falls due within contactDueWithinDays (not yet overdue); not for dormant customers.' },
+    CONTACT_OVERDUE: { description: 'The contact plan\'s nextDueAt has passed; not for dormant customers.' },
+    DORMANT_REACTIVATION: { description: 'A DORMANT customer whose (reactivation) contact is due within contactDueWithinDays or overdue.' },
+    RISK_ASSESSMENT_EXPIRING: { description: 'The newest risk assessment expires within assessmentExpiringWithinDays.' },
+    RISK_ASSESSMENT_EXPIRED: { description: 'The newest risk assessment has expired (riskProfile.expired).' },
+    COMPLAINT_OPEN: { description: 'A complaint without feedback past its respondBy (Complaint.overdue); one item per complaint.' },
+    COOLING_OFF_ENDING: { description: 'A pending order whose cooling-off period ends within coolingOffEndingWithinHours; one item per order.' },
+    PRODUCT_MATURING: {
+      description:
+        'An open position that matures within productMaturingWithinDays: its attributes carry `maturesAt` (a line\'s product detail, copied into the position when booked), an instant as ISO 8601 UTC with milliseconds (2027-01-31T16:00:00.000Z); one item per position.',
+    },
+    UNASSIGNED: {
+      description: "A customer of the manager's branch without a manager; only for branch managers and head office (the same customers appear in the queue of every manager of the branch).",
+    },
+  },
+});
+
+export interface WorkQueueSetting {
+  contactDueWithinDays: number;
+  assessmentExpiringWithinDays: number;
+  coolingOffEndingWithinHours: number;
+  productMaturingWithinDays: number;
+  priorities: Record<WorkItemKind, number>;
+}
+
+/** The bank's calendar day (China) of an instant. */
+function day(at: Date): string {
+  const { y, m, d } = chinaDate(at);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** What to do and why, in both languages. */
+export function explanationOf(kind: WorkItemKind, dueAt: Date): LocalizedText {
+  const d = day(dueAt);
+  switch (kind) {
+    case 'CONTACT_DUE':
+      return text(`按联系计划，应于 ${d} 前联系客户`, `The contact plan calls for a contact by ${d}`);
+    case 'CONTACT_OVERDUE':
+      return text(`联系计划已逾期：应于 ${d} 联系客户`, `Contact overdue: the plan called for one by ${d}`);
+    case 'DORMANT_REACTIVATION':
+      return text(`休眠客户，请于 ${d} 前致电唤醒`, `Dormant customer: reactivation call due by ${d}`);
+    case 'RISK_ASSESSMENT_EXPIRING':
+      return text(`风险测评将于 ${d} 到期，请安排重新测评`, `Risk assessment expires on ${d}: arrange a new one`);
+    case 'RISK_ASSESSMENT_EXPIRED':
+      return text(`风险测评已于 ${d} 过期，重新测评前不能销售需测评的产品`, `Risk assessment expired on ${d}: no sale that needs one until reassessed`);
+    case 'COMPLAINT_OPEN':
+      return text(`投诉已超过答复时限（${d}），尚未反馈客户`, `Complaint past its response deadline (${d}) without feedback`);
+    case 'COOLING_OFF_ENDING':
+      return text(`订单冷静期将于 ${d} 结束，请做好回访`, `The order's cooling-off period ends on ${d}: call the customer back`);
+    case 'PRODUCT_MATURING':
+      return text(`客户持有的产品将于 ${d} 到期，请提前沟通续作或赎回安排`, `A product the customer holds matures on ${d}: discuss reinvestment or redemption ahead`);
+    case 'UNASSIGNED':
+      return text('网点客户尚未分配客户经理', 'Branch customer without a manager: assign one');
+  }
+}
