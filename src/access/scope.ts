@@ -1,4 +1,5 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Principal } from '../auth/principal.js';
 import { customers, managers, products } from '../db/schema/index.js';
 
@@ -8,18 +9,8 @@ import { customers, managers, products } from '../db/schema/index.js';
  * that does not exist — whatever path reaches it.
  */
 export function customerScope(principal: Principal): SQL {
-  switch (principal.role) {
-    case 'HEAD_OFFICE':
-    case 'AUDITOR':
-      return sql`true`;
-    case 'BRANCH_MANAGER':
-      return principal.branchId ? eq(customers.branchId, principal.branchId) : sql`false`;
-    case 'RELATIONSHIP_MANAGER':
-      return principal.managerId ? eq(customers.managerId, principal.managerId) : sql`false`;
-    default:
-      // Partners never see customer personal data.
-      return sql`false`;
-  }
+  // Partners never see customer personal data (bookScope: false for every other role).
+  return bookScope(principal, { branch: customers.branchId, manager: customers.managerId });
 }
 
 /**
@@ -28,14 +19,25 @@ export function customerScope(principal: Principal): SQL {
  * A manager outside it behaves as one that does not exist.
  */
 export function managerScope(principal: Principal): SQL {
+  return bookScope(principal, { branch: managers.branchId, manager: managers.id });
+}
+
+/**
+ * The rows of a book a caller may see, as a SQL condition, given the columns
+ * that place a row in a branch and with a manager: head office and auditors
+ * all; a branch manager their branch's; a relationship manager their own;
+ * anyone else (partners) none. Customers, the roster and management figures
+ * (complaint statistics) are all scoped by this one rule.
+ */
+export function bookScope(principal: Principal, columns: { branch: AnyPgColumn; manager: AnyPgColumn }): SQL {
   switch (principal.role) {
     case 'HEAD_OFFICE':
     case 'AUDITOR':
       return sql`true`;
     case 'BRANCH_MANAGER':
-      return principal.branchId ? eq(managers.branchId, principal.branchId) : sql`false`;
+      return principal.branchId ? eq(columns.branch, principal.branchId) : sql`false`;
     case 'RELATIONSHIP_MANAGER':
-      return principal.managerId ? eq(managers.id, principal.managerId) : sql`false`;
+      return principal.managerId ? eq(columns.manager, principal.managerId) : sql`false`;
     default:
       return sql`false`;
   }

@@ -3,6 +3,7 @@ import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver
 import type { HostContext } from '../../app/runtime.js';
 import type { Principal } from '../../auth/principal.js';
 import { requireRole } from '../../auth/guards.js';
+import { bookScope } from '../../access/scope.js';
 import { complaints, orders } from '../../db/schema/index.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
 import { ProductLineValues } from '../common/enums.js';
@@ -60,17 +61,7 @@ const GROUP_KEY: Record<Group, SQL> = {
  * as the stats group them.
  */
 export function complaintStatsScope(principal: Principal): SQL {
-  switch (principal.role) {
-    case 'HEAD_OFFICE':
-    case 'AUDITOR':
-      return sql`true`;
-    case 'BRANCH_MANAGER':
-      return principal.branchId ? eq(complaints.branchId, principal.branchId) : sql`false`;
-    case 'RELATIONSHIP_MANAGER':
-      return principal.managerId ? eq(complaints.managerId, principal.managerId) : sql`false`;
-    default:
-      return sql`false`;
-  }
+  return bookScope(principal, { branch: complaints.branchId, manager: complaints.managerId });
 }
 
 /** The figures of every group in one statement, whatever the number of groups. */
