@@ -18,6 +18,7 @@ import { ConnectionArgs } from '../graphql/relay/types.js';
 import { presentDecision, SuitabilityDecisionType } from '../suitability/decision.types.js';
 import { storedDecision, type DecisionRow } from './decision-record.js';
 import { ReasonCount, SuitabilityDecisionFilter, SuitabilityDecisionRecordConnection, SuitabilityDecisionRecordType } from './order.types.js';
+import { resultRows } from '../db/result-rows.js';
 
 /** Auditors and head office see every record; branch managers their branch's (compliance checks by branch, 定期对分行销售合规性开展检查). */
 const COMPLIANCE_ROLES = ['AUDITOR', 'HEAD_OFFICE', 'BRANCH_MANAGER'] as const;
@@ -130,11 +131,7 @@ export class ComplianceQueryResolver {
       from ${suitabilityDecisions}, unnest(${suitabilityDecisions.reasonCodes}) as rc(code)
       ${where ? sql`where ${where}` : sql``}
       group by rc.code, ${suitabilityDecisions.outcome} order by n desc, rc.code, outcome`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: { code: string; outcome: string; n: string | number }[] }).rows) as {
-      code: string;
-      outcome: string;
-      n: string | number;
-    }[];
+    const rows = resultRows<{ code: string; outcome: string; n: string | number }>(result);
     return rows.map((r) => ({ code: r.code, outcome: r.outcome, count: Number(r.n) }));
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { HostRuntime } from '../app/runtime.js';
 import { revalueCustomers } from '../domain/holdings/revalue.js';
+import { resultRows } from '../db/result-rows.js';
 
 /**
  * Settles every PENDING order whose cooling-off period ended at or before
@@ -23,7 +24,7 @@ export async function settleDueOrders(runtime: HostRuntime, now: Date): Promise<
       returning id
     )
     select customer_id from due`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: { customer_id: number }[] }).rows) as { customer_id: number }[];
+  const rows = resultRows<{ customer_id: number }>(result);
   if (rows.length > 0) await revalueCustomers(runtime, [...new Set(rows.map((r) => Number(r.customer_id)))]);
   return rows.length;
 }

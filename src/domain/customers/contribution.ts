@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { HostContext } from '../../app/runtime.js';
 import type { SettingsReader } from '../../suitability/types.js';
 import { contributionRates, rateFor, sizeClassThresholds } from './classification.js';
+import { resultRows } from '../../db/result-rows.js';
 
 /**
  * Contribution to the bank (按照客户对银行的贡献度) over a trailing window
@@ -77,7 +78,6 @@ export interface OrderStats {
 
 export const NO_ORDERS: OrderStats = { feeCny: '0.00', volumeCny: '0.00' };
 
-const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
 
 /** Decodes order stats rows (json or driver rows) into a map by customer id. */
 export function decodeOrderStats(rows: { customer_id: unknown; fee: unknown; volume: unknown }[]): Map<number, OrderStats> {
@@ -91,7 +91,7 @@ export const orderStatsLoader = (ctx: HostContext) =>
       ids.map((id) => sql`${id}`),
       sql`, `,
     )}]::int[]`;
-    const found = decodeOrderStats(rowsOf(await ctx.db.execute(orderStatsSql(arr, ctx.settings, ctx.now))) as never);
+    const found = decodeOrderStats(resultRows(await ctx.db.execute(orderStatsSql(arr, ctx.settings, ctx.now))) as never);
     return ids.map((id) => found.get(id) ?? NO_ORDERS);
   });
 

@@ -18,6 +18,7 @@ import { decodeOrderStats, NO_ORDERS, orderStatsLoader, orderStatsSql } from './
 import { activitySince, businessCountSql, lastReachedSql } from './activity.js';
 import { businessLoader } from './business.loader.js';
 import type { CustomerRecord } from './customer.record.js';
+import { resultRows } from '../../db/result-rows.js';
 
 /**
  * A page of customers and, in the same statement, what its selection will
@@ -98,7 +99,7 @@ export async function loadCustomers(ctx: HostContext, where: SQL | undefined, or
   }
   if (prefetch.business) parts.push(businessOfPageSql(activitySince(ctx.now, ctx.settings)));
   const result = (await ctx.db.execute(sql`with page as (${page})${prefetch.holdings ? HOLD : sql``} select ${sql.join(parts, sql`, `)}`)) as unknown;
-  const row = ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, unknown>;
+  const row = resultRows(result)[0] ?? {};
 
   const found = decodeJsonRows(customers, row.customers);
   const ids = found.map((c) => c.id);

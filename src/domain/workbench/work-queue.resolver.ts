@@ -13,6 +13,7 @@ import { CustomerManager } from '../organisation/organisation.types.js';
 import { WORK_ITEM_KINDS, WorkItemKindEnum, explanationOf, type WorkItemKind } from './work-item-kinds.js';
 import { workQueueCountSql, workQueuePageSql, type WorkItemRow, type WorkQueueCursor, type WorkQueueQuery } from './work-queue.sql.js';
 import { WorkItemConnection } from './work-queue.types.js';
+import { resultRows } from '../../db/result-rows.js';
 
 type ManagerRow = typeof managers.$inferSelect;
 
@@ -42,7 +43,7 @@ interface QueuePage {
  * customers with what the selection reads below them (holdings, assessments…).
  */
 async function loadQueuePages(ctx: HostContext, q: WorkQueueQuery, start: WorkQueueCursor | undefined, limit: number, prefetch: CustomerPrefetch): Promise<QueuePage[]> {
-  const rows: WorkItemRow[] = rowsOf(await ctx.db.execute(workQueuePageSql(q, start, limit))).map((r) => ({
+  const rows: WorkItemRow[] = resultRows(await ctx.db.execute(workQueuePageSql(q, start, limit))).map((r) => ({
     managerId: Number(r.manager_id),
     kind: r.kind as WorkItemKind,
     subjectId: Number(r.subject_id),
@@ -58,7 +59,6 @@ async function loadQueuePages(ctx: HostContext, q: WorkQueueQuery, start: WorkQu
   return q.managerIds.map((id) => ({ rows: rows.filter((r) => r.managerId === id), customers: found }));
 }
 
-const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
 
 /** The manager workbench's queue on CustomerManager. */
 @Resolver(() => CustomerManager)
@@ -103,7 +103,7 @@ export class WorkQueueResolver {
       pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: start !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     };
     const counts = ctx.loader<number, number>(`core.workQueueCount:${JSON.stringify(kindList)}`, async (ids) => {
-      const n = new Map(rowsOf(await ctx.db.execute(workQueueCountSql({ ...q, managerIds: ids }))).map((r) => [Number(r.manager_id), Number(r.n)]));
+      const n = new Map(resultRows(await ctx.db.execute(workQueueCountSql({ ...q, managerIds: ids }))).map((r) => [Number(r.manager_id), Number(r.n)]));
       return ids.map((id) => n.get(id) ?? 0);
     });
     return Object.defineProperty(connection, 'totalCount', { get: () => counts.load(m.id), enumerable: false });
