@@ -140,6 +140,19 @@ describe.each(testDrivers())('NEAR_NEXT_TIER work items (%s)', (driver) => {
     expect(seen).toBeGreaterThanOrEqual(2);
   });
 
+  it('takes its priority from core.workQueue; a value stored before the kind existed keeps 45', async () => {
+    const stored = structuredClone(t.host.runtime.settings.get<any>('core.workQueue'));
+    try {
+      setting('core.workQueue', { ...stored, priorities: { ...stored.priorities, NEAR_NEXT_TIER: 99 } });
+      expect((await mine({ first: 1 })).edges.map((e: any) => [e.node.kind, e.node.priority])).toEqual([['NEAR_NEXT_TIER', 99]]);
+      const { NEAR_NEXT_TIER: _, ...older } = stored.priorities;
+      setting('core.workQueue', { ...stored, priorities: older });
+      expect(shape(await mine({ kinds: ['NEAR_NEXT_TIER'] })).map((x: any[]) => x[3])).toEqual([45, 45]);
+    } finally {
+      setting('core.workQueue', stored);
+    }
+  });
+
   it('pages NEAR_NEXT_TIER items by keyset with constant statements', async () => {
     const ids: string[] = [];
     const statements: number[] = [];
