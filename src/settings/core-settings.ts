@@ -75,6 +75,8 @@ export const coreSettings: SettingDefinition[] = [
         DORMANT_REACTIVATION: z.number().int(),
         CONTACT_DUE: z.number().int(),
         UNASSIGNED: z.number().int(),
+        // Added after the others: a stored value without it keeps working.
+        NEAR_NEXT_TIER: z.number().int().default(45),
       }),
     }),
     default: {
@@ -90,6 +92,7 @@ export const coreSettings: SettingDefinition[] = [
         PRODUCT_MATURING: 65,
         RISK_ASSESSMENT_EXPIRING: 60,
         DORMANT_REACTIVATION: 50,
+        NEAR_NEXT_TIER: 45,
         CONTACT_DUE: 40,
         UNASSIGNED: 30,
       },

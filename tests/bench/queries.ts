@@ -43,3 +43,10 @@ export const literalPageOf100 = `{
     edges { node { id riskProfile { level } holdings(first: 100) { edges { node { product { code line } marketValue { amount currency } } } } } }
   }
 }`;
+
+/** A page of `managers` (1 or 16 in the bench) with each one's work queue of 50, the customers selected as a workbench screen does. */
+export const managerQueues = `query ManagerQueues($managers: Int!) {
+  managers(first: $managers) {
+    edges { node { id code workQueue(first: 50) { totalCount edges { node { kind dueAt priority explanation customer { id name tier activity } } } } } }
+  }
+}`;

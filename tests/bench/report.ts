@@ -1,4 +1,5 @@
 import type { EngineBench } from './engine.js';
+import { describeWorkQueueCheck, type WorkQueueCheck } from './work-queue-check.js';
 
 /** Median, min and max over the rounds. */
 export interface Stat {
@@ -32,7 +33,7 @@ export interface Section {
   /** Answers that differed between targets (must be 0). */
   mismatches: number;
   seeded: { seedMs: number; sizes: Record<string, number> };
-  pages?: { pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string } };
+  pages?: { pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string }; workQueue?: WorkQueueCheck };
 }
 
 export interface BenchReport {
@@ -91,6 +92,11 @@ export function renderResults(r: BenchReport): string {
       pages ? pages.pageStatements.every((n) => n <= 2) : null,
     ],
     ['Q1 ≤ 2 statements (audit insert included)', f(cell('Q1', 'finmart')?.statements ?? NaN), cell('Q1', 'finmart') ? cell('Q1', 'finmart')!.statements <= 2 : null],
+    [
+      'work queue (first: 50) of one manager and of a page of 16 managers: the same statements (audit insert included)',
+      pages?.workQueue ? describeWorkQueueCheck(pages.workQueue) : 'not run',
+      pages?.workQueue ? pages.workQueue.ok : null,
+    ],
     ['the page of 100 with a literal `holdings(first: 100)` under the default cost limit', pages?.literal100.detail ?? 'not run', pages ? pages.literal100.ok : null],
     ['rule engine ≥ 1,000,000 evaluations/s', f(r.engine.evalsPerSecond), r.engine.evalsPerSecond >= 1_000_000],
     ['every target gives the same answers', `${mismatches} mismatch(es)`, mismatches === 0],

@@ -21,6 +21,7 @@ import { customer360, customerCard, customerPage, literalPageOf100 } from './que
 import { renderResults, type Cell, type QueryRow, type Section } from './report.js';
 import { scaleSectionOf, spliceScaleSection } from './scale/report.js';
 import { median, normalise } from './stats.js';
+import { workQueueCheck, type WorkQueueCheck } from './work-queue-check.js';
 import { deployedEnv, node22, peerStatements, startFinmart, startNaive, startPeer, type Target } from './targets.js';
 
 /*
@@ -163,14 +164,18 @@ function queriesFor(cardIds: number[], withPeer: boolean): Query[] {
   ];
 }
 
-/** Statements of Q2 for each page size, and whether the literal page of 100 passes the default cost limit. */
-async function pageChecks(finmart: Target): Promise<{ pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string } }> {
+/**
+ * Statements of Q2 for each page size, whether the literal page of 100 passes the default cost limit,
+ * and the work queue's statements for one manager and a roster page of 16.
+ */
+async function pageChecks(finmart: Target): Promise<{ pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string }; workQueue: WorkQueueCheck }> {
   const pageSizes = [1, 10, 50, 100];
   const pageStatements: number[] = [];
   for (const first of pageSizes) pageStatements.push((await ask(finmart, { query: customerPage, variables: { first }, key: `page:${first}` })).statements);
   const lit = await send(finmart.url, token, { query: literalPageOf100, variables: {}, key: 'literal100' });
   const detail = lit.ok ? `accepted, ${lit.statements} statements` : `refused: ${JSON.stringify((lit.data as unknown) ?? null).slice(0, 200)}`;
-  return { pageSizes, pageStatements, literal100: { ok: lit.ok, detail } };
+  const workQueue = await workQueueCheck(async (query, variables, key) => ask(finmart, { query, variables, key }));
+  return { pageSizes, pageStatements, literal100: { ok: lit.ok, detail }, workQueue };
 }
 
 async function postgresSection(base: string): Promise<Section & { pages: Awaited<ReturnType<typeof pageChecks>> }> {

@@ -23,8 +23,8 @@ import { TIERS, type Tier } from './derived.js';
 
 type Measure = 'ASSETS' | 'CONTRIBUTION';
 
-/** A measure's value for the row `customers`. */
-function measureSql(measure: Measure, settings: SettingsReader, now: Date): SQL {
+/** A measure's value for the row `customers` (the work queue's NEAR_NEXT_TIER items read it too, for their gap). */
+export function measureSql(measure: Measure, settings: SettingsReader, now: Date): SQL {
   return measure === 'ASSETS' ? sql`${customers.assetsCny}` : sql`(${customers.marginCny} + ${feeIncomeSql(settings, now)})`;
 }
 

@@ -1,11 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import { text, type LocalizedText } from '../../i18n/localized.js';
+import type { NextTier } from '../customers/classification.js';
 import { chinaDate } from '../customers/derived.js';
 
-/**
- * The kinds of work in a manager's queue. NEAR_NEXT_TIER is not here yet: it needs
- * Customer.nextTier, built separately.
- */
+/** The kinds of work in a manager's queue. */
 export const WORK_ITEM_KINDS = [
   'CONTACT_DUE',
   'CONTACT_OVERDUE',
@@ -15,6 +13,7 @@ export const WORK_ITEM_KINDS = [
   'COMPLAINT_OPEN',
   'COOLING_OFF_ENDING',
   'PRODUCT_MATURING',
+  'NEAR_NEXT_TIER',
   'UNASSIGNED',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
@@ -28,6 +27,7 @@ export enum WorkItemKindEnum {
   COMPLAINT_OPEN = 'COMPLAINT_OPEN',
   COOLING_OFF_ENDING = 'COOLING_OFF_ENDING',
   PRODUCT_MATURING = 'PRODUCT_MATURING',
+  NEAR_NEXT_TIER = 'NEAR_NEXT_TIER',
   UNASSIGNED = 'UNASSIGNED',
 }
 
@@ -45,6 +45,11 @@ registerEnumType(WorkItemKindEnum, {
     PRODUCT_MATURING: {
       description:
         'An open position that matures within productMaturingWithinDays: its attributes carry `maturesAt` (a line\'s product detail, copied into the position when booked), an instant as ISO 8601 UTC with milliseconds (2027-01-31T16:00:00.000Z); one item per position.',
+    },
+    NEAR_NEXT_TIER: {
+      description:
+        'A customer within setting core.nearNextTier of the tier above theirs (临界区间客户拓展上移): exactly the customers of `customers(filter: { nearNextTier: true })`, on the valuation snapshot; one item per customer. ' +
+        'Due at the start of the bank\'s day (China) the queue is read on, so pages of one day page consistently; the explanation names the next tier and the gap (as Customer.nextTier, on the snapshot).',
     },
     UNASSIGNED: {
       description: "A customer of the manager's branch without a manager; only for branch managers and head office (the same customers appear in the queue of every manager of the branch).",
@@ -66,10 +71,24 @@ function day(at: Date): string {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** What to do and why, in both languages. */
-export function explanationOf(kind: WorkItemKind, dueAt: Date): LocalizedText {
+/** Start (00:00 in China, UTC+8 without DST) of the bank's day of an instant: NEAR_NEXT_TIER items are due then. */
+export function startOfBankDay(at: Date): Date {
+  const { y, m, d } = chinaDate(at);
+  return new Date(Date.UTC(y, m - 1, d) - 8 * 3_600_000);
+}
+
+const MEASURE_ZH = { ASSETS: '资产', CONTRIBUTION: '贡献' } as const;
+
+/** What to do and why, in both languages (`next`: the next tier and gap, for NEAR_NEXT_TIER). */
+export function explanationOf(kind: WorkItemKind, dueAt: Date, next?: NextTier | null): LocalizedText {
   const d = day(dueAt);
   switch (kind) {
+    case 'NEAR_NEXT_TIER':
+      if (!next) return text('客户临近上一等级，可拓展上移', 'Customer close to the next tier: grow the relationship');
+      return text(
+        `客户距 ${next.tier} 等级仅差 ${next.gap} 元（${MEASURE_ZH[next.basis]}），可拓展上移`,
+        `Customer is ${next.gap} CNY of ${next.basis.toLowerCase()} short of ${next.tier}: grow the relationship`,
+      );
     case 'CONTACT_DUE':
       return text(`按联系计划，应于 ${d} 前联系客户`, `The contact plan calls for a contact by ${d}`);
     case 'CONTACT_OVERDUE':

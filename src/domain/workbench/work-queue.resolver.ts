@@ -8,6 +8,7 @@ import { CUSTOMER_READER_ROLES } from '../../auth/principal.js';
 import { customers, managers } from '../../db/schema/index.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
 import { text } from '../../i18n/localized.js';
+import { nextTierOf } from '../customers/classification.js';
 import { loadCustomers, prefetchFor, type CustomerPrefetch } from '../customers/customer-prefetch.js';
 import { CustomerManager } from '../organisation/organisation.types.js';
 import { WORK_ITEM_KINDS, WorkItemKindEnum, explanationOf, type WorkItemKind } from './work-item-kinds.js';
@@ -50,6 +51,8 @@ async function loadQueuePages(ctx: HostContext, q: WorkQueueQuery, start: WorkQu
     customerId: Number(r.customer_id),
     dueAt: new Date(r.due_at as string),
     priority: Number(r.priority),
+    assetsCny: r.assets_cny == null ? null : String(r.assets_cny),
+    contributionCny: r.contribution_cny == null ? null : String(r.contribution_cny),
   }));
   const ids = [...new Set(rows.map((r) => r.customerId))];
   const found = new Map<number, unknown>();
@@ -59,6 +62,11 @@ async function loadQueuePages(ctx: HostContext, q: WorkQueueQuery, start: WorkQu
   return q.managerIds.map((id) => ({ rows: rows.filter((r) => r.managerId === id), customers: found }));
 }
 
+/** A NEAR_NEXT_TIER item's next tier and gap, from the measures its statement compared (as Customer.nextTier computes them). */
+function nearTier(r: WorkItemRow, ctx: HostContext) {
+  if (r.kind !== 'NEAR_NEXT_TIER' || r.assetsCny == null) return null;
+  return nextTierOf({ assetsCny: r.assetsCny, contributionCny: r.contributionCny ?? '0' }, ctx.settings);
+}
 
 /** The manager workbench's queue on CustomerManager. */
 @Resolver(() => CustomerManager)
@@ -96,7 +104,7 @@ export class WorkQueueResolver {
     const page = rows.slice(0, size);
     const edges = page.map((r) => ({
       cursor: encodeCursor(r),
-      node: { kind: r.kind, customer: byId.get(r.customerId), dueAt: r.dueAt, priority: r.priority, explanation: ctx.t(explanationOf(r.kind, r.dueAt)) },
+      node: { kind: r.kind, customer: byId.get(r.customerId), dueAt: r.dueAt, priority: r.priority, explanation: ctx.t(explanationOf(r.kind, r.dueAt, nearTier(r, ctx))) },
     }));
     const connection = {
       edges,

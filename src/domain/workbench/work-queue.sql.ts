@@ -4,8 +4,10 @@ import { customerScope } from '../../access/scope.js';
 import { complaints, customers, holdings, managers, orders } from '../../db/schema/index.js';
 import type { SettingsReader } from '../../suitability/types.js';
 import { activityCaseSql, activitySince, businessCountSql, lastReachedSql } from '../customers/activity.js';
+import { basisMeasures } from '../customers/classification.js';
+import { measureSql, nearNextTierSql } from '../customers/customer-filter-classes.js';
 import { nextDueSql } from '../customers/contact-plan.js';
-import { WORK_ITEM_KINDS, type WorkItemKind, type WorkQueueSetting } from './work-item-kinds.js';
+import { startOfBankDay, WORK_ITEM_KINDS, type WorkItemKind, type WorkQueueSetting } from './work-item-kinds.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -19,6 +21,9 @@ export interface WorkItemRow {
   customerId: number;
   dueAt: Date;
   priority: number;
+  /** NEAR_NEXT_TIER: the measures (valuation snapshot) the filter compared, for the next tier and gap; else null. */
+  assetsCny: string | null;
+  contributionCny: string | null;
 }
 
 /** Where a page starts: after the item with this rank (priority, due date, kind, subject). */
@@ -97,14 +102,24 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
       from ${customers} join ${managers} on ${managers.branchId} = ${customers.branchId}
       where ${and(inArray(managers.id, [...q.managerIds]), sql`${customers.managerId} is null`, customerScope(q.principal))}`);
   }
-  if (branches.length === 0) branches.push(sql`select null::int as manager_id, null::text as kind, null::int as subject_id, null::int as customer_id, null::timestamptz as due_at where false`);
+  // Every branch above has five columns; the measures of NEAR_NEXT_TIER ride along as two more.
+  const unioned = branches.map((b) => sql`select x.*, null::numeric as assets_cny, null::numeric as contribution_cny from (${b}) x`);
+  if (want.has('NEAR_NEXT_TIER')) {
+    // The customer filter's predicate itself (no second definition of "near"); the book is read under the name
+    // `customers` so that the filter's column references resolve to it. Contribution is summed only when the basis reads it.
+    const contribution = basisMeasures(q.settings).includes('CONTRIBUTION') ? measureSql('CONTRIBUTION', q.settings, now) : sql`null::numeric`;
+    unioned.push(sql`select ${customers.managerId} as manager_id, 'NEAR_NEXT_TIER' as kind, ${customers.id} as subject_id, ${customers.id} as customer_id,
+      ${at(startOfBankDay(now))} as due_at, ${measureSql('ASSETS', q.settings, now)}::numeric as assets_cny, ${contribution} as contribution_cny
+      from book ${customers} where ${nearNextTierSql(q.settings, now)}`);
+  }
+  if (unioned.length === 0) unioned.push(sql`select null::int as manager_id, null::text as kind, null::int as subject_id, null::int as customer_id, null::timestamptz as due_at, null::numeric as assets_cny, null::numeric as contribution_cny where false`);
 
   const priority = sql`(case i.kind ${sql.join(
     WORK_ITEM_KINDS.map((k) => sql`when ${k} then ${s.priorities[k]}::int`),
     sql` `,
   )} end)`;
   const book = sql`select * from ${customers} where ${and(inArray(customers.managerId, [...q.managerIds]), customerScope(q.principal))}`;
-  return sql`with book as (${book}), items as (select i.manager_id, i.kind, i.subject_id, i.customer_id, i.due_at, ${priority} as priority from (${sql.join(branches, sql` union all `)}) i)`;
+  return sql`with book as (${book}), items as (select i.manager_id, i.kind, i.subject_id, i.customer_id, i.due_at, i.assets_cny, i.contribution_cny, ${priority} as priority from (${sql.join(unioned, sql` union all `)}) i)`;
 }
 
 /**
@@ -115,7 +130,7 @@ export function workQueuePageSql(q: WorkQueueQuery, after: WorkQueueCursor | und
   const start = after
     ? sql`where (-priority, due_at, kind, subject_id) > (${-after.priority}::int, ${at(after.dueAt)}, ${after.kind}::text, ${after.subjectId}::int)`
     : sql``;
-  return sql`${workItemsSql(q)} select manager_id, kind, subject_id, customer_id, due_at, priority from (
+  return sql`${workItemsSql(q)} select manager_id, kind, subject_id, customer_id, due_at, priority, assets_cny, contribution_cny from (
     select items.*, row_number() over (partition by manager_id order by priority desc, due_at asc, kind asc, subject_id asc) as rn from items ${start}
   ) r where rn <= ${limit} order by manager_id, rn`;
 }

@@ -10,7 +10,7 @@ export class WorkItem {
   @Field(() => Customer, { description: 'The customer the work is for.' }) customer!: unknown;
   @Field(() => DateTimeScalar, {
     description:
-      'When it is due: the contact plan\'s nextDueAt, the assessment\'s expiry, the complaint\'s respondBy, the end of the cooling-off period, the position\'s maturesAt, or (UNASSIGNED) when the customer was created.',
+      'When it is due: the contact plan\'s nextDueAt, the assessment\'s expiry, the complaint\'s respondBy, the end of the cooling-off period, the position\'s maturesAt, (NEAR_NEXT_TIER) the start of the bank\'s day (China) the queue is read on, or (UNASSIGNED) when the customer was created.',
   })
   dueAt!: Date;
   @Field(() => Int, { description: 'Priority of the kind (setting core.workQueue.priorities); the queue is ranked by it, highest first, then by dueAt.' })
