@@ -24,7 +24,7 @@ describe.each(testDrivers())('bench work-queue check (%s)', (driver) => {
     expect(check.runs.map((r) => r.statements)).toEqual([5, 5]);
     expect(check.runs[1]!.items).toBeGreaterThan(check.runs[0]!.items);
     expect(check.ok).toBe(true);
-    expect(describeWorkQueueCheck(check)).toMatch(/^1 manager: 5 statements \(\d+ items\), 16 managers: 5 statements \(\d+ items\)$/);
+    expect(describeWorkQueueCheck(check)).toMatch(/^1 manager: 5 statements \(\d+ items, \d+ ms\), 16 managers: 5 statements \(\d+ items, \d+ ms\)$/);
   });
 });
 
@@ -34,10 +34,20 @@ describe('bench work-queue check verdict', () => {
   it('fails when the roster page costs more statements than one manager', async () => {
     const check = await workQueueCheck(async (_q, v) => ({ data: page(v.managers as number), statements: v.managers === 1 ? 5 : 20 }));
     expect(check.ok).toBe(false);
-    expect(check.runs).toEqual([
+    expect(check.runs).toMatchObject([
       { managers: 1, statements: 5, items: 1 },
       { managers: 16, statements: 20, items: 16 },
     ]);
+  });
+
+  it('a request that fails (the statement timeout) is a FAIL row naming the error, and the bench goes on', async () => {
+    const check = await workQueueCheck(async (_q, v) => {
+      if (v.managers === 16) throw new Error('finmart failed on queue:16: SERVICE_UNAVAILABLE');
+      return { data: page(1), statements: 5 };
+    });
+    expect(check.ok).toBe(false);
+    expect(check.runs[1]).toMatchObject({ managers: 16, items: 0, error: 'finmart failed on queue:16: SERVICE_UNAVAILABLE' });
+    expect(describeWorkQueueCheck(check)).toContain('16 managers: failed after');
   });
 
   it('fails when the roster holds fewer managers than the page asks (nothing batched was measured)', async () => {
