@@ -68,7 +68,8 @@ export function cadenceSql(count: SQL, settings: SettingsReader): SQL {
  * once per row, however often `expr` names them.
  */
 export function overBusiness(expr: SQL, since: Date): SQL {
-  return sql`(select ${expr} from (select ${businessCountSql(sql`${customers.id}`, since)} as n, ${lastReachedSql(sql`${customers.id}`)} as r) x)`;
+  // `offset 0`: without it PostgreSQL flattens the sub-query and copies both look-ups into every place `expr` names them.
+  return sql`(select ${expr} from (select ${businessCountSql(sql`${customers.id}`, since)} as n, ${lastReachedSql(sql`${customers.id}`)} as r offset 0) x)`;
 }
 
 /** When the customers row's next contact is due, as SQL (timestamptz). */

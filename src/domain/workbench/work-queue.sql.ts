@@ -64,10 +64,12 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
 
   if (want.has('CONTACT_DUE') || want.has('CONTACT_OVERDUE') || want.has('DORMANT_REACTIVATION')) {
     // A customer has one contact item: a dormant customer's due contact is a reactivation call.
+    // `offset 0` keeps the lateral counts a subquery run once per customer: flattened, PostgreSQL copied the
+    // count into every branch of the activity and cadence CASEs (tier × activity) and ran it dozens of times a row.
     const kind = sql`(case when b.activity = 'DORMANT' then 'DORMANT_REACTIVATION' when b.next_due < ${at(now)} then 'CONTACT_OVERDUE' else 'CONTACT_DUE' end)`;
     branches.push(sql`select * from (select b.manager_id, ${kind} as kind, b.id as subject_id, b.id as customer_id, b.next_due as due_at from (
       select ${customers.id} as id, ${customers.managerId} as manager_id, ${activityCaseSql(sql`x.n`, q.settings)} as activity, ${nextDueSql(sql`x.n`, sql`x.r`, q.settings)} as next_due
-      from book ${customers} cross join lateral (select ${businessCountSql(sql`${customers.id}`, since)} as n, ${lastReachedSql(sql`${customers.id}`)} as r) x
+      from book ${customers} cross join lateral (select ${businessCountSql(sql`${customers.id}`, since)} as n, ${lastReachedSql(sql`${customers.id}`)} as r offset 0) x
     ) b where b.next_due <= ${at(new Date(now.getTime() + s.contactDueWithinDays * DAY_MS))}) c
       where c.kind in (${sql.join([...want].filter((k) => k.startsWith('CONTACT_') || k === 'DORMANT_REACTIVATION').map((k) => sql`${k}`), sql`, `)})`);
   }
