@@ -3,6 +3,7 @@ import { branches, customers, managers } from '../../src/db/schema/index.js';
 import { toGlobalId } from '../../src/graphql/relay/global-id.js';
 import { testDrivers } from '../support/databases.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';
+import { fixtureCustomerFacts } from './fixture-customer.js';
 
 // Issue 11: NEAR_NEXT_TIER items (临界区间客户拓展上移) in the work queue, on a fixture of its
 // own (branch N, manager MN) beside a small demo bank. Settings by which the figures are computed:
@@ -51,17 +52,7 @@ describe.each(testDrivers())('NEAR_NEXT_TIER work items (%s)', (driver) => {
     [{ id: N }] = await db.insert(branches).values({ code: 'T-NT-B', nameZh: '临界网点', nameEn: 'Near branch', city: '杭州' }).returning({ id: branches.id });
     [{ id: MN }] = await db.insert(managers).values({ code: 'T-NT-M', name: '临', grade: 'PRINCIPAL', branchId: N, phone: '13900000031' }).returning({ id: managers.id });
     const base = {
-      idType: 'RESIDENT_ID',
-      birthDate: '1980-01-01',
-      gender: 'FEMALE',
-      residency: 'ONSHORE',
-      nationality: 'CN',
-      occupation: '教师',
-      employerSector: 'EDUCATION',
-      personalAnnualIncome: '100000',
-      householdAnnualIncome: '200000',
-      householdFinancialAssets: '100000',
-      incomeThreeYearAverage: '100000',
+      ...fixtureCustomerFacts,
       branchId: N,
       managerId: MN,
     };

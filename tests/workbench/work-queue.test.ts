@@ -3,6 +3,7 @@ import { branches, complaints, contacts, customers, holdings, managers, orders, 
 import { toGlobalId } from '../../src/graphql/relay/global-id.js';
 import { testDrivers } from '../support/databases.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';
+import { fixtureCustomerFacts } from './fixture-customer.js';
 
 // Issue 11: activity by frequency of business, contact plans and the work queue, on a
 // fixture of its own (branch B: managers M1, M2; branch C: M3) beside a small demo bank.
@@ -61,17 +62,7 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
       ])
       .returning({ id: managers.id });
     const base = {
-      idType: 'RESIDENT_ID',
-      birthDate: '1980-01-01',
-      gender: 'FEMALE',
-      residency: 'ONSHORE',
-      nationality: 'CN',
-      occupation: '教师',
-      employerSector: 'EDUCATION',
-      personalAnnualIncome: '100000',
-      householdAnnualIncome: '200000',
-      householdFinancialAssets: '100000',
-      incomeThreeYearAverage: '100000',
+      ...fixtureCustomerFacts,
       branchId: B,
     };
     const fixture: [keyof typeof c, string, number | null, number, number | null][] = [
