@@ -3,7 +3,7 @@ import { customers } from '../../db/schema/index.js';
 import type { SettingsReader } from '../../suitability/types.js';
 import { activityCaseSql, businessCountSql, lastReachedSql, type Activity } from './activity.js';
 import { TIERS, type Tier } from './derived.js';
-import { tierByMeasure } from './classification.js';
+import { tierByMeasure, tierThresholds } from './classification.js';
 
 const DAY_MS = 86_400_000;
 
@@ -43,9 +43,8 @@ export function contactPlanOf(
 
 /** The tier of the customers row, as SQL (the tier filter's thresholds on `assets_cny`). */
 export function tierCaseSql(settings: SettingsReader): SQL {
-  const t = settings.get<Record<string, string>>('core.tierThresholdsCny');
-  const whens = [...TIERS]
-    .slice(1)
+  const t = tierThresholds('ASSETS', settings);
+  const whens = (TIERS.slice(1) as Exclude<Tier, 'STANDARD'>[])
     .reverse()
     .map((tier) => sql`when ${customers.assetsCny} >= ${t[tier]}::numeric then ${tier}`);
   return sql`(case ${sql.join(whens, sql` `)} else 'STANDARD' end)`;
@@ -56,10 +55,12 @@ export function cadenceSql(count: SQL, settings: SettingsReader): SQL {
   const c = cadences(settings);
   const tier = tierCaseSql(settings);
   const activity = activityCaseSql(count, settings);
-  const whens = TIERS.flatMap((t) =>
-    (['FREQUENT', 'OCCASIONAL', 'DORMANT'] as const).map((a) => sql`when ${tier} = ${t} and ${activity} = ${a} then ${c[t][a]}::int`),
-  );
-  return sql`(case ${sql.join(whens, sql` `)} end)`;
+  // Tier, then activity: each CASE names its expression once (not once per tier × activity pair).
+  const byTier = TIERS.map((t) => {
+    const byActivity = (['FREQUENT', 'OCCASIONAL', 'DORMANT'] as const).map((a) => sql`when ${a} then ${c[t][a]}::int`);
+    return sql`when ${t} then (case ${activity} ${sql.join(byActivity, sql` `)} end)`;
+  });
+  return sql`(case ${tier} ${sql.join(byTier, sql` `)} end)`;
 }
 
 /**
