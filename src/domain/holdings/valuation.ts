@@ -47,7 +47,7 @@ export function positionValue(plugin: PluginManifest | undefined, p: ProductReco
  * to CNY with the reference rates (an unknown currency is an error, never 0).
  */
 export function valueHolding(host: HostRuntime, h: HoldingRow, p: ProductRecord, ratesToCny: Map<string, string>): HoldingValue {
-  const { amount, currency } = positionValue(host.pluginByLine.get(p.line), p, h);
+  const { amount, currency } = holdingPositionValue(host, h, p);
   const rate = ratesToCny.get(currency);
   if (!rate) throw new Error(`No reference rate for ${currency}`);
   return { amount, currency, amountCny: multiplyToCents(amount, rate) };
