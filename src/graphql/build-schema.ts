@@ -32,6 +32,7 @@ import { AuditEventResolver } from '../audit/audit-events.query.js';
 import { CustomerIdentityResolver } from '../audit/identity.resolver.js';
 import { ComplaintResolver } from '../domain/complaints/complaint.resolver.js';
 import { ComplaintStatResolver, ComplaintStatsQueryResolver } from '../domain/complaints/complaint-stats.query.js';
+import { BranchesQueryResolver, BranchKpisResolver, ManagerKpisResolver } from '../domain/kpis/kpi.resolver.js';
 import { EscalateComplaintResolver } from '../domain/complaints/escalate.mutation.js';
 
 /** Core resolver classes; host features (orders, bundles, audit) add theirs here. */
@@ -69,6 +70,9 @@ export const coreResolvers: Function[] = [
   EscalateComplaintResolver,
   ComplaintStatResolver,
   ComplaintStatsQueryResolver,
+  ManagerKpisResolver,
+  BranchKpisResolver,
+  BranchesQueryResolver,
 ];
 
 /** Core types reachable only through `node`. */

@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { requireRole } from '../auth/guards.js';
 import type { Tx } from '../db/client.js';
-import { customers, holdings, orders, products } from '../db/schema/index.js';
+import { customers, holdings, managers, orders, products } from '../db/schema/index.js';
 import { findCustomer } from '../domain/customers/customer.query.js';
 import { revalueCustomers } from '../domain/holdings/revalue.js';
 import { findProduct } from '../domain/products/product.query.js';
@@ -248,6 +248,19 @@ async function acceptRedemption(
 
 type OrderTerms = Pick<typeof orders.$inferInsert, 'side' | 'amount' | 'quantity' | 'status' | 'decisionId' | 'holdingId' | 'coolingOffEndsAt' | 'settledAt'>;
 
+/**
+ * Who sold it, for sales KPIs: a relationship manager and their branch, or a
+ * branch manager's branch; self-service and head office sell for no branch.
+ */
+function sellerOf(ctx: HostContext): { sellerManagerId: number | null; sellerBranchId: number | SQL | null } {
+  const p = ctx.principal;
+  if (p.role === 'RELATIONSHIP_MANAGER' && p.managerId !== undefined) {
+    return { sellerManagerId: p.managerId, sellerBranchId: sql`(select ${managers.branchId} from ${managers} where ${managers.id} = ${p.managerId})` };
+  }
+  if (p.role === 'BRANCH_MANAGER' && p.branchId !== undefined) return { sellerManagerId: null, sellerBranchId: p.branchId };
+  return { sellerManagerId: null, sellerBranchId: null };
+}
+
 /** Inserts the order, runs the line's `orders.onAccepted` and records the customer's activity, all in `tx`. */
 async function recordOrder(
   ctx: HostContext,
@@ -270,6 +283,7 @@ async function recordOrder(
       completedSteps: e.input.completedSteps,
       details,
       placedBy: e.actor,
+      ...sellerOf(ctx),
       placedAt: ctx.now,
       ...terms,
     })

@@ -7,6 +7,7 @@ import type { SeedCustomer } from '../sdk/manifest.js';
 import { DEFAULT_NOW, DEFAULT_SEED, seedCoreDemo } from './core-demo.js';
 import { mulberry32 } from './random.js';
 import { seedBundles } from './bundles.js';
+import { seedDayCloses } from './day-closes.js';
 import { seedMisSellingCase } from './mis-selling-case.js';
 import { seedRoster } from './roster.js';
 
@@ -22,7 +23,8 @@ const pluginSeed = (code: string) => [...code].reduce((h, c) => (Math.imul(h, 31
 /**
  * Seeds the deterministic demo bank: core data, then each loaded plugin's
  * products and holdings, then the asset snapshot used by the tier filter, then
- * the manager roster (qualifications, a few mismatched assignments).
+ * the manager roster (qualifications, a few mismatched assignments), then the
+ * end-of-day closes the KPIs compare.
  */
 export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date; misSellingCase?: boolean }): Promise<{ customers: number }> {
   const { runtime } = host;
@@ -52,6 +54,8 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   // After revaluation: the mismatched assignments are chosen by the asset snapshot.
   await seedRoster(runtime, now);
   await seedBundles(runtime);
+  // After the roster: a close records each customer's manager.
+  await seedDayCloses(runtime, now);
   // Off unless asked (the demo server and `npm run seed`): it places a real order, which test fixtures built on the seed do not expect.
   if (opts.misSellingCase) await seedMisSellingCase(host, now);
   return { customers: core.customerIds.length };

@@ -3,6 +3,7 @@ import { text } from '../i18n/localized.js';
 import type { SettingDefinition } from './registry.js';
 import { complaintSettings } from '../domain/complaints/complaint.settings.js';
 import { classificationSettings } from '../domain/customers/classification.settings.js';
+import { kpiSettings } from '../domain/kpis/kpi.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 const days = z.number().int().min(1);
@@ -158,4 +159,5 @@ export const coreSettings: SettingDefinition[] = [
   },
   ...complaintSettings,
   ...classificationSettings,
+  ...kpiSettings,
 ];

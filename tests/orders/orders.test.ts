@@ -164,6 +164,25 @@ describe.each(testDrivers())('orders on %s', (driver) => {
     expect(rm.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('records who sold it, for sales KPIs: the manager and their branch, a branch manager\'s branch, none for head office', async () => {
+    const c = await findCandidate(t, await immediate(), (d) => d.outcome !== 'BLOCK');
+    const row = await customerRow(t, c.customerKey);
+    const sellerOf = async (id: string) => {
+      const key = Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]);
+      const r = await t.host.runtime.database.db.execute(sql`select o.seller_manager_id, o.seller_branch_id, m.branch_id as manager_branch from orders o left join managers m on m.id = o.seller_manager_id where o.id = ${key}`);
+      const [x] = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[];
+      return [x.seller_manager_id, x.seller_branch_id, x.manager_branch].map((v) => (v == null ? null : Number(v)));
+    };
+    const byHead = await t.gql(PLACE, { input: orderInput(c, key()) });
+    expect(await sellerOf(byHead.data.placeOrder.id)).toEqual([null, null, null]);
+    const byManager = await t.gql(PLACE, { input: orderInput(c, key()) }, { as: { role: 'RELATIONSHIP_MANAGER', managerId: row.managerId! } });
+    expect(byManager.errors).toBeUndefined();
+    const [managerId, branchId, managerBranch] = await sellerOf(byManager.data.placeOrder.id);
+    expect([managerId, branchId]).toEqual([row.managerId, managerBranch]);
+    const byBranch = await t.gql(PLACE, { input: orderInput(c, key()) }, { as: { role: 'BRANCH_MANAGER', branchId: row.branchId } });
+    expect(await sellerOf(byBranch.data.placeOrder.id)).toEqual([null, row.branchId, null]);
+  });
+
   it('gives auditors the decision records and reason counts', async () => {
     const list = await t.gql(
       `{ suitabilityDecisions(first: 50, filter: { purpose: ORDER_REFUSED }) { totalCount edges { node { id purpose outcome line decision { reasons { code } } } } } }`,

@@ -5,3 +5,4 @@ export * from './catalog.js';
 export * from './relationship.js';
 export * from './bundles.js';
 export * from './orders.js';
+export * from './day-close.js';

@@ -60,6 +60,13 @@ export const orders = pgTable(
     decisionId: integer('decision_id').notNull(),
     holdingId: integer('holding_id'),
     placedBy: text('placed_by').notNull(),
+    /**
+     * The seller, for sales KPIs: the relationship manager who placed it (null for
+     * self-service and other staff), and the branch it was sold at (the manager's,
+     * or the placing branch manager's; null for self-service and head office).
+     */
+    sellerManagerId: integer('seller_manager_id'),
+    sellerBranchId: integer('seller_branch_id'),
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
     coolingOffEndsAt: timestamp('cooling_off_ends_at', { withTimezone: true }),
     settledAt: timestamp('settled_at', { withTimezone: true }),
@@ -71,6 +78,9 @@ export const orders = pgTable(
     // Activity counts a customer's orders in a rolling window.
     index('orders_customer_placed_idx').on(t.customerId, t.placedAt),
     index('orders_pending_idx').on(t.status, t.coolingOffEndsAt),
+    // Sales KPIs: one period's orders of some managers, or of some branches.
+    index('orders_seller_manager_idx').on(t.sellerManagerId, t.placedAt),
+    index('orders_seller_branch_idx').on(t.sellerBranchId, t.placedAt),
   ],
 );
 

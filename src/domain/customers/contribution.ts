@@ -22,8 +22,8 @@ import { resultRows } from '../../db/result-rows.js';
 
 const DAY = 86_400_000;
 
-/** An order's amount in CNY (CNY itself at 1; an order in a currency without a reference rate counts as nothing). */
-const AMOUNT_CNY = sql.raw(`o.amount * case when o.currency = 'CNY' then 1 else (select r.rate_to_cny from exchange_rates r where r.currency = o.currency) end`);
+/** An order aliased `o`: its amount in CNY (CNY itself at 1; an order in a currency without a reference rate counts as nothing). */
+export const AMOUNT_CNY = sql.raw(`o.amount * case when o.currency = 'CNY' then 1 else (select r.rate_to_cny from exchange_rates r where r.currency = o.currency) end`);
 
 /** `case o.line when … then rate … else default end` from a rate-by-line setting. */
 function rateCase(byLine: Record<string, string>): SQL {

@@ -47,6 +47,13 @@ export function tierSql(tier: string, settings: SettingsReader, now: Date): SQL 
   return and(some, none) ?? sql`true`;
 }
 
+/** The customers row's tier under core.tierBasis, as SQL text (the highest tier some basis measure reaches; the live `tier` field's rule). */
+export function tierUnderBasisSql(settings: SettingsReader, now: Date): SQL {
+  const measures = basisMeasures(settings);
+  const whens = (TIERS.slice(1) as Tier[]).reverse().map((tier) => sql`when ${or(...measures.map((m) => reaches(m, tier, settings, now)))} then ${tier}`);
+  return sql`(case ${sql.join(whens, sql` `)} else 'STANDARD' end)`;
+}
+
 /** Customers within core.nearNextTier of the tier above theirs, on some basis measure (the `nextTier` field's `near`). */
 export function nearNextTierSql(settings: SettingsReader, now: Date): SQL {
   const perTier = TIERS.slice(0, -1).map((tier, i) => {

@@ -1,0 +1,67 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { HostRuntime } from '../../app/runtime.js';
+import { customers } from '../../db/schema/index.js';
+import type { SettingsReader } from '../../suitability/types.js';
+import { activitySince } from '../customers/activity.js';
+import { cadenceSql, overBusiness } from '../customers/contact-plan.js';
+import { tierUnderBasisSql } from '../customers/customer-filter-classes.js';
+import { chinaDate } from '../customers/derived.js';
+
+/**
+ * The end-of-day close (日终) of the books: one row per customer with what the
+ * KPIs compare between two closes. `bookNowSql` is the one definition of those
+ * columns — the close writes it, and a KPI period that has not ended reads it
+ * live — so a close and the live figures can never disagree on a definition.
+ */
+
+/** Columns of a book row, in the order {@link bookNowSql} selects them. */
+export const BOOK_COLUMNS = ['customer_id', 'manager_id', 'branch_id', 'tier', 'assets_cny', 'lines_held', 'cadence_days'] as const;
+
+/**
+ * Every customer's book row as it stands at `now` (restricted by `where` on
+ * `customers`): manager and branch, tier under core.tierBasis, the asset
+ * snapshot, distinct product lines with an open position, and the contact
+ * plan's cadence (tier × activity by business, as Customer.contactPlan).
+ */
+export function bookNowSql(settings: SettingsReader, now: Date, where: SQL = sql`true`): SQL {
+  const cadence = overBusiness(cadenceSql(sql`x.n`, settings), activitySince(now, settings));
+  return sql`select ${customers.id} as customer_id, ${customers.managerId} as manager_id, ${customers.branchId} as branch_id,
+      ${tierUnderBasisSql(settings, now)} as tier, ${customers.assetsCny} as assets_cny,
+      (select count(distinct p.line) from holdings h join products p on p.id = h.product_id
+        where h.customer_id = ${customers.id} and h.status in ('ACTIVE', 'PENDING'))::smallint as lines_held,
+      ${cadence} as cadence_days
+    from ${customers} where ${where}`;
+}
+
+/** The Beijing calendar date of an instant, `YYYY-MM-DD`. */
+export function beijingDay(at: Date): string {
+  const { y, m, d } = chinaDate(at);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The day before a `YYYY-MM-DD` date. */
+export const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Writes the close of `day` from the books as they stand at `now`, in one
+ * statement (re-running it replaces that day's rows). Only today's or
+ * yesterday's close may be taken (Beijing dates): the live rows are that state,
+ * give or take the hours since midnight a T+1 batch runs in; an older day's
+ * state is gone. Returns the rows written.
+ */
+export async function closeDay(runtime: HostRuntime, now: Date, day = beijingDay(now)): Promise<number> {
+  const today = beijingDay(now);
+  if (day !== today && day !== dayBefore(today)) throw new Error(`A close can be taken for today (${today}) or yesterday, not ${day}`);
+  const cols = sql.raw(BOOK_COLUMNS.join(', '));
+  const set = sql.raw(BOOK_COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', '));
+  const result = await runtime.database.db.execute(sql`insert into customer_day_closes (day, ${cols}, closed_at)
+    select ${day}::date, ${cols}, ${now.toISOString()}::timestamptz from (${bookNowSql(runtime.settings, now)}) b
+    on conflict (day, customer_id) do update set ${set}, closed_at = excluded.closed_at`);
+  return rowCount(result);
+}
+
+/** Rows affected, from either driver's result. */
+function rowCount(result: unknown): number {
+  const r = result as { count?: number; affectedRows?: number };
+  return Number(r.count ?? r.affectedRows ?? 0);
+}
