@@ -1,5 +1,6 @@
 import type { EngineBench } from './engine.js';
 import { describeWorkQueueCheck, type WorkQueueCheck } from './work-queue-check.js';
+import { describeKpiCheck, type KpiCheck } from './kpi-check.js';
 
 /** Median, min and max over the rounds. */
 export interface Stat {
@@ -33,7 +34,7 @@ export interface Section {
   /** Answers that differed between targets (must be 0). */
   mismatches: number;
   seeded: { seedMs: number; sizes: Record<string, number> };
-  pages?: { pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string }; workQueue?: WorkQueueCheck };
+  pages?: { pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string }; workQueue?: WorkQueueCheck; kpis?: KpiCheck };
 }
 
 export interface BenchReport {
@@ -96,6 +97,11 @@ export function renderResults(r: BenchReport): string {
       'work queue (first: 50) of one manager and of a page of 16 managers: the same statements (audit insert included)',
       pages?.workQueue ? describeWorkQueueCheck(pages.workQueue) : 'not run',
       pages?.workQueue ? pages.workQueue.ok : null,
+    ],
+    [
+      'KPIs of 1 manager, a roster page of 16 and every branch, this month and last: one KPI statement each (audit insert included)',
+      pages?.kpis ? describeKpiCheck(pages.kpis) : 'not run',
+      pages?.kpis ? pages.kpis.ok : null,
     ],
     ['the page of 100 with a literal `holdings(first: 100)` under the default cost limit', pages?.literal100.detail ?? 'not run', pages ? pages.literal100.ok : null],
     ['rule engine ≥ 1,000,000 evaluations/s', f(r.engine.evalsPerSecond), r.engine.evalsPerSecond >= 1_000_000],

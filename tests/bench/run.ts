@@ -22,6 +22,7 @@ import { renderResults, type Cell, type QueryRow, type Section } from './report.
 import { scaleSectionOf, spliceScaleSection } from './scale/report.js';
 import { median, normalise } from './stats.js';
 import { workQueueCheck, type WorkQueueCheck } from './work-queue-check.js';
+import { kpiCheck, type KpiCheck } from './kpi-check.js';
 import { deployedEnv, node22, peerStatements, startFinmart, startNaive, startPeer, type Target } from './targets.js';
 
 /*
@@ -168,14 +169,15 @@ function queriesFor(cardIds: number[], withPeer: boolean): Query[] {
  * Statements of Q2 for each page size, whether the literal page of 100 passes the default cost limit,
  * and the work queue's statements for one manager and a roster page of 16.
  */
-async function pageChecks(finmart: Target): Promise<{ pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string }; workQueue: WorkQueueCheck }> {
+async function pageChecks(finmart: Target): Promise<{ pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string }; workQueue: WorkQueueCheck; kpis: KpiCheck }> {
   const pageSizes = [1, 10, 50, 100];
   const pageStatements: number[] = [];
   for (const first of pageSizes) pageStatements.push((await ask(finmart, { query: customerPage, variables: { first }, key: `page:${first}` })).statements);
   const lit = await send(finmart.url, token, { query: literalPageOf100, variables: {}, key: 'literal100' });
   const detail = lit.ok ? `accepted, ${lit.statements} statements` : `refused: ${JSON.stringify((lit.data as unknown) ?? null).slice(0, 200)}`;
   const workQueue = await workQueueCheck(async (query, variables, key) => ask(finmart, { query, variables, key }));
-  return { pageSizes, pageStatements, literal100: { ok: lit.ok, detail }, workQueue };
+  const kpis = await kpiCheck(async (query, variables, key) => ask(finmart, { query, variables, key }));
+  return { pageSizes, pageStatements, literal100: { ok: lit.ok, detail }, workQueue, kpis };
 }
 
 async function postgresSection(base: string): Promise<Section & { pages: Awaited<ReturnType<typeof pageChecks>> }> {

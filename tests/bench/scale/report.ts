@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { describeKpiCheck, type KpiCheck } from '../kpi-check.js';
 import type { Plan } from './explain.js';
 import type { GrowResult } from './grow.js';
 import type { Latency } from './measure.js';
@@ -26,6 +27,8 @@ export interface ScaleReport {
   /** Tables that grow with the bank. */
   growing: string[];
   totalSeconds: number;
+  /** The day close at scale and the KPI check on the grown bank (issue 11). */
+  kpis?: { closeMs: number; closed: number; check: KpiCheck };
 }
 
 /** The target of issue 7: scale latency within this factor of the demo bank's. */
@@ -106,6 +109,16 @@ export function renderScale(r: ScaleReport): { markdown: string; pass: boolean }
       `(growth never touches seeded rows). In-process statement counts at scale (\`countStatements\`): Q2 ${r.statementsPerRequest.book}, Q1 ${r.statementsPerRequest.customer360}.`,
     '',
   );
+  if (r.kpis) {
+    pass &&= r.kpis.check.ok;
+    L.push('### KPIs at scale', '');
+    L.push(
+      `The day close (\`npm run close-day\`, one INSERT … SELECT) of ${n(r.kpis.closed)} customers took ${f(r.kpis.closeMs / 1000, 1)} s. ` +
+        'KPIs of the grown bank, through the HTTP app (this month: the live end book; last month: two closes, which hold the demo customers only): ' +
+        `${describeKpiCheck(r.kpis.check)}. Result: ${verdict(r.kpis.check.ok)} (one KPI statement per request whatever the managers or customers).`,
+      '',
+    );
+  }
   L.push('### EXPLAIN (ANALYZE, BUFFERS) of the hot statements at scale', '');
   L.push(
     `Statements captured while running Q2 and the 360 of customer ${r.freshCustomer.id} (new range, ${r.freshCustomer.holdings} holdings) in process inside \`countStatements\`, ` +

@@ -20,6 +20,8 @@ import { normalise } from '../stats.js';
 import { captureStatements, openCapturingDatabase, scaleDatabase } from './database.js';
 import { explain, pickHot, type Plan } from './explain.js';
 import { growBank } from './grow.js';
+import { closeDay } from '../../../src/domain/kpis/day-close.js';
+import { describeKpiCheck, kpiCheck } from '../kpi-check.js';
 import { measureLatency } from './measure.js';
 import { renderScale, writeScaleSection, type ScaleReport } from './report.js';
 
@@ -146,6 +148,17 @@ export async function runScale(): Promise<number> {
       { name: Q2_SAME, requests: [demo.bookRequest] },
       { name: `Q1 customer 360, new-range customer (${fresh.n} holdings)`, requests: [{ query: q360, variables: { id: toGlobalId('Customer', freshId) }, key: `q1:${freshId}` }] },
     ]);
+    // KPIs at scale: today's close of the grown bank (timed), then the KPI check over it.
+    t = Date.now();
+    const closed = await closeDay(host.runtime, new Date());
+    const closeMs = Date.now() - t;
+    step(`day close of ${closed} customers in ${(closeMs / 1000).toFixed(1)} s`);
+    const kpiRuns = await kpiCheck(async (query, variables, key) => {
+      const r = await send(endpoint, token, { query, variables, key });
+      if (!r.ok) throw new Error(JSON.stringify(r.data).slice(0, 200));
+      return { data: r.data, statements: r.statements };
+    });
+    step(`KPIs: ${describeKpiCheck(kpiRuns)}`);
     const unchanged = holders.filter((id) => demo.answers.get(id) === scale.answers.get(id)).length;
 
     // The hot statements as the app sends them, then EXPLAIN of each with literal parameters.
@@ -204,6 +217,7 @@ export async function runScale(): Promise<number> {
       ],
       unchangedAnswers: `${unchanged} / ${holders.length}`,
       statementsPerRequest: { book: bookRun.log.count, customer360: oneRun.log.count },
+      kpis: { closeMs, closed, check: kpiRuns },
       plans,
       growing: GROWING,
       totalSeconds: 0,
