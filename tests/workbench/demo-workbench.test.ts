@@ -29,6 +29,26 @@ describe.each(testDrivers())('the demo bank workbench (%s)', (driver) => {
     for (const k of ['CONTACT_OVERDUE', 'CONTACT_DUE', 'DORMANT_REACTIVATION', 'RISK_ASSESSMENT_EXPIRING', 'RISK_ASSESSMENT_EXPIRED', 'COMPLAINT_OPEN', 'PRODUCT_MATURING', 'NEAR_NEXT_TIER', 'UNASSIGNED']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
   });
 
+  it('has KPIs with a past: every branch\'s last month and this month compare the seeded closes, with growth, due contacts and retention', async () => {
+    const Q = `query($p: KpiPeriodInput!) { branches { code kpis(period: $p) { startClosedOn endClosedOn customersAtStart customersAtEnd retentionRate aumGrowth { amount } contactsDue contactPlanCoverage coverageAverage } } }`;
+    const at = { headers: { 'x-finmart-now': DEFAULT_NOW.toISOString() } };
+    const october = await t.gql(Q, { p: { granularity: 'MONTH', date: '2026-10-15' } }, at);
+    const november = await t.gql(Q, { p: { granularity: 'MONTH', date: '2026-11-23' } }, at);
+    expect(october.errors).toBeUndefined();
+    expect(november.errors).toBeUndefined();
+    expect(october.data.branches).toHaveLength(4);
+    for (const b of october.data.branches) {
+      expect([b.kpis.startClosedOn, b.kpis.endClosedOn]).toEqual(['2026-09-30', '2026-10-31']);
+      expect(b.kpis.customersAtEnd).toBeGreaterThan(0);
+      expect(b.kpis.retentionRate).toBe(1);
+      expect(b.kpis.coverageAverage).toBeGreaterThan(0);
+    }
+    const sum = (f: (k: any) => number) => october.data.branches.reduce((n: number, b: any) => n + f(b.kpis), 0);
+    expect(sum((k) => Number(k.aumGrowth.amount))).toBeGreaterThan(0);
+    expect(sum((k) => k.contactsDue)).toBeGreaterThan(0);
+    for (const b of november.data.branches) expect([b.kpis.startClosedOn, b.kpis.endClosedOn]).toEqual(['2026-10-31', null]);
+  });
+
   it('a roster page of every manager with their queues costs what one manager does', async () => {
     const Q = `query($first: Int!) { managers(first: $first) { edges { node { id workQueue(first: 20) { totalCount edges { node { kind customer { id name tier activity contactPlan { nextDueAt } } } } } } } } }`;
     const one = await t.gql(Q, { first: 1 });
