@@ -4,6 +4,7 @@ import type { SettingDefinition } from './registry.js';
 import { complaintSettings } from '../domain/complaints/complaint.settings.js';
 import { classificationSettings } from '../domain/customers/classification.settings.js';
 import { kpiSettings } from '../domain/kpis/kpi.settings.js';
+import { leadSettings } from '../domain/leads/lead.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 const days = z.number().int().min(1);
@@ -160,4 +161,5 @@ export const coreSettings: SettingDefinition[] = [
   ...complaintSettings,
   ...classificationSettings,
   ...kpiSettings,
+  ...leadSettings,
 ];

@@ -6,3 +6,4 @@ export * from './relationship.js';
 export * from './bundles.js';
 export * from './orders.js';
 export * from './day-close.js';
+export * from './leads.js';

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 
 /** A branch (网点/支行). */
@@ -8,6 +8,9 @@ export const branches = pgTable('branches', {
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
   city: text('city').notNull(),
+  /** Where the branch is (WGS 84): leads are distributed to the nearest (地理位置就近). */
+  latitude: numeric('latitude', { precision: 9, scale: 6 }),
+  longitude: numeric('longitude', { precision: 9, scale: 6 }),
   createdAt: createdAt(),
 });
 
@@ -21,6 +24,8 @@ export const managers = pgTable(
     grade: text('grade').notNull(), // JUNIOR | INTERMEDIATE | SENIOR | PRINCIPAL
     branchId: integer('branch_id').notNull().references(() => branches.id),
     phone: text('phone').notNull(),
+    /** Industry codes (core.leadIndustries) the manager covers: leads are distributed by industry (行业归类). */
+    industries: text('industries').array().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [index('managers_branch_idx').on(t.branchId)],

@@ -70,13 +70,16 @@ export function kpiSql(q: KpiQuery): SQL {
     e_day as (select max(day) as d from customer_day_closes where day <= ${q.lastDay}::date),
     start_book as (select k.customer_id, k.${g} as g, k.assets_cny from customer_day_closes k where k.day = (select d from s_day) and k.${g} = any(${ids})),
     end_book as materialized (${endBook}),
-    start_figures as (
-      select s.g, count(*)::int as at_start, sum(s.assets_cny) as aum_start,
-        (count(*) filter (where not exists (select 1 from end_book e where e.customer_id = s.customer_id and e.g = s.g)))::int as lost
-      from start_book s group by s.g),
+    -- Who is in which book, by one hash full join (not a per-row look-up of the other book).
+    membership as (
+      select coalesce(s.g, e.g) as g, s.customer_id is not null as in_start, e.customer_id is not null as in_end
+      from start_book s full join end_book e on e.customer_id = s.customer_id and e.g = s.g),
+    membership_figures as (
+      select m.g, (count(*) filter (where m.in_end and not m.in_start))::int as gained, (count(*) filter (where m.in_start and not m.in_end))::int as lost
+      from membership m group by m.g),
+    start_figures as (select s.g, count(*)::int as at_start, sum(s.assets_cny) as aum_start from start_book s group by s.g),
     end_figures as (
       select e.g, count(*)::int as at_end, sum(e.assets_cny) as aum_end, round(avg(e.lines_held), 2)::float8 as coverage,
-        (count(*) filter (where not exists (select 1 from start_book s where s.customer_id = e.customer_id and s.g = e.g)))::int as gained,
         (count(*) filter (where e.tier in (${highValue}) and (
           exists (select 1 from contacts k where k.customer_id = e.customer_id and ${reachedSql('k')} and ${inPeriod('k.occurred_at')})
           or exists (select 1 from orders o where o.customer_id = e.customer_id and o.status <> 'CANCELLED' and ${inPeriod('o.placed_at')}))))::int as high_value_served
@@ -105,11 +108,11 @@ export function kpiSql(q: KpiQuery): SQL {
       where o.${sql.raw(col.seller)} = any(${ids}) and o.status <> 'CANCELLED' and ${inPeriod('o.placed_at')} group by 1, 2),
     sales_figures as (select s.g, json_agg(json_build_object('line', s.line, 'count', s.n, 'amount', s.amount::text) order by s.line) as lines from sales s group by s.g)
   select i.g, (select d from s_day)::text as start_closed_on, ${q.live ? sql`null` : sql`(select d from e_day)`}::text as end_closed_on,
-    coalesce(sf.at_start, 0) as at_start, coalesce(ef.at_end, 0) as at_end, coalesce(ef.gained, 0) as gained, coalesce(sf.lost, 0) as lost,
+    coalesce(sf.at_start, 0) as at_start, coalesce(ef.at_end, 0) as at_end, coalesce(mf.gained, 0) as gained, coalesce(mf.lost, 0) as lost,
     coalesce(sf.aum_start, 0)::text as aum_start, coalesce(ef.aum_end, 0)::text as aum_end, ef.coverage,
     coalesce(cf.due, 0) as contacts_due, coalesce(cf.on_time, 0) as contacts_on_time, coalesce(cf.overdue, 0) as contacts_overdue,
     coalesce(xf.n, 0) as complaints, coalesce(ef.high_value_served, 0) as high_value_served, coalesce(sl.lines, '[]'::json) as sales
   from unnest(${ids}) as i(g)
-    left join start_figures sf on sf.g = i.g left join end_figures ef on ef.g = i.g left join contact_figures cf on cf.g = i.g
+    left join membership_figures mf on mf.g = i.g left join start_figures sf on sf.g = i.g left join end_figures ef on ef.g = i.g left join contact_figures cf on cf.g = i.g
     left join complaint_figures xf on xf.g = i.g left join sales_figures sl on sl.g = i.g`;
 }
