@@ -33,6 +33,10 @@ import { CustomerIdentityResolver } from '../audit/identity.resolver.js';
 import { ComplaintResolver } from '../domain/complaints/complaint.resolver.js';
 import { ComplaintStatResolver, ComplaintStatsQueryResolver } from '../domain/complaints/complaint-stats.query.js';
 import { BranchesQueryResolver, BranchKpisResolver, ManagerKpisResolver } from '../domain/kpis/kpi.resolver.js';
+import { DistributeLeadsResolver } from '../domain/leads/distribute.mutation.js';
+import { LeadMutationResolver } from '../domain/leads/lead.mutations.js';
+import { LeadQueryResolver } from '../domain/leads/lead.query.js';
+import { LeadResolver } from '../domain/leads/lead.resolver.js';
 import { EscalateComplaintResolver } from '../domain/complaints/escalate.mutation.js';
 
 /** Core resolver classes; host features (orders, bundles, audit) add theirs here. */
@@ -73,6 +77,10 @@ export const coreResolvers: Function[] = [
   ManagerKpisResolver,
   BranchKpisResolver,
   BranchesQueryResolver,
+  LeadResolver,
+  LeadQueryResolver,
+  LeadMutationResolver,
+  DistributeLeadsResolver,
 ];
 
 /** Core types reachable only through `node`. */

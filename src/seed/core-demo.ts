@@ -87,7 +87,13 @@ interface BranchDef {
   foreignWeight: number;
   /** 行政区划代码 of districts in the city; resident ID numbers start with one. */
   regions: readonly string[];
+  /** Where the branch is (WGS 84), for NEAREST lead distribution. */
+  latitude: string;
+  longitude: string;
 }
+
+/** Industry codes (core.leadIndustries) the demo managers cover, two each in turn. */
+const LEAD_INDUSTRY_ROTATION = ['MANUFACTURING', 'REAL_ESTATE', 'WHOLESALE_RETAIL', 'IT_SERVICES', 'CONSTRUCTION', 'HEALTHCARE', 'TRANSPORT', 'EDUCATION', 'PUBLIC_SECTOR', 'AGRICULTURE', 'MANUFACTURING', 'IT_SERVICES', 'REAL_ESTATE'];
 
 const BRANCHES: readonly BranchDef[] = [
   {
@@ -98,6 +104,8 @@ const BRANCHES: readonly BranchDef[] = [
     weight: 32,
     foreignWeight: 45,
     regions: ['310115', '310101', '310104', '310105', '310106', '310107', '310109', '310110', '310112'],
+    latitude: '31.239700',
+    longitude: '121.499800',
   },
   {
     code: 'BJ001',
@@ -107,6 +115,8 @@ const BRANCHES: readonly BranchDef[] = [
     weight: 30,
     foreignWeight: 30,
     regions: ['110102', '110101', '110105', '110106', '110107', '110108', '110114'],
+    latitude: '39.915500',
+    longitude: '116.359000',
   },
   {
     code: 'SZ001',
@@ -116,6 +126,8 @@ const BRANCHES: readonly BranchDef[] = [
     weight: 20,
     foreignWeight: 17,
     regions: ['440304', '440303', '440305', '440306', '440307'],
+    latitude: '22.543100',
+    longitude: '114.057900',
   },
   {
     code: 'HZ001',
@@ -125,6 +137,8 @@ const BRANCHES: readonly BranchDef[] = [
     weight: 18,
     foreignWeight: 8,
     regions: ['330106', '330102', '330105', '330108', '330109', '330110'],
+    latitude: '30.259200',
+    longitude: '120.130000',
   },
 ];
 
@@ -919,6 +933,8 @@ export async function seedCoreDemo(db: PgDatabase<any>, opts: CoreDemoOptions): 
           nameZh: b.nameZh,
           nameEn: b.nameEn,
           city: b.city,
+          latitude: b.latitude,
+          longitude: b.longitude,
           createdAt: new Date(midnight - (18 + i) * 365 * DAY + 9 * HOUR),
         })),
       )
@@ -936,6 +952,8 @@ export async function seedCoreDemo(db: PgDatabase<any>, opts: CoreDemoOptions): 
           grade,
           branchId: branchIds[b]!,
           phone: uniquePhone(orgRng, usedPhones),
+          // Two industries each, in rotation (no draw from orgRng: the roster stays what it was).
+          industries: [LEAD_INDUSTRY_ROTATION[(managerValues.length * 2) % LEAD_INDUSTRY_ROTATION.length]!, LEAD_INDUSTRY_ROTATION[(managerValues.length * 2 + 1) % LEAD_INDUSTRY_ROTATION.length]!],
           createdAt: new Date(midnight - yearsOfService * 365 * DAY - orgRng.int(0, 300) * DAY + 9 * HOUR),
         });
       });

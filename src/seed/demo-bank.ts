@@ -8,6 +8,7 @@ import { DEFAULT_NOW, DEFAULT_SEED, seedCoreDemo } from './core-demo.js';
 import { mulberry32 } from './random.js';
 import { seedBundles } from './bundles.js';
 import { seedDayCloses } from './day-closes.js';
+import { seedLeads } from './leads.js';
 import { seedMisSellingCase } from './mis-selling-case.js';
 import { seedRoster } from './roster.js';
 
@@ -56,6 +57,7 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   await seedBundles(runtime);
   // After the roster: a close records each customer's manager.
   await seedDayCloses(runtime, now);
+  await seedLeads(runtime, now);
   // Off unless asked (the demo server and `npm run seed`): it places a real order, which test fixtures built on the seed do not expect.
   if (opts.misSellingCase) await seedMisSellingCase(host, now);
   return { customers: core.customerIds.length };
