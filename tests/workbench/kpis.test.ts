@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDay, closeDay } from '../../src/domain/kpis/day-close.js';
 import { revalueCustomers } from '../../src/domain/holdings/revalue.js';
-import { branches, complaints, contacts, customerDayCloses, customers, holdings, managers, orders, products } from '../../src/db/schema/index.js';
+import { branches, complaints, contacts, customerDayCloses, customers, holdings, leadEvents, leads, managers, orders, products } from '../../src/db/schema/index.js';
 import { toGlobalId } from '../../src/graphql/relay/global-id.js';
 import { testDrivers } from '../support/databases.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';
@@ -32,7 +32,7 @@ const bj = (isoLocal: string) => new Date(`${isoLocal}+08:00`);
 const KPI_FIELDS = `firstDay lastDay startClosedOn endClosedOn asOf customersAtStart customersAtEnd newCustomers lostCustomers retentionRate
   aumAtStart { amount currency } aum { amount } aumGrowth { amount } aumGrowthRate coverageAverage
   contactsDue contactsOnTime contactPlanCoverage contactsOverdue salesByLine { line count amount { amount currency } }
-  complaints complaintsPer1000 highValueCustomersServed`;
+  complaints complaintsPer1000 highValueCustomersServed leadsAssigned leadsConverted leadConversionRate averageDaysToConvert`;
 const MARCH = { granularity: 'MONTH', date: '2025-03-18' };
 
 describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
@@ -125,6 +125,16 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
       customerId, managerId, branchId, category: 'SERVICE', description: 't', recordedAt: bj(at), respondBy: new Date(bj(at).getTime() + DAY),
     });
     await db.insert(complaints).values([complaint(c.a, m.M1, B, '2025-03-15T10:00:00'), complaint(c.e, m.M3, C, '2025-02-27T10:00:00')]);
+    // Leads of M1 (branch B): X collected 03-01, claimed 03-05, converted 03-20 (19 days); Y collected 02-01, claimed 02-03,
+    // converted 03-10 (37 days); Z claimed 02-10 and still open. March: 1 assigned, 2 converted, rate 2, 28 days on average.
+    const lead = (name: string, created: string, stage: string, converted: string | null) => ({
+      source: 'CAMPAIGN', prospectKind: 'PERSON', prospectName: name, industry: 'MANUFACTURING', district: 'X', latitude: '30', longitude: '120',
+      estimatedValue: '100000', stage, branchId: B, managerId: m.M1, customerId: converted ? c.c : null, convertedAt: converted ? bj(converted) : null,
+      createdBy: 'test', createdAt: bj(created),
+    });
+    const [x, y, z] = await db.insert(leads).values([lead('X', '2025-03-01T10:00:00', 'CONVERTED', '2025-03-20T10:00:00'), lead('Y', '2025-02-01T10:00:00', 'CONVERTED', '2025-03-10T10:00:00'), lead('Z', '2025-02-10T10:00:00', 'DISTRIBUTED', null)]).returning({ id: leads.id });
+    const event = (leadId: number, toStage: string, at: string) => ({ leadId, fromStage: 'COLLECTED', toStage, managerId: m.M1, branchId: B, actor: 'test', reason: 't', at: bj(at) });
+    await db.insert(leadEvents).values([event(x!.id, 'DISTRIBUTED', '2025-03-05T10:00:00'), event(x!.id, 'CONVERTED', '2025-03-20T10:00:00'), event(y!.id, 'DISTRIBUTED', '2025-02-03T10:00:00'), event(y!.id, 'CONVERTED', '2025-03-10T10:00:00'), event(z!.id, 'DISTRIBUTED', '2025-02-10T10:00:00')]);
   }, 120_000);
 
   afterAll(async () => {
@@ -158,6 +168,10 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
       complaints: 1,
       complaintsPer1000: 500,
       highValueCustomersServed: 1,
+      leadsAssigned: 1,
+      leadsConverted: 2,
+      leadConversionRate: 2,
+      averageDaysToConvert: 28,
     });
   });
 
@@ -181,6 +195,10 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
       complaints: 0,
       complaintsPer1000: 0,
       highValueCustomersServed: 0,
+      leadsAssigned: 0,
+      leadsConverted: 0,
+      leadConversionRate: null,
+      averageDaysToConvert: null,
     });
   });
 
@@ -204,6 +222,8 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
       complaints: 1,
       complaintsPer1000: 333.33,
       highValueCustomersServed: 1,
+      leadsAssigned: 1,
+      leadsConverted: 2,
     });
     expect(b.salesByLine.map((s: any) => [s.line, s.count, s.amount.amount])).toEqual([
       ['FUNDS', 1, '10000'],

@@ -46,5 +46,9 @@ export function kpisOf(r: KpiRow, period: { firstDay: string; lastDay: string; a
     complaints,
     complaintsPer1000: atEnd === 0 ? null : new Decimal(complaints).mul(1000).div(atEnd).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber(),
     highValueCustomersServed: Number(r.high_value_served),
+    leadsAssigned: Number(r.leads_assigned),
+    leadsConverted: Number(r.leads_converted),
+    leadConversionRate: rate(Number(r.leads_converted), Number(r.leads_assigned)),
+    averageDaysToConvert: r.days_to_convert == null ? null : Number(r.days_to_convert),
   };
 }

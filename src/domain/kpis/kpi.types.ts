@@ -57,4 +57,10 @@ export class Kpis {
     description: 'High-value customers served: end book customers of tier core.kpis.highValueFromTier or above (at the end book) reached by a contact or with an order in the period.',
   })
   highValueCustomersServed!: number;
+  @Field(() => Int, { description: 'Leads given to the manager (or to a manager of the branch) in the period: claimed or distributed to them.' }) leadsAssigned!: number;
+  @Field(() => Int, { description: 'Leads held by the manager (or of the branch pool) converted in the period.' }) leadsConverted!: number;
+  @Field(() => Float, { nullable: true, description: 'leadsConverted / leadsAssigned (a period\'s conversions may come from leads assigned before it); null when none was assigned.' })
+  leadConversionRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Days from collection to conversion, on average over the leads converted in the period (1 decimal); null when none converted.' })
+  averageDaysToConvert!: number | null;
 }
