@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { intArray } from '../../db/int-array.js';
 import { customers } from '../../db/schema/index.js';
 import type { SettingsReader } from '../../suitability/types.js';
 import { reachedSql } from '../customers/activity.js';
@@ -55,7 +56,7 @@ const BEIJING_ORIGIN = sql.raw(`timestamptz '2000-01-01 00:00:00+08'`);
 export function kpiSql(q: KpiQuery): SQL {
   const col = COLUMNS[q.level];
   const g = sql.raw(col.close);
-  const ids = sql`array[${sql.join(q.ids.map((id) => sql`${id}::int`), sql`, `)}]::int[]`;
+  const ids = intArray(q.ids);
   const start = sql`${q.start.toISOString()}::timestamptz`;
   const asOf = sql`${q.asOf.toISOString()}::timestamptz`;
   const endBook = q.live

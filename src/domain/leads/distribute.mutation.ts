@@ -3,6 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { recordAuditBatch } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
+import { intArray } from '../../db/int-array.js';
 import { resultRows } from '../../db/result-rows.js';
 import type { Tx } from '../../db/client.js';
 import { leads } from '../../db/schema/index.js';
@@ -34,8 +35,8 @@ async function readLeads(tx: Tx, ctx: HostContext, ids: number[], branchIds: num
     await tx.execute(sql`select l.id, l.manager_id, l.stage, l.industry, l.estimated_value::float8 as value,
         coalesce((select json_agg(json_build_object('branchId', d.id, 'km', d.km) order by d.km, d.id)
           from (select b.id, round((${HAVERSINE_KM})::numeric, 3)::float8 as km from branches b
-                where b.id = any(${sql`array[${sql.join([0, ...branchIds].map((id) => sql`${id}::int`), sql`, `)}]`}) and b.latitude is not null) d), '[]'::json) as nearest
-      from ${leads} l where l.id = any(${sql`array[${sql.join(ids.map((id) => sql`${id}::int`), sql`, `)}]`}) and ${leadScopeAliased(ctx)}
+                where b.id = any(${intArray([0, ...branchIds])}) and b.latitude is not null) d), '[]'::json) as nearest
+      from ${leads} l where l.id = any(${intArray(ids)}) and ${leadScopeAliased(ctx)}
       for update of l`),
   );
   return rows.map((r) => ({
@@ -123,7 +124,7 @@ export class DistributeLeadsResolver {
       return response;
     });
     const rows = new Map(
-      (await ctx.db.select().from(leads).where(sql`${leads.id} = any(${sql`array[${sql.join(ids.map((id) => sql`${id}::int`), sql`, `)}]`})`)).map((r) => [r.id, r] as [number, LeadRow]),
+      (await ctx.db.select().from(leads).where(sql`${leads.id} = any(${intArray(ids)})`)).map((r) => [r.id, r] as [number, LeadRow]),
     );
     return stored.map((s) => ({
       lead: rows.get(s.leadId) as never,
