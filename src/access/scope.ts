@@ -43,6 +43,28 @@ export function bookScope(principal: Principal, columns: { branch: AnyPgColumn; 
   }
 }
 
+/** The branch of manager `managerId`, as a scalar sub-query (null when there is no such manager). */
+export const branchOfManagerSql = (managerId: number): SQL => sql`(select ${managers.branchId} from ${managers} where ${managers.id} = ${managerId})`;
+
+/**
+ * May `principal` read a manager's own work (their queue, their KPIs): head
+ * office and auditors any manager's; a branch manager their branch's managers';
+ * a relationship manager only their own — the roster scope, for one row.
+ */
+export function mayReadManager(principal: Principal, manager: { id: number; branchId: number }): boolean {
+  switch (principal.role) {
+    case 'HEAD_OFFICE':
+    case 'AUDITOR':
+      return true;
+    case 'BRANCH_MANAGER':
+      return principal.branchId === manager.branchId;
+    case 'RELATIONSHIP_MANAGER':
+      return principal.managerId === manager.id;
+    default:
+      return false;
+  }
+}
+
 /** Products a caller may see: partners only their own; drafts only for head office, auditors and the owner. */
 export function productScope(principal: Principal): SQL {
   if (principal.role === 'PARTNER') {

@@ -3,7 +3,8 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { requireRole } from '../auth/guards.js';
 import type { Tx } from '../db/client.js';
-import { customers, holdings, managers, orders, products } from '../db/schema/index.js';
+import { branchOfManagerSql } from '../access/scope.js';
+import { customers, holdings, orders, products } from '../db/schema/index.js';
 import { findCustomer } from '../domain/customers/customer.query.js';
 import { revalueCustomers } from '../domain/holdings/revalue.js';
 import { findProduct } from '../domain/products/product.query.js';
@@ -255,7 +256,7 @@ type OrderTerms = Pick<typeof orders.$inferInsert, 'side' | 'amount' | 'quantity
 function sellerOf(ctx: HostContext): { sellerManagerId: number | null; sellerBranchId: number | SQL | null } {
   const p = ctx.principal;
   if (p.role === 'RELATIONSHIP_MANAGER' && p.managerId !== undefined) {
-    return { sellerManagerId: p.managerId, sellerBranchId: sql`(select ${managers.branchId} from ${managers} where ${managers.id} = ${p.managerId})` };
+    return { sellerManagerId: p.managerId, sellerBranchId: branchOfManagerSql(p.managerId) };
   }
   if (p.role === 'BRANCH_MANAGER' && p.branchId !== undefined) return { sellerManagerId: null, sellerBranchId: p.branchId };
   return { sellerManagerId: null, sellerBranchId: null };

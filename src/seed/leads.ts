@@ -51,7 +51,7 @@ export async function seedLeads(runtime: HostRuntime, now: Date): Promise<number
           referrerCustomerId: referrer,
           prospectKind: owner ? 'BUSINESS_OWNER' : 'PERSON',
           prospectName: name,
-          companyName: owner ? `${b.city === 'Shanghai' ? '上海' : b.city === 'Beijing' ? '北京' : b.city === 'Shenzhen' ? '深圳' : '杭州'}${rng.pick(['恒达', '华盛', '新源', '中联'])}有限公司` : null,
+          companyName: owner ? `${b.nameZh.slice(0, 2)}${rng.pick(['恒达', '华盛', '新源', '中联'])}有限公司` : null,
           prospectPhone: `139${String(10_000_000 + Math.floor(rng.next() * 89_999_999)).slice(0, 8)}`,
           industry,
           district: `${b.nameZh.slice(0, 2)}${rng.pick(['东区', '西区', '南区', '北区', '新区'])}`,

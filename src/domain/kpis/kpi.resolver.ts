@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { HostContext } from '../../app/runtime.js';
+import { branchOfManagerSql, mayReadManager } from '../../access/scope.js';
 import { requireRole } from '../../auth/guards.js';
 import type { Principal } from '../../auth/principal.js';
 import { resultRows } from '../../db/result-rows.js';
@@ -18,19 +19,9 @@ import { Kpis } from './kpi.types.js';
 type ManagerRow = typeof managers.$inferSelect;
 type BranchRow = typeof branches.$inferSelect;
 
-/** May `principal` read the KPIs of this manager (own; their branch's; all) or branch (own; all)? */
+/** A manager's KPIs are read as their queue is; a branch's by head office, auditors and its branch manager. */
 function mayRead(principal: Principal, level: KpiLevel, row: { id: number; branchId: number }): boolean {
-  switch (principal.role) {
-    case 'HEAD_OFFICE':
-    case 'AUDITOR':
-      return true;
-    case 'BRANCH_MANAGER':
-      return principal.branchId === row.branchId;
-    case 'RELATIONSHIP_MANAGER':
-      return level === 'MANAGER' && principal.managerId === row.id;
-    default:
-      return false;
-  }
+  return level === 'MANAGER' ? mayReadManager(principal, row) : principal.role !== 'RELATIONSHIP_MANAGER' && mayReadManager(principal, row);
 }
 
 /**
@@ -110,7 +101,7 @@ function branchScope(p: Principal): SQL {
     case 'BRANCH_MANAGER':
       return p.branchId ? eq(branches.id, p.branchId) : sql`false`;
     case 'RELATIONSHIP_MANAGER':
-      return sql`${branches.id} = (select ${managers.branchId} from ${managers} where ${managers.id} = ${p.managerId ?? 0})`;
+      return sql`${branches.id} = ${branchOfManagerSql(p.managerId ?? 0)}`;
     default:
       return sql`false`;
   }

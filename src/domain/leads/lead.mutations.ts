@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
+import { branchOfManagerSql } from '../../access/scope.js';
 import { recordAudit } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
 import { leadContacts, leadEvents, leads, managers, orders } from '../../db/schema/index.js';
@@ -89,7 +90,7 @@ export class LeadMutationResolver {
     const [lead] = await ctx.db
       .select()
       .from(leads)
-      .where(and(eq(leads.id, key), sql`${leads.branchId} = (select ${managers.branchId} from ${managers} where ${managers.id} = ${me})`));
+      .where(and(eq(leads.id, key), sql`${leads.branchId} = ${branchOfManagerSql(me)}`));
     if (!lead) throw notFound(text('线索', 'lead'));
     checkStageOpen(lead);
     const won =

@@ -1,6 +1,7 @@
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
-import { leads, managers } from '../../db/schema/index.js';
+import { branchOfManagerSql } from '../../access/scope.js';
+import { leads } from '../../db/schema/index.js';
 
 /**
  * The leads a caller sees (资源内部共享, within the bank only): head office and
@@ -17,7 +18,7 @@ export function leadScope(p: Principal): SQL {
       return p.branchId ? eq(leads.branchId, p.branchId) : sql`false`;
     case 'RELATIONSHIP_MANAGER': {
       if (!p.managerId) return sql`false`;
-      const ownBranch = sql`${leads.branchId} = (select ${managers.branchId} from ${managers} where ${managers.id} = ${p.managerId})`;
+      const ownBranch = sql`${leads.branchId} = ${branchOfManagerSql(p.managerId)}`;
       return or(eq(leads.managerId, p.managerId), and(isNull(leads.managerId), ownBranch))!;
     }
     default:

@@ -2,7 +2,7 @@ import { and, asc, inArray } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
-import { customerScope } from '../../access/scope.js';
+import { customerScope, mayReadManager } from '../../access/scope.js';
 import { requireRole } from '../../auth/guards.js';
 import { CUSTOMER_READER_ROLES } from '../../auth/principal.js';
 import { customers, managers } from '../../db/schema/index.js';
@@ -92,8 +92,7 @@ export class WorkQueueResolver {
     const size = first ?? limits.default;
     const start = after ? decodeCursor(after) : undefined;
     // A manager outside the caller's roster scope has no queue the caller may read.
-    const visible = ctx.principal.role === 'HEAD_OFFICE' || ctx.principal.role === 'AUDITOR' || (ctx.principal.role === 'BRANCH_MANAGER' && ctx.principal.branchId === m.branchId) || (ctx.principal.role === 'RELATIONSHIP_MANAGER' && ctx.principal.managerId === m.id);
-    if (!visible) throw forbidden(text('只能查看本人（或本网点）客户经理的待办', "Only your own (or your branch's) managers' queues"));
+    if (!mayReadManager(ctx.principal, m)) throw forbidden(text('只能查看本人（或本网点）客户经理的待办', "Only your own (or your branch's) managers' queues"));
     const kindList = [...new Set((kinds ?? WORK_ITEM_KINDS) as WorkItemKind[])].sort();
     // Every manager's queue asked with these arguments in this request comes from one statement (a roster page of them too).
     const key = JSON.stringify([info.path.key, kindList, size, after ?? null]);
