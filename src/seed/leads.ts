@@ -37,7 +37,8 @@ export async function seedLeads(runtime: HostRuntime, now: Date): Promise<number
       const industry = INDUSTRIES[(i + b.id) % INDUSTRIES.length]!;
       const owner = i % 3 === 0;
       const name = `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`;
-      const created = new Date(now.getTime() - (40 - i * 2) * DAY);
+      // Spread over 40 days; the last one recent enough that its feedback is not yet due (a LEAD_NEW item).
+      const created = new Date(now.getTime() - (i === PER_BRANCH - 1 ? 4 : 40 - i * 2) * DAY);
       const holder = stage === 'COLLECTED' || stage === 'DROPPED' ? null : staff[i % staff.length]!;
       const referrer = source === 'CUSTOMER_REFERRAL' ? customerRows[(i * 7 + b.id) % customerRows.length]!.id : null;
       const converted = stage === 'CONVERTED' ? customerRows.find((c) => c.managerId === holder?.id) : undefined;

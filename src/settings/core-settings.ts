@@ -79,6 +79,8 @@ export const coreSettings: SettingDefinition[] = [
         UNASSIGNED: z.number().int(),
         // Added after the others: a stored value without it keeps working.
         NEAR_NEXT_TIER: z.number().int().default(45),
+        LEAD_FEEDBACK_OVERDUE: z.number().int().default(75),
+        LEAD_NEW: z.number().int().default(55),
       }),
     }),
     default: {
@@ -90,9 +92,11 @@ export const coreSettings: SettingDefinition[] = [
         COMPLAINT_OPEN: 100,
         RISK_ASSESSMENT_EXPIRED: 90,
         CONTACT_OVERDUE: 80,
+        LEAD_FEEDBACK_OVERDUE: 75,
         COOLING_OFF_ENDING: 70,
         PRODUCT_MATURING: 65,
         RISK_ASSESSMENT_EXPIRING: 60,
+        LEAD_NEW: 55,
         DORMANT_REACTIVATION: 50,
         NEAR_NEXT_TIER: 45,
         CONTACT_DUE: 40,

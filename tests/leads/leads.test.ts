@@ -20,7 +20,7 @@ import { fixtureCustomerFacts } from '../workbench/fixture-customer.js';
 //   L4 at (31.00, 121.01) AGRICULTURE,   value 600k — 1.0 km from N; nobody covers it
 
 const FIELDS = `id stage source industry industryName prospect { kind name company phone } location { district latitude longitude } estimatedValue { amount currency }
-  manager { code } branch { code } customer { id } history { fromStage toStage managerId actor reason } contacts { role name phone }`;
+  manager { code } branch { code } customer { id } history { fromStage toStage managerId actor reason at } contacts { role name phone }`;
 
 describe.each(testDrivers())('leads (%s)', (driver) => {
   let t: TestHost;
@@ -165,6 +165,29 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
     // Auditors read, never write.
     expect(code(await create({ role: 'AUDITOR' }))).toBe('FORBIDDEN');
     expect(code(await claim(bmN(), pooled.id))).toBe('FORBIDDEN');
+  });
+
+  it('puts held leads awaiting feedback in the holder\'s work queue: new, then overdue after core.leads.feedbackDueDays (7)', async () => {
+    const lead = (await create(HO, { prospect: { kind: 'PERSON', name: '待反馈' } })).data.createLead;
+    const claimed = await claim(rm(m.N2), lead.id);
+    expect(claimed.errors).toBeUndefined();
+    const Q = `query($id: ID!) { node(id: $id) { ... on CustomerManager { workQueue(kinds: [LEAD_NEW, LEAD_FEEDBACK_OVERDUE], first: 100) {
+      edges { node { kind dueAt explanation customer { id } lead { id stage } } } } } } }`;
+    const queue = async (at?: Date) => {
+      const r = await t.gql(Q, { id: toGlobalId('CustomerManager', m.N2) }, { as: rm(m.N2) as never, lang: 'en', headers: at ? { 'x-finmart-now': at.toISOString() } : {} });
+      expect(r.errors).toBeUndefined();
+      return r.data.node.workQueue.edges.map((e: any) => e.node).filter((n: any) => n.lead?.id === lead.id);
+    };
+    const [fresh] = await queue();
+    const assignedAt = Date.parse(claimed.data.claimLead.history.at(-1).at);
+    expect(fresh).toMatchObject({ kind: 'LEAD_NEW', customer: null, lead: { id: lead.id, stage: 'DISTRIBUTED' } });
+    expect(Math.abs(Date.parse(fresh.dueAt) - (assignedAt + 7 * 86_400_000))).toBeLessThan(5_000);
+    expect(fresh.explanation).toMatch(/^New lead: give feedback by \d{4}-\d{2}-\d{2}$/);
+    const [late] = await queue(new Date(Date.now() + 8 * 86_400_000));
+    expect(late.kind).toBe('LEAD_FEEDBACK_OVERDUE');
+    // Feedback given: nothing left to do for it.
+    await advance(rm(m.N2), { leadId: lead.id, toStage: 'FEEDBACK', note: '已联系', contacts: [{ role: 'DECISION_MAKER', name: '某' }] });
+    expect(await queue()).toEqual([]);
   });
 
   it('refuses bad input with a code before writing anything', async () => {

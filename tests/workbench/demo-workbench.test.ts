@@ -12,7 +12,7 @@ describe.each(testDrivers())('the demo bank workbench (%s)', (driver) => {
   });
   afterAll(() => t?.close());
 
-  it('has work to show on the demo day: overdue and due contacts, reactivations, expiring and expired assessments, complaints, maturing deposits, customers near the next tier, unassigned customers', async () => {
+  it('has work to show on the demo day: overdue and due contacts, reactivations, expiring and expired assessments, complaints, maturing deposits, customers near the next tier, unassigned customers, new and overdue leads', async () => {
     // The seed is anchored at DEFAULT_NOW: read the workbench on that day (test clock), so the figures hold whenever the test runs.
     const r = await t.gql(`{ managers(first: 100) { edges { node { workQueue(first: 100) { edges { node { kind priority dueAt } } } } } } }`, {}, { headers: { 'x-finmart-now': DEFAULT_NOW.toISOString() } });
     expect(r.errors).toBeUndefined();
@@ -26,7 +26,7 @@ describe.each(testDrivers())('the demo bank workbench (%s)', (driver) => {
         if (items[k].priority === items[k - 1].priority) expect(Date.parse(items[k].dueAt)).toBeGreaterThanOrEqual(Date.parse(items[k - 1].dueAt));
       }
     }
-    for (const k of ['CONTACT_OVERDUE', 'CONTACT_DUE', 'DORMANT_REACTIVATION', 'RISK_ASSESSMENT_EXPIRING', 'RISK_ASSESSMENT_EXPIRED', 'COMPLAINT_OPEN', 'PRODUCT_MATURING', 'NEAR_NEXT_TIER', 'UNASSIGNED']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
+    for (const k of ['CONTACT_OVERDUE', 'CONTACT_DUE', 'DORMANT_REACTIVATION', 'RISK_ASSESSMENT_EXPIRING', 'RISK_ASSESSMENT_EXPIRED', 'COMPLAINT_OPEN', 'PRODUCT_MATURING', 'NEAR_NEXT_TIER', 'UNASSIGNED', 'LEAD_NEW', 'LEAD_FEEDBACK_OVERDUE']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
   });
 
   it('has KPIs with a past: every branch\'s last month and this month compare the seeded closes, with growth, due contacts and retention', async () => {

@@ -11,14 +11,11 @@ import { ConnectionArgs } from '../../graphql/relay/types.js';
 import { registerNodeType } from '../../graphql/node-registry.js';
 import { text } from '../../i18n/localized.js';
 import { LEAD_ROLES } from './lead-roles.js';
+import { leadLoader } from './lead.loader.js';
 import { leadScope } from './lead.scope.js';
 import { LeadConnection, LeadFilter } from './lead.types.js';
 
-registerNodeType('Lead', async (ctx, key) => {
-  if (!LEAD_ROLES.includes(ctx.principal.role)) return null;
-  const [row] = await ctx.db.select().from(leads).where(and(eq(leads.id, key), leadScope(ctx.principal)));
-  return row ?? null;
-});
+registerNodeType('Lead', (ctx, key) => leadLoader(ctx).load(key));
 
 const idOf = (value: string | undefined, type: string, field: string): number | undefined => {
   if (value === undefined || value === null) return undefined;

@@ -15,6 +15,8 @@ export const WORK_ITEM_KINDS = [
   'PRODUCT_MATURING',
   'NEAR_NEXT_TIER',
   'UNASSIGNED',
+  'LEAD_NEW',
+  'LEAD_FEEDBACK_OVERDUE',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
@@ -29,6 +31,8 @@ export enum WorkItemKindEnum {
   PRODUCT_MATURING = 'PRODUCT_MATURING',
   NEAR_NEXT_TIER = 'NEAR_NEXT_TIER',
   UNASSIGNED = 'UNASSIGNED',
+  LEAD_NEW = 'LEAD_NEW',
+  LEAD_FEEDBACK_OVERDUE = 'LEAD_FEEDBACK_OVERDUE',
 }
 
 registerEnumType(WorkItemKindEnum, {
@@ -54,6 +58,10 @@ registerEnumType(WorkItemKindEnum, {
     UNASSIGNED: {
       description: "A customer of the manager's branch without a manager; only for branch managers and head office (the same customers appear in the queue of every manager of the branch).",
     },
+    LEAD_NEW: {
+      description: 'A lead the manager holds (DISTRIBUTED: claimed or distributed) awaiting feedback (信息反馈), due core.leads.feedbackDueDays after it was assigned; `lead` is set, `customer` null.',
+    },
+    LEAD_FEEDBACK_OVERDUE: { description: 'A lead the manager holds whose feedback is past due (assigned more than core.leads.feedbackDueDays ago, still DISTRIBUTED).' },
   },
 });
 
@@ -107,5 +115,9 @@ export function explanationOf(kind: WorkItemKind, dueAt: Date, next?: NextTier |
       return text(`客户持有的产品将于 ${d} 到期，请提前沟通续作或赎回安排`, `A product the customer holds matures on ${d}: discuss reinvestment or redemption ahead`);
     case 'UNASSIGNED':
       return text('网点客户尚未分配客户经理', 'Branch customer without a manager: assign one');
+    case 'LEAD_NEW':
+      return text(`新线索：请于 ${d} 前完成信息反馈`, `New lead: give feedback by ${d}`);
+    case 'LEAD_FEEDBACK_OVERDUE':
+      return text(`线索反馈已逾期：应于 ${d} 前反馈`, `Lead feedback overdue: it was due by ${d}`);
   }
 }

@@ -48,13 +48,13 @@ async function loadQueuePages(ctx: HostContext, q: WorkQueueQuery, start: WorkQu
     managerId: Number(r.manager_id),
     kind: r.kind as WorkItemKind,
     subjectId: Number(r.subject_id),
-    customerId: Number(r.customer_id),
+    customerId: r.customer_id == null ? null : Number(r.customer_id),
     dueAt: new Date(r.due_at as string),
     priority: Number(r.priority),
     assetsCny: r.assets_cny == null ? null : String(r.assets_cny),
     contributionCny: r.contribution_cny == null ? null : String(r.contribution_cny),
   }));
-  const ids = [...new Set(rows.map((r) => r.customerId))];
+  const ids = [...new Set(rows.flatMap((r) => (r.customerId === null ? [] : [r.customerId])))];
   const found = new Map<number, unknown>();
   if (ids.length > 0) {
     for (const c of await loadCustomers(ctx, and(inArray(customers.id, ids), customerScope(ctx.principal)), asc(customers.id), ids.length, prefetch)) found.set(c.id, c);
@@ -103,7 +103,7 @@ export class WorkQueueResolver {
     const page = rows.slice(0, size);
     const edges = page.map((r) => ({
       cursor: encodeCursor(r),
-      node: { kind: r.kind, customer: byId.get(r.customerId), dueAt: r.dueAt, priority: r.priority, explanation: ctx.t(explanationOf(r.kind, r.dueAt, nearTier(r, ctx))) },
+      node: { kind: r.kind, customer: r.customerId === null ? null : byId.get(r.customerId), leadId: r.kind.startsWith('LEAD_') ? r.subjectId : null, dueAt: r.dueAt, priority: r.priority, explanation: ctx.t(explanationOf(r.kind, r.dueAt, nearTier(r, ctx))) },
     }));
     const connection = {
       edges,

@@ -1,7 +1,10 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import { customerScope } from '../../access/scope.js';
-import { complaints, customers, holdings, managers, orders } from '../../db/schema/index.js';
+import { intArray } from '../../db/int-array.js';
+import { complaints, customers, holdings, leads, managers, orders } from '../../db/schema/index.js';
+import { leadScope } from '../leads/lead.scope.js';
+import { leadConfig } from '../leads/lead.settings.js';
 import type { SettingsReader } from '../../suitability/types.js';
 import { activityCaseSql, activitySince, businessCountSql, lastReachedSql } from '../customers/activity.js';
 import { basisMeasures } from '../customers/classification.js';
@@ -16,9 +19,10 @@ const DAY_MS = 24 * HOUR_MS;
 export interface WorkItemRow {
   managerId: number;
   kind: WorkItemKind;
-  /** What the item is about: the customer (contact, assessment, unassigned), the complaint or the order. */
+  /** What the item is about: the customer (contact, assessment, unassigned), the complaint, the order, the position or the lead. */
   subjectId: number;
-  customerId: number;
+  /** Null for lead items (the prospect is no customer yet). */
+  customerId: number | null;
   dueAt: Date;
   priority: number;
   /** NEAR_NEXT_TIER: the measures (valuation snapshot) the filter compared, for the next tier and gap; else null. */
@@ -103,6 +107,15 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
     branches.push(sql`select ${managers.id} as manager_id, 'UNASSIGNED' as kind, ${customers.id} as subject_id, ${customers.id} as customer_id, ${customers.createdAt} as due_at
       from ${customers} join ${managers} on ${managers.branchId} = ${customers.branchId}
       where ${and(inArray(managers.id, [...q.managerIds]), sql`${customers.managerId} is null`, customerScope(q.principal))}`);
+  }
+  if (want.has('LEAD_NEW') || want.has('LEAD_FEEDBACK_OVERDUE')) {
+    // Leads the managers hold and have not reported back on: no customer yet (customer_id null).
+    const due = sql`(l.assigned_at + make_interval(days => ${leadConfig(q.settings).feedbackDueDays}::int))`;
+    const kind = sql`(case when ${due} < ${at(now)} then 'LEAD_FEEDBACK_OVERDUE' else 'LEAD_NEW' end)`;
+    branches.push(sql`select * from (select l.manager_id, ${kind} as kind, l.id as subject_id, null::int as customer_id, ${due} as due_at
+      from ${leads} l where l.manager_id = any(${intArray(q.managerIds)}) and l.stage = 'DISTRIBUTED' and l.assigned_at is not null
+        and l.id in (select ${leads.id} from ${leads} where ${leadScope(q.principal)})) n
+      where n.kind in (${sql.join([...want].filter((k) => k.startsWith('LEAD_')).map((k) => sql`${k}`), sql`, `)})`);
   }
   // Every branch above has five columns; the measures of NEAR_NEXT_TIER ride along as two more.
   const unioned = branches.map((b) => sql`select x.*, null::numeric as assets_cny, null::numeric as contribution_cny from (${b}) x`);
