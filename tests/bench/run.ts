@@ -35,6 +35,11 @@ import { deployedEnv, node22, peerStatements, startFinmart, startNaive, startPee
  * limit and the rule engine. Writes tests/bench/results.md.
  */
 
+if (process.argv.includes('--leads')) {
+  const { runLeads } = await import('./leads/run-leads.js');
+  process.exit(await runLeads());
+}
+
 if (process.argv.includes('--scale')) {
   const { runScale } = await import('./scale/run-scale.js');
   process.exit(await runScale());
