@@ -108,6 +108,31 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
     expect(code(await t.gql(`mutation($i: DropLeadInput!) { dropLead(input: $i) { id } }`, { i: { leadId: lead.id, reason: 'x' } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
   });
 
+  it('converts into a customer opened in the same transaction; a bad customer input changes nothing', async () => {
+    const lead = (await create(rm(m.N1), { prospect: { kind: 'PERSON', name: '新开户' } })).data.createLead;
+    await claim(rm(m.N1), lead.id);
+    const newCustomer = (over: Record<string, unknown> = {}) => ({
+      name: '新开户', idType: 'PASSPORT', idNumber: 'E12345678', phone: '13812340000', birthDate: '1980-05-06', gender: 'MALE', branchId: toGlobalId('Branch', N),
+      occupation: '工程师', employerSector: 'IT', personalAnnualIncome: '100000', householdAnnualIncome: '200000', householdFinancialAssets: '500000', ...over,
+    });
+    const CONVERT = `mutation($i: ConvertLeadInput!) { convertLead(input: $i) { stage customer { id name manager { code } } history { toStage } } }`;
+    const customersNow = async () => resultRows<{ n: number }>(await t.host.runtime.database.db.execute(sql`select count(*)::int as n from customers`))[0]!.n;
+    const before = await customersNow();
+    // Both or neither of customerId and newCustomer; a customer input that createCustomer would refuse.
+    expect(code(await t.gql(CONVERT, { i: { leadId: lead.id, customerId: toGlobalId('Customer', customerOfN1), newCustomer: newCustomer() } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(CONVERT, { i: { leadId: lead.id } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(CONVERT, { i: { leadId: lead.id, newCustomer: newCustomer({ birthDate: '2999-01-01' }) } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
+    expect(await customersNow()).toBe(before);
+    const done = await t.gql(CONVERT, { i: { leadId: lead.id, newCustomer: newCustomer() } }, { as: rm(m.N1) as never });
+    expect(done.errors).toBeUndefined();
+    // Opened in the converting manager's book.
+    expect(done.data.convertLead).toMatchObject({ stage: 'CONVERTED', customer: { name: '新开户', manager: { code: 'T-LD-N1' } } });
+    expect(await customersNow()).toBe(before + 1);
+    // Converting again: refused, and no second customer.
+    expect(code(await t.gql(CONVERT, { i: { leadId: lead.id, newCustomer: newCustomer({ idNumber: 'E12345679' }) } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
+    expect(await customersNow()).toBe(before + 1);
+  });
+
   it('refuses backward and skipping moves, and moves by someone not holding the lead', async () => {
     const lead = (await create(rm(m.N1))).data.createLead;
     // Not held yet: cannot give feedback.

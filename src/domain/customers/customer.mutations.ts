@@ -13,9 +13,10 @@ import { customerLoader } from '../core-loaders.js';
 import { GRADE_LABELS, gradeBelow, minimumGradeFor } from '../organisation/grades.js';
 import { liveTier } from './measures.js';
 import { CreateCustomerInput, RecordRiskAssessmentInput, UpdateCustomerInput } from './customer.inputs.js';
+import { insertCustomer, prepareCustomer } from './open-customer.js';
 import type { CustomerRecord } from './customer.record.js';
 import { Customer } from './customer.type.js';
-import { checkAmount, checkBirthDate, checkPhone, checkText, isValidResidentId } from './customer.validation.js';
+import { checkAmount, checkPhone, checkText } from './customer.validation.js';
 
 const customerNotFound = () => notFound(text('客户', 'customer'));
 const managerNotFound = () => notFound(text('客户经理', 'relationship manager'));
@@ -25,62 +26,8 @@ export class CustomerMutationResolver {
   @Mutation(() => Customer, { description: 'Opens a customer record.' })
   async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
     requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
-    const p = ctx.principal;
-    const branchId = numericIdOf(input.branchId, 'Branch');
-    if (!branchId) throw badInput(text('网点编号无效', 'branchId is not a branch id'), 'branchId');
-    let managerId = input.managerId ? numericIdOf(input.managerId, 'CustomerManager') : null;
-    if (input.managerId && !managerId) throw badInput(text('客户经理编号无效', 'managerId is not a manager id'), 'managerId');
-    if (p.role === 'RELATIONSHIP_MANAGER') {
-      if (managerId && managerId !== p.managerId) throw forbidden();
-      managerId = p.managerId!;
-    }
-    if (p.role === 'BRANCH_MANAGER' && branchId !== p.branchId) throw forbidden();
-    const idNumber = input.idNumber.trim().toUpperCase();
-    const birthDate = checkBirthDate(input.birthDate, ctx.now);
-    if (input.idType === 'RESIDENT_ID' && !isValidResidentId(idNumber, birthDate)) {
-      throw badInput(text('身份证号码无效或与出生日期不符', 'idNumber is not a valid resident ID for this birth date'), 'idNumber');
-    }
-    if (input.idType !== 'RESIDENT_ID' && !/^[A-Z0-9]{5,20}$/.test(idNumber)) {
-      throw badInput(text('证件号码格式不正确', 'idNumber is not a valid document number'), 'idNumber');
-    }
-    if (!/^[A-Z]{2}$/.test(input.nationality)) throw badInput(text('国籍须为两位字母代码', 'nationality must be ISO 3166-1 alpha-2'), 'nationality');
-    if (input.residency === 'ONSHORE' && input.nationality !== 'CN' && input.idType !== 'FOREIGN_PERMANENT_RESIDENT') {
-      throw badInput(text('境内居民的国籍应为 CN', 'onshore residents have nationality CN'), 'nationality');
-    }
-    return ctx.db.transaction(async (tx) => {
-      if (managerId) {
-        const [m] = await tx.select().from(managers).where(eq(managers.id, managerId));
-        if (!m || m.branchId !== branchId) throw badInput(text('客户经理不属于该网点', 'the manager does not belong to this branch'), 'managerId');
-      }
-      const personal = checkAmount(input.personalAnnualIncome, 'personalAnnualIncome');
-      const [row] = await tx
-        .insert(customers)
-        .values({
-          name: checkText(input.name, 'name', 60),
-          idType: input.idType,
-          idNumber,
-          phone: checkPhone(input.phone),
-          birthDate,
-          gender: input.gender,
-          residency: input.residency,
-          nationality: input.nationality,
-          occupation: checkText(input.occupation, 'occupation', 40),
-          employerSector: checkText(input.employerSector, 'employerSector', 40),
-          personalAnnualIncome: personal,
-          householdAnnualIncome: checkAmount(input.householdAnnualIncome, 'householdAnnualIncome'),
-          householdFinancialAssets: checkAmount(input.householdFinancialAssets, 'householdFinancialAssets'),
-          incomeThreeYearAverage: checkAmount(input.incomeThreeYearAverage ?? personal, 'incomeThreeYearAverage'),
-          student: input.student,
-          legalCapacity: input.legalCapacity,
-          branchId,
-          managerId,
-          idVerified: false,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })
-        .returning();
-      return row;
-    });
+    const prepared = prepareCustomer(ctx, input);
+    return ctx.db.transaction((tx) => insertCustomer(tx, prepared));
   }
 
   @Mutation(() => Customer, { description: 'Changes a customer; fails with CONFLICT when `version` is stale.' })

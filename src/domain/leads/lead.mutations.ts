@@ -11,7 +11,8 @@ import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
 import { customerLoader } from '../core-loaders.js';
 import { checkAmount, checkPhone, checkText } from '../customers/customer.validation.js';
-import { findLead, moveLead, requireMayMove } from './lead-move.js';
+import { applyMove, findLead, moveLead, requireMayMove } from './lead-move.js';
+import { insertCustomer, prepareCustomer } from '../customers/open-customer.js';
 import { LEAD_WRITERS } from './lead-roles.js';
 import { OPEN_STAGES, stageRank, type LeadStage } from './lead.enums.js';
 import type { LeadRow } from './lead.resolver.js';
@@ -156,26 +157,44 @@ export class LeadMutationResolver {
 
   @Mutation(() => Lead, {
     description:
-      '信息转换: a held lead (DISTRIBUTED, FEEDBACK or REFINED) becomes CONVERTED, linked to its customer (in your book; open one first with createCustomer) and optionally that ' +
-      "customer's first order; its value and conversion time feed the KPIs. Audited (LEAD_CONVERTED).",
+      '信息转换: a held lead (DISTRIBUTED, FEEDBACK or REFINED) becomes CONVERTED, linked to an existing customer of your book (and optionally their first order) ' +
+      'or to a customer opened for the prospect in the same transaction; its value and conversion time feed the KPIs. Audited (LEAD_CONVERTED).',
   })
   async convertLead(@Arg('input', () => ConvertLeadInput) input: ConvertLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
     requireRole(ctx, ...LEAD_WRITERS);
-    const customerId = numericIdOf(input.customerId, 'Customer');
-    if (!customerId) throw badInput(text('客户编号无效', 'customerId is not a customer id'), 'customerId');
+    if (!input.customerId === !input.newCustomer) throw badInput(text('customerId 与 newCustomer 须且只能给出一个', 'Give exactly one of customerId and newCustomer'), 'customerId');
+    const existing = input.customerId ? numericIdOf(input.customerId, 'Customer') : null;
+    if (input.customerId && !existing) throw badInput(text('客户编号无效', 'customerId is not a customer id'), 'customerId');
+    // A new customer is checked in full before any statement, as createCustomer checks it.
+    const opening = input.newCustomer ? prepareCustomer(ctx, input.newCustomer) : null;
     const orderId = input.orderId ? numericIdOf(input.orderId, 'Order') : null;
     if (input.orderId && !orderId) throw badInput(text('订单编号无效', 'orderId is not an order id'), 'orderId');
+    if (orderId && opening) throw badInput(text('新开户客户尚无订单', 'A customer opened here has no order yet'), 'orderId');
     const note = input.note ? checkText(input.note, 'note', 500) : 'converted';
     const lead = await findLead(ctx, input.leadId);
     requireMayMove(ctx, lead);
     checkStageOpen(lead);
     if (lead.managerId === null) throw badInput(text('线索须先领认或分配才能转换', 'A lead is claimed or distributed before it converts'), 'leadId');
-    if (!(await customerLoader(ctx).load(customerId))) throw notFound(text('客户', 'customer'));
-    if (orderId) {
-      const [o] = await ctx.db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.id, orderId));
-      if (!o || o.customerId !== customerId) throw badInput(text('订单不属于该客户', 'The order is not this customer\'s'), 'orderId');
+    if (existing !== null) {
+      if (!(await customerLoader(ctx).load(existing))) throw notFound(text('客户', 'customer'));
+      if (orderId) {
+        const [o] = await ctx.db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.id, orderId));
+        if (!o || o.customerId !== existing) throw badInput(text('订单不属于该客户', "The order is not this customer's"), 'orderId');
+      }
     }
-    return moveLead(ctx, lead, { to: 'CONVERTED', reason: note, set: { customerId, orderId, convertedAt: ctx.now }, details: { customerId: toGlobalId('Customer', customerId), value: new Decimal(lead.estimatedValue).toFixed(2) } });
+    const row = await ctx.db.transaction(async (tx) => {
+      // Opened and linked together: a conversion that loses a race leaves no customer behind.
+      const customerId = opening ? (await insertCustomer(tx, opening)).id : existing!;
+      const moved = await applyMove(ctx, tx, lead, {
+        to: 'CONVERTED',
+        reason: note,
+        set: { customerId, orderId, convertedAt: ctx.now },
+        details: { customerId: toGlobalId('Customer', customerId), opened: opening !== null, value: new Decimal(lead.estimatedValue).toFixed(2) },
+      });
+      if (!moved) throw conflict(text('线索已被他人更新，请刷新后重试', 'The lead changed meanwhile; reload and retry'));
+      return moved;
+    });
+    return row;
   }
 }
 

@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar } from '../../graphql/scalars.js';
 import { connectionTypes, Node } from '../../graphql/relay/types.js';
 import { Money } from '../common/money.type.js';
+import { CreateCustomerInput } from '../customers/customer.inputs.js';
 import { Customer } from '../customers/customer.type.js';
 import { Branch, CustomerManager } from '../organisation/organisation.types.js';
 import { LeadContactRoleEnum, LeadDistributionStrategyEnum, LeadSourceEnum, LeadStageEnum, ProspectKindEnum } from './lead.enums.js';
@@ -116,7 +117,9 @@ export class DropLeadInput {
 @InputType('ConvertLeadInput', { description: '信息转换: links a lead to the customer it became, and optionally their first order.' })
 export class ConvertLeadInput {
   @Field(() => ID) leadId!: string;
-  @Field(() => ID, { description: 'The customer (in your book): an existing one, or the one just opened with createCustomer.' }) customerId!: string;
+  @Field(() => ID, { nullable: true, description: 'An existing customer in your book. Exactly one of customerId and newCustomer.' }) customerId?: string;
+  @Field(() => CreateCustomerInput, { nullable: true, description: 'A customer to open for the prospect, in the same transaction as the conversion (as createCustomer would).' })
+  newCustomer?: CreateCustomerInput;
   @Field(() => ID, { nullable: true, description: "The customer's first order, if any." }) orderId?: string;
   @Field(() => String, { nullable: true, description: 'Up to 500 characters.' }) note?: string;
 }
