@@ -37,6 +37,7 @@ import { DistributeLeadsResolver } from '../domain/leads/distribute.mutation.js'
 import { LeadMutationResolver } from '../domain/leads/lead.mutations.js';
 import { LeadQueryResolver } from '../domain/leads/lead.query.js';
 import { LeadResolver } from '../domain/leads/lead.resolver.js';
+import { CoverageMutationResolver } from '../domain/organisation/coverage.mutations.js';
 import { WorkItemLeadResolver } from '../domain/workbench/work-queue.types.js';
 import { EscalateComplaintResolver } from '../domain/complaints/escalate.mutation.js';
 
@@ -79,6 +80,7 @@ export const coreResolvers: Function[] = [
   BranchKpisResolver,
   BranchesQueryResolver,
   LeadResolver,
+  CoverageMutationResolver,
   WorkItemLeadResolver,
   LeadQueryResolver,
   LeadMutationResolver,

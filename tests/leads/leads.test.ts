@@ -271,6 +271,9 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
         [null, 'industry: no manager covers Agriculture'],
       ]);
       expect(r.data.distributeLeads.map((a: any) => a.lead.stage)).toEqual(['DISTRIBUTED', 'COLLECTED', 'DISTRIBUTED', 'COLLECTED']);
+      // Each lead moved is audited with the strategy; those left in the pool are not.
+      expect((await audits(leadsI[0]!)).at(-1)).toBe('LEAD_DISTRIBUTED');
+      expect(await audits(leadsI[1]!)).toEqual(['LEAD_COLLECTED']);
     });
 
     it('COMBINED: nearest branch, then the manager there covering the industry; a branch manager distributes within the branch only', async () => {
@@ -309,5 +312,23 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
       // Partners and relationship managers do not distribute.
       expect(code(await distribute(rm(m.N1), leadsP, 'NEAREST'))).toBe('FORBIDDEN');
     });
+  });
+
+  it('lets head office and the branch manager declare what distribution reads: a manager\'s industries, a branch\'s location', async () => {
+    const SET = `mutation($m: ID!, $i: [String!]!) { setManagerIndustries(managerId: $m, industries: $i) { code industries } }`;
+    const LOC = `mutation($b: ID!, $lat: Float!, $lon: Float!) { setBranchLocation(branchId: $b, latitude: $lat, longitude: $lon) { code latitude longitude } }`;
+    const s1 = toGlobalId('CustomerManager', m.S1);
+    const set = await t.gql(SET, { m: s1, i: ['HEALTHCARE', 'EDUCATION', 'HEALTHCARE'] }, { as: { role: 'BRANCH_MANAGER', branchId: S } as never });
+    expect(set.data.setManagerIndustries).toEqual({ code: 'T-LD-S1', industries: ['EDUCATION', 'HEALTHCARE'] });
+    expect(code(await t.gql(SET, { m: s1, i: ['HEALTHCARE'] }, { as: bmN() as never }))).toBe('NOT_FOUND');
+    expect(code(await t.gql(SET, { m: s1, i: ['NOT_A_CODE'] }, { as: HO as never }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(SET, { m: s1, i: ['HEALTHCARE'] }, { as: rm(m.S1) as never }))).toBe('FORBIDDEN');
+    expect((await t.gql(SET, { m: s1, i: ['HEALTHCARE'] }, { as: HO as never })).data.setManagerIndustries.industries).toEqual(['HEALTHCARE']);
+    const b = toGlobalId('Branch', S);
+    expect(code(await t.gql(LOC, { b, lat: 91, lon: 121 }, { as: HO as never }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(LOC, { b, lat: 30, lon: 121 }, { as: { role: 'BRANCH_MANAGER', branchId: S } as never }))).toBe('FORBIDDEN');
+    expect((await t.gql(LOC, { b, lat: 30, lon: 121 }, { as: HO as never })).data.setBranchLocation).toEqual({ code: 'T-LD-S', latitude: 30, longitude: 121 });
+    const trail = resultRows<{ action: string }>(await t.host.runtime.database.db.execute(sql`select action from audit_events where target_id in (${s1}, ${b}) order by id`)).map((r) => r.action);
+    expect(trail).toEqual(['MANAGER_INDUSTRIES_CHANGED', 'MANAGER_INDUSTRIES_CHANGED', 'BRANCH_LOCATION_CHANGED']);
   });
 });

@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root, ID } from 'type-graphql';
+import { Ctx, Field, FieldResolver, Float, ObjectType, Resolver, Root, ID } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import type { branches, managers } from '../../db/schema/index.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
@@ -16,6 +16,9 @@ export class Branch extends Node {
   @Field(() => String) nameZh!: string;
   @Field(() => String) nameEn!: string;
   @Field(() => String) city!: string;
+  @Field(() => Float, { nullable: true, description: 'Latitude (WGS 84) of the branch, for NEAREST lead distribution; null: not set (the branch gets no nearest-branch leads).' })
+  latitude!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Longitude (WGS 84).' }) longitude!: number | null;
 }
 
 @ObjectType('CustomerManager', { implements: Node, description: 'A customer manager (客户经理).' })
@@ -27,6 +30,8 @@ export class CustomerManager extends Node {
   })
   grade!: string;
   @Field(() => Branch) branch!: Branch;
+  @Field(() => [String], { description: 'Industry codes (core.leadIndustries) the manager covers for lead distribution (行业归类); set by setManagerIndustries.' })
+  industries!: string[];
 }
 
 @Resolver(() => Branch)
@@ -39,6 +44,16 @@ export class BranchResolver {
   @FieldResolver(() => String)
   name(@Root() b: BranchRow, @Ctx() ctx: HostContext): string {
     return ctx.lang === 'en' ? b.nameEn : b.nameZh;
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  latitude(@Root() b: BranchRow): number | null {
+    return b.latitude === null ? null : Number(b.latitude);
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  longitude(@Root() b: BranchRow): number | null {
+    return b.longitude === null ? null : Number(b.longitude);
   }
 }
 
