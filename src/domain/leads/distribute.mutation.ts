@@ -6,7 +6,8 @@ import { requireRole } from '../../auth/guards.js';
 import { intArray } from '../../db/int-array.js';
 import { resultRows } from '../../db/result-rows.js';
 import type { Tx } from '../../db/client.js';
-import { leads } from '../../db/schema/index.js';
+import { leads, managers } from '../../db/schema/index.js';
+import { managerScope } from '../../access/scope.js';
 import { badInput } from '../../graphql/errors.js';
 import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
 import { text, type LocalizedText } from '../../i18n/localized.js';
@@ -52,14 +53,12 @@ async function readLeads(tx: Tx, ctx: HostContext, ids: number[], branchIds: num
 /** leadScope() names the table `leads`; the statement above aliases it `l`. */
 const leadScopeAliased = (ctx: HostContext) => sql`l.id in (select ${leads.id} from ${leads} where ${leadScope(ctx.principal)})`;
 
-/** The managers of the caller's scope with their branch, industries and open leads: one statement. */
+/** The managers of the caller's roster scope (a branch manager: their branch) with branch, industries and open leads: one statement. */
 async function readManagers(tx: Tx, ctx: HostContext): Promise<Candidate[]> {
-  const p = ctx.principal;
-  const scope = p.role === 'BRANCH_MANAGER' ? sql`m.branch_id = ${p.branchId ?? 0}` : sql`true`;
   const rows = resultRows(
-    await tx.execute(sql`select m.id, m.branch_id, m.industries,
-        (select count(*) from leads x where x.manager_id = m.id and x.stage in ('DISTRIBUTED', 'FEEDBACK', 'REFINED'))::int as load
-      from managers m where ${scope} order by m.id`),
+    await tx.execute(sql`select ${managers.id} as id, ${managers.branchId} as branch_id, ${managers.industries} as industries,
+        (select count(*) from leads x where x.manager_id = ${managers.id} and x.stage in ('DISTRIBUTED', 'FEEDBACK', 'REFINED'))::int as load
+      from ${managers} where ${managerScope(ctx.principal)} order by ${managers.id}`),
   );
   return rows.map((r) => ({ id: Number(r.id), branchId: Number(r.branch_id), industries: (r.industries as string[]) ?? [], load: Number(r.load) }));
 }

@@ -38,6 +38,8 @@ export interface Move {
   set?: Partial<typeof leads.$inferInsert>;
   /** Audit details beyond the stages (codes and ids only, never personal data). */
   details?: Record<string, unknown>;
+  /** The audit action (default LEAD_<to>). */
+  action?: string;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function applyMove(ctx: HostContext, tx: Tx, lead: LeadRow, move: M
   await recordAudit(
     { db: tx, principal: ctx.principal, requestId: ctx.requestId },
     {
-      action: `LEAD_${move.to}`,
+      action: move.action ?? `LEAD_${move.to}`,
       targetType: 'Lead',
       targetId: toGlobalId('Lead', lead.id),
       details: { from: lead.stage, to: move.to, managerId: managerId === null ? null : toGlobalId('CustomerManager', managerId), ...move.details },

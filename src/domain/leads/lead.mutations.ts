@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { branchOfManagerSql } from '../../access/scope.js';
@@ -94,20 +94,10 @@ export class LeadMutationResolver {
       .where(and(eq(leads.id, key), sql`${leads.branchId} = ${branchOfManagerSql(me)}`));
     if (!lead) throw notFound(text('线索', 'lead'));
     checkStageOpen(lead);
+    // The version read is the guard: of two simultaneous claims, one update finds it and wins; the other finds none and learns the holder below.
     const won =
       lead.managerId === null && (lead.stage === 'COLLECTED' || lead.stage === 'DISTRIBUTED')
-        ? await ctx.db.transaction(async (tx) => {
-            // The claim itself is the guard: whoever's update finds the lead unheld wins; the other finds it held.
-            const [row] = await tx
-              .update(leads)
-              .set({ managerId: me, stage: 'DISTRIBUTED', assignedAt: ctx.now, updatedAt: ctx.now, version: sql`${leads.version} + 1` })
-              .where(and(eq(leads.id, lead.id), isNull(leads.managerId), inArray(leads.stage, ['COLLECTED', 'DISTRIBUTED'])))
-              .returning();
-            if (!row) return null;
-            await tx.insert(leadEvents).values({ leadId: lead.id, fromStage: lead.stage, toStage: 'DISTRIBUTED', managerId: me, branchId: lead.branchId, actor: ctx.principal.subject, reason: 'claimed (优先领认)', at: ctx.now });
-            await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, { action: 'LEAD_CLAIMED', targetType: 'Lead', targetId: toGlobalId('Lead', lead.id), details: { from: lead.stage, to: 'DISTRIBUTED' } });
-            return row;
-          })
+        ? await ctx.db.transaction((tx) => applyMove(ctx, tx, lead, { to: 'DISTRIBUTED', managerId: me, reason: 'claimed (优先领认)', action: 'LEAD_CLAIMED' }))
         : null;
     if (won) return won;
     const [now] = await ctx.db.select({ managerId: leads.managerId, code: managers.code, name: managers.name }).from(leads).leftJoin(managers, eq(managers.id, leads.managerId)).where(eq(leads.id, lead.id));
