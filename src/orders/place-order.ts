@@ -92,6 +92,9 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
   if (!customer) throw notFound(text('客户', 'customer'));
   const product = await findProduct(ctx, input.productId);
   if (!product) throw notFound(text('产品', 'product'));
+  if (ctx.host.pluginByLine.get(product.line)?.applicationsOnly) {
+    throw badInput(text(`${product.line} 产品须申请（经调查与审批），不能直接下单`, `${product.line} products are applied for (investigated and approved), never ordered`), 'productId');
+  }
   // Details the line does not accept are refused before anything is written.
   readSaleDetails(ctx.host.pluginByLine.get(product.line), input.details);
   const currency = input.currency ?? product.currency;

@@ -38,3 +38,5 @@ export { requireRole } from '../auth/guards.js';
 export { Decimal } from 'decimal.js';
 export { perObject, perObjectAnd } from './per-object.js';
 export { perString, perStringValue } from './per-string.js';
+export { ageAt } from '../domain/customers/derived.js';
+export { onSaleProductsOfLine } from './catalog-reader.js';

@@ -107,6 +107,13 @@ export interface PluginManifest {
    * (`SELLER_NOT_QUALIFIED`). Omitted: the line needs none.
    */
   sellerQualification?: string;
+  /**
+   * The line's products are applied for, never ordered (loans): the host refuses
+   * `placeOrder` for them (BAD_USER_INPUT) before anything is written; its
+   * `orders.details` then describe an application's terms, which the rules and
+   * `checkSuitability` still read.
+   */
+  applicationsOnly?: boolean;
   /** Its bank settings (keys `<code>.<name>`) with defaults. */
   settings?: SettingDefinition[];
   /** Batched facts for suitability rules. */

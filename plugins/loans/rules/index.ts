@@ -1,0 +1,11 @@
+import type { SuitabilityRule } from '../../../src/sdk/index.js';
+import { loanAgeAtMaturity } from './age-at-maturity.js';
+import { loanCreditChecks } from './credit-checks.js';
+import { loanDebtToIncome } from './debt-to-income.js';
+import { loanDownPayment } from './down-payment.js';
+import { loanEntrustedPayment } from './entrusted-payment.js';
+import { loanPurpose } from './purpose.js';
+import { loanTermAndAmount } from './term-and-amount.js';
+
+/** The loans line's suitability rules. */
+export const loanRules: SuitabilityRule[] = [loanTermAndAmount, loanAgeAtMaturity, loanDebtToIncome, loanDownPayment, loanPurpose, loanEntrustedPayment, loanCreditChecks];
