@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { definePlugin, text } from '../../src/sdk/index.js';
 import { loanProductFacts } from './facts.js';
+import { CustomerLoanApplicationsResolver, LoanApplicationMutationResolver, LoanApplicationResolver } from './graphql/application.resolver.js';
+import { LoanApplication, LoanApplicationEvent } from './graphql/application.types.js';
 import { CustomerLoanOffersResolver, LoanOffer } from './graphql/offers.resolver.js';
 import { LoanProductResolver } from './graphql/product.resolver.js';
 import { LoanProduct } from './graphql/product.type.js';
 import { loanRules } from './rules/index.js';
-import { loanDetails } from './schema.js';
+import { loanApplicationEvents, loanApplications, loanDetails } from './schema.js';
 import { seedLoans } from './seed.js';
 import { loanSettings } from './settings.js';
 import { loanTerms } from './sizing.js';
@@ -29,10 +31,10 @@ export default definePlugin({
   applicationsOnly: true,
   graphql: {
     productType: LoanProduct,
-    resolvers: [LoanProductResolver, CustomerLoanOffersResolver],
-    types: [LoanOffer],
+    resolvers: [LoanProductResolver, CustomerLoanOffersResolver, LoanApplicationResolver, CustomerLoanApplicationsResolver, LoanApplicationMutationResolver],
+    types: [LoanOffer, LoanApplication, LoanApplicationEvent],
   },
-  tables: { loanDetails },
+  tables: { loanDetails, loanApplications, loanApplicationEvents },
   migrationsFolder: fileURLToPath(new URL('./drizzle', import.meta.url)),
   rules: loanRules,
   settings: loanSettings,

@@ -40,3 +40,8 @@ export { perObject, perObjectAnd } from './per-object.js';
 export { perString, perStringValue } from './per-string.js';
 export { ageAt } from '../domain/customers/derived.js';
 export { onSaleProductsOfLine } from './catalog-reader.js';
+export { judgeApplication, recordApplicationDecision, recordParticipation, assertIndependentDecision, customerInScope, type ApplicationTerms, type JudgedApplication, type CaseRef, type CaseRole } from './applications.js';
+export { registerNodeType } from '../graphql/node-registry.js';
+export { recordAudit, type AuditEntry } from '../audit/record.js';
+export { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeIdempotentResponse } from '../orders/idempotency.js';
+export { Node } from '../graphql/relay/types.js';

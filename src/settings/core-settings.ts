@@ -5,6 +5,7 @@ import { complaintSettings } from '../domain/complaints/complaint.settings.js';
 import { classificationSettings } from '../domain/customers/classification.settings.js';
 import { kpiSettings } from '../domain/kpis/kpi.settings.js';
 import { leadSettings } from '../domain/leads/lead.settings.js';
+import { approvalAuthoritySettings } from '../controls/four-eyes.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 const days = z.number().int().min(1);
@@ -166,4 +167,5 @@ export const coreSettings: SettingDefinition[] = [
   ...classificationSettings,
   ...kpiSettings,
   ...leadSettings,
+  ...approvalAuthoritySettings,
 ];

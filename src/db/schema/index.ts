@@ -7,3 +7,4 @@ export * from './bundles.js';
 export * from './orders.js';
 export * from './day-close.js';
 export * from './leads.js';
+export * from './controls.js';
