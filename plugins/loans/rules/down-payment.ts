@@ -26,7 +26,8 @@ export const loanDownPayment: SuitabilityRule = {
     const t = readLoanTerms(facts.product.details);
     if (!t || t.kind !== 'HOUSING' || facts.sale.side !== 'BUY' || facts.sale.amount === null) return [];
     const sale = readLoanSale(facts);
-    if (sale.propertyValue === null || sale.downPaymentShare === null) return [{ code: 'LOAN_PROPERTY_VALUE_MISSING', saw: { propertyValue: sale.propertyValue } }];
+    // The server computes the share only from a positive price: no share, no price.
+    if (sale.downPaymentShare === null) return [{ code: 'LOAN_PROPERTY_VALUE_MISSING', saw: { propertyValue: sale.propertyValue } }];
     const second = isSecondHome(t);
     const min = ctx.settings.get<DownPayment>(SETTING_DOWN_PAYMENT)[second ? 'SECOND_HOME' : 'FIRST_HOME'];
     if (new Decimal(sale.downPaymentShare).gte(min)) return [];
