@@ -10,7 +10,6 @@ import {
   customerInScope,
   Decimal,
   FinmartError,
-  forbidden,
   groupByKey,
   judgeApplication,
   recordApplicationDecision,
@@ -250,8 +249,6 @@ export class LoanApplicationMutationResolver {
     if (!/^\d{1,14}(\.\d{1,2})?$/.test(amount) || new Decimal(amount).lte(0) || new Decimal(amount).gt(app.amount)) {
       throw badInput(text('批准金额须为正数且不超过申请金额', 'The approved amount is positive and at most the amount applied for'), 'amount');
     }
-    // An unexpected role never reaches here (requireRole); a relationship manager never decides.
-    if (ctx.principal.role === 'RELATIONSHIP_MANAGER') throw forbidden();
     // An approval is judged on the approved terms (reads only, before the transaction).
     const j =
       input.decision === 'DECLINE'
