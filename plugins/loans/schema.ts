@@ -1,4 +1,4 @@
-import { index, integer, jsonb, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Loan line facts of a product, one row per core product (same id): what the
@@ -75,4 +75,69 @@ export const loanApplicationEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('loans_application_events_app_idx').on(t.applicationId, t.id)],
+);
+
+/**
+ * A disbursed loan (放款后): the customer's liability. Terms as approved; the schedule is
+ * in `loans_instalments`; `outstandingPrincipal` is kept with every repayment so that a
+ * customer's liabilities are a sum over open loans (no walk through the schedule).
+ */
+export const loans = pgTable(
+  'loans_loans',
+  {
+    id: serial('id').primaryKey(),
+    applicationId: integer('application_id').notNull(),
+    customerId: integer('customer_id').notNull(),
+    productId: integer('product_id').notNull(),
+    principal: numeric('principal', { precision: 20, scale: 2 }).notNull(),
+    annualRate: numeric('annual_rate', { precision: 8, scale: 6 }).notNull(),
+    termMonths: integer('term_months').notNull(),
+    repaymentMethod: text('repayment_method').notNull(),
+    /** The bank's calendar day (China) it was paid out; instalments fall due on this day of each month. */
+    disbursedOn: date('disbursed_on', { mode: 'string' }).notNull(),
+    disbursedAt: timestamp('disbursed_at', { withTimezone: true }).notNull(),
+    disbursedBy: text('disbursed_by').notNull(),
+    outstandingPrincipal: numeric('outstanding_principal', { precision: 20, scale: 2 }).notNull(),
+    /** ACTIVE until every instalment is paid, then SETTLED (结清). */
+    status: text('status').notNull(),
+    /** Pledge loans: the holding pledged (locked against redemption until settled). */
+    pledgedHoldingId: integer('pledged_holding_id'),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('loans_loans_application_uq').on(t.applicationId), index('loans_loans_customer_idx').on(t.customerId, t.id)],
+);
+
+/** The repayment schedule of a loan (还款计划): what each instalment is and what of it has been paid. */
+export const loanInstalments = pgTable(
+  'loans_instalments',
+  {
+    loanId: integer('loan_id').notNull(),
+    n: integer('n').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    principal: numeric('principal', { precision: 20, scale: 2 }).notNull(),
+    interest: numeric('interest', { precision: 20, scale: 2 }).notNull(),
+    principalPaid: numeric('principal_paid', { precision: 20, scale: 2 }).notNull().default('0'),
+    interestPaid: numeric('interest_paid', { precision: 20, scale: 2 }).notNull().default('0'),
+    /** When it was paid in full. */
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.loanId, t.n] }), index('loans_instalments_unpaid_idx').on(t.loanId, t.dueDate)],
+);
+
+/** Repayments received (还款记录), with how each was allocated to the schedule. */
+export const loanRepayments = pgTable(
+  'loans_repayments',
+  {
+    id: serial('id').primaryKey(),
+    loanId: integer('loan_id').notNull(),
+    amount: numeric('amount', { precision: 20, scale: 2 }).notNull(),
+    principal: numeric('principal', { precision: 20, scale: 2 }).notNull(),
+    interest: numeric('interest', { precision: 20, scale: 2 }).notNull(),
+    /** [{ n, interest, principal }]: the instalments it paid. */
+    allocation: jsonb('allocation').$type<{ n: number; interest: string; principal: string }[]>().notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('loans_repayments_loan_idx').on(t.loanId, t.id)],
 );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text, type SettingDefinition } from '../../src/sdk/index.js';
 
 const share = z.string().regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'a fraction between 0 and 1, such as "0.55"');
+const cover = z.string().regex(/^\d{1,2}(\.\d{1,4})?$/, 'a ratio such as "1.2"');
 const amount = z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, 'an amount such as "300000"');
 
 export const SETTING_DEBT_RATIOS = 'loans.debtToIncome';
@@ -9,6 +10,26 @@ export const SETTING_DOWN_PAYMENT = 'loans.minimumDownPayment';
 export const SETTING_MAX_AGE = 'loans.maxAgeAtMaturity';
 export const SETTING_PROHIBITED_PURPOSES = 'loans.prohibitedPurposes';
 export const SETTING_ENTRUSTED_PAYMENT = 'loans.entrustedPaymentAbove';
+export const SETTING_PLEDGE = 'loans.pledge';
+export const SETTING_CLASSIFICATION = 'loans.classification';
+export const SETTING_REMINDERS = 'loans.reminders';
+
+/** Pledge categories of the pledge products (loans_details.category). */
+export type PledgeCategory = 'DEPOSIT' | 'WEALTH' | 'BOND';
+export interface PledgeSetting {
+  /** The product lines whose positions may be pledged, per pledge category. */
+  lines: Record<PledgeCategory, string[]>;
+  /** Highest loan as a share of the pledged position's market value (质押率). */
+  maxLoanToValue: Record<PledgeCategory, string>;
+  /** Post-loan warning when the position's value ÷ the outstanding principal falls below this (覆盖率). */
+  warnCoverBelow: Record<PledgeCategory, string>;
+}
+export interface ReminderSetting {
+  /** An instalment falling due within this many days is a reminder in the manager's work queue. */
+  dueWithinDays: number;
+  /** Queue priorities (core.workQueue's scale: complaints 100, overdue contacts 80…). */
+  priorities: { LOANS_OVERDUE: number; LOANS_REPAYMENT_DUE: number };
+}
 
 export interface DebtRatios {
   /** Monthly housing payments ÷ monthly income (月房产支出与收入比). */
@@ -69,4 +90,39 @@ export const loanSettings: SettingDefinition[] = [
     schema: z.object({ consumer: amount, business: amount }),
     default: { consumer: '300000', business: '500000' },
   } satisfies SettingDefinition<EntrustedPayment>,
+  {
+    key: SETTING_PLEDGE,
+    description: text(
+      '质押贷款：可质押的产品线、质押率上限（贷款金额 ÷ 质押物市值）与贷后覆盖率预警线（质押物市值 ÷ 贷款余额）',
+      'Pledge loans: the lines whose positions may be pledged, the highest loan-to-value of the pledged position, and the post-loan cover ratio (value ÷ outstanding) below which a warning is raised',
+    ),
+    schema: z.object({
+      lines: z.object({ DEPOSIT: z.array(z.string().regex(/^[A-Z_]{2,30}$/)), WEALTH: z.array(z.string().regex(/^[A-Z_]{2,30}$/)), BOND: z.array(z.string().regex(/^[A-Z_]{2,30}$/)) }),
+      maxLoanToValue: z.object({ DEPOSIT: share, WEALTH: share, BOND: share }),
+      warnCoverBelow: z.object({ DEPOSIT: cover, WEALTH: cover, BOND: cover }),
+    }),
+    // Foreign-currency deposits are the deposits finmart holds (the forex line); wealth products are funds. No line holds bonds yet.
+    default: {
+      lines: { DEPOSIT: ['FOREX'], WEALTH: ['FUNDS'], BOND: [] },
+      maxLoanToValue: { DEPOSIT: '0.9', WEALTH: '0.7', BOND: '0.9' },
+      warnCoverBelow: { DEPOSIT: '1.05', WEALTH: '1.2', BOND: '1.05' },
+    },
+  } satisfies SettingDefinition<PledgeSetting>,
+  {
+    key: SETTING_CLASSIFICATION,
+    description: text(
+      '贷款五级分类的逾期天数界限（《商业银行金融资产风险分类办法》2023：逾期超过 90 天至少次级、超过 270 天至少可疑、超过 360 天损失；任何逾期至少关注）',
+      'Days past due beyond which a loan is at least substandard, doubtful, loss (NFRA–PBOC financial asset risk classification measures 2023: 90, 270, 360; any overdue is at least special mention)',
+    ),
+    schema: z
+      .object({ substandardAfterDays: z.number().int().min(1), doubtfulAfterDays: z.number().int().min(1), lossAfterDays: z.number().int().min(1) })
+      .refine((t) => t.substandardAfterDays < t.doubtfulAfterDays && t.doubtfulAfterDays < t.lossAfterDays, 'the days must increase: substandard < doubtful < loss'),
+    default: { substandardAfterDays: 90, doubtfulAfterDays: 270, lossAfterDays: 360 },
+  } satisfies SettingDefinition<{ substandardAfterDays: number; doubtfulAfterDays: number; lossAfterDays: number }>,
+  {
+    key: SETTING_REMINDERS,
+    description: text('还款提醒：到期日前多少天起进入客户经理待办，及到期与逾期提醒的优先级', 'Repayment reminders: how many days before an instalment falls due it enters the manager\'s work queue, and the queue priorities of due and overdue loans'),
+    schema: z.object({ dueWithinDays: z.number().int().min(0).max(60), priorities: z.object({ LOANS_OVERDUE: z.number().int(), LOANS_REPAYMENT_DUE: z.number().int() }) }),
+    default: { dueWithinDays: 7, priorities: { LOANS_OVERDUE: 85, LOANS_REPAYMENT_DUE: 58 } },
+  } satisfies SettingDefinition<ReminderSetting>,
 ] as SettingDefinition[];

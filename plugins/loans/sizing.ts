@@ -21,6 +21,8 @@ export const loanTerms: OrderTerms = {
     declaredMonthlyDebt: statedFigure.optional(),
     /** The customer asks to pay the seller directly (受托支付) rather than receive the funds. */
     entrustedPayment: z.boolean().optional(),
+    /** Pledge loans: the position pledged (its id); its value is the host's valuation. */
+    pledgedHoldingId: z.number().int().positive().optional(),
     monthlyPayment: statedFigure.optional(),
     loanToValue: statedFigure.optional(),
     downPaymentShare: statedFigure.optional(),

@@ -8,6 +8,7 @@ import { ManagerRosterFieldsResolver, ManagerRosterQueryResolver } from '../doma
 import { CustomerMutationResolver } from '../domain/customers/customer.mutations.js';
 import { CustomerQueryResolver } from '../domain/customers/customer.query.js';
 import { CustomerResolver } from '../domain/customers/customer.resolver.js';
+import { CustomerLiabilitiesResolver } from '../domain/customers/liabilities.resolver.js';
 import { ProductLineValues } from '../domain/common/enums.js';
 import { HoldingResolver } from '../domain/holdings/holding.type.js';
 import { ProductCoreResolver } from '../domain/products/product-core.resolver.js';
@@ -46,6 +47,7 @@ export const coreResolvers: Function[] = [
   RootResolver,
   CustomerQueryResolver,
   CustomerResolver,
+  CustomerLiabilitiesResolver,
   CustomerMutationResolver,
   CustomerSuitabilityResolver,
   CheckSuitabilityResolver,

@@ -20,7 +20,7 @@ import { recordDecision } from './decision-record.js';
 import { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.js';
 import { orderToJson, replay, type OrderRow, type StoredOrderResponse } from './order-response.js';
 import { checkBookable, type BookedSize } from './bookable.js';
-import { applyRedemption, checkProceeds, checkQuantity, lockRedeemable, planRedemption, type RedemptionPlan } from './redeem.js';
+import { applyRedemption, checkProceeds, checkQuantity, lockRedeemable, planRedemption, unpledged, type RedemptionPlan } from './redeem.js';
 import { settleDueOrders } from './settle.js';
 import { txContext } from './tx-context.js';
 
@@ -217,7 +217,7 @@ async function accept(
 
 /** Locks the positions a SELL redeems, plans it and checks the requested proceeds; throws BAD_USER_INPUT before anything is written. */
 async function prepareRedemption(ctx: HostContext, tx: Tx, product: ProductRecord, e: Execution): Promise<RedemptionPlan> {
-  const held = await lockRedeemable(tx, e.customerId, product.id);
+  const held = unpledged(await lockRedeemable(tx, e.customerId, product.id), e.quantity!);
   const plan = planRedemption(ctx.host.pluginByLine.get(product.line), product, held, e.quantity!);
   checkProceeds(e.amount, plan, product.currency);
   return plan;

@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { holdings } from '../db/schema/index.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
-import { badInput } from '../graphql/errors.js';
+import { badInput, FinmartError } from '../graphql/errors.js';
 import { text } from '../i18n/localized.js';
 import type { PluginManifest } from '../sdk/manifest.js';
 
@@ -51,6 +51,27 @@ export function lockRedeemable(tx: Tx, customerId: number, productId: number): P
     .where(and(eq(holdings.customerId, customerId), eq(holdings.productId, productId), eq(holdings.status, 'ACTIVE')))
     .orderBy(asc(holdings.openedAt), asc(holdings.id))
     .for('update');
+}
+
+/**
+ * The locked positions a redemption may take: those not pledged (质押). When the free
+ * units fall short of `quantity` because some are pledged, the redemption is refused
+ * (BAD_USER_INPUT, extensions.reason HOLDING_PLEDGED) — under the same row lock a
+ * pledge takes, so a position cannot be pledged and redeemed at once.
+ */
+export function unpledged(locked: HoldingRow[], quantity: string): HoldingRow[] {
+  const free = locked.filter((h) => h.pledgedTo === null);
+  if (free.length === locked.length) return free;
+  const available = free.reduce((acc, h) => acc.add(h.quantity), new Decimal(0));
+  if (new Decimal(quantity).gt(available)) {
+    const a = available.toFixed();
+    throw new FinmartError(
+      'BAD_USER_INPUT',
+      text(`该持仓已质押，质押期间不能赎回（可赎回 ${a}）`, `The position is pledged and cannot be redeemed while pledged (redeemable: ${a})`),
+      { field: 'quantity', reason: 'HOLDING_PLEDGED' },
+    );
+  }
+  return free;
 }
 
 /**

@@ -171,6 +171,14 @@ export function validatePlugins(manifests: PluginManifest[], opts: ValidateOptio
       }
     }
     checkOrderTerms(m);
+    for (const [kind, def] of Object.entries(m.workItems?.kinds ?? {})) {
+      // Prefixed with the line: kinds of two lines can never collide, nor with the host's.
+      if (!new RegExp(`^${m.line}_[A-Z][A-Z0-9_]*$`).test(kind)) throw new PluginValidationError(m.code, `work item kind ${kind} must be UPPER_CASE and start with "${m.line}_"`);
+      if (typeof def.priority !== 'function' || typeof def.explain !== 'function') throw new PluginValidationError(m.code, `work item kind ${kind} needs priority(settings) and explain(dueDay)`);
+      const said = def.explain('2026-01-01');
+      if (!said?.['zh-CN']?.trim() || !said?.en?.trim()) throw new PluginValidationError(m.code, `work item kind ${kind} needs an explanation in zh-CN and en`);
+    }
+    if (m.workItems && (typeof m.workItems.sql !== 'function' || !m.workItems.subjectType)) throw new PluginValidationError(m.code, 'workItems needs sql() and subjectType');
     for (const s of m.settings ?? []) {
       if (!s.key.startsWith(`${m.code}.`)) throw new PluginValidationError(m.code, `setting ${s.key} must start with "${m.code}."`);
       if (!s.description?.['zh-CN'] || !s.description?.en) throw new PluginValidationError(m.code, `setting ${s.key} needs zh-CN and en descriptions`);

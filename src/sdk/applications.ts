@@ -1,13 +1,16 @@
 import type { HostContext } from '../app/runtime.js';
 import { assertIndependentDecision as assertIndependent, recordParticipation as record, type CaseRef, type CaseRole } from '../controls/four-eyes.js';
+import { pledgeHolding as pledge, releasePledge as release } from '../controls/pledges.js';
+import { loadCustomerFacts } from '../suitability/facts-loader.js';
 import type { Tx } from '../db/client.js';
 import { customerLoader, productLoader } from '../domain/core-loaders.js';
+import { leadLoader } from '../domain/leads/lead.loader.js';
 import type { RequestContext } from '../graphql/context.js';
 import { notFound } from '../graphql/errors.js';
 import { text } from '../i18n/localized.js';
 import { recordDecision } from '../orders/decision-record.js';
 import { decideFor } from '../suitability/service.js';
-import type { Initiator, SaleChannel, SuitabilityDecisionRecord, SuitabilityFacts } from '../suitability/types.js';
+import type { CustomerFacts, Initiator, SaleChannel, SuitabilityDecisionRecord, SuitabilityFacts } from '../suitability/types.js';
 
 export type { CaseRef, CaseRole } from '../controls/four-eyes.js';
 
@@ -76,3 +79,24 @@ export const assertIndependentDecision = (ctx: RequestContext, tx: Tx, ref: Case
  * a plugin's own records about a customer (applications, loans) are visible exactly when the customer is.
  */
 export const customerInScope = (ctx: RequestContext, customerId: number) => customerLoader(ctx as HostContext).load(customerId);
+
+/**
+ * Pledges a customer's open position to a case (质押: a pledge loan's collateral), in `tx`, under the row
+ * lock redemptions take: from then on the host refuses to redeem it (BAD_USER_INPUT, reason HOLDING_PLEDGED)
+ * until {@link releasePledge}. BAD_USER_INPUT when it is not the customer's ACTIVE position, CONFLICT when
+ * another case holds it.
+ */
+export const pledgeHolding = (ctx: RequestContext, tx: Tx, customerId: number, holdingId: number, ref: CaseRef) => pledge(tx, customerId, holdingId, ref, ctx.now);
+
+/** Releases the case's pledge on a position (the loan is settled), in `tx`. */
+export const releasePledge = (tx: Tx, holdingId: number, ref: CaseRef, now: Date): Promise<void> => release(tx, holdingId, ref, now);
+
+/**
+ * The customer as suitability rules see them (holdings with market values and pledges, each line's
+ * facts), or null outside the caller's book: for a plugin's own checks outside a rule (post-loan warnings).
+ * Batched per request with the rules' own reads.
+ */
+export const customerFacts = (ctx: RequestContext, customerId: number): Promise<CustomerFacts | null> => loadCustomerFacts(ctx as HostContext, customerId);
+
+/** Whether a lead (by its numeric id) exists in the caller's lead scope: an application that says it came from a lead must name one the caller may see. */
+export const leadInScope = async (ctx: RequestContext, leadId: number): Promise<boolean> => (await leadLoader(ctx as HostContext).load(leadId)) !== null;

@@ -3,7 +3,7 @@
  * host. Plugins import this module and third-party libraries only — never other
  * host modules (a test enforces it). See plugins/README.md.
  */
-export type { PluginManifest, PluginServices, SeedContext, SeedCustomer, ValuationInput, AcceptedOrder } from './manifest.js';
+export type { PluginManifest, PluginServices, SeedContext, SeedCustomer, ValuationInput, AcceptedOrder, LineWorkItems } from './manifest.js';
 export { definePlugin } from './manifest.js';
 export type { OrderSizing, OrderTerms, SizingRequest, SizedOrder } from './order-sizing.js';
 export { statedFigure, unitPriceSizing } from './order-sizing.js';
@@ -40,7 +40,22 @@ export { perObject, perObjectAnd } from './per-object.js';
 export { perString, perStringValue } from './per-string.js';
 export { ageAt } from '../domain/customers/derived.js';
 export { onSaleProductsOfLine } from './catalog-reader.js';
-export { judgeApplication, recordApplicationDecision, recordParticipation, assertIndependentDecision, customerInScope, type ApplicationTerms, type JudgedApplication, type CaseRef, type CaseRole } from './applications.js';
+export {
+  judgeApplication,
+  recordApplicationDecision,
+  recordParticipation,
+  assertIndependentDecision,
+  customerInScope,
+  customerFacts,
+  leadInScope,
+  pledgeHolding,
+  releasePledge,
+  type ApplicationTerms,
+  type JudgedApplication,
+  type CaseRef,
+  type CaseRole,
+} from './applications.js';
+export { beijingDay as bankDay } from '../domain/kpis/day-close.js';
 export { registerNodeType } from '../graphql/node-registry.js';
 export { recordAudit, type AuditEntry } from '../audit/record.js';
 export { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeIdempotentResponse } from '../orders/idempotency.js';

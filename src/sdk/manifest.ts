@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.js';
 import type { LocalizedText } from '../i18n/localized.js';
@@ -69,6 +70,23 @@ export interface AcceptedOrder {
 }
 
 /**
+ * Items a line adds to managers' work queues (`WorkItem.kind` LINE_ITEM, `lineKind` one of `kinds`):
+ * a loan instalment falling due, an overdue one… The host puts the line's SQL into the queue's one
+ * statement, so a page of managers still costs one statement.
+ */
+export interface LineWorkItems {
+  /** The node type the items are about (`WorkItem.subjectId` is its global id), e.g. `Loan`. */
+  subjectType: string;
+  /** The kinds, upper-case and prefixed with the line (`LOANS_OVERDUE`), with their priority and what to say. */
+  kinds: Record<string, { priority(settings: SettingsReader): number; explain(dueDay: string): LocalizedText }>;
+  /**
+   * A SELECT of `customer_id int, kind text, subject_id int, due_at timestamptz` for the customers whose
+   * ids `customersOfBook` (a sub-select) returns — only those — on the instant `now`.
+   */
+  sql(customersOfBook: SQL, now: Date, settings: SettingsReader): SQL;
+}
+
+/**
  * A product line plugin. The host checks every manifest at boot (collisions,
  * versions, dependencies, missing messages) and refuses to start, naming the
  * plugin, when one is wrong.
@@ -123,6 +141,14 @@ export interface PluginManifest {
     /** Line details of products (fund type, insurance type…), keyed by product id. */
     products?(services: PluginServices, productIds: readonly number[]): Promise<Map<number, Record<string, unknown>>>;
   };
+  /**
+   * What customers owe the bank on this line (a lending line's outstanding principal), in CNY,
+   * keyed by customer id; customers owing nothing may be left out. The host sums every line's
+   * into `Customer.liabilities` and `Customer.netAssets`; assets, tiers and KPIs do not read it.
+   */
+  liabilities?(services: PluginServices, customerIds: readonly number[]): Promise<Map<number, string>>;
+  /** Items for managers' work queues (reminders, alerts) about the line's own records. */
+  workItems?: LineWorkItems;
   /** Market value of a position in the product's currency; default `quantity × unitPrice`. */
   valuate?(input: ValuationInput): string;
   /** Order terms: the details clients may send, how sales are sized (see {@link OrderSizing}), side effects. */

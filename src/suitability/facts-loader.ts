@@ -1,5 +1,7 @@
 import type { HostContext } from '../app/runtime.js';
-import { customerLoader, holdingsByCustomerLoader, latestAssessmentLoader, productLoader } from '../domain/core-loaders.js';
+import { multiplyToCents } from '../domain/common/cents.js';
+import { customerLoader, exchangeRatesLoader, holdingsByCustomerLoader, latestAssessmentLoader, productLoader } from '../domain/core-loaders.js';
+import { holdingPositionValue } from '../domain/holdings/valuation.js';
 import { ageAt, assessmentExpiry } from '../domain/customers/derived.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { qualificationsByManagerLoader } from '../domain/organisation/roster.loaders.js';
@@ -37,6 +39,16 @@ export function loadCustomerFacts(ctx: HostContext, customerId: number): Promise
       const productRows = await productLoader(ctx).loadMany(productIds);
       const productsById = new Map<number, ProductRecord>();
       for (const p of productRows) if (p && !(p instanceof Error)) productsById.set(p.id, p);
+      // Each position's market value as its line values it; the reference rates are read only when one is not in CNY.
+      const valued = new Map<number, { amount: string; currency: string }>();
+      for (const l of holdingLists) {
+        if (!Array.isArray(l)) continue;
+        for (const h of l) {
+          const p = productsById.get(h.productId);
+          if (p) valued.set(h.id, holdingPositionValue(ctx.host, h, p));
+        }
+      }
+      const rates = [...valued.values()].some((v) => v.currency !== 'CNY') ? await exchangeRatesLoader(ctx).load('all') : new Map([['CNY', '1']]);
       const lineFacts = await Promise.all(
         ctx.host.plugins.map(async (plugin) => {
           if (!plugin.facts?.customers) return [plugin.code, new Map<number, Record<string, unknown>>()] as const;
@@ -88,7 +100,10 @@ export function loadCustomerFacts(ctx: HostContext, customerId: number): Promise
           },
           holdings: (Array.isArray(hs) ? hs : []).map((h) => {
             const p = productsById.get(h.productId);
+            const v = valued.get(h.id);
+            const rate = v ? rates.get(v.currency) : undefined;
             return {
+              id: h.id,
               productId: h.productId,
               productCode: p?.code ?? '',
               line: p?.line ?? '',
@@ -98,6 +113,10 @@ export function loadCustomerFacts(ctx: HostContext, customerId: number): Promise
               status: h.status,
               openedAt: h.openedAt.toISOString(),
               attributes: h.attributes,
+              marketValue: v?.amount ?? null,
+              valueCurrency: v?.currency ?? null,
+              marketValueCny: v && rate ? multiplyToCents(v.amount, rate) : null,
+              pledgedTo: h.pledgedTo,
             };
           }),
           lines,

@@ -23,6 +23,8 @@ export const levelNumber = (level: string): number => Number(level.slice(1));
 
 /** A position the customer holds, as rules see it. */
 export interface HoldingFacts {
+  /** The position's id (holdings.id). */
+  id: number;
   productId: number;
   productCode: string;
   line: string;
@@ -33,6 +35,13 @@ export interface HoldingFacts {
   openedAt: string;
   /** Line-specific facts of the position (account class, card type, policy…). */
   attributes: Record<string, unknown>;
+  /** Market value as its line values it (null when its product is unknown), in `valueCurrency`. */
+  marketValue: string | null;
+  valueCurrency: string | null;
+  /** The market value in CNY at the reference rate (null when it cannot be valued). */
+  marketValueCny: string | null;
+  /** The case the position is pledged to (e.g. `loans.loan:12`), or null when free: a pledged position cannot be redeemed. */
+  pledgedTo: string | null;
 }
 
 /** The customer, as rules see it. Money as decimal strings. */

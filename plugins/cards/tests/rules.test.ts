@@ -17,6 +17,7 @@ let holdingSeq = 100;
 function card(d: Details, extra: Partial<HoldingFacts> = {}): HoldingFacts {
   const id = holdingSeq++;
   return {
+    id,
     productId: id,
     productCode: `CARD-${id}`,
     line: 'CARDS',
@@ -26,6 +27,10 @@ function card(d: Details, extra: Partial<HoldingFacts> = {}): HoldingFacts {
     status: 'ACTIVE',
     openedAt: '2024-01-01T00:00:00.000Z',
     attributes: { ...d, issuedBy: 'THIS_BANK', maskedCardNumber: '622588******1234', openedAt: '2024-01-01T00:00:00.000Z' },
+    marketValue: '0.00',
+    valueCurrency: 'CNY',
+    marketValueCny: '0.00',
+    pledgedTo: null,
     ...extra,
   };
 }

@@ -20,6 +20,7 @@ const BAR = { ...ACCOUNT, goldType: 'PHYSICAL_BAR', barWeightGrams: '100', minim
 
 /** An open position in the savings plan under test (product 1, as `makeFacts` gives it). */
 const HELD_PLAN: HoldingFacts = {
+  id: 1,
   productId: 1,
   productCode: 'GOLD-X',
   line: 'GOLD',
@@ -29,6 +30,10 @@ const HELD_PLAN: HoldingFacts = {
   status: 'ACTIVE',
   openedAt: '2026-01-08T02:00:00.000Z',
   attributes: {},
+  marketValue: '2880.00',
+  valueCurrency: 'CNY',
+  marketValueCny: '2880.00',
+  pledgedTo: null,
 };
 
 function decide(

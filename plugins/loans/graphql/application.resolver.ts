@@ -1,23 +1,21 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import {
   assertIndependentDecision,
   badInput,
   checkIdempotencyKey,
   claimIdempotencyKey,
-  conflict,
   Customer,
   customerInScope,
   Decimal,
   FinmartError,
   groupByKey,
   judgeApplication,
+  leadInScope,
   recordApplicationDecision,
   money,
   Money,
-  notFound,
   numericIdOf,
-  recordAudit,
   recordParticipation,
   registerNodeType,
   requestHash,
@@ -25,71 +23,19 @@ import {
   storeIdempotentResponse,
   text,
   toGlobalId,
-  type CaseRef,
   type CustomerRecord,
-  type JudgedApplication,
   type RequestContext,
-  type Tx,
 } from '../../../src/sdk/index.js';
 import { loanApplicationEvents, loanApplications } from '../schema.js';
+import { loanDetailsLoader } from './loaders.js';
+import { caseOf, detailsOf, event, findApplication, move, refused, STAFF, visible, type ApplicationRow } from './application.steps.js';
 import { ApplyForLoanInput, DecideLoanInput, LoanApplication, LoanApplicationEvent, RecordInvestigationInput } from './application.types.js';
-
-type ApplicationRow = typeof loanApplications.$inferSelect;
-
-const caseOf = (id: number): CaseRef => ({ type: 'loans.application', id: String(id) });
-const STAFF = ['RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE'] as const;
-
-/** The application if its customer is in the caller's book (else it does not exist for them). */
-async function visible(ctx: RequestContext, row: ApplicationRow | undefined): Promise<ApplicationRow | null> {
-  return row && (await customerInScope(ctx, row.customerId)) ? row : null;
-}
 
 registerNodeType('LoanApplication', async (ctx, key) => {
   if (ctx.principal.role === 'PARTNER') return null;
   const [row] = await ctx.db.select().from(loanApplications).where(eq(loanApplications.id, key));
   return visible(ctx, row);
 });
-
-async function findApplication(ctx: RequestContext, id: string): Promise<ApplicationRow> {
-  const key = numericIdOf(id, 'LoanApplication');
-  if (!key) throw badInput(text('申请编号无效', 'applicationId is not a loan application id'), 'applicationId');
-  const [row] = await ctx.db.select().from(loanApplications).where(eq(loanApplications.id, key));
-  const seen = await visible(ctx, row);
-  if (!seen) throw notFound(text('贷款申请', 'loan application'));
-  return seen;
-}
-
-/** The rules' details of an application's terms (the line's `orders.details`). */
-const detailsOf = (termMonths: number, repaymentMethod: string, terms: Record<string, unknown>) => ({ termMonths, repaymentMethod, ...terms });
-
-/** A refusal carries the decision's reasons, like a refused order. */
-function refused(j: JudgedApplication, decisionId: number): FinmartError {
-  const reasons = j.decision.reasons.map((r) => ({ code: r.code, outcome: r.outcome, ruleId: r.ruleId }));
-  return j.decision.outcome === 'BLOCK'
-    ? new FinmartError('SUITABILITY_BLOCKED', text('贷款规则不通过', 'The loan rules block this application'), { reasons, decisionRecordId: String(decisionId) })
-    : new FinmartError('SUITABILITY_STEPS_REQUIRED', text('尚有未完成的步骤', 'Steps are still missing'), { reasons, missingSteps: j.decision.missingSteps, decisionRecordId: String(decisionId) });
-}
-
-async function event(tx: Tx, ctx: RequestContext, app: ApplicationRow, from: string | null, to: string, note: string, decisionId: number | null): Promise<void> {
-  await tx.insert(loanApplicationEvents).values({ applicationId: app.id, fromStage: from, toStage: to, actor: ctx.principal.subject, note, decisionId, at: ctx.now });
-  await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, {
-    action: `LOAN_APPLICATION_${to}`,
-    targetType: 'LoanApplication',
-    targetId: toGlobalId('LoanApplication', app.id),
-    details: { from, to, decisionRecordId: decisionId, amount: app.amount },
-  });
-}
-
-/** Moves an application from `from` if nobody moved it meanwhile (its version). */
-async function move(tx: Tx, app: ApplicationRow, set: Partial<typeof loanApplications.$inferInsert>, now: Date): Promise<ApplicationRow> {
-  const [row] = await tx
-    .update(loanApplications)
-    .set({ ...set, updatedAt: now, version: sql`${loanApplications.version} + 1` })
-    .where(and(eq(loanApplications.id, app.id), eq(loanApplications.version, app.version)))
-    .returning();
-  if (!row) throw conflict(text('申请已被他人更新，请刷新后重试', 'The application changed meanwhile; reload and retry'));
-  return row;
-}
 
 @Resolver(() => LoanApplication)
 export class LoanApplicationResolver {
@@ -163,7 +109,16 @@ export class LoanApplicationMutationResolver {
     if (!/^\d{1,14}(\.\d{1,2})?$/.test(input.amount) || new Decimal(input.amount).lte(0)) throw badInput(text('金额须为正数，至多两位小数', 'amount must be positive, at most 2 decimals'), 'amount');
     const leadId = input.leadId ? numericIdOf(input.leadId, 'Lead') : null;
     if (input.leadId && !leadId) throw badInput(text('线索编号无效', 'leadId is not a lead id'), 'leadId');
+    if (leadId && input.source !== 'LEAD') throw badInput(text('只有来源为 LEAD 的申请可以关联线索', 'Only an application from source LEAD names a lead'), 'leadId');
+    const pledgedHoldingId = input.pledgedHoldingId ? numericIdOf(input.pledgedHoldingId, 'Holding') : null;
+    if (input.pledgedHoldingId && !pledgedHoldingId) throw badInput(text('质押持仓编号无效', 'pledgedHoldingId is not a holding id'), 'pledgedHoldingId');
+    // Reads before any write: the product must be a loan (and a pledge loan to name a pledge), the lead one the caller may see.
+    const loanTerms = await loanDetailsLoader(ctx).load(productId);
+    if (!loanTerms) throw badInput(text('该产品不是贷款产品', 'The product is not a loan'), 'productId');
+    if (pledgedHoldingId && loanTerms.kind !== 'PLEDGE') throw badInput(text('只有质押贷款可以指定质押持仓', 'Only a pledge loan names a pledged holding'), 'pledgedHoldingId');
+    if (leadId && !(await leadInScope(ctx, leadId))) throw badInput(text('线索不存在或不在您的范围内', 'No such lead in your scope'), 'leadId');
     const terms: Record<string, unknown> = {};
+    if (pledgedHoldingId) terms.pledgedHoldingId = pledgedHoldingId;
     if (input.purpose != null) terms.purpose = input.purpose;
     if (input.propertyValue != null) terms.propertyValue = input.propertyValue;
     if (input.declaredMonthlyDebt != null) terms.declaredMonthlyDebt = input.declaredMonthlyDebt;

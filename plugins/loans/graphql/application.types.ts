@@ -7,6 +7,7 @@ export enum LoanApplicationStage {
   INVESTIGATED = 'INVESTIGATED',
   APPROVED = 'APPROVED',
   DECLINED = 'DECLINED',
+  DISBURSED = 'DISBURSED',
 }
 registerEnumType(LoanApplicationStage, {
   name: 'LoanApplicationStage',
@@ -16,6 +17,7 @@ registerEnumType(LoanApplicationStage, {
     INVESTIGATED: { description: '调查: the interview and the documents recorded by the investigating officer.' },
     APPROVED: { description: 'Approved (possibly with changed terms) by someone who neither marketed nor investigated it, within their authority.' },
     DECLINED: { description: 'Declined, with the reason.' },
+    DISBURSED: { description: '放款: paid out; the loan (`loan`) carries the schedule from here (跟踪服务).' },
   },
 });
 
@@ -75,6 +77,8 @@ export class ApplyForLoanInput {
   @Field(() => Boolean, { nullable: true, description: 'Paid to the seller (受托支付).' }) entrustedPayment?: boolean;
   @Field(() => LoanApplicationSource) source!: string;
   @Field(() => ID, { nullable: true, description: 'The lead it came from (source LEAD).' }) leadId?: string;
+  @Field(() => ID, { nullable: true, description: 'Pledge loans: the Holding pledged (the customer\'s open position of a line the product accepts); locked against redemption from disbursement until the loan is settled.' })
+  pledgedHoldingId?: string;
   @Field(() => String, { description: 'Idempotency key (16–128 characters): the same key and input return the first application.' }) idempotencyKey!: string;
 }
 

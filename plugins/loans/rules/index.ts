@@ -4,8 +4,9 @@ import { loanCreditChecks } from './credit-checks.js';
 import { loanDebtToIncome } from './debt-to-income.js';
 import { loanDownPayment } from './down-payment.js';
 import { loanEntrustedPayment } from './entrusted-payment.js';
+import { loanPledge } from './pledge.js';
 import { loanPurpose } from './purpose.js';
 import { loanTermAndAmount } from './term-and-amount.js';
 
 /** The loans line's suitability rules. */
-export const loanRules: SuitabilityRule[] = [loanTermAndAmount, loanAgeAtMaturity, loanDebtToIncome, loanDownPayment, loanPurpose, loanEntrustedPayment, loanCreditChecks];
+export const loanRules: SuitabilityRule[] = [loanTermAndAmount, loanAgeAtMaturity, loanDebtToIncome, loanDownPayment, loanPurpose, loanEntrustedPayment, loanPledge, loanCreditChecks];

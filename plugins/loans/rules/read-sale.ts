@@ -9,6 +9,8 @@ export interface LoanSale {
   entrustedPayment: boolean;
   monthlyPayment: string | null;
   downPaymentShare: string | null;
+  /** Pledge loans: the position pledged (holdings.id). */
+  pledgedHoldingId: number | null;
 }
 
 const decimalOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' && !new Decimal(v).isNaN() ? v : null);
@@ -23,6 +25,7 @@ export function readLoanSale(facts: SuitabilityFacts): LoanSale {
     entrustedPayment: d.entrustedPayment === true,
     monthlyPayment: decimalOrNull(d.monthlyPayment),
     downPaymentShare: decimalOrNull(d.downPaymentShare),
+    pledgedHoldingId: Number.isInteger(d.pledgedHoldingId) ? (d.pledgedHoldingId as number) : null,
   };
 }
 

@@ -7,6 +7,7 @@ import { loanTerms } from '../sizing.js';
 import { monthlyPayment, principalFor, readLoanTerms } from '../terms.js';
 import { offerFor } from '../offers.js';
 import { testSettings } from '../../../src/sdk/testing.js';
+import type { HoldingFacts } from '../../../src/sdk/index.js';
 
 // Each rule on both sides of its threshold, with the figures the server's sizing computes (sizing.ts),
 // so a test can never pass on a figure the server would not produce.
@@ -254,5 +255,47 @@ describe('pre-qualification (offerFor)', () => {
     expect(offerFor(t, { age: 66, personalAnnualIncome: '240000' }, '0', settings)).toMatchObject({ available: false, limitedBy: 'AGE' });
     expect(offerFor(t, { age: 40, personalAnnualIncome: '0' }, '0', settings)).toMatchObject({ available: false, limitedBy: 'NO_INCOME' });
     expect(offerFor(readLoanTerms(E_LOAN)!, { age: 40, personalAnnualIncome: '5000000' }, '0', settings)).toMatchObject({ available: true, maxAmount: '300000.00', limitedBy: 'PRODUCT_MAXIMUM' });
+  });
+});
+
+describe('loans.pledge', () => {
+  const WEALTH = terms('LOAN-PLEDGE-WEALTH');
+  const DEPOSIT = terms('LOAN-PLEDGE-DEPOSIT');
+  const BOND = terms('LOAN-PLEDGE-BOND');
+  const holding = (over: Partial<HoldingFacts> = {}): HoldingFacts => ({
+    id: 41, productId: 7, productCode: 'FUND-X', line: 'FUNDS', quantity: '10000', costAmount: '10000', costCurrency: 'CNY', status: 'ACTIVE', openedAt: '2025-01-01T00:00:00.000Z',
+    attributes: {}, marketValue: '100000.00', valueCurrency: 'CNY', marketValueCny: '100000.00', pledgedTo: null, ...over,
+  });
+  const d = { termMonths: 12, repaymentMethod: 'EQUAL_INSTALMENT', pledgedHoldingId: 41 };
+  const rich = (holdings: HoldingFacts[]) => ({ customer: { personalAnnualIncome: '5000000', holdings } });
+
+  it('lends up to the share of the pledged position\'s market value, and not a cent more', () => {
+    // Wealth products: 70 % of 100,000.
+    expect(judge(WEALTH, '70000', d, rich([holding()])).codes).toEqual([]);
+    const over = judge(WEALTH, '70000.01', d, rich([holding()]));
+    expect(over.codes).toEqual(['LOAN_PLEDGE_OVER_VALUE']);
+    // Foreign-currency deposits: 90 % of their CNY value.
+    const fx = holding({ line: 'FOREX', marketValue: '10000.00', valueCurrency: 'USD', marketValueCny: '71000.00' });
+    expect(judge(DEPOSIT, '63900', d, rich([fx])).codes).toEqual([]);
+    expect(judge(DEPOSIT, '63900.01', d, rich([fx])).codes).toEqual(['LOAN_PLEDGE_OVER_VALUE']);
+    // The share is a setting.
+    const tighter = { 'loans.pledge': { lines: { DEPOSIT: ['FOREX'], WEALTH: ['FUNDS'], BOND: [] }, maxLoanToValue: { DEPOSIT: '0.9', WEALTH: '0.5', BOND: '0.9' }, warnCoverBelow: { DEPOSIT: '1.05', WEALTH: '1.2', BOND: '1.05' } } };
+    expect(judge(WEALTH, '50000.01', d, rich([holding()]), tighter).codes).toEqual(['LOAN_PLEDGE_OVER_VALUE']);
+  });
+
+  it('needs a position that is the customer\'s, open, free, and of a line the category accepts', () => {
+    expect(judge(WEALTH, '10000', { termMonths: 12, repaymentMethod: 'EQUAL_INSTALMENT' }, rich([holding()])).codes).toEqual(['LOAN_PLEDGE_MISSING']);
+    expect(judge(WEALTH, '10000', { ...d, pledgedHoldingId: 42 }, rich([holding()])).codes).toEqual(['LOAN_PLEDGE_NOT_HELD']);
+    expect(judge(WEALTH, '10000', d, rich([holding({ status: 'PENDING' })])).codes).toEqual(['LOAN_PLEDGE_NOT_HELD']);
+    expect(judge(WEALTH, '10000', d, rich([holding({ marketValueCny: null })])).codes).toEqual(['LOAN_PLEDGE_NOT_HELD']);
+    expect(judge(WEALTH, '10000', d, rich([holding({ line: 'GOLD' })])).codes).toEqual(['LOAN_PLEDGE_INELIGIBLE']);
+    // No line holds treasury bonds: the bond pledge loan has nothing to pledge.
+    expect(judge(BOND, '10000', d, rich([holding()])).codes).toEqual(['LOAN_PLEDGE_INELIGIBLE']);
+    expect(judge(WEALTH, '10000', d, rich([holding({ pledgedTo: 'loans.loan:3' })])).codes).toEqual(['LOAN_PLEDGE_TAKEN']);
+  });
+
+  it('says nothing without an amount (eligibility listings) or for other kinds of loan', () => {
+    expect(judge(WEALTH, null, {}, rich([])).codes).toEqual([]);
+    expect(judge(CAR, '100000', { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR', pledgedHoldingId: 41 }, rich([])).codes).not.toContain('LOAN_PLEDGE_MISSING');
   });
 });

@@ -59,6 +59,11 @@ export const holdings = pgTable(
     /** Line-specific facts of the position (card account class, policy premium mode…). */
     attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    /**
+     * The case the position is pledged to (质押), as `type:id` (e.g. `loans.loan:12`); null when free.
+     * A pledged position cannot be redeemed: the order path refuses it (HOLDING_PLEDGED) under the same row lock.
+     */
+    pledgedTo: text('pledged_to'),
     updatedAt: updatedAt(),
   },
   (t) => [

@@ -33,7 +33,12 @@ export enum WorkItemKindEnum {
   UNASSIGNED = 'UNASSIGNED',
   LEAD_NEW = 'LEAD_NEW',
   LEAD_FEEDBACK_OVERDUE = 'LEAD_FEEDBACK_OVERDUE',
+  LINE_ITEM = 'LINE_ITEM',
 }
+
+/** What the queue may be asked for: the host's kinds and the product lines' items. */
+export type QueueKind = WorkItemKind | 'LINE_ITEM';
+export const QUEUE_KINDS: readonly QueueKind[] = [...WORK_ITEM_KINDS, 'LINE_ITEM'];
 
 registerEnumType(WorkItemKindEnum, {
   name: 'WorkItemKind',
@@ -62,6 +67,10 @@ registerEnumType(WorkItemKindEnum, {
       description: 'A lead the manager holds (DISTRIBUTED: claimed or distributed) awaiting feedback (信息反馈), due core.leads.feedbackDueDays after it was assigned; `lead` is set, `customer` null.',
     },
     LEAD_FEEDBACK_OVERDUE: { description: 'A lead the manager holds whose feedback is past due (assigned more than core.leads.feedbackDueDays ago, still DISTRIBUTED).' },
+    LINE_ITEM: {
+      description:
+        'An item a product line raises about its own records (e.g. loans: LOANS_REPAYMENT_DUE, LOANS_OVERDUE): `lineKind` names it, `subjectId` is the record (a Loan…), priority from the line\'s settings.',
+    },
   },
 });
 
@@ -74,7 +83,7 @@ export interface WorkQueueSetting {
 }
 
 /** The bank's calendar day (China) of an instant. */
-function day(at: Date): string {
+export function day(at: Date): string {
   const { y, m, d } = chinaDate(at);
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

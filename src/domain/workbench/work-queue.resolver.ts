@@ -11,7 +11,9 @@ import { text } from '../../i18n/localized.js';
 import { nextTierOf } from '../customers/classification.js';
 import { loadCustomers, prefetchFor, type CustomerPrefetch } from '../customers/customer-prefetch.js';
 import { CustomerManager } from '../organisation/organisation.types.js';
-import { WORK_ITEM_KINDS, WorkItemKindEnum, explanationOf, type WorkItemKind } from './work-item-kinds.js';
+import { toGlobalId } from '../../graphql/relay/global-id.js';
+import type { LineWorkItems } from '../../sdk/manifest.js';
+import { QUEUE_KINDS, WORK_ITEM_KINDS, WorkItemKindEnum, day, explanationOf, type QueueKind, type WorkItemKind } from './work-item-kinds.js';
 import { workQueueCountSql, workQueuePageSql, type WorkItemRow, type WorkQueueCursor, type WorkQueueQuery } from './work-queue.sql.js';
 import { WorkItemConnection } from './work-queue.types.js';
 import { resultRows } from '../../db/result-rows.js';
@@ -20,11 +22,11 @@ type ManagerRow = typeof managers.$inferSelect;
 
 const encodeCursor = (r: WorkItemRow) => Buffer.from(JSON.stringify([r.priority, r.dueAt.toISOString(), r.kind, r.subjectId]), 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string): WorkQueueCursor {
+function decodeCursor(cursor: string, lineKinds: ReadonlySet<string>): WorkQueueCursor {
   try {
     const [priority, dueAt, kind, subjectId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const due = new Date(String(dueAt));
-    if (Number.isInteger(priority) && !Number.isNaN(due.getTime()) && (WORK_ITEM_KINDS as readonly unknown[]).includes(kind) && Number.isInteger(subjectId) && Math.abs(priority as number) < 2 ** 31 && (subjectId as number) > 0 && (subjectId as number) < 2 ** 31) {
+    if (Number.isInteger(priority) && !Number.isNaN(due.getTime()) && ((WORK_ITEM_KINDS as readonly unknown[]).includes(kind) || lineKinds.has(kind as string)) && Number.isInteger(subjectId) && Math.abs(priority as number) < 2 ** 31 && (subjectId as number) > 0 && (subjectId as number) < 2 ** 31) {
       return { priority: priority as number, dueAt: due, kind: kind as string, subjectId: subjectId as number };
     }
   } catch {
@@ -46,7 +48,7 @@ interface QueuePage {
 async function loadQueuePages(ctx: HostContext, q: WorkQueueQuery, start: WorkQueueCursor | undefined, limit: number, prefetch: CustomerPrefetch): Promise<QueuePage[]> {
   const rows: WorkItemRow[] = resultRows(await ctx.db.execute(workQueuePageSql(q, start, limit))).map((r) => ({
     managerId: Number(r.manager_id),
-    kind: r.kind as WorkItemKind,
+    kind: String(r.kind),
     subjectId: Number(r.subject_id),
     customerId: r.customer_id == null ? null : Number(r.customer_id),
     dueAt: new Date(r.due_at as string),
@@ -90,21 +92,30 @@ export class WorkQueueResolver {
       throw badInput(text(`first 必须在 0 到 ${limits.max} 之间`, `"first" must be between 0 and ${limits.max}`), 'first');
     }
     const size = first ?? limits.default;
-    const start = after ? decodeCursor(after) : undefined;
+    const lines = ctx.host.plugins.flatMap((p) => (p.workItems ? [p.workItems] : []));
+    const lineOf = new Map<string, LineWorkItems>(lines.flatMap((l) => Object.keys(l.kinds).map((k) => [k, l] as const)));
+    const start = after ? decodeCursor(after, new Set(lineOf.keys())) : undefined;
     // A manager outside the caller's roster scope has no queue the caller may read.
     if (!mayReadManager(ctx.principal, m)) throw forbidden(text('只能查看本人（或本网点）客户经理的待办', "Only your own (or your branch's) managers' queues"));
-    const kindList = [...new Set((kinds ?? WORK_ITEM_KINDS) as WorkItemKind[])].sort();
+    const kindList = [...new Set((kinds ?? QUEUE_KINDS) as QueueKind[])].sort();
     // Every manager's queue asked with these arguments in this request comes from one statement (a roster page of them too).
     const key = JSON.stringify([info.path.key, kindList, size, after ?? null]);
-    const q = { principal: ctx.principal, kinds: kindList, now: ctx.now, settings: ctx.settings };
+    const q = { principal: ctx.principal, kinds: kindList, now: ctx.now, settings: ctx.settings, lines };
     const { rows, customers: byId } = await ctx
       .loader<number, QueuePage>(`core.workQueue:${key}`, (ids) => loadQueuePages(ctx, { ...q, managerIds: ids }, start, size + 1, prefetchFor(info, ['edges', 'node', 'customer'])))
       .load(m.id);
     const page = rows.slice(0, size);
-    const edges = page.map((r) => ({
-      cursor: encodeCursor(r),
-      node: { kind: r.kind, customer: r.customerId === null ? null : byId.get(r.customerId), leadId: r.kind.startsWith('LEAD_') ? r.subjectId : null, dueAt: r.dueAt, priority: r.priority, explanation: ctx.t(explanationOf(r.kind, r.dueAt, nearTier(r, ctx))) },
-    }));
+    const edges = page.map((r) => {
+      const line = lineOf.get(r.kind);
+      const customer = r.customerId === null ? null : byId.get(r.customerId);
+      const node = line
+        ? { kind: 'LINE_ITEM', lineKind: r.kind, subjectId: toGlobalId(line.subjectType, r.subjectId), customer, leadId: null, dueAt: r.dueAt, priority: r.priority, explanation: ctx.t(line.kinds[r.kind]!.explain(day(r.dueAt))) }
+        : {
+            kind: r.kind, lineKind: null, subjectId: null, customer, leadId: r.kind.startsWith('LEAD_') ? r.subjectId : null, dueAt: r.dueAt, priority: r.priority,
+            explanation: ctx.t(explanationOf(r.kind as WorkItemKind, r.dueAt, nearTier(r, ctx))),
+          };
+      return { cursor: encodeCursor(r), node };
+    });
     const connection = {
       edges,
       pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: start !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },

@@ -10,7 +10,8 @@ import { activityCaseSql, activitySince, businessCountSql, lastReachedSql } from
 import { basisMeasures } from '../customers/classification.js';
 import { measureSql, nearNextTierSql } from '../customers/customer-filter-classes.js';
 import { nextDueSql } from '../customers/contact-plan.js';
-import { startOfBankDay, WORK_ITEM_KINDS, type WorkItemKind, type WorkQueueSetting } from './work-item-kinds.js';
+import type { LineWorkItems } from '../../sdk/manifest.js';
+import { startOfBankDay, WORK_ITEM_KINDS, type QueueKind, type WorkItemKind, type WorkQueueSetting } from './work-item-kinds.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -18,7 +19,8 @@ const DAY_MS = 24 * HOUR_MS;
 /** One work item as the queue statement returns it. */
 export interface WorkItemRow {
   managerId: number;
-  kind: WorkItemKind;
+  /** A host kind, or a line's kind (LINE_ITEM items: e.g. LOANS_OVERDUE). */
+  kind: WorkItemKind | string;
   /** What the item is about: the customer (contact, assessment, unassigned), the complaint, the order, the position or the lead. */
   subjectId: number;
   /** Null for lead items (the prospect is no customer yet). */
@@ -42,7 +44,9 @@ export interface WorkQueueQuery {
   /** The managers whose queues to build, together (a page of the roster costs what one manager does). */
   managerIds: readonly number[];
   principal: Principal;
-  kinds: readonly WorkItemKind[];
+  kinds: readonly QueueKind[];
+  /** The product lines that raise items (LINE_ITEM). */
+  lines: readonly LineWorkItems[];
   now: Date;
   settings: SettingsReader;
 }
@@ -117,6 +121,12 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
         and l.id in (select ${leads.id} from ${leads} where ${leadScope(q.principal)})) n
       where n.kind in (${sql.join([...want].filter((k) => k.startsWith('LEAD_')).map((k) => sql`${k}`), sql`, `)})`);
   }
+  if (want.has('LINE_ITEM')) {
+    // Each line's own items, for the customers of the book only (the line's SQL is handed the book's ids), tagged with their manager here.
+    for (const line of q.lines) {
+      branches.push(sql`select b.manager_id, x.kind, x.subject_id, x.customer_id, x.due_at from (${line.sql(sql`select id from book`, now, q.settings)}) x join book b on b.id = x.customer_id`);
+    }
+  }
   // Every branch above has five columns; the measures of NEAR_NEXT_TIER ride along as two more.
   const unioned = branches.map((b) => sql`select x.*, null::numeric as assets_cny, null::numeric as contribution_cny from (${b}) x`);
   if (want.has('NEAR_NEXT_TIER')) {
@@ -129,8 +139,9 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
   }
   if (unioned.length === 0) unioned.push(sql`select null::int as manager_id, null::text as kind, null::int as subject_id, null::int as customer_id, null::timestamptz as due_at, null::numeric as assets_cny, null::numeric as contribution_cny where false`);
 
+  const lineKinds = q.lines.flatMap((l) => Object.entries(l.kinds).map(([k, d]) => sql`when ${k} then ${d.priority(q.settings)}::int`));
   const priority = sql`(case i.kind ${sql.join(
-    WORK_ITEM_KINDS.map((k) => sql`when ${k} then ${s.priorities[k]}::int`),
+    [...WORK_ITEM_KINDS.map((k) => sql`when ${k} then ${s.priorities[k]}::int`), ...lineKinds],
     sql` `,
   )} end)`;
   const book = sql`select * from ${customers} where ${and(inArray(customers.managerId, [...q.managerIds]), customerScope(q.principal))}`;

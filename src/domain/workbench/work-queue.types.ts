@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { leadLoader } from '../leads/lead.loader.js';
 import { Lead } from '../leads/lead.types.js';
@@ -11,6 +11,8 @@ import { WorkItemKindEnum } from './work-item-kinds.js';
 export class WorkItem {
   @Field(() => WorkItemKindEnum) kind!: string;
   @Field(() => Customer, { nullable: true, description: 'The customer the work is for; null for lead items (LEAD_NEW, LEAD_FEEDBACK_OVERDUE: no customer yet).' }) customer!: unknown;
+  @Field(() => String, { nullable: true, description: 'LINE_ITEM: the line\'s kind of item (e.g. LOANS_REPAYMENT_DUE, LOANS_OVERDUE); null for the host\'s kinds.' }) lineKind!: string | null;
+  @Field(() => ID, { nullable: true, description: 'LINE_ITEM: the record it is about (e.g. a Loan), resolvable with node(id); null for the host\'s kinds.' }) subjectId!: string | null;
   /** The lead of a lead item (resolved by WorkItemLeadResolver, batched). */
   leadId!: number | null;
   @Field(() => DateTimeScalar, {
