@@ -86,7 +86,8 @@ export const loans = pgTable(
   'loans_loans',
   {
     id: serial('id').primaryKey(),
-    applicationId: integer('application_id').notNull(),
+    /** The application it was paid out on; null for a loan taken over from the core banking system (存量贷款, e.g. the demo bank's). */
+    applicationId: integer('application_id'),
     customerId: integer('customer_id').notNull(),
     productId: integer('product_id').notNull(),
     principal: numeric('principal', { precision: 20, scale: 2 }).notNull(),

@@ -1,10 +1,11 @@
 import type { SeedContext } from '../../src/sdk/index.js';
 import { loanDetails } from './schema.js';
 import { LOAN_PRODUCTS } from './seed-catalog.js';
+import { seedDemoLoans } from './seed-loans.js';
 
 const BANK = 'FinMart Bank';
 
-/** The demo loan catalog: twelve products, on sale, with their terms. */
+/** The demo loan catalog (twelve products, on sale, with their terms) and the demo bank's loans in every classification. */
 export async function seedLoans(ctx: SeedContext): Promise<void> {
   const ids = await ctx.catalog.upsertProducts(
     LOAN_PRODUCTS.map((p) => ({
@@ -30,5 +31,6 @@ export async function seedLoans(ctx: SeedContext): Promise<void> {
     .insert(loanDetails)
     .values(LOAN_PRODUCTS.map(({ code, nameZh: _z, nameEn: _e, ...terms }) => ({ productId: ids.get(code)!, ...terms })))
     .onConflictDoNothing();
-  ctx.log.info({ plugin: 'loans', products: LOAN_PRODUCTS.length }, 'loans seeded');
+  const loans = await seedDemoLoans(ctx, ids);
+  ctx.log.info({ plugin: 'loans', products: LOAN_PRODUCTS.length, loans }, 'loans seeded');
 }

@@ -13,6 +13,14 @@ export const SETTING_ENTRUSTED_PAYMENT = 'loans.entrustedPaymentAbove';
 export const SETTING_PLEDGE = 'loans.pledge';
 export const SETTING_CLASSIFICATION = 'loans.classification';
 export const SETTING_REMINDERS = 'loans.reminders';
+export const SETTING_CROSS_SELL = 'loans.crossSell';
+
+export interface CrossSellSetting {
+  /** A housing loan paid out within this many months makes the borrower a new homeowner. */
+  newHomeownerMonths: number;
+  /** Months of instalments a new homeowner is advised to keep liquid. */
+  reserveMonths: number;
+}
 
 /** Pledge categories of the pledge products (loans_details.category). */
 export type PledgeCategory = 'DEPOSIT' | 'WEALTH' | 'BOND';
@@ -125,4 +133,13 @@ export const loanSettings: SettingDefinition[] = [
     schema: z.object({ dueWithinDays: z.number().int().min(0).max(60), priorities: z.object({ LOANS_OVERDUE: z.number().int(), LOANS_REPAYMENT_DUE: z.number().int() }) }),
     default: { dueWithinDays: 7, priorities: { LOANS_OVERDUE: 85, LOANS_REPAYMENT_DUE: 58 } },
   } satisfies SettingDefinition<ReminderSetting>,
+  {
+    key: SETTING_CROSS_SELL,
+    description: text(
+      '贷后交叉销售：住房贷款发放后多少个月内视为新购房客户，建议保留几个月月供的流动资金',
+      'Cross-sell after a loan: months after a housing loan during which the borrower is a new homeowner, and how many months of instalments they are advised to keep liquid',
+    ),
+    schema: z.object({ newHomeownerMonths: z.number().int().min(0).max(120), reserveMonths: z.number().int().min(0).max(36) }),
+    default: { newHomeownerMonths: 12, reserveMonths: 6 },
+  } satisfies SettingDefinition<CrossSellSetting>,
 ] as SettingDefinition[];

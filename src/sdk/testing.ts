@@ -73,6 +73,7 @@ export function makeFacts(o: FactsOverrides = {}): SuitabilityFacts {
     regime: 'SECURITIES',
     requiresRiskAssessment: true,
     coolingOffHours: 0,
+    liquidity: 'HIGH',
     details: {},
     ...o.product,
   };

@@ -155,6 +155,7 @@ export async function loadProductFacts(ctx: HostContext, product: ProductRecord)
     regime: product.regime as ProductFacts['regime'],
     requiresRiskAssessment: product.requiresRiskAssessment,
     coolingOffHours: product.coolingOffHours,
+    liquidity: product.liquidity as ProductFacts['liquidity'],
     details,
     sellerQualification: plugin?.sellerQualification ?? null,
   };

@@ -94,6 +94,8 @@ export interface ProductFacts {
   regime: 'WEALTH' | 'SECURITIES' | 'OTHER';
   requiresRiskAssessment: boolean;
   coolingOffHours: number;
+  /** How readily the customer can get the money back (HIGH | MEDIUM | LOW), as the catalog states it. */
+  liquidity: 'HIGH' | 'MEDIUM' | 'LOW';
   /** Facts the product's line adds (fund type, insurance type, account class…). */
   details: Record<string, unknown>;
   /**

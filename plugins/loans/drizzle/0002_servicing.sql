@@ -23,7 +23,7 @@ CREATE TABLE "loans_repayments" (
 --> statement-breakpoint
 CREATE TABLE "loans_loans" (
 	"id" serial PRIMARY KEY NOT NULL,
-	"application_id" integer NOT NULL,
+	"application_id" integer,
 	"customer_id" integer NOT NULL,
 	"product_id" integer NOT NULL,
 	"principal" numeric(20, 2) NOT NULL,

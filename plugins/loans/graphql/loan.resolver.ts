@@ -64,9 +64,9 @@ export class LoanResolver {
   productId(@Root() l: LoanRow): string {
     return toGlobalId('Product', l.productId);
   }
-  @FieldResolver(() => LoanApplication, { description: 'The application it was paid out on (its decisions and history).' })
+  @FieldResolver(() => LoanApplication, { nullable: true, description: 'The application it was paid out on (its decisions and history); null for a loan taken over from the core banking system (存量贷款).' })
   application(@Root() l: LoanRow, @Ctx() ctx: RequestContext) {
-    return applicationLoader(ctx).load(l.applicationId);
+    return l.applicationId === null ? null : applicationLoader(ctx).load(l.applicationId);
   }
   @FieldResolver(() => Money, { description: 'Principal still owed (the customer\'s liability).' })
   outstandingPrincipal(@Root() l: LoanRow) {
@@ -112,7 +112,7 @@ export class LoanResolver {
   })
   async warnings(@Root() l: LoanRow, @Ctx() ctx: RequestContext): Promise<LoanWarning[]> {
     if (l.status !== 'ACTIVE') return [];
-    const [s, facts, app, details] = await Promise.all([stateOf(l, ctx), customerFacts(ctx, l.customerId), applicationLoader(ctx).load(l.applicationId), loanDetailsLoader(ctx).load(l.productId)]);
+    const [s, facts, app, details] = await Promise.all([stateOf(l, ctx), customerFacts(ctx, l.customerId), l.applicationId === null ? null : applicationLoader(ctx).load(l.applicationId), loanDetailsLoader(ctx).load(l.productId)]);
     if (!facts) return [];
     const declared = typeof app?.terms.declaredMonthlyDebt === 'string' ? app.terms.declaredMonthlyDebt : '0';
     const here = typeof facts.lines.loans?.monthlyDebt === 'string' ? facts.lines.loans.monthlyDebt : '0';

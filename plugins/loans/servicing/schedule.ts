@@ -14,13 +14,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /**
  * The due date of instalment `n` of a loan disbursed on `disbursedOn` (YYYY-MM-DD):
  * the same day of the month `n` months later, or that month's last day when it is shorter
- * (a loan disbursed on 31 January is due on 28/29 February, then 31 March).
+ * (a loan disbursed on 31 January is due on 28/29 February, then 31 March). `n` may be negative (months before).
  */
 export function dueDateOf(disbursedOn: string, n: number): string {
   const [y, m, d] = disbursedOn.split('-').map(Number) as [number, number, number];
   const monthIndex = m - 1 + n;
   const year = y + Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
+  const month = (((monthIndex % 12) + 12) % 12) + 1;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
 }

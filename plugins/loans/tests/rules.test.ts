@@ -299,3 +299,32 @@ describe('loans.pledge', () => {
     expect(judge(CAR, '100000', { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR', pledgedHoldingId: 41 }, rich([])).codes).not.toContain('LOAN_PLEDGE_MISSING');
   });
 });
+
+describe('loans.borrower-investing (cross-sell after a loan)', () => {
+  const buy = (lines: Record<string, unknown> | undefined, product: Record<string, unknown> = {}, now = '2026-06-01T02:00:00.000Z', overrides: Record<string, unknown> = {}) => {
+    const facts = makeFacts({ customer: { lines: lines ? { loans: lines } : {} }, product: { line: 'FUNDS', liquidity: 'LOW', ...product }, sale: { amount: '50000', details: {} } });
+    const d = evaluateRules(loanRules, { ...facts, now }, { source: 'loans', settings: loanSettings, overrides });
+    return d.reasons.map((r) => `${r.code}:${r.outcome}`);
+  };
+  const homeowner = { activeLoans: 1, monthlyDebt: '4243.06', outstandingPrincipal: '1000000.00', overdue: false, latestHousingLoanOn: '2025-06-02' };
+
+  it('tells a new homeowner to keep six months of instalments liquid before an illiquid product, until twelve months have passed', () => {
+    expect(buy(homeowner)).toEqual(['LOAN_LIQUIDITY_RESERVE:WARN']);
+    expect(buy(homeowner, {}, '2026-06-02T02:00:00.000Z')).toEqual([]);
+    expect(buy(homeowner, { liquidity: 'MEDIUM' })).toEqual([]);
+    expect(buy({ ...homeowner, latestHousingLoanOn: null })).toEqual([]);
+    expect(buy(homeowner, {}, '2026-06-01T02:00:00.000Z', { 'loans.crossSell': { newHomeownerMonths: 6, reserveMonths: 6 } })).toEqual([]);
+    const facts = makeFacts({ customer: { lines: { loans: homeowner } }, product: { line: 'FUNDS', liquidity: 'LOW' }, sale: { amount: '50000', details: {} } });
+    const r = evaluateRules(loanRules, { ...facts, now: '2026-06-01T02:00:00.000Z' }, { source: 'loans', settings: loanSettings }).reasons[0]!;
+    expect(r.message.en).toBe('The customer took a housing loan recently and this product is illiquid: keep 6 months of instalments (CNY 25458.36) liquid');
+  });
+
+  it('tells a borrower in arrears that the arrears come first, on every investing line but not on loans or sales', () => {
+    expect(buy({ ...homeowner, latestHousingLoanOn: null, overdue: true }, { liquidity: 'HIGH' })).toEqual(['LOAN_BORROWER_IN_ARREARS:WARN']);
+    expect(buy({ ...homeowner, latestHousingLoanOn: null, overdue: true }, { line: 'GOLD', liquidity: 'HIGH' })).toEqual(['LOAN_BORROWER_IN_ARREARS:WARN']);
+    expect(buy({ ...homeowner, latestHousingLoanOn: null, overdue: true }, { line: 'CARDS', liquidity: 'HIGH' })).toEqual([]);
+    expect(buy(undefined)).toEqual([]);
+    const sell = makeFacts({ customer: { lines: { loans: { ...homeowner, overdue: true } } }, product: { line: 'FUNDS', liquidity: 'LOW' }, sale: { side: 'SELL', amount: '50000', details: {} } });
+    expect(evaluateRules(loanRules, sell, { source: 'loans', settings: loanSettings }).reasons).toEqual([]);
+  });
+});

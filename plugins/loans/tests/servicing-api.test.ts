@@ -200,6 +200,32 @@ describe.each(testDrivers())('loan servicing (%s)', (driver) => {
     expect(rows(await db.execute(sql`select pledged_to from holdings where id = ${Number(h!.id)}`))[0]).toEqual({ pledged_to: null });
   });
 
+  // PGlite runs one transaction at a time: only PostgreSQL shows what two tellers at once do.
+  it.skipIf(driver !== 'postgres')('books two simultaneous repayments of everything owed once: the other is refused, nothing is overpaid', async () => {
+    const appId = await approved(borrower, { amount: '20000', termMonths: 12 });
+    const l = (await disburse(appId)).data.disburseLoan;
+    const owed = l.schedule.reduce((a: Decimal, i: any) => a.add(i.total.amount), new Decimal(0)).toFixed(2);
+    const both = await Promise.all([repay(l.id, owed), repay(l.id, owed)]);
+    expect(both.map((r) => r.errors?.[0]?.extensions?.code ?? r.data.recordRepayment.status).sort()).toEqual(['BAD_USER_INPUT', 'SETTLED']);
+    const after = await loan(l.id);
+    expect(after.repayments).toHaveLength(1);
+    expect(after.outstandingPrincipal.amount).toBe('0');
+  });
+
+  it('takes a new mortgage into account in what the customer is offered next (客户评价与开发)', async () => {
+    const db = t.host.runtime.database.db;
+    const [fund] = rows(await db.execute(sql`select id from products where line = 'FUNDS' and liquidity = 'LOW' and status = 'ON_SALE' order by id limit 1`));
+    const reasons = async () =>
+      (await gql(`query($id: ID!, $p: ID!) { customer(id: $id) { suitability(productId: $p, amount: "50000") { reasons { code outcome message } } } }`, { id: borrower, p: toGlobalId('Product', Number(fund!.id)) })).data.customer.suitability.reasons;
+    expect((await reasons()).map((r: any) => r.code)).not.toContain('LOAN_LIQUIDITY_RESERVE');
+    const appId = await approved(borrower, { productId: products['LOAN-HOME-FIRST'], amount: '1000000', termMonths: 360, purpose: undefined, propertyValue: '2000000' });
+    expect((await disburse(appId)).errors).toBeUndefined();
+    const after = (await reasons()).find((r: any) => r.code === 'LOAN_LIQUIDITY_RESERVE');
+    expect(after).toMatchObject({ outcome: 'WARN' });
+    // Six months of what the borrower now owes each month here (the mortgage and the open car loan).
+    expect(after.message).toMatch(/keep 6 months of instalments \(CNY \d+\.\d{2}\) liquid/);
+  });
+
   it('keeps loans with their customer: out of another book, and from partners', async () => {
     const id = (await gql(`query($id: ID!) { customer(id: $id) { loans { id } } }`, { id: borrower })).data.customer.loans[0].id;
     const stranger = `Bearer ${await t.token({ role: 'RELATIONSHIP_MANAGER', subject: 'rm-stranger', managerId: managerId + 1000 } as never)}`;
@@ -207,4 +233,28 @@ describe.each(testDrivers())('loan servicing (%s)', (driver) => {
     expect(code(await t.gql(`mutation($i: RecordRepaymentInput!) { recordRepayment(input: $i) { id } }`, { i: { loanId: id, amount: '1.00', idempotencyKey: key() } }, { as: stranger }))).toBe('NOT_FOUND');
     expect((await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, { as: { role: 'PARTNER', partnerCode: 'loans' } as never })).data?.node ?? null).toBeNull();
   });
+});
+
+// The demo bank (npm run dev) holds loans in every category on its demo day.
+describe('demo loans', () => {
+  it('cover the five categories and a settled loan on the demo day', async () => {
+    const t = await createTestHost({ driver: 'pglite', plugins: [funds, loans], customers: 100 });
+    try {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-11-23T09:00:00+08:00'));
+      const r = await t.gql(`{ customers(first: 100) { edges { node { liabilities { amount } loans { status classification daysPastDue application { id } outstandingPrincipal { amount } } } } } }`, {}, { as: `Bearer ${await t.token({ role: 'HEAD_OFFICE' } as never)}` });
+      expect(r.errors).toBeUndefined();
+      const all = r.data.customers.edges.flatMap((e: any) => e.node.loans);
+      const active = all.filter((l: any) => l.status === 'ACTIVE');
+      expect(new Set(active.map((l: any) => l.classification))).toEqual(new Set(['NORMAL', 'SPECIAL_MENTION', 'SUBSTANDARD', 'DOUBTFUL', 'LOSS']));
+      expect(all.filter((l: any) => l.status === 'SETTLED')).toEqual([expect.objectContaining({ classification: 'NORMAL', daysPastDue: 0, outstandingPrincipal: { amount: '0' } })]);
+      // Taken over from the core banking system: no application here.
+      expect(all.every((l: any) => l.application === null)).toBe(true);
+      const owing = r.data.customers.edges.filter((e: any) => e.node.loans.some((l: any) => l.status === 'ACTIVE'));
+      expect(owing.every((e: any) => new Decimal(e.node.liabilities.amount).gt(0))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+      await t.close();
+    }
+  }, 180_000);
 });

@@ -18,6 +18,8 @@ describe('repayment schedule (还款计划)', () => {
     expect(dueDateOf('2026-01-31', 2)).toBe('2026-03-31');
     expect(dueDateOf('2026-11-15', 2)).toBe('2027-01-15');
     expect(dueDateOf('2026-12-01', 12)).toBe('2027-12-01');
+    expect(dueDateOf('2026-11-08', -11)).toBe('2025-12-08');
+    expect(dueDateOf('2026-11-08', -38)).toBe('2023-09-08');
   });
 
   it('等额本息: every instalment is the level payment the rules judged, the last clears the balance; the principal sums exactly', () => {
