@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { Field, ObjectType, Resolver, Query } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { selectPlugins } from '../src/app/plugins-loader.js';
@@ -86,6 +87,15 @@ describe('plugin checks at boot', () => {
     for (const bad of ['fund_sales', 'FUND SALES', '', '_X', 42 as never]) {
       expect(() => load([base({ sellerQualification: bad })]), String(bad)).toThrow(/Plugin "alpha": sellerQualification ".*" must be UPPER_CASE/);
     }
+  });
+  it('accepts work item kinds prefixed with the line, with both languages; refuses others', () => {
+    const items = (kinds: Record<string, unknown>) => ({ subjectType: 'AlphaThing', sql: () => sql`select 1`, kinds } as never);
+    const ok = { priority: () => 50, explain: (d: string) => text(`到期 ${d}`, `due ${d}`) };
+    expect(load([base({ workItems: items({ ALPHA_DUE: ok }) })]).map((p) => p.code)).toEqual(['alpha']);
+    expect(() => load([base({ workItems: items({ CONTACT_DUE: ok }) })])).toThrow(/Plugin "alpha": work item kind CONTACT_DUE must be UPPER_CASE and start with "ALPHA_"/);
+    expect(() => load([base({ workItems: items({ ALPHA_due: ok }) })])).toThrow(/must be UPPER_CASE/);
+    expect(() => load([base({ workItems: items({ ALPHA_DUE: { ...ok, explain: () => text('到期', '') } }) })])).toThrow(/work item kind ALPHA_DUE needs an explanation in zh-CN and en/);
+    expect(() => load([base({ workItems: { ...(items({ ALPHA_DUE: ok }) as object), sql: undefined } as never })])).toThrow(/workItems needs sql\(\) and subjectType/);
   });
   it('the licensed lines declare the qualification their sellers need', async () => {
     const { installedPlugins } = await import('../plugins/index.js');

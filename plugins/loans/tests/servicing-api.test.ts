@@ -139,7 +139,7 @@ describe.each(testDrivers())('loan servicing (%s)', (driver) => {
     const appId = await approved(borrower);
     const l = (await disburse(appId)).data.disburseLoan;
     expect(l.warnings).toEqual([]);
-    // 600,000 a year → 60,000: the car loan's ~2,936 a month is now over 55 % of 5,000.
+    // 600,000 a year → 60,000: the car loan's ~2,944 a month is now over 55 % of 5,000.
     const setIncome = async (personalAnnualIncome: string) => {
       const { version } = (await gql(`query($id: ID!) { customer(id: $id) { version } }`, { id: borrower })).data.customer;
       const u = await gql(`mutation($i: UpdateCustomerInput!) { updateCustomer(input: $i) { id } }`, { i: { id: borrower, version, personalAnnualIncome } });
