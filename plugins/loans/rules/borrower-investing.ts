@@ -1,4 +1,4 @@
-import { Decimal, text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
+import { bankDay, Decimal, text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { dueDateOf } from '../servicing/schedule.js';
 import { SETTING_CROSS_SELL, type CrossSellSetting } from '../settings.js';
 import { SOURCES } from './sources.js';
@@ -33,12 +33,12 @@ export const loanBorrowerInvesting: SuitabilityRule = {
     const f = facts.customer.lines.loans;
     if (!f || facts.sale.side !== 'BUY') return [];
     const hits: RuleHit[] = [];
-    if (f.overdue === true) hits.push({ code: 'LOAN_BORROWER_IN_ARREARS', saw: { overdue: true } });
-    const since = typeof f.latestHousingLoanOn === 'string' ? f.latestHousingLoanOn : null;
-    if (since !== null && facts.product.liquidity === 'LOW') {
+    if (f.overdue === true) hits.push({ code: 'LOAN_BORROWER_IN_ARREARS', saw: { overdue: f.overdue } });
+    const since = f.latestHousingLoanOn;
+    if (typeof since === 'string' && facts.product.liquidity === 'LOW') {
       const s = ctx.settings.get<CrossSellSetting>(SETTING_CROSS_SELL);
-      // Still "new" until the same day newHomeownerMonths later (the evaluation day as an ISO date).
-      if (facts.now.slice(0, 10) < dueDateOf(since, s.newHomeownerMonths)) {
+      // Still "new" until the same day newHomeownerMonths later, on the bank's calendar (China).
+      if (bankDay(new Date(facts.now)) < dueDateOf(since, s.newHomeownerMonths)) {
         const monthly = typeof f.monthlyDebt === 'string' ? f.monthlyDebt : '0';
         const reserve = new Decimal(monthly).mul(s.reserveMonths).toFixed(2);
         hits.push({ code: 'LOAN_LIQUIDITY_RESERVE', params: { months: s.reserveMonths, reserve }, saw: { latestHousingLoanOn: since, liquidity: 'LOW', monthlyDebt: monthly, reserveMonths: s.reserveMonths } });

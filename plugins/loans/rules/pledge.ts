@@ -35,13 +35,15 @@ export const loanPledge: SuitabilityRule = {
     const id = readLoanSale(facts).pledgedHoldingId;
     if (id === null) return [{ code: 'LOAN_PLEDGE_MISSING', saw: { pledgedHoldingId: null } }];
     const h = facts.customer.holdings.find((x) => x.id === id);
-    if (!h || h.status !== 'ACTIVE' || h.marketValueCny === null) return [{ code: 'LOAN_PLEDGE_NOT_HELD', saw: { pledgedHoldingId: id, status: h?.status ?? null } }];
+    if (!h || h.status !== 'ACTIVE' || h.marketValueCny === null) return [{ code: 'LOAN_PLEDGE_NOT_HELD', saw: { pledgedHoldingId: id, holding: h && { status: h.status, marketValueCny: h.marketValueCny } } }];
     const category = t.category as PledgeCategory;
     const s = ctx.settings.get<PledgeSetting>(SETTING_PLEDGE);
-    if (!(s.lines[category] ?? []).includes(h.line)) {
-      return [{ code: 'LOAN_PLEDGE_INELIGIBLE', params: { line: h.line, category }, saw: { pledgedHoldingId: id, line: h.line, category, pledgeable: s.lines[category] ?? [] } }];
+    // A category the setting does not name accepts nothing.
+    const pledgeable = s.lines[category];
+    if (!pledgeable?.includes(h.line)) {
+      return [{ code: 'LOAN_PLEDGE_INELIGIBLE', params: { line: h.line, category }, saw: { pledgedHoldingId: id, line: h.line, category, pledgeable } }];
     }
-    if (h.pledgedTo !== null) return [{ code: 'LOAN_PLEDGE_TAKEN', saw: { pledgedHoldingId: id, pledged: true } }];
+    if (h.pledgedTo !== null) return [{ code: 'LOAN_PLEDGE_TAKEN', saw: { pledgedHoldingId: id, pledgedTo: h.pledgedTo } }];
     const share = new Decimal(s.maxLoanToValue[category]);
     const max = new Decimal(h.marketValueCny).mul(share).toDecimalPlaces(2, Decimal.ROUND_DOWN);
     if (new Decimal(facts.sale.amount).lte(max)) return [];

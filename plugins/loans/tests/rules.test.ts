@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coreRules, evaluateRules, makeFacts, type FactsOverrides } from '../../../src/sdk/testing.js';
 import { loanRules } from '../rules/index.js';
+import { loanPledge } from '../rules/pledge.js';
 import { LOAN_PRODUCTS } from '../seed-catalog.js';
 import { loanSettings } from '../settings.js';
 import { loanTerms } from '../sizing.js';
@@ -294,8 +295,23 @@ describe('loans.pledge', () => {
     expect(judge(WEALTH, '10000', d, rich([holding({ pledgedTo: 'loans.loan:3' })])).codes).toEqual(['LOAN_PLEDGE_TAKEN']);
   });
 
-  it('says nothing without an amount (eligibility listings) or for other kinds of loan', () => {
+  it('keeps what it saw in the decision record (the evidence of a refusal)', () => {
+    const seen = (h: HoldingFacts[], details = d) => {
+      const facts = makeFacts({ ...rich(h), product: { line: 'LOANS', riskRating: 'R1', regime: 'OTHER', requiresRiskAssessment: false, details: WEALTH }, sale: { amount: '10000', details: { ...details, monthlyPayment: '860.00' }, completedSteps: BOTH_STEPS } });
+      return evaluateRules(loanRules, facts, { source: 'loans', settings: loanSettings }).reasons.find((r) => r.code.startsWith('LOAN_PLEDGE'))!.facts;
+    };
+    expect(seen([])).toEqual({ pledgedHoldingId: 41 });
+    expect(seen([holding({ status: 'PENDING' })])).toEqual({ pledgedHoldingId: 41, holding: { status: 'PENDING', marketValueCny: '100000.00' } });
+    expect(seen([holding({ pledgedTo: 'loans.loan:3' })])).toEqual({ pledgedHoldingId: 41, pledgedTo: 'loans.loan:3' });
+    expect(seen([holding({ line: 'GOLD' })])).toEqual({ pledgedHoldingId: 41, line: 'GOLD', category: 'WEALTH', pledgeable: ['FUNDS'] });
+    const odd = makeFacts({ ...rich([holding()]), product: { line: 'LOANS', details: { ...WEALTH, category: 'ART' } }, sale: { amount: '10000', details: { ...d, monthlyPayment: '860.00' }, completedSteps: BOTH_STEPS } });
+    expect(evaluateRules(loanRules, odd, { source: 'loans', settings: loanSettings }).reasons.map((r) => r.code)).toContain('LOAN_PLEDGE_INELIGIBLE');
+  });
+
+  it('says nothing without an amount (eligibility listings), on a sale, or for other kinds of loan', () => {
     expect(judge(WEALTH, null, {}, rich([])).codes).toEqual([]);
+    const sell = makeFacts({ ...rich([]), product: { line: 'LOANS', details: WEALTH }, sale: { side: 'SELL', amount: '10000', details: {}, completedSteps: BOTH_STEPS } });
+    expect(evaluateRules([loanPledge], sell, { source: 'loans', settings: loanSettings }).reasons).toEqual([]);
     expect(judge(CAR, '100000', { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR', pledgedHoldingId: 41 }, rich([])).codes).not.toContain('LOAN_PLEDGE_MISSING');
   });
 });
@@ -317,6 +333,17 @@ describe('loans.borrower-investing (cross-sell after a loan)', () => {
     const facts = makeFacts({ customer: { lines: { loans: homeowner } }, product: { line: 'FUNDS', liquidity: 'LOW' }, sale: { amount: '50000', details: {} } });
     const r = evaluateRules(loanRules, { ...facts, now: '2026-06-01T02:00:00.000Z' }, { source: 'loans', settings: loanSettings }).reasons[0]!;
     expect(r.message.en).toBe('The customer took a housing loan recently and this product is illiquid: keep 6 months of instalments (CNY 25458.36) liquid');
+  });
+
+  it('counts the bank day in China, and a reserve of nothing when nothing is due monthly', () => {
+    // 16:30 UTC on 1 June is 2 June in China: twelve months have passed.
+    expect(buy(homeowner, {}, '2026-06-01T16:30:00.000Z')).toEqual([]);
+    expect(buy(homeowner, {}, '2026-06-01T15:30:00.000Z')).toEqual(['LOAN_LIQUIDITY_RESERVE:WARN']);
+    const facts = makeFacts({ customer: { lines: { loans: { ...homeowner, monthlyDebt: undefined } } }, product: { line: 'FUNDS', liquidity: 'LOW' }, sale: { amount: '50000', details: {} } });
+    const r = evaluateRules(loanRules, { ...facts, now: '2026-06-01T02:00:00.000Z' }, { source: 'loans', settings: loanSettings });
+    expect(r.reasons.map((x) => [x.code, x.outcome, x.facts])).toEqual([['LOAN_LIQUIDITY_RESERVE', 'WARN', { latestHousingLoanOn: '2025-06-02', liquidity: 'LOW', monthlyDebt: '0', reserveMonths: 6 }]]);
+    const arrears = makeFacts({ customer: { lines: { loans: { ...homeowner, latestHousingLoanOn: null, overdue: true } } }, product: { line: 'FUNDS', liquidity: 'HIGH' }, sale: { amount: '50000', details: {} } });
+    expect(evaluateRules(loanRules, arrears, { source: 'loans', settings: loanSettings }).reasons[0]!.facts).toEqual({ overdue: true });
   });
 
   it('tells a borrower in arrears that the arrears come first, on every investing line but not on loans or sales', () => {
