@@ -6,7 +6,6 @@ import { testDrivers } from '../../../tests/support/databases.js';
 import { createTestHost, type TestHost } from '../../../tests/support/test-host.js';
 import funds from '../../funds/index.js';
 import loans from '../index.js';
-import { dueDateOf } from '../servicing/schedule.js';
 
 // 跟踪服务 through the API on both drivers: disbursement, the schedule, repayments, days past due and the
 // five categories as time passes (the clock is moved, the schedule is not touched), the work queue's
