@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
-import { bundleItems, bundles } from '../db/schema/index.js';
+import { bundleItems, bundles, bundleServices } from '../db/schema/index.js';
 import { forbidden } from '../graphql/errors.js';
 import { groupByKey } from '../graphql/loaders.js';
 import { productLoader } from '../domain/core-loaders.js';
@@ -38,3 +38,10 @@ export async function findBundle(ctx: HostContext, key: number): Promise<BundleR
   const [row] = await ctx.db.select().from(bundles).where(eq(bundles.id, key));
   return row ?? null;
 }
+
+/** Services per bundle, one statement per batch. */
+export const bundleServicesLoader = (ctx: HostContext) =>
+  ctx.loader<number, (typeof bundleServices.$inferSelect)[]>('bundles.services', async (ids) => {
+    const rows = await ctx.db.select().from(bundleServices).where(inArray(bundleServices.bundleId, [...ids])).orderBy(asc(bundleServices.bundleId), asc(bundleServices.position));
+    return groupByKey(ids, rows, (r) => r.bundleId);
+  });

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { and, count, ne } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { HostContext } from '../app/runtime.js';
 import { bundles } from '../db/schema/index.js';
@@ -12,7 +12,10 @@ import { keysetPage, toConnection } from '../graphql/relay/paginate.js';
 import { ConnectionArgs } from '../graphql/relay/types.js';
 import type { LocalizedText } from '../i18n/localized.js';
 import { presentDecision } from '../suitability/decision.types.js';
-import { findBundle, loadedItems, requireBundleReader, type BundleRow } from './bundle.query.js';
+import { bundleServicesLoader, findBundle, loadedItems, requireBundleReader, type BundleRow } from './bundle.query.js';
+import { bundleServicesOf } from './bundle.settings.js';
+import { BundleService } from './bundle-admin.types.js';
+import { Decimal } from 'decimal.js';
 import { Bundle, BundleConnection, BundleItem, BundleOffer, BundlePricing, BundleTarget } from './bundle.types.js';
 import { bundleOffersFor } from './offers.js';
 
@@ -62,7 +65,18 @@ export class BundleResolver {
       product: product as never,
       role: ctx.lang === 'en' ? item.roleEn : item.roleZh,
       suggestedAmount: item.suggestedAmount ? money(item.suggestedAmount, product.currency) : null,
+      quantity: item.quantity === null ? null : new Decimal(item.quantity).toFixed(),
+      share: item.share === null ? null : new Decimal(item.share).toFixed(),
     }));
+  }
+
+  @FieldResolver(() => [BundleService])
+  async services(@Root() b: BundleRow, @Ctx() ctx: HostContext): Promise<BundleService[]> {
+    const defs = bundleServicesOf(ctx.settings);
+    return (await bundleServicesLoader(ctx).load(b.id)).map((s) => {
+      const d = defs.get(s.code);
+      return { code: s.code, kind: d?.kind ?? 'ENTITLEMENT', name: d ? ctx.t(d.name) : s.code, amount: s.amount === null ? null : money(s.amount, 'CNY') };
+    });
   }
 }
 
@@ -75,13 +89,18 @@ export class BundleQueryResolver {
     return key ? findBundle(ctx, key) : null;
   }
 
-  @Query(() => BundleConnection, { description: 'The bank\'s bundles, ordered by id.' })
-  async bundles(@Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
+  @Query(() => BundleConnection, { description: 'The bank\'s bundles, ordered by id: the current version of each (ACTIVE or RETIRED); with includeSuperseded, every version.' })
+  async bundles(
+    @Ctx() ctx: HostContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('includeSuperseded', () => Boolean, { defaultValue: false, description: 'Also the versions a newer one replaced.' }) includeSuperseded: boolean,
+  ) {
     requireBundleReader(ctx);
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const { where, orderBy } = keysetClauses(page, bundles.id);
-    const rows = await ctx.db.select().from(bundles).where(where).orderBy(orderBy).limit(page.limit);
-    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(bundles))[0].n);
+    const current = includeSuperseded ? undefined : ne(bundles.status, 'SUPERSEDED');
+    const rows = await ctx.db.select().from(bundles).where(and(where, current)).orderBy(orderBy).limit(page.limit);
+    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(bundles).where(current))[0].n);
   }
 }
 

@@ -4,7 +4,8 @@ import { LifeStageEnum, TierEnum } from '../domain/common/enums.js';
 import { Money } from '../domain/common/money.type.js';
 import { Product } from '../domain/products/product.interface.js';
 import { connectionTypes, Node } from '../graphql/relay/types.js';
-import { DecimalScalar } from '../graphql/scalars.js';
+import { DateTimeScalar, DecimalScalar } from '../graphql/scalars.js';
+import { BundleService, BundleStatusEnum } from './bundle-admin.types.js';
 import { SuitabilityDecisionType } from '../suitability/decision.types.js';
 
 @ObjectType('BundleTarget', { description: 'The segment a bundle is for (an empty list: any).' })
@@ -35,6 +36,8 @@ export class BundleItem {
   @Field(() => Product) product!: Product;
   @Field(() => String, { description: 'What the product does in the bundle, in the request language.' }) role!: string;
   @Field(() => Money, { nullable: true }) suggestedAmount!: Money | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Units included (e.g. 1 card), when the bundle counts units.' }) quantity!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Share of the allocation (0–1), when the bundle is an allocation.' }) share!: string | null;
 }
 
 @ObjectType('Bundle', { implements: Node, description: 'A named combination of products (产品组合/套餐).' })
@@ -44,10 +47,15 @@ export class Bundle extends Node {
   @Field(() => String) nameZh!: string;
   @Field(() => String) nameEn!: string;
   @Field(() => String) description!: string;
-  @Field(() => String, { description: 'ACCOUNT_OPENING, INVESTMENT_ACCOUNT, TRANSACTION, RISK_PORTFOLIO, LIFE_STAGE or INCOME.' }) kind!: string;
+  @Field(() => String, { description: 'A BundleKind: ACCOUNT_TYPE, RISK_ATTITUDE, LIFE_STAGE, INCOME or PROMOTION (bundles stored before versions may read ACCOUNT_OPENING, INVESTMENT_ACCOUNT, TRANSACTION or RISK_PORTFOLIO).' }) kind!: string;
+  @Field(() => Int, { description: 'Version of the bundle code (1, 2, …): updateBundle writes a new one.' }) version!: number;
+  @Field(() => BundleStatusEnum) status!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Offered from (null: since it was created).' }) validFrom!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Offered until (null: open-ended).' }) validTo!: Date | null;
   @Field(() => BundleTarget) target!: BundleTarget;
   @Field(() => BundlePricing) pricing!: BundlePricing;
   @Field(() => [BundleItem], { description: 'Items of loaded product lines, in order.' }) items!: BundleItem[];
+  @Field(() => [BundleService], { description: 'What it includes besides products: services granted and conditions (setting core.bundleServices).' }) services!: BundleService[];
 }
 
 export const { Connection: BundleConnection } = connectionTypes('Bundle', () => Bundle);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { bundles } from '../db/schema/index.js';
 import type { CustomerRecord } from '../domain/customers/customer.record.js';
@@ -77,7 +77,9 @@ export async function bundleOffersFor(ctx: HostContext, c: CustomerRecord): Prom
   const facts = await loadCustomerFacts(ctx, c.id);
   if (!facts) return [];
   // The live tier, as the customer's `tier` field shows it (basis and today's prices), for minimum-tier targeting.
-  const [rows, tier] = await Promise.all([ctx.db.select().from(bundles).where(and(eq(bundles.status, 'ACTIVE'))).orderBy(asc(bundles.id)), liveTier(c, ctx)]);
+  // The current version of each bundle, within its validity dates.
+  const offered = and(eq(bundles.status, 'ACTIVE'), or(isNull(bundles.validFrom), lte(bundles.validFrom, ctx.now)), or(isNull(bundles.validTo), gt(bundles.validTo, ctx.now)));
+  const [rows, tier] = await Promise.all([ctx.db.select().from(bundles).where(offered).orderBy(asc(bundles.id)), liveTier(c, ctx)]);
   const offers = await Promise.all(
     rows.map(async (b): Promise<EvaluatedOffer | null> => {
       const loaded = await loadedItems(ctx, b.id);

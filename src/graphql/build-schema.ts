@@ -29,6 +29,8 @@ import { DateTimeScalar } from './scalars.js';
 import { CustomerOrdersResolver, OrderMutationResolver, OrderResolver } from '../orders/order.resolver.js';
 import { ComplianceQueryResolver, SuitabilityDecisionRecordResolver } from '../orders/compliance.resolver.js';
 import { BundleQueryResolver, BundleResolver, CustomerBundleOffersResolver } from '../bundles/bundle.resolver.js';
+import { BundleAdminResolver } from '../bundles/bundle-admin.resolver.js';
+import { BundleOrderMutationResolver, BundleOrderResolver, CustomerBundleOrdersResolver } from '../bundles/bundle-order.resolver.js';
 import { AuditEventResolver } from '../audit/audit-events.query.js';
 import { CustomerIdentityResolver } from '../audit/identity.resolver.js';
 import { ComplaintResolver } from '../domain/complaints/complaint.resolver.js';
@@ -74,6 +76,10 @@ export const coreResolvers: Function[] = [
   BundleResolver,
   BundleQueryResolver,
   CustomerBundleOffersResolver,
+  BundleAdminResolver,
+  BundleOrderResolver,
+  BundleOrderMutationResolver,
+  CustomerBundleOrdersResolver,
   ComplaintResolver,
   EscalateComplaintResolver,
   ComplaintStatResolver,

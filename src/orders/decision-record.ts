@@ -6,7 +6,7 @@ import type { SuitabilityDecisionRecord, SuitabilityFacts, SuitabilityReason, Ou
 export type DecisionRow = typeof suitabilityDecisions.$inferSelect;
 
 /** Why a decision was recorded: an accepted order, or a refused attempt. */
-export type DecisionPurpose = 'ORDER' | 'ORDER_REFUSED' | 'APPLICATION';
+export type DecisionPurpose = 'ORDER' | 'ORDER_REFUSED' | 'APPLICATION' | 'BUNDLE_REFUSED';
 
 /**
  * Writes the compliance evidence of one evaluation: outcome, every reason (in

@@ -10,9 +10,9 @@ import { DateTimeScalar, DecimalScalar } from '../graphql/scalars.js';
 import { SuitabilityDecisionType } from '../suitability/decision.types.js';
 
 export enum OrderStatusEnum { PENDING = 'PENDING', SETTLED = 'SETTLED', CANCELLED = 'CANCELLED' }
-export enum DecisionPurposeEnum { ORDER = 'ORDER', ORDER_REFUSED = 'ORDER_REFUSED', APPLICATION = 'APPLICATION' }
+export enum DecisionPurposeEnum { ORDER = 'ORDER', ORDER_REFUSED = 'ORDER_REFUSED', APPLICATION = 'APPLICATION', BUNDLE_REFUSED = 'BUNDLE_REFUSED' }
 registerEnumType(OrderStatusEnum, { name: 'OrderStatus', description: '订单状态：冷静期中 / 已成交 / 已撤销 / PENDING during cooling-off, SETTLED, CANCELLED' });
-registerEnumType(DecisionPurposeEnum, { name: 'DecisionPurpose', description: '决定记录用途 / Why a decision was recorded: accepted order, refused attempt, or a step of an application (loans)' });
+registerEnumType(DecisionPurposeEnum, { name: 'DecisionPurpose', description: '决定记录用途 / Why a decision was recorded: accepted order, refused attempt, a step of an application (loans), or an item of a bundle order refused as a whole (BUNDLE_REFUSED)' });
 
 @InputType('PlaceOrderInput', {
   description: 'A purchase (BUY) or a redemption (SELL). Suitability is re-checked, with the side, in the transaction that writes the order.',

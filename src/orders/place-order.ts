@@ -47,7 +47,8 @@ const HOUR_MS = 3_600_000;
 /** The actor recorded on orders, decisions and idempotency keys. */
 export const actorOf = (ctx: HostContext): string => `${ctx.principal.role}:${ctx.principal.subject}`;
 
-function checkAmount(amount: string): string {
+/** A positive amount with at most 4 decimal places, normalised; BAD_USER_INPUT otherwise. */
+export function checkAmount(amount: string): string {
   let d: Decimal;
   try {
     d = new Decimal(amount);
@@ -109,7 +110,7 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
   const response = await ctx.db.transaction(async (tx) => {
     const claim = await claimIdempotencyKey<StoredOrderResponse>(tx, actor, key, 'placeOrder', hash);
     if (claim.state === 'replay') return { stored: claim.response, fresh: false };
-    const stored = await execute(ctx, tx, { customerId: customer.id, productId: product.id, side, amount, quantity, currency, actor, input });
+    const stored = await executeOrder(ctx, tx, { customerId: customer.id, productId: product.id, side, amount, quantity, currency, actor, input });
     await storeIdempotentResponse(tx, actor, key, stored);
     return { stored, fresh: true };
   });
@@ -117,7 +118,8 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
   return replay(response.stored, ctx.lang);
 }
 
-interface Execution {
+/** One order to execute inside a transaction the caller opened (after claiming its idempotency key). */
+export interface Execution {
   customerId: number;
   productId: number;
   side: Side;
@@ -129,7 +131,12 @@ interface Execution {
   input: PlaceOrderRequest;
 }
 
-async function execute(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOrderResponse> {
+/**
+ * Executes one order inside `tx`: locks the customer, judges it on facts read in the transaction, and
+ * records either the refusal (decision record only) or the order with its holding. Bundle orders run it
+ * once per item in one transaction.
+ */
+export async function executeOrder(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOrderResponse> {
   await tx.execute(sql`select id from ${customers} where id = ${e.customerId} for update`);
   const tctx = txContext(ctx, tx);
   const [product] = await tx.select().from(products).where(eq(products.id, e.productId));
@@ -164,7 +171,8 @@ async function execute(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOr
   return { kind: 'order', order: orderToJson(order) };
 }
 
-function refusalOf(d: SuitabilityDecisionRecord): Pick<Extract<StoredOrderResponse, { kind: 'refused' }>, 'code' | 'message'> | null {
+/** Why a decision refuses a sale (BLOCK, or steps missing), or null when it may go ahead. */
+export function refusalOf(d: SuitabilityDecisionRecord): Pick<Extract<StoredOrderResponse, { kind: 'refused' }>, 'code' | 'message'> | null {
   if (d.outcome === 'BLOCK') {
     return { code: 'SUITABILITY_BLOCKED', message: text('适当性检查不通过，不能下单', 'The sale is not suitable and is blocked') };
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { HostRuntime } from '../app/runtime.js';
-import { bundleItems, bundles, products } from '../db/schema/index.js';
+import { bundleItems, bundles, bundleServices, products } from '../db/schema/index.js';
 import { text, type LocalizedText } from '../i18n/localized.js';
 
 type ProductRow = typeof products.$inferSelect;
@@ -26,6 +26,8 @@ interface BundleDef {
   minimumTier?: string;
   pricing: Record<string, unknown>;
   items: Pick[];
+  /** Services and conditions (core.bundleServices codes). */
+  services?: { code: string; amount?: string }[];
 }
 
 const fee = (code: string, zh: string, en: string) => ({ code, name: text(zh, en) });
@@ -41,19 +43,30 @@ const gold: Pick = { line: 'GOLD', risks: ['R2', 'R3', 'R1'], role: text('黄金
 const fx: Pick = { line: 'FOREX', risks: ['R1', 'R2'], liquidity: 'HIGH', role: text('外汇与跨境汇款', 'FX and remittance') };
 const fxInvest: Pick = { line: 'FOREX', risks: ['R3', 'R4', 'R5'], role: text('外汇投资', 'FX investment') };
 
-/** The bank's playbook (金融超市产品组合): by purpose, risk attitude, life stage and income. */
+/**
+ * The bank's playbook (金融超市产品组合, training summaries 篇1): the four account-type bundles with their
+ * named contents, the risk-attitude portfolios as the document names them (保守型 / 中庸型 / 进取型), and the
+ * age and income bundles. What finmart sells no line for (a deposit, online banking, a credit line) is a
+ * service or condition (setting core.bundleServices), never another product standing in for it.
+ */
 const PLAYBOOK: BundleDef[] = [
-  { code: 'ACCOUNT-OPENING', kind: 'ACCOUNT_OPENING', name: text('开户套餐', 'Account-opening bundle'), description: text('借记卡 + 信用卡 + 现金管理，开户即用', 'Debit card, credit card and cash management from day one'),
-    pricing: { waivedFees: [fee('CARD_ANNUAL_FEE', '首年卡年费', 'First-year card fee'), fee('SMS_ALERTS', '短信通知费', 'SMS alert fee')] }, items: [debit, credit, moneyMarket] },
-  { code: 'INVESTMENT-ACCOUNT', kind: 'INVESTMENT_ACCOUNT', name: text('投资账户套餐', 'Investment account bundle'), description: text('账户 + 银保 + 债券基金 + 基金', 'Account, bancassurance, bond fund and funds'),
-    pricing: { feeDiscountPercent: '50', note: text('基金申购费五折', 'Half-price fund subscription fees') }, items: [debit, protection, bond, balancedFund] },
-  { code: 'TRANSACTION', kind: 'TRANSACTION', name: text('结算交易套餐', 'Transaction bundle'), description: text('结算 + 汇款 + 信用卡', 'Settlement, remittance and credit card'),
-    pricing: { waivedFees: [fee('REMITTANCE_FEE', '跨行汇款手续费', 'Interbank remittance fee')] }, items: [debit, fx, credit] },
-  { code: 'PORTFOLIO-CONSERVATIVE', kind: 'RISK_PORTFOLIO', riskAttitudes: ['CONSERVATIVE'], name: text('保守型组合', 'Conservative portfolio'), description: text('储蓄、债券、货币基金', 'Savings, bonds and money-market funds'),
-    pricing: { note: text('免组合管理费', 'No portfolio management fee') }, items: [moneyMarket, bond, protection] },
-  { code: 'PORTFOLIO-BALANCED', kind: 'RISK_PORTFOLIO', riskAttitudes: ['BALANCED'], name: text('稳健型组合', 'Balanced portfolio'), description: text('货币基金 + 债券基金 + 分红保险', 'Money-market and bond funds with participating insurance'),
+  { code: 'ACCOUNT-SETTLEMENT', kind: 'ACCOUNT_TYPE', name: text('个人结算账户套餐', 'Personal settlement account bundle'), description: text('借记卡 + 最低存款 + 网上银行', 'Debit card, a minimum deposit and online banking'),
+    pricing: { waivedFees: [fee('CARD_ANNUAL_FEE', '首年卡年费', 'First-year card fee'), fee('SMS_ALERTS', '短信通知费', 'SMS alert fee')] }, items: [debit],
+    services: [{ code: 'MINIMUM_DEPOSIT', amount: '1000' }, { code: 'ONLINE_BANKING' }] },
+  { code: 'ACCOUNT-TRANSACTION', kind: 'ACCOUNT_TYPE', name: text('交易账户套餐', 'Transaction account bundle'), description: text('个人授信额度 + 信用卡额度 + 网上银行', 'A personal credit line, a credit card limit and online banking'),
+    pricing: { waivedFees: [fee('REMITTANCE_FEE', '跨行汇款手续费', 'Interbank remittance fee')] }, items: [credit, fx],
+    services: [{ code: 'PERSONAL_CREDIT_LINE', amount: '50000' }, { code: 'ONLINE_BANKING' }] },
+  { code: 'ACCOUNT-FEE-COLLECTION', kind: 'ACCOUNT_TYPE', name: text('代收费账户套餐', 'Bill-payment account bundle'), description: text('借记卡 + 代收代缴 + 短信通知', 'Debit card, bill payment and SMS alerts'),
+    pricing: { waivedFees: [fee('BILL_PAYMENT_FEE', '代缴手续费', 'Bill payment fee')] }, items: [debit],
+    services: [{ code: 'BILL_PAYMENT' }, { code: 'SMS_ALERTS' }, { code: 'MOBILE_BANKING' }] },
+  { code: 'ACCOUNT-INVESTMENT', kind: 'ACCOUNT_TYPE', name: text('投资理财账户套餐', 'Investment account bundle'), description: text('借记卡 + 银保 + 债券基金 + 基金 + 银证转账', 'Debit card, bancassurance, a bond fund, funds and the bank–securities link'),
+    pricing: { feeDiscountPercent: '50', note: text('基金申购费五折', 'Half-price fund subscription fees') }, items: [debit, protection, bond, balancedFund],
+    services: [{ code: 'SECURITIES_LINK' }, { code: 'ONLINE_BANKING' }] },
+  { code: 'RISK-CONSERVATIVE', kind: 'RISK_ATTITUDE', riskAttitudes: ['CONSERVATIVE'], name: text('保守型组合', 'Conservative portfolio'), description: text('储蓄、债券、货币市场基金', 'Savings, bonds and money-market funds'),
+    pricing: { note: text('免组合管理费', 'No portfolio management fee') }, items: [moneyMarket, bond], services: [{ code: 'SAVINGS_DEPOSIT', amount: '50000' }] },
+  { code: 'RISK-MODERATE', kind: 'RISK_ATTITUDE', riskAttitudes: ['BALANCED'], name: text('中庸型组合', 'Moderate portfolio'), description: text('货币基金 + 债券基金 + 分红保险', 'Money-market and bond funds with participating insurance'),
     pricing: { feeDiscountPercent: '30' }, items: [moneyMarket, bond, participating, balancedFund] },
-  { code: 'PORTFOLIO-AGGRESSIVE', kind: 'RISK_PORTFOLIO', riskAttitudes: ['AGGRESSIVE'], name: text('进取型组合', 'Aggressive portfolio'), description: text('股票基金 + 外汇 + 黄金', 'Equity funds, FX and gold'),
+  { code: 'RISK-AGGRESSIVE', kind: 'RISK_ATTITUDE', riskAttitudes: ['AGGRESSIVE'], name: text('进取型组合', 'Aggressive portfolio'), description: text('股票基金 + 外汇 + 黄金', 'Equity funds, FX and gold'),
     pricing: { feeDiscountPercent: '20' }, items: [equity, fxInvest, gold] },
   { code: 'LIFE-YOUNG', kind: 'LIFE_STAGE', lifeStages: ['YOUNG'], name: text('青年成长套餐', 'Young savers bundle'), description: text('信用卡 + 定投基金 + 保障', 'Credit card, regular fund investing and protection'),
     pricing: { waivedFees: [fee('CARD_ANNUAL_FEE', '信用卡年费', 'Credit card annual fee')] }, items: [credit, balancedFund, protection] },
@@ -104,7 +117,8 @@ export async function seedBundles(runtime: HostRuntime): Promise<number> {
       taken.add(product.id);
       chosen.push({ pick, product });
     }
-    if (chosen.length < 2) continue;
+    // A bundle combines at least two things, one of them a product of a loaded line.
+    if (chosen.length === 0 || chosen.length + (def.services?.length ?? 0) < 2) continue;
     const [row] = await db
       .insert(bundles)
       .values({
@@ -133,6 +147,9 @@ export async function seedBundles(runtime: HostRuntime): Promise<number> {
         roleEn: pick.role.en,
       })),
     );
+    if (def.services?.length) {
+      await db.insert(bundleServices).values(def.services.map((sv, i) => ({ bundleId: row.id, code: sv.code, amount: sv.amount ?? null, position: i + 1 })));
+    }
     created++;
   }
   return created;

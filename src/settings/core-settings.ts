@@ -6,6 +6,7 @@ import { classificationSettings } from '../domain/customers/classification.setti
 import { kpiSettings } from '../domain/kpis/kpi.settings.js';
 import { leadSettings } from '../domain/leads/lead.settings.js';
 import { approvalAuthoritySettings } from '../controls/four-eyes.js';
+import { bundleSettings } from '../bundles/bundle.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 const days = z.number().int().min(1);
@@ -168,4 +169,5 @@ export const coreSettings: SettingDefinition[] = [
   ...kpiSettings,
   ...leadSettings,
   ...approvalAuthoritySettings,
+  ...bundleSettings,
 ];

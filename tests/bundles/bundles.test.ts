@@ -19,15 +19,27 @@ describe.each(testDrivers())('bundles on %s', (driver) => {
   afterAll(() => t?.close());
 
   it('seeds the playbook from the loaded lines, skipping lines not loaded', async () => {
-    const res = await t.gql(`{ bundles(first: 50) { totalCount edges { node { id code kind name pricing { waivedFees { code name } feeDiscountPercent } items { product { id } role } } } } }`, {}, { lang: 'en' });
+    const res = await t.gql(`{ bundles(first: 50) { totalCount edges { node { id code kind name version status pricing { waivedFees { code name } feeDiscountPercent } items { product { id } role } services { code kind name amount { amount } } } } } }`, {}, { lang: 'en' });
     expect(res.errors).toBeUndefined();
     const codes = res.data.bundles.edges.map((e: { node: { code: string } }) => e.node.code);
-    expect(codes).toEqual(expect.arrayContaining(['ACCOUNT-OPENING', 'PORTFOLIO-CONSERVATIVE', 'LIFE-SENIOR', 'INCOME-GENERAL']));
-    for (const e of res.data.bundles.edges) expect(e.node.items.length).toBeGreaterThanOrEqual(2);
-    const opening = res.data.bundles.edges.find((e: { node: { code: string } }) => e.node.code === 'ACCOUNT-OPENING').node;
-    expect(opening.pricing.waivedFees.map((f: { code: string }) => f.code)).toContain('CARD_ANNUAL_FEE');
-    const node = await t.gql(`query($id: ID!) { node(id: $id) { ... on Bundle { code } } }`, { id: opening.id });
-    expect(node.data.node.code).toBe('ACCOUNT-OPENING');
+    expect(codes).toEqual(expect.arrayContaining(['ACCOUNT-SETTLEMENT', 'ACCOUNT-TRANSACTION', 'ACCOUNT-FEE-COLLECTION', 'ACCOUNT-INVESTMENT', 'RISK-CONSERVATIVE', 'RISK-MODERATE', 'LIFE-SENIOR', 'INCOME-GENERAL']));
+    for (const e of res.data.bundles.edges) {
+      expect(e.node.items.length).toBeGreaterThanOrEqual(1);
+      expect(e.node.items.length + e.node.services.length).toBeGreaterThanOrEqual(2);
+      expect(e.node).toMatchObject({ version: 1, status: 'ACTIVE' });
+    }
+    // 个人结算账户套餐: a card, a minimum deposit and online banking — the deposit and online banking as what they are.
+    const settlement = res.data.bundles.edges.find((e: { node: { code: string } }) => e.node.code === 'ACCOUNT-SETTLEMENT').node;
+    expect(settlement).toMatchObject({ kind: 'ACCOUNT_TYPE', name: 'Personal settlement account bundle' });
+    expect(settlement.services).toEqual([
+      { code: 'MINIMUM_DEPOSIT', kind: 'CONDITION', name: 'Minimum deposit balance', amount: { amount: '1000' } },
+      { code: 'ONLINE_BANKING', kind: 'ENTITLEMENT', name: 'Online banking', amount: null },
+    ]);
+    expect(settlement.pricing.waivedFees.map((f: { code: string }) => f.code)).toContain('CARD_ANNUAL_FEE');
+    const trading = res.data.bundles.edges.find((e: { node: { code: string } }) => e.node.code === 'ACCOUNT-TRANSACTION').node;
+    expect(trading.services.map((x: { code: string }) => x.code)).toEqual(['PERSONAL_CREDIT_LINE', 'ONLINE_BANKING']);
+    const node = await t.gql(`query($id: ID!) { node(id: $id) { ... on Bundle { code } } }`, { id: settlement.id });
+    expect(node.data.node.code).toBe('ACCOUNT-SETTLEMENT');
     const partner = await t.gql(`{ bundles { totalCount } }`, {}, { as: { role: 'PARTNER', partnerCode: 'funds' } });
     expect(partner.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

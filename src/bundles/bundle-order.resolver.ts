@@ -1,0 +1,82 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { HostContext } from '../app/runtime.js';
+import { bundleOrders, bundles, orders } from '../db/schema/index.js';
+import { customerLoader } from '../domain/core-loaders.js';
+import type { CustomerRecord } from '../domain/customers/customer.record.js';
+import { Customer } from '../domain/customers/customer.type.js';
+import { byKey, groupByKey } from '../graphql/loaders.js';
+import { registerNodeType } from '../graphql/node-registry.js';
+import { toGlobalId } from '../graphql/relay/global-id.js';
+import { Order } from '../orders/order.types.js';
+import { bundleServicesOf } from './bundle.settings.js';
+import { Bundle } from './bundle.types.js';
+import { BundleOrder, BundleService, PlaceBundleOrderInput } from './bundle-admin.types.js';
+import { placeBundleOrder, type BundleOrderRow } from './bundle-order.js';
+
+/** A bundle order is visible exactly when its customer is. */
+registerNodeType('BundleOrder', async (ctx, key) => {
+  const [row] = await ctx.db.select().from(bundleOrders).where(eq(bundleOrders.id, key));
+  return row && (await customerLoader(ctx as HostContext).load(row.customerId)) ? row : null;
+});
+
+@Resolver(() => BundleOrder)
+export class BundleOrderResolver {
+  @FieldResolver(() => ID)
+  id(@Root() o: BundleOrderRow): string {
+    return toGlobalId('BundleOrder', o.id);
+  }
+
+  @FieldResolver(() => Bundle, { description: 'The bundle version bought.' })
+  bundle(@Root() o: BundleOrderRow, @Ctx() ctx: HostContext) {
+    return ctx.loader<number, typeof bundles.$inferSelect | null>('bundles.byId', async (ids) => byKey(ids, await ctx.db.select().from(bundles).where(inArray(bundles.id, [...ids])), (r) => r.id)).load(o.bundleId);
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() o: BundleOrderRow, @Ctx() ctx: HostContext) {
+    return customerLoader(ctx).load(o.customerId);
+  }
+
+  @FieldResolver(() => [Order])
+  async orders(@Root() o: BundleOrderRow, @Ctx() ctx: HostContext) {
+    const rows = await ctx.loader<number, (typeof orders.$inferSelect)[]>('bundles.orderOrders', async (ids) => {
+      const all = await ctx.db.select().from(bundleOrders).where(inArray(bundleOrders.id, [...ids]));
+      const orderRows = await ctx.db.select().from(orders).where(inArray(orders.id, all.flatMap((b) => b.orderIds)));
+      const byId = new Map(orderRows.map((r) => [r.id, r]));
+      return ids.map((id) => (all.find((b) => b.id === id)?.orderIds ?? []).map((oid) => byId.get(oid)!).filter(Boolean));
+    }).load(o.id);
+    return rows;
+  }
+
+  @FieldResolver(() => [BundleService])
+  services(@Root() o: BundleOrderRow, @Ctx() ctx: HostContext): BundleService[] {
+    const defs = bundleServicesOf(ctx.settings);
+    return o.services.map((code) => ({ code, kind: defs.get(code)?.kind ?? 'ENTITLEMENT', name: defs.get(code) ? ctx.t(defs.get(code)!.name) : code, amount: null }));
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerBundleOrdersResolver {
+  @FieldResolver(() => [BundleOrder], { description: 'Bundles the customer bought, oldest first.' })
+  bundleOrders(@Root() c: CustomerRecord, @Ctx() ctx: HostContext) {
+    return ctx
+      .loader<number, BundleOrderRow[]>('bundles.ordersByCustomer', async (ids) =>
+        groupByKey(ids, await ctx.db.select().from(bundleOrders).where(inArray(bundleOrders.customerId, [...ids])).orderBy(asc(bundleOrders.id)), (r) => r.customerId),
+      )
+      .load(c.id);
+  }
+}
+
+@Resolver()
+export class BundleOrderMutationResolver {
+  @Mutation(() => BundleOrder, {
+    description:
+      '套餐办理 / Buys a bundle for a customer in your book: every product item ordered in one transaction, each re-checked for suitability — all or nothing. A refusal (SUITABILITY_BLOCKED or ' +
+      'SUITABILITY_STEPS_REQUIRED) names each item in `extensions.items` with its decision (kept as a BUNDLE_REFUSED decision record); nothing is booked. The bundle\'s entitlements are granted ' +
+      'with it. Idempotent under the key. Audited (BUNDLE_ORDER_PLACED).',
+  })
+  placeBundleOrder(@Arg('input', () => PlaceBundleOrderInput) input: PlaceBundleOrderInput, @Ctx() ctx: HostContext) {
+    return placeBundleOrder(ctx, input);
+  }
+}
+
