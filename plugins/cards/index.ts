@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { definePlugin, text } from '../../src/sdk/index.js';
 import { CARD_RISK_RATINGS, CARDS_LINE } from './constants.js';
-import { cardsCustomerFacts, cardsProductFacts } from './facts.js';
+import { cardsProductFacts } from './facts.js';
 import { CardDailyLimits } from './graphql/daily-limits.type.js';
 import { CardProductResolver } from './graphql/product.resolver.js';
 import { CardProduct } from './graphql/product.type.js';
@@ -35,10 +35,8 @@ export default definePlugin({
   migrationsFolder: fileURLToPath(new URL('./drizzle', import.meta.url)),
   rules: cardsRules,
   settings: cardsSettings,
-  facts: {
-    customers: (services, ids) => cardsCustomerFacts(services, ids),
-    products: cardsProductFacts,
-  },
+  // Cards elsewhere come from the credit bureau's report, a host fact (customer.external.CREDIT_REPORT).
+  facts: { products: cardsProductFacts },
   valuate: valuateCard,
   orders: cardOrders,
   seed: seedCards,

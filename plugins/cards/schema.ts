@@ -1,4 +1,4 @@
-import { integer, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, numeric, pgTable, text } from 'drizzle-orm/pg-core';
 
 /** Money as `numeric`, read and written as decimal strings (same scale as the core). */
 const money = (name: string) => numeric(name, { precision: 20, scale: 4 });
@@ -21,21 +21,6 @@ export const cardsDetails = pgTable('cards_details', {
   coBrandPartner: text('co_brand_partner'),
 });
 
-/**
- * Student credit cards the customer holds at other banks, as the credit bureau
- * reported them: one row per customer and bank, the latest report wins. This
- * bank's own cards are holdings, never rows here.
- */
-export const cardsExternalStudentCards = pgTable(
-  'cards_external_student_cards',
-  {
-    customerId: integer('customer_id').notNull(),
-    bankName: text('bank_name').notNull(),
-    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
-  },
-  // The key leads with customer_id, so it also serves the per-customer look-up.
-  (t) => [primaryKey({ columns: [t.customerId, t.bankName] })],
-);
 
 /** The plugin's tables, as the manifest declares them. */
-export const cardsTables = { cardsDetails, cardsExternalStudentCards };
+export const cardsTables = { cardsDetails };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SeedContext } from '../../src/sdk/index.js';
-import { cardsDetails, cardsExternalStudentCards } from './schema.js';
+import { cardsDetails } from './schema.js';
 import { CARD_CATALOG, toNewProduct } from './seed/catalog.js';
 import { planCardHoldings } from './seed/holdings.js';
 import { rngOf } from './seed/rng.js';
@@ -63,8 +63,17 @@ export async function seedCards(ctx: SeedContext): Promise<void> {
     classIIIBalanceCapCny: ctx.settings.get<AccountClassLimits>(SETTING.accountClassLimits).CLASS_III.balanceCny,
   });
   for (const batch of chunks(plan.holdings)) await ctx.catalog.addHoldings(batch);
+  // The credit bureau's reports of the demo students (征信报告): the host keeps them with the other external facts.
   for (const batch of chunks(plan.studentReports)) {
-    await ctx.db.insert(cardsExternalStudentCards).values(batch).onConflictDoNothing();
+    await ctx.catalog.recordExternalReports(
+      batch.map((r) => ({
+        customerId: r.customerId,
+        kind: 'CREDIT_REPORT' as const,
+        reportedAt: r.reportedAt,
+        reference: `CRC-DEMO-${r.customerId}`,
+        payload: { cards: r.banks.map((issuer) => ({ issuer, type: 'CREDIT', student: true })), loans: [], overdue: { current: false, maxDaysLast24Months: 0 } },
+      })),
+    );
   }
   ctx.log.info(
     { products: ids.size, holdings: plan.holdings.length, studentReports: plan.studentReports.length },

@@ -15,6 +15,7 @@ export interface AccountClassLimits {
 export const SETTING = {
   maxCardsPerCustomer: 'cards.maxCardsPerCustomer',
   studentCardBankCap: 'cards.studentCardBankCap',
+  creditReportMaxAgeDays: 'cards.creditReportMaxAgeDays',
   minimumAgePrimaryCredit: 'cards.minimumAgePrimaryCredit',
   accountClassLimits: 'cards.accountClassLimits',
 } as const;
@@ -32,6 +33,12 @@ export const cardsSettings: SettingDefinition[] = [
     description: text('学生持有学生信用卡的发卡银行家数上限（含本行）', 'Most banks a student may hold student credit cards from (this bank included)'),
     schema: z.number().int().min(1),
     default: 2,
+  },
+  {
+    key: SETTING.creditReportMaxAgeDays,
+    description: text('学生信用卡审批所依据的征信报告的最长有效天数（过期须重新查询）', 'Oldest credit report (days) a student card decision may rest on; older, a new query is needed'),
+    schema: z.number().int().min(1).max(365),
+    default: 30,
   },
   {
     key: SETTING.minimumAgePrimaryCredit,

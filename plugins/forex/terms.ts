@@ -113,14 +113,18 @@ export function sizeOfSale(facts: SuitabilityFacts, d: ForexDetailsFacts, direct
 }
 
 /** This calendar year's usage from `facts.customer.lines.forex`; another year's (or none) counts as zero. */
-export function usageOf(facts: SuitabilityFacts): { year: number; purchasedUsd: string; soldUsd: string; onFile: boolean } {
+export function usageOf(facts: SuitabilityFacts): { year: number; purchasedUsd: string; soldUsd: string; onFile: boolean; purchasedElsewhereUsd: string } {
   const year = shanghaiYear(new Date(facts.now));
   const u = facts.customer.lines.forex ?? {};
-  if (u.year !== year) return { year, purchasedUsd: '0', soldUsd: '0', onFile: false };
+  // The quota is per person across banks: what the FX authority reports bought at other banks this year counts too.
+  const report = facts.customer.external.FX_ANNUAL_PURCHASES;
+  const elsewhere = report && report.payload.year === year ? (decimalOrNull(report.payload.purchasedUsdElsewhere) ?? '0') : '0';
+  const here = u.year === year ? (decimalOrNull(u.purchasedUsd) ?? '0') : '0';
   return {
     year,
-    purchasedUsd: decimalOrNull(u.purchasedUsd) ?? '0',
-    soldUsd: decimalOrNull(u.soldUsd) ?? '0',
-    onFile: true,
+    purchasedUsd: new Decimal(here).add(elsewhere).toFixed(),
+    soldUsd: u.year === year ? (decimalOrNull(u.soldUsd) ?? '0') : '0',
+    onFile: u.year === year,
+    purchasedElsewhereUsd: elsewhere,
   };
 }

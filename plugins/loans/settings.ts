@@ -14,6 +14,7 @@ export const SETTING_PLEDGE = 'loans.pledge';
 export const SETTING_CLASSIFICATION = 'loans.classification';
 export const SETTING_REMINDERS = 'loans.reminders';
 export const SETTING_CROSS_SELL = 'loans.crossSell';
+export const SETTING_CREDIT_REPORT_AGE = 'loans.creditReportMaxAgeDays';
 
 export interface CrossSellSetting {
   /** A housing loan paid out within this many months makes the borrower a new homeowner. */
@@ -133,6 +134,12 @@ export const loanSettings: SettingDefinition[] = [
     schema: z.object({ dueWithinDays: z.number().int().min(0).max(60), priorities: z.object({ LOANS_OVERDUE: z.number().int(), LOANS_REPAYMENT_DUE: z.number().int() }) }),
     default: { dueWithinDays: 7, priorities: { LOANS_OVERDUE: 85, LOANS_REPAYMENT_DUE: 58 } },
   } satisfies SettingDefinition<ReminderSetting>,
+  {
+    key: SETTING_CREDIT_REPORT_AGE,
+    description: text('贷款审批所依据的征信报告最长有效天数（过期须重新查询）', 'Oldest credit report (days) a loan decision may rest on; older, a new query is needed'),
+    schema: z.number().int().min(1).max(365),
+    default: 30,
+  } satisfies SettingDefinition<number>,
   {
     key: SETTING_CROSS_SELL,
     description: text(

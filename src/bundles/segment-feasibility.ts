@@ -42,7 +42,7 @@ export function segmentCustomers(target: BundleTarget, ctx: HostContext): Custom
           id: 0, birthDate: birth, age, residency: 'ONSHORE', nationality: 'CN', student: false, legalCapacity: 'FULL', idVerified: true, investorType: 'ORDINARY', investorTypeBasis: null,
           personalAnnualIncome: income, householdAnnualIncome: income, householdFinancialAssets: Decimal.max(assets, income).toFixed(2), incomeThreeYearAverage: income, hasStableIncome: true, fxWatchList: false,
           risk: { level, lowestCategory: false, experienceYears, assessedAt: now.toISOString(), expiresAt: new Date(now.getTime() + YEAR_MS).toISOString(), expired: false },
-          holdings: [], lines: {},
+          holdings: [], external: {}, lines: {},
         });
       }
   return out;

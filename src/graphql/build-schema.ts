@@ -9,6 +9,7 @@ import { CustomerMutationResolver } from '../domain/customers/customer.mutations
 import { CustomerQueryResolver } from '../domain/customers/customer.query.js';
 import { CustomerResolver } from '../domain/customers/customer.resolver.js';
 import { CustomerLiabilitiesResolver } from '../domain/customers/liabilities.resolver.js';
+import { CustomerExternalFactsResolver, ExternalFactsMutationResolver } from '../domain/external/external.resolver.js';
 import { ProductLineValues } from '../domain/common/enums.js';
 import { HoldingResolver } from '../domain/holdings/holding.type.js';
 import { ProductCoreResolver } from '../domain/products/product-core.resolver.js';
@@ -50,6 +51,8 @@ export const coreResolvers: Function[] = [
   CustomerQueryResolver,
   CustomerResolver,
   CustomerLiabilitiesResolver,
+  CustomerExternalFactsResolver,
+  ExternalFactsMutationResolver,
   CustomerMutationResolver,
   CustomerSuitabilityResolver,
   CheckSuitabilityResolver,

@@ -1,8 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { exchangeRates, holdings, products } from '../db/schema/index.js';
-import type { CatalogWriter, NewHolding, NewProduct } from '../sdk/catalog-writer.js';
+import { exchangeRates, externalReports, holdings, products } from '../db/schema/index.js';
+import { REPORT_KINDS } from '../domain/external/report-kinds.js';
+import type { CatalogWriter, NewExternalReport, NewHolding, NewProduct } from '../sdk/catalog-writer.js';
 
 const BATCH = 500;
 
@@ -90,6 +91,15 @@ export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = 
         .values({ currency, rateToCny, asOf: at })
         .onConflictDoUpdate({ target: exchangeRates.currency, set: { rateToCny, asOf: at } });
       await hooks.valuesChanged?.({ currency });
+    },
+    async recordExternalReports(list: NewExternalReport[]) {
+      const rows = list.map((r) => {
+        const kind = REPORT_KINDS[r.kind];
+        const parsed = kind.schema.safeParse(r.payload);
+        if (!parsed.success) throw new Error(`${r.kind} report for customer ${r.customerId}: ${parsed.error.issues[0]!.message}`);
+        return { customerId: r.customerId, source: kind.source, kind: r.kind, reportedAt: r.reportedAt, payload: parsed.data as Record<string, unknown>, reference: r.reference, recordedBy: `seed:${line.toLowerCase()}`, recordedAt: r.reportedAt };
+      });
+      for (let i = 0; i < rows.length; i += BATCH) await db.insert(externalReports).values(rows.slice(i, i + BATCH));
     },
     async productIds() {
       const rows = await db.select({ id: products.id, code: products.code }).from(products).where(eq(products.line, line));

@@ -34,6 +34,15 @@ export interface NewHolding {
   attributes?: Record<string, unknown>;
 }
 
+/** A demo report from outside the bank (a seed's credit bureau report…), validated as recordExternalReport validates. */
+export interface NewExternalReport {
+  customerId: number;
+  kind: 'CREDIT_REPORT' | 'FX_ANNUAL_PURCHASES' | 'INCOME';
+  reportedAt: Date;
+  payload: Record<string, unknown>;
+  reference: string;
+}
+
 /**
  * Core catalog writes a plugin may make. Every product written is stamped with
  * the plugin's line, so a plugin can never write another line's products.
@@ -49,4 +58,6 @@ export interface CatalogWriter {
   publishExchangeRate(currency: string, rateToCny: string, at: Date): Promise<void>;
   /** This line's product ids by code. */
   productIds(): Promise<Map<string, number>>;
+  /** Seeds reports from outside the bank for demo customers (each payload validated for its kind; recorded by `seed:<plugin>`). */
+  recordExternalReports(reports: NewExternalReport[]): Promise<void>;
 }

@@ -7,7 +7,7 @@ export type { PluginManifest, PluginServices, SeedContext, SeedCustomer, Valuati
 export { definePlugin } from './manifest.js';
 export type { OrderSizing, OrderTerms, SizingRequest, SizedOrder } from './order-sizing.js';
 export { statedFigure, unitPriceSizing } from './order-sizing.js';
-export type { CatalogWriter, NewProduct, NewHolding } from './catalog-writer.js';
+export type { CatalogWriter, NewProduct, NewHolding, NewExternalReport } from './catalog-writer.js';
 export type { RequestContext } from '../graphql/context.js';
 export type { Db, Tx } from '../db/client.js';
 export type { Principal, Role } from '../auth/principal.js';

@@ -8,7 +8,7 @@ import type { RequestContext } from '../graphql/context.js';
 import type { Lang } from '../i18n/localized.js';
 import { mulberry32 } from '../seed/random.js';
 import type { SettingDefinition } from '../settings/registry.js';
-import type { CatalogWriter, NewHolding, NewProduct } from './catalog-writer.js';
+import type { CatalogWriter, NewHolding, NewProduct, NewExternalReport } from './catalog-writer.js';
 import type { SeedContext, SeedCustomer } from './manifest.js';
 import { testSettings } from './testing.js';
 
@@ -39,6 +39,7 @@ export function memoryCatalog() {
   const products = new Map<string, NewProduct & { id: number }>();
   const holdings: NewHolding[] = [];
   const rates = new Map<string, { rateToCny: string; at: Date }>();
+  const reports: NewExternalReport[] = [];
   const catalog: CatalogWriter = {
     async upsertProducts(rows) {
       for (const p of rows) products.set(p.code, { ...p, id: products.get(p.code)?.id ?? products.size + 1 });
@@ -56,8 +57,12 @@ export function memoryCatalog() {
     async productIds() {
       return new Map([...products.values()].map((p) => [p.code, p.id]));
     },
+    async recordExternalReports(rows) {
+      if (rows.length > 500) throw new Error('batch over 500 rows');
+      reports.push(...rows);
+    },
   };
-  return { catalog, products, holdings, rates };
+  return { catalog, products, holdings, rates, reports };
 }
 
 /** Demo customers with a spread of levels (about 7 % never assessed) and wealth (1,000 … ~20,000,000). */

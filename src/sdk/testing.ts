@@ -47,6 +47,7 @@ export function makeFacts(o: FactsOverrides = {}): SuitabilityFacts {
     holdings: [],
     lines: {},
     ...o.customer,
+    external: o.customer?.external ?? {},
     risk: {
       level: 'C3',
       lowestCategory: false,

@@ -1,11 +1,14 @@
 import type { HostContext } from '../app/runtime.js';
 import { multiplyToCents } from '../domain/common/cents.js';
 import { customerLoader, exchangeRatesLoader, holdingsByCustomerLoader, latestAssessmentLoader, productLoader } from '../domain/core-loaders.js';
+import { latestReportsLoader } from '../domain/external/report.loader.js';
 import { holdingPositionValue } from '../domain/holdings/valuation.js';
 import { ageAt, assessmentExpiry } from '../domain/customers/derived.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { qualificationsByManagerLoader } from '../domain/organisation/roster.loaders.js';
-import type { CustomerFacts, ProductFacts, RiskLevel, SaleFacts, SellerFacts, SuitabilityFacts } from './types.js';
+import type { CustomerFacts, ExternalReportFacts, ProductFacts, RiskLevel, SaleFacts, SellerFacts, SuitabilityFacts } from './types.js';
+import type { externalReports } from '../db/schema/index.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * Who sells on this request: the caller's own manager record when a
@@ -28,10 +31,11 @@ export async function loadSellerFacts(ctx: HostContext): Promise<SellerFacts | n
 export function loadCustomerFacts(ctx: HostContext, customerId: number): Promise<CustomerFacts | null> {
   return ctx
     .loader<number, CustomerFacts | null>('facts.customer', async (ids) => {
-      const [rows, assessments, holdingLists] = await Promise.all([
+      const [rows, assessments, holdingLists, reports] = await Promise.all([
         customerLoader(ctx).loadMany(ids),
         latestAssessmentLoader(ctx).loadMany(ids),
         holdingsByCustomerLoader(ctx).loadMany(ids),
+        latestReportsLoader(ctx).loadMany(ids),
         // The seller's qualifications travel with the customer's facts: decide() then reads them from the request's loader.
         loadSellerFacts(ctx),
       ]);
@@ -88,7 +92,8 @@ export function loadCustomerFacts(ctx: HostContext, customerId: number): Promise
           householdAnnualIncome: c.householdAnnualIncome,
           householdFinancialAssets: c.householdFinancialAssets,
           incomeThreeYearAverage: c.incomeThreeYearAverage,
-          hasStableIncome: c.hasStableIncome,
+          // A stated "stable income" counts only with an income on record: no default passes for a fact.
+          hasStableIncome: c.hasStableIncome && new Decimal(c.personalAnnualIncome).gt(0),
           fxWatchList: c.fxWatchList,
           risk: {
             level: (c.riskLevel as RiskLevel | null) ?? null,
@@ -119,6 +124,7 @@ export function loadCustomerFacts(ctx: HostContext, customerId: number): Promise
               pledgedTo: h.pledgedTo,
             };
           }),
+          external: externalFacts(reports[i], ctx.now),
           lines,
         } satisfies CustomerFacts;
       });
@@ -168,3 +174,15 @@ export const assembleFacts = (customer: CustomerFacts, product: ProductFacts, sa
   sale,
   now: now.toISOString(),
 });
+
+const DAY_MS = 86_400_000;
+
+/** The newest report of each kind, with its age at `now`. */
+function externalFacts(rows: (typeof externalReports.$inferSelect)[] | Error | undefined, now: Date): CustomerFacts['external'] {
+  const out: Record<string, ExternalReportFacts> = {};
+  if (!Array.isArray(rows)) return out;
+  for (const r of rows) {
+    out[r.kind] = { source: r.source, reportedAt: r.reportedAt.toISOString(), ageDays: Math.floor((now.getTime() - r.reportedAt.getTime()) / DAY_MS), payload: r.payload };
+  }
+  return out;
+}

@@ -44,6 +44,21 @@ export interface HoldingFacts {
   pledgedTo: string | null;
 }
 
+/**
+ * One external report as rules read it. `payload` follows its kind (src/domain/external/report-kinds.ts):
+ * CREDIT_REPORT `{ cards: [{ issuer, type, student }], loans: [{ lender, kind, monthlyPayment, outstanding }],
+ * overdue: { current, maxDaysLast24Months } }`; FX_ANNUAL_PURCHASES `{ year, purchasedUsdElsewhere }`;
+ * INCOME `{ annualIncome, method, employer? }`.
+ */
+export interface ExternalReportFacts {
+  source: string;
+  /** As of when the source reported it (ISO 8601). */
+  reportedAt: string;
+  /** Whole days from reportedAt to the evaluation instant. */
+  ageDays: number;
+  payload: Record<string, unknown>;
+}
+
 /** The customer, as rules see it. Money as decimal strings. */
 export interface CustomerFacts {
   id: number;
@@ -72,6 +87,12 @@ export interface CustomerFacts {
     expired: boolean;
   };
   holdings: HoldingFacts[];
+  /**
+   * The newest external report of each kind on file (credit bureau, FX authority, income verification),
+   * with its age: a kind absent here has never been reported — a rule that needs it asks for the step that
+   * obtains it rather than assuming anything.
+   */
+  external: Partial<Record<'CREDIT_REPORT' | 'FX_ANNUAL_PURCHASES' | 'INCOME', ExternalReportFacts>>;
   /** Facts each plugin adds about the customer, by plugin code (e.g. `forex.ytdPurchasedUsd`). */
   lines: Record<string, Record<string, unknown>>;
 }

@@ -37,10 +37,21 @@ export const heldCreditCards = (facts: SuitabilityFacts): HoldingFacts[] =>
 export const heldDebitOfClass = (facts: SuitabilityFacts, accountClass: string): HoldingFacts[] =>
   heldCards(facts).filter((h) => h.attributes.cardKind === 'DEBIT' && h.attributes.accountClass === accountClass);
 
-/** Other banks the credit bureau reports a student credit card at (`facts.customer.lines.cards`). */
-export function externalStudentCardBanks(facts: SuitabilityFacts): string[] {
-  const banks = facts.customer.lines.cards?.studentCardBanks;
-  return Array.isArray(banks) ? banks.filter((b): b is string => typeof b === 'string' && b.trim() !== '') : [];
+/**
+ * The credit bureau's report (`facts.customer.external.CREDIT_REPORT`) when one is on file no older than
+ * `maxAgeDays`; null when there is none or it is too old — what it would say is then unknown, never "nothing".
+ */
+export function freshCreditReport(facts: SuitabilityFacts, maxAgeDays: number): { ageDays: number; payload: Record<string, unknown> } | null {
+  const r = facts.customer.external.CREDIT_REPORT;
+  return r && r.ageDays <= maxAgeDays ? r : null;
+}
+
+/** Other banks a credit report shows a student credit card at (issuers, trimmed, distinct). */
+export function externalStudentCardBanks(report: { payload: Record<string, unknown> }): string[] {
+  const cards = Array.isArray(report.payload.cards) ? (report.payload.cards as unknown[]) : [];
+  const rows = cards.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null);
+  const banks = rows.filter((c) => c.type === 'CREDIT' && c.student === true && typeof c.issuer === 'string' && c.issuer.trim() !== '').map((c) => (c.issuer as string).trim());
+  return [...new Set(banks)];
 }
 
 /** Only an explicit `true` makes a supplementary application; anything else is treated as a primary card. */

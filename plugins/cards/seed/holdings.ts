@@ -9,10 +9,10 @@ const YEAR = 365.25 * DAY;
 /** Other banks a student's credit card can be reported at. */
 const OTHER_BANKS = ['招商银行', '中国银行', '交通银行', '广发银行', '浦发银行', '中信银行', '民生银行', '兴业银行'] as const;
 
-/** A credit bureau report row for `cards_external_student_cards`. */
+/** What the credit bureau reports of a student: the other banks that issued them a student credit card (maybe none). */
 export interface StudentCardReport {
   customerId: number;
-  bankName: string;
+  banks: string[];
   reportedAt: Date;
 }
 
@@ -83,9 +83,8 @@ export function planCardHoldings(customers: readonly SeedCustomer[], productIds:
     let externalBanks = 0;
     if (c.student) {
       externalBanks = rng.weighted([[0, 45], [1, 35], [2, 20]] as const);
-      for (const bankName of rng.sample(OTHER_BANKS, externalBanks)) {
-        studentReports.push({ customerId: c.id, bankName, reportedAt: new Date(now.getTime() - rng.int(1, 180) * DAY) });
-      }
+      // Every student has a credit report on file, some older than a rule accepts (the demo shows the step that renews it).
+      studentReports.push({ customerId: c.id, banks: [...rng.sample(OTHER_BANKS, externalBanks)], reportedAt: new Date(now.getTime() - rng.int(1, 60) * DAY) });
     }
 
     const classOne = (): Draft => {

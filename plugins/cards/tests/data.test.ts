@@ -4,13 +4,12 @@ import DataLoader from 'dataloader';
 import { drizzle, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db, NewHolding, NewProduct, ProductRecord, RequestContext, SeedContext, SeedCustomer } from '../../../src/sdk/index.js';
+import type { Db, NewExternalReport, NewHolding, NewProduct, ProductRecord, RequestContext, SeedContext, SeedCustomer } from '../../../src/sdk/index.js';
 import { prng, testSettings } from '../../../src/sdk/testing.js';
-import { cardsCustomerFacts, cardsProductFacts } from '../facts.js';
+import { cardsProductFacts } from '../facts.js';
 import { CardProductResolver } from '../graphql/product.resolver.js';
 import plugin, { declaredRiskRatings } from '../index.js';
 import { valuateCard } from '../positions.js';
-import { cardsExternalStudentCards } from '../schema.js';
 import { seedCards } from '../seed.js';
 import { planCardHoldings } from '../seed/holdings.js';
 import { rngOf } from '../seed/rng.js';
@@ -44,6 +43,7 @@ let db: Db;
 let statements = 0;
 const products = new Map<string, NewProduct & { id: number }>();
 const holdings: NewHolding[] = [];
+const reports: NewExternalReport[] = [];
 const book = customers(3000);
 const settings = testSettings(cardsSettings);
 
@@ -69,6 +69,10 @@ beforeAll(async () => {
       async publishExchangeRate() {},
       async productIds() {
         return new Map([...products].map(([code, p]) => [code, p.id]));
+      },
+      async recordExternalReports(rows) {
+        expect(rows.length).toBeLessThanOrEqual(500);
+        reports.push(...rows);
       },
     },
     customers: book,
@@ -155,18 +159,23 @@ describe('seeded holdings', () => {
     }
   });
 
-  it('keeps students within the student-card bank cap, with 0, 1 and 2 reports elsewhere', async () => {
+  it('gives every student a credit bureau report, within the student-card bank cap, with 0, 1 and 2 banks elsewhere', () => {
     const students = book.filter((c) => c.student).map((c) => c.id);
-    const facts = await cardsCustomerFacts({ db, settings, catalog: null as never, log: null as never }, students);
     const counts = new Set<number>();
     const studentCard = products.get('CARD-CC-STUDENT')!.id;
     for (const id of students) {
-      const banks = facts.get(id)!.studentCardBanks;
+      const mine = reports.filter((r) => r.customerId === id);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.kind).toBe('CREDIT_REPORT');
+      const banks = (mine[0]!.payload.cards as { issuer: string; student: boolean }[]).filter((c) => c.student).map((c) => c.issuer);
       counts.add(banks.length);
       const ours = holdings.some((h) => h.customerId === id && h.productId === studentCard) ? 1 : 0;
       expect(banks.length + ours).toBeLessThanOrEqual(2);
     }
     expect(counts).toEqual(new Set([0, 1, 2]));
+    // Reports of different ages: some fresh enough for a decision, some not (cards.creditReportMaxAgeDays 30).
+    const ages = reports.map((r) => (NOW.getTime() - r.reportedAt.getTime()) / 86_400_000);
+    expect(ages.some((a) => a <= 30) && ages.some((a) => a > 30)).toBe(true);
   });
 
   it('is deterministic for the same PRNG seed', () => {
@@ -175,20 +184,6 @@ describe('seeded holdings', () => {
     const a = planCardHoldings(book, ids, rngOf(prng(1)), NOW, limits);
     const b = planCardHoldings(book, ids, rngOf(prng(1)), NOW, limits);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-  });
-});
-
-describe('customer facts', () => {
-  it('reads the bureau report for a batch in one statement, an empty list when none', async () => {
-    await db.insert(cardsExternalStudentCards).values([
-      { customerId: 900_001, bankName: '中信银行', reportedAt: NOW },
-      { customerId: 900_001, bankName: '招商银行', reportedAt: NOW },
-    ]);
-    const before = statements;
-    const facts = await cardsCustomerFacts({ db, settings, catalog: null as never, log: null as never }, [900_001, 900_002]);
-    expect(statements - before).toBe(1);
-    expect(facts.get(900_001)).toEqual({ studentCardBanks: ['中信银行', '招商银行'].sort() });
-    expect(facts.get(900_002)).toEqual({ studentCardBanks: [] });
   });
 });
 

@@ -97,9 +97,14 @@ describe('cards.primary-credit-age', () => {
   });
 });
 
+/** The credit bureau's report of a customer, `ageDays` old, showing student credit cards at `banks` (plus any other card rows). */
+const bureau = (banks: unknown[], ageDays = 5, cards: unknown[] = banks.map((issuer) => ({ issuer, type: 'CREDIT', student: true }))) => ({
+  CREDIT_REPORT: { source: 'CREDIT_BUREAU', reportedAt: '2026-11-18T02:00:00.000Z', ageDays, payload: { cards, loans: [], overdue: { current: false, maxDaysLast24Months: 0 } } },
+});
+
 describe('cards.student', () => {
   const student = (banks: string[], holdings: HoldingFacts[] = [card(DEBIT_I)]) =>
-    apply(CREDIT_STUDENT, { customer: { age: 19, student: true, hasStableIncome: false, holdings, lines: { cards: { studentCardBanks: banks } } } });
+    apply(CREDIT_STUDENT, { customer: { age: 19, student: true, hasStableIncome: false, holdings, external: bureau(banks) } });
 
   it('requires guardian consent with student cards from 1 other bank (cap 2)', () => {
     const d = run(student(['招商银行']));
@@ -144,26 +149,46 @@ describe('cards.student', () => {
     expect(codes(student(['招商银行', ' 招商银行']))).not.toContain('STUDENT_CARD_CAP');
   });
 
-  it('ignores bureau rows that name no bank, and a report that is not a list', () => {
-    const odd = ['招商银行', '', '   ', 42, null] as unknown as string[];
-    const d = run(student(odd, [card(CREDIT_STD)]));
+  it('ignores report rows that name no bank or are no student credit card, and a card list that is not a list', () => {
+    const rows = [
+      { issuer: '招商银行', type: 'CREDIT', student: true },
+      { issuer: '', type: 'CREDIT', student: true },
+      { issuer: '   ', type: 'CREDIT', student: true },
+      { issuer: 42, type: 'CREDIT', student: true },
+      { issuer: '中国银行', type: 'CREDIT', student: false },
+      { issuer: '交通银行', type: 'DEBIT', student: true },
+      null,
+    ];
+    const d = run(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: bureau([], 5, rows) } }));
     expect(d.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
-    expect(d.reasons[0]!.facts).toMatchObject({ externalStudentCardBanks: ['招商银行'], bankCount: 1 });
-    const text = apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], lines: { cards: { studentCardBanks: '招商银行,中国银行' } } } });
-    // Even at a cap of 1 bank: a report that is not a list names none.
+    expect(d.reasons[0]!.facts).toMatchObject({ externalStudentCardBanks: ['招商银行'], bankCount: 1, creditReportAgeDays: 5 });
+    const text = apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: bureau([], 5, '招商银行,中国银行' as never) } });
+    // Even at a cap of 1 bank: a card list that is not a list names none.
     const d2 = run(text, { 'cards.studentCardBankCap': 1 });
     expect(d2.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
     expect(d2.reasons[0]!.facts).toMatchObject({ student: true, externalStudentCardBanks: [], bankCount: 0 });
   });
 
   it('does not apply to a student opening a debit account', () => {
-    const facts = apply(DEBIT_II, { customer: { age: 19, student: true, hasStableIncome: false, lines: { cards: { studentCardBanks: ['a', 'b', 'c'] } } } });
+    const facts = apply(DEBIT_II, { customer: { age: 19, student: true, hasStableIncome: false, external: bureau(['a', 'b', 'c']) } });
     expect(codes(facts)).toEqual(['ACCOUNT_CLASS_LIMITS']);
   });
 
-  it('treats a missing bureau report as no cards elsewhere', () => {
-    const facts = apply(CREDIT_STUDENT, { customer: { age: 19, student: true, lines: {} } });
-    expect(codes(facts)).toContain('GUARDIAN_CONSENT');
+  it('never reads a missing or stale credit report as "no cards elsewhere": the query is required, and claiming it without the report blocks', () => {
+    const none = run(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: {} } }));
+    expect(none.reasons.find((r) => r.code === 'CREDIT_REPORT_NEEDED')).toMatchObject({ outcome: 'REQUIRE', step: 'CREDIT_REPORT_AUTHORISATION' });
+    expect(none.reasons.map((r) => r.code)).not.toContain('GUARDIAN_CONSENT');
+    // 30 days old is still fresh (cards.creditReportMaxAgeDays 30); 31 is not.
+    expect(codes(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: bureau(['招商银行'], 30) } }))).toContain('GUARDIAN_CONSENT');
+    const stale = run(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: bureau(['招商银行', '中国银行'], 31) } }));
+    expect(stale.reasons.map((r) => r.code)).toContain('CREDIT_REPORT_NEEDED');
+    expect(stale.reasons.find((r) => r.code === 'CREDIT_REPORT_NEEDED')!.facts).toMatchObject({ creditReportAgeDays: 31, maxAge: 30 });
+    expect(codes(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: bureau(['招商银行'], 31) } }), { 'cards.creditReportMaxAgeDays': 31 })).toContain('GUARDIAN_CONSENT');
+    const claimed = apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: {} } });
+    claimed.sale.completedSteps = ['CREDIT_REPORT_AUTHORISATION', 'GUARDIAN_REPAYMENT_CONSENT'];
+    const blocked = run(claimed);
+    expect(blocked.outcome).toBe('BLOCK');
+    expect(blocked.reasons.find((r) => r.code === 'CREDIT_REPORT_NOT_ON_FILE')).toMatchObject({ outcome: 'BLOCK' });
   });
 
   it('is satisfied once the guardian consent is recorded', () => {
@@ -175,7 +200,7 @@ describe('cards.student', () => {
   });
 
   it('does not apply to non-students', () => {
-    expect(codes(apply(CREDIT_STD, { customer: { student: false, lines: { cards: { studentCardBanks: ['a', 'b', 'c'] } } } }))).toEqual([]);
+    expect(codes(apply(CREDIT_STD, { customer: { student: false, external: bureau(['a', 'b', 'c']) } }))).toEqual([]);
   });
 
   it('follows the bank cap setting', () => {
@@ -237,7 +262,7 @@ describe('cards.repayment-source', () => {
   });
 
   it('leaves students to the guardian-consent path', () => {
-    const facts = apply(CREDIT_STUDENT, { customer: { age: 20, student: true, hasStableIncome: false, lines: { cards: { studentCardBanks: [] } } } });
+    const facts = apply(CREDIT_STUDENT, { customer: { age: 20, student: true, hasStableIncome: false, external: bureau([]) } });
     expect(codes(facts)).not.toContain('NO_REPAYMENT_SOURCE');
     expect(codes(facts)).toContain('GUARDIAN_CONSENT');
   });
@@ -291,7 +316,7 @@ describe('cards.card-cap', () => {
   });
 
   it('no rule holds back closing a card or account, whatever else would block an application', () => {
-    const customer = { age: 17, student: true, hasStableIncome: false, idVerified: false, holdings: [card(DEBIT_I), card(CREDIT_STUDENT)], lines: { cards: { studentCardBanks: ['a', 'b'] } } };
+    const customer = { age: 17, student: true, hasStableIncome: false, idVerified: false, holdings: [card(DEBIT_I), card(CREDIT_STUDENT)], external: bureau(['a', 'b']) };
     for (const details of [CREDIT_STD, CREDIT_STUDENT, DEBIT_I, DEBIT_II, DEBIT_III]) {
       const d = run(apply(details, { customer, sale: { side: 'SELL', amount: '5000', details: { initialDeposit: 'x' } } }));
       expect(d.outcome).toBe('ALLOW');
@@ -457,8 +482,8 @@ describe('every rule', () => {
   it('leaves no placeholder unfilled in any message it gives', () => {
     const cases = [
       apply(CREDIT_STD, { customer: { age: 17, hasStableIncome: false, holdings: [] } }),
-      apply(CREDIT_STUDENT, { customer: { age: 19, student: true, lines: { cards: { studentCardBanks: ['a', 'b'] } } } }),
-      apply(CREDIT_STUDENT, { customer: { age: 19, student: true, lines: { cards: { studentCardBanks: [] } } } }),
+      apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: bureau(['a', 'b']) } }),
+      apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: bureau([]) } }),
       apply(DEBIT_I, { customer: { idVerified: false, holdings: [card(DEBIT_I), card(DEBIT_II), card(DEBIT_III), card(CREDIT_STD), card(CREDIT_STD)] } }),
       apply(DEBIT_II),
       apply(DEBIT_III, { sale: { details: { initialDeposit: '3000' } } }),

@@ -95,6 +95,7 @@ export const forexAnnualQuota: SuitabilityRule = {
       year: usage.year,
       usedUsd: used,
       usageOnFile: usage.onFile,
+      purchasedElsewhereUsd: usage.purchasedElsewhereUsd,
       quotaUsd: quota,
     };
     const within = after.lte(quota);

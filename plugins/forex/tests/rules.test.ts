@@ -63,6 +63,18 @@ describe('forex.annual-quota (purchases by onshore individuals)', () => {
     ]);
   });
 
+  it('counts what the FX authority reports bought at other banks this year, and not last year\'s', () => {
+    const elsewhere = (year: number, usd: string) => ({ FX_ANNUAL_PURCHASES: { source: 'FX_AUTHORITY', reportedAt: '2026-11-01T00:00:00.000Z', ageDays: 22, payload: { year, purchasedUsdElsewhere: usd } } });
+    // 30,000 here + 10,000 elsewhere + 10,000 now = the quota exactly; a cent more needs proof.
+    const at = decide(USD_SPOT, { sale: { amount: '10000' }, usage: { purchasedUsd: '30000' }, customer: { external: elsewhere(2026, '10000') } });
+    expect(codes(at)).toEqual(['WITHIN_ANNUAL_QUOTA']);
+    expect(at.reasons[0]!.facts).toMatchObject({ usedUsd: '40000', purchasedElsewhereUsd: '10000' });
+    expect(codes(decide(USD_SPOT, { sale: { amount: '10000.01' }, usage: { purchasedUsd: '30000' }, customer: { external: elsewhere(2026, '10000') } }))).toEqual(['ABOVE_ANNUAL_QUOTA']);
+    // Bought only elsewhere (nothing on file here) still counts.
+    expect(codes(decide(USD_SPOT, { sale: { amount: '10000.01' }, usage: { year: 2025 }, customer: { external: elsewhere(2026, '40000') } }))).toEqual(['ABOVE_ANNUAL_QUOTA']);
+    expect(codes(decide(USD_SPOT, { sale: { amount: '10000.01' }, usage: { purchasedUsd: '30000' }, customer: { external: elsewhere(2025, '10000') } }))).toEqual(['WITHIN_ANNUAL_QUOTA']);
+  });
+
   it('prefers the explicit fxAmount detail', () => {
     const d = decide(EUR_SPOT, { sale: { amount: '1' }, saleDetails: { fxAmount: '10000.01' }, usage: { purchasedUsd: '38000' } });
     expect(codes(d)).toEqual(['ABOVE_ANNUAL_QUOTA']);

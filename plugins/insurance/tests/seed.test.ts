@@ -146,6 +146,7 @@ describe('seedInsurance on a database', () => {
           written.push(...ps);
           return new Map(ps.map((p, i) => [p.code, i + 1]));
         },
+        recordExternalReports: async () => {},
         addHoldings: async (hs) => {
           expect(hs.length).toBeLessThanOrEqual(500);
           holdings.push(...hs);

@@ -1,7 +1,7 @@
 import { Decimal, text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
-import { SETTING_DEBT_RATIOS, type DebtRatios } from '../settings.js';
+import { SETTING_CREDIT_REPORT_AGE, SETTING_DEBT_RATIOS, type DebtRatios } from '../settings.js';
 import { readLoanTerms } from '../terms.js';
-import { monthlyDebtHere, readLoanSale } from './read-sale.js';
+import { freshCreditReport, monthlyDebtHere, readLoanSale } from './read-sale.js';
 import { SOURCES } from './sources.js';
 
 const pct = (d: Decimal) => d.mul(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
@@ -10,7 +10,8 @@ const pct = (d: Decimal) => d.mul(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP)
  * Debt service against income (《商业银行房地产贷款风险管理指引》: 月房产支出与收入比 ≤ 50 %,
  * 月所有债务支出与收入比 ≤ 55 %; settings loans.debtToIncome). Monthly income is the
  * personal annual income ÷ 12; debt is this loan's largest instalment (the server's
- * `monthlyPayment`), the instalments of loans held here and those declared elsewhere.
+ * `monthlyPayment`), the instalments of loans held here, and those elsewhere — declared, or as a fresh
+ * credit report shows them when that is more.
  * A housing loan's own instalment is also held to the housing cap. Checked once the
  * application is sized (amount and term).
  */
@@ -39,8 +40,14 @@ export const loanDebtToIncome: SuitabilityRule = {
     if (income.lte(0)) return [{ code: 'LOAN_NO_INCOME', saw: { personalAnnualIncome: facts.customer.personalAnnualIncome } }];
     const caps = ctx.settings.get<DebtRatios>(SETTING_DEBT_RATIOS);
     const payment = new Decimal(sale.monthlyPayment);
-    const debt = payment.add(monthlyDebtHere(facts)).add(sale.declaredMonthlyDebt);
-    const saw = { monthlyIncome: income.toFixed(2), monthlyPayment: payment.toFixed(2), monthlyDebtHere: monthlyDebtHere(facts), declaredMonthlyDebt: sale.declaredMonthlyDebt, caps };
+    // Debt elsewhere: what the borrower declared, or what a fresh credit report shows if that is more.
+    const reported = freshCreditReport(facts, ctx.settings.get<number>(SETTING_CREDIT_REPORT_AGE));
+    const elsewhere = Decimal.max(sale.declaredMonthlyDebt, reported?.monthlyDebtElsewhere ?? '0');
+    const debt = payment.add(monthlyDebtHere(facts)).add(elsewhere);
+    const saw = {
+      monthlyIncome: income.toFixed(2), monthlyPayment: payment.toFixed(2), monthlyDebtHere: monthlyDebtHere(facts), declaredMonthlyDebt: sale.declaredMonthlyDebt,
+      reportedMonthlyDebt: reported?.monthlyDebtElsewhere ?? null, caps,
+    };
     const hits: RuleHit[] = [];
     const total = debt.div(income);
     if (total.gt(caps.totalDebtMax)) {

@@ -31,3 +31,16 @@ export function readLoanSale(facts: SuitabilityFacts): LoanSale {
 
 /** Monthly payments on loans the customer already holds here (the loans line's customer facts); 0 when none. */
 export const monthlyDebtHere = (facts: SuitabilityFacts): string => decimalOrNull(facts.customer.lines.loans?.monthlyDebt) ?? '0';
+
+/**
+ * The credit bureau's report when one no older than loans.creditReportMaxAgeDays is on file (else null: what it
+ * would say is unknown), with the monthly payments it shows on loans elsewhere.
+ */
+export function freshCreditReport(facts: SuitabilityFacts, maxAgeDays: number): { ageDays: number; overdueNow: boolean; monthlyDebtElsewhere: string } | null {
+  const r = facts.customer.external.CREDIT_REPORT;
+  if (!r || r.ageDays > maxAgeDays) return null;
+  const loans = Array.isArray(r.payload.loans) ? (r.payload.loans as unknown[]) : [];
+  const monthly = loans.reduce<Decimal>((a, l) => a.add(decimalOrNull((l as Record<string, unknown> | null)?.monthlyPayment) ?? '0'), new Decimal(0));
+  const overdue = r.payload.overdue as Record<string, unknown> | undefined;
+  return { ageDays: r.ageDays, overdueNow: overdue?.current === true, monthlyDebtElsewhere: monthly.toFixed(2) };
+}

@@ -4,6 +4,7 @@ import { numericIdOf } from '../../../src/sdk/index.js';
 import { testDrivers } from '../../../tests/support/databases.js';
 import { createTestHost, type TestHost } from '../../../tests/support/test-host.js';
 import loans from '../index.js';
+import { recordCleanCreditReport } from './support.js';
 
 // 调查与成交: an application through every stage, with the host's four-eyes rule (审贷分离) and the approval
 // authority by amount, on both drivers.
@@ -42,6 +43,7 @@ describe.each(testDrivers())('loan applications (%s)', (driver) => {
     }, { as: RM() as never });
     expect(r.errors).toBeUndefined();
     borrower = r.data.createCustomer.id;
+    await recordCleanCreditReport(t, borrower);
     const list = await t.gql(`{ products(filter: { line: LOANS }, first: 50) { edges { node { id code } } } }`);
     products = Object.fromEntries(list.data.products.edges.map((e: any) => [e.node.code, e.node.id]));
   }, 120_000);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../../tests/support/databases.js';
 import { createTestHost, type TestHost } from '../../../tests/support/test-host.js';
 import loans from '../index.js';
+import { recordCleanCreditReport } from './support.js';
 
 // The loans plugin alone in the real host: catalog, pre-qualification in the customer 360, the rules through
 // checkSuitability with the server's figures, and orders refused (loans are applied for).
@@ -27,6 +28,7 @@ describe.each(testDrivers())('loans plugin in the host (%s)', (driver) => {
       return r.data.createCustomer.id as string;
     };
     borrower = await open('L0000001', '13820000001', 40);
+    await recordCleanCreditReport(t, borrower);
     elderly = await open('L0000002', '13820000002', 66);
   }, 120_000);
   afterAll(() => t?.close());

@@ -24,11 +24,21 @@ const E_LOAN = terms('LOAN-CONSUMER-E');
 const BUSINESS = terms('LOAN-BUSINESS-SMALL');
 const BOTH_STEPS = ['CREDIT_REPORT_AUTHORISATION', 'FACE_TO_FACE_INTERVIEW'];
 
+/** The credit bureau's report, `ageDays` old: loans elsewhere and whether anything is overdue now. */
+const bureau = (loans: { monthlyPayment: string }[] = [], ageDays = 3, overdueNow = false) => ({
+  CREDIT_REPORT: {
+    source: 'CREDIT_BUREAU', reportedAt: '2026-11-20T02:00:00.000Z', ageDays,
+    payload: { cards: [], loans: loans.map((l) => ({ lender: '他行', kind: 'CONSUMER', outstanding: '10000', ...l })), overdue: { current: overdueNow, maxDaysLast24Months: overdueNow ? 30 : 0 } },
+  },
+});
+
 /** Sizes the sale as the server does, then evaluates the loan rules (and, with `core`, the core rules). */
 function judge(product: Record<string, unknown>, amount: string | null, details: Record<string, unknown>, o: FactsOverrides & { steps?: string[]; core?: boolean } = {}, overrides: Record<string, unknown> = {}) {
   const sized = amount === null ? { figures: {} } : loanTerms.sizing!.size({ side: 'BUY', amount, quantity: null, currency: 'CNY', product: { id: 1, currency: 'CNY', unitPrice: null, details: product }, details, settings: testSettings(loanSettings, overrides) });
   const facts = makeFacts({
     ...o,
+    // A fresh, clean credit report on file unless the test says otherwise (the credit checks need one once the query is authorised).
+    customer: { external: bureau(), ...o.customer },
     product: { line: 'LOANS', riskRating: 'R1', regime: 'OTHER', requiresRiskAssessment: false, minimumAmount: String(product.minAmount), amountStep: '0.01', details: product, ...o.product },
     sale: { amount, channel: 'COUNTER', initiator: 'STAFF', details: { ...details, ...sized.figures }, completedSteps: o.steps ?? BOTH_STEPS, ...o.sale },
   });
@@ -353,5 +363,34 @@ describe('loans.borrower-investing (cross-sell after a loan)', () => {
     expect(buy(undefined)).toEqual([]);
     const sell = makeFacts({ customer: { lines: { loans: { ...homeowner, overdue: true } } }, product: { line: 'FUNDS', liquidity: 'LOW' }, sale: { side: 'SELL', amount: '50000', details: {} } });
     expect(evaluateRules(loanRules, sell, { source: 'loans', settings: loanSettings }).reasons).toEqual([]);
+  });
+});
+
+describe('the credit report behind a loan decision', () => {
+  const d = { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR' };
+  const income = { personalAnnualIncome: '240000' };
+
+  it('needs the report itself once the query is authorised: missing or older than 30 days blocks', () => {
+    expect(judge(CAR, '100000', d, { customer: { ...income, external: {} } }).codes).toEqual(['LOAN_CREDIT_REPORT_NOT_ON_FILE']);
+    expect(judge(CAR, '100000', d, { customer: { ...income, external: bureau([], 31) } }).codes).toEqual(['LOAN_CREDIT_REPORT_NOT_ON_FILE']);
+    expect(judge(CAR, '100000', d, { customer: { ...income, external: bureau([], 30) } }).codes).toEqual([]);
+    expect(judge(CAR, '100000', d, { customer: { ...income, external: bureau([], 31) } }, { 'loans.creditReportMaxAgeDays': 31 }).codes).toEqual([]);
+    // Before the query is authorised, the step is what is asked for.
+    expect(judge(CAR, '100000', d, { customer: { ...income, external: {} }, steps: [] }).codes).toEqual(['LOAN_CREDIT_AUTHORISATION', 'LOAN_INTERVIEW']);
+  });
+
+  it('refuses a borrower the report shows overdue elsewhere now', () => {
+    expect(judge(CAR, '100000', d, { customer: { ...income, external: bureau([], 3, true) } }).codes).toEqual(['LOAN_CREDIT_OVERDUE']);
+  });
+
+  it('counts the debt the report shows elsewhere when it is more than was declared', () => {
+    // Monthly income 20,000; cap 55 % = 11,000. The car loan is ~2,943.51 a month.
+    const under = judge(CAR, '100000', { ...d, declaredMonthlyDebt: '8000' }, { customer: { ...income, external: bureau([{ monthlyPayment: '1000' }]) } });
+    expect(under.codes).toEqual([]);
+    const reported = judge(CAR, '100000', { ...d, declaredMonthlyDebt: '1000' }, { customer: { ...income, external: bureau([{ monthlyPayment: '5000' }, { monthlyPayment: '3100' }]) } });
+    expect(reported.codes).toEqual(['LOAN_DEBT_TO_INCOME']);
+    // A stale report is not read for debts (and blocks on its own).
+    const stale = judge(CAR, '100000', { ...d, declaredMonthlyDebt: '1000' }, { customer: { ...income, external: bureau([{ monthlyPayment: '8100' }], 31) } });
+    expect(stale.codes).toEqual(['LOAN_CREDIT_REPORT_NOT_ON_FILE']);
   });
 });

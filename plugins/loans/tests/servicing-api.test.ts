@@ -6,6 +6,7 @@ import { testDrivers } from '../../../tests/support/databases.js';
 import { createTestHost, type TestHost } from '../../../tests/support/test-host.js';
 import funds from '../../funds/index.js';
 import loans from '../index.js';
+import { recordCleanCreditReport } from './support.js';
 
 // 跟踪服务 through the API on both drivers: disbursement, the schedule, repayments, days past due and the
 // five categories as time passes (the clock is moved, the schedule is not touched), the work queue's
@@ -60,6 +61,7 @@ describe.each(testDrivers())('loan servicing (%s)', (driver) => {
     });
     expect(r.errors).toBeUndefined();
     borrower = r.data.createCustomer.id;
+    await recordCleanCreditReport(t, borrower);
     const list = await t.gql(`{ products(filter: { line: LOANS }, first: 50) { edges { node { id code } } } }`);
     products = Object.fromEntries(list.data.products.edges.map((e: any) => [e.node.code, e.node.id]));
   }, 180_000);
@@ -164,6 +166,7 @@ describe.each(testDrivers())('loan servicing (%s)', (driver) => {
     const rm = { role: 'RELATIONSHIP_MANAGER', managerId: Number(owner!.manager_id) };
     const bm = { role: 'BRANCH_MANAGER', branchId: Number(owner!.branch_id) };
     const customerId = toGlobalId('Customer', Number(h!.customer_id));
+    await recordCleanCreditReport(t, customerId);
     const holdingId = toGlobalId('Holding', Number(h!.id));
     const value = new Decimal(String(h!.quantity)).mul(String(h!.price)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     const max = value.mul('0.7').toDecimalPlaces(2, Decimal.ROUND_DOWN);

@@ -29,10 +29,12 @@ export const customers = pgTable(
     householdAnnualIncome: money('household_annual_income').notNull(),
     householdFinancialAssets: money('household_financial_assets').notNull(),
     incomeThreeYearAverage: money('income_three_year_average').notNull(),
-    hasStableIncome: boolean('has_stable_income').notNull().default(true),
+    /** Stated by staff; rules read it only together with a positive recorded income (facts-loader.ts). */
+    hasStableIncome: boolean('has_stable_income').notNull().default(false),
     student: boolean('student').notNull().default(false),
     legalCapacity: text('legal_capacity').notNull().default('FULL'), // FULL | LIMITED | NONE
-    idVerified: boolean('id_verified').notNull().default(true),
+    /** Set by verifyCustomerIdentity (identity_verifications keeps who, how and when); new customers start unverified. */
+    idVerified: boolean('id_verified').notNull().default(false),
     investorType: text('investor_type').notNull().default('ORDINARY'), // ORDINARY | PROFESSIONAL
     investorTypeBasis: text('investor_type_basis'),
     fxWatchList: boolean('fx_watch_list').notNull().default(false),

@@ -8,3 +8,4 @@ export * from './orders.js';
 export * from './day-close.js';
 export * from './leads.js';
 export * from './controls.js';
+export * from './external.js';

@@ -19,6 +19,8 @@ export class CreateCustomerInput {
   @Field(() => DecimalScalar) householdFinancialAssets!: string;
   @Field(() => DecimalScalar, { nullable: true }) incomeThreeYearAverage?: string;
   @Field(() => Boolean, { defaultValue: false }) student!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'A stable income (稳定收入); default: whether the personal income is positive. Suitability counts it only with a positive income on record.' })
+  hasStableIncome?: boolean;
   @Field(() => LegalCapacityEnum, { defaultValue: 'FULL' }) legalCapacity!: string;
   @Field(() => ID, { description: 'Branch; a relationship manager may only use their own.' }) branchId!: string;
   @Field(() => ID, { nullable: true }) managerId?: string;
@@ -38,7 +40,11 @@ export class UpdateCustomerInput {
   @Field(() => DecimalScalar, { nullable: true }) incomeThreeYearAverage?: string;
   @Field(() => Boolean, { nullable: true }) student?: boolean;
   @Field(() => Boolean, { nullable: true }) hasStableIncome?: boolean;
-  @Field(() => Boolean, { nullable: true }) idVerified?: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only false (the document expired or was found wrong); true is refused — verifying is verifyCustomerIdentity, which records how and by whom.',
+  })
+  idVerified?: boolean;
   @Field(() => LegalCapacityEnum, { nullable: true }) legalCapacity?: string;
 }
 

@@ -45,7 +45,11 @@ export class CustomerMutationResolver {
     }
     if (input.student != null) changes.student = input.student;
     if (input.hasStableIncome != null) changes.hasStableIncome = input.hasStableIncome;
-    if (input.idVerified != null) changes.idVerified = input.idVerified;
+    if (input.idVerified === true) {
+      // Verification is a step with a record (who, how, when), not a flag anyone sets.
+      throw badInput(text('身份核验请使用 verifyCustomerIdentity（记录核验方式与经办人）', 'Verify the identity with verifyCustomerIdentity (it records how and by whom)'), 'idVerified');
+    }
+    if (input.idVerified === false) changes.idVerified = false;
     if (input.legalCapacity != null) changes.legalCapacity = input.legalCapacity;
     if (Object.keys(changes).length === 0) throw badInput(text('没有需要修改的字段', 'nothing to change'));
     const [row] = await ctx.db

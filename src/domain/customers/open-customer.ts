@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { eq } from 'drizzle-orm';
 import type { HostContext } from '../../app/runtime.js';
 import type { Tx } from '../../db/client.js';
@@ -65,6 +66,8 @@ export function prepareCustomer(ctx: HostContext, input: CreateCustomerInput): P
       householdFinancialAssets: checkAmount(input.householdFinancialAssets, 'householdFinancialAssets'),
       incomeThreeYearAverage: checkAmount(input.incomeThreeYearAverage ?? personal, 'incomeThreeYearAverage'),
       student: input.student,
+      // Never assumed: stated, or read from the income recorded.
+      hasStableIncome: input.hasStableIncome ?? new Decimal(personal).gt(0),
       legalCapacity: input.legalCapacity,
       branchId,
       managerId,

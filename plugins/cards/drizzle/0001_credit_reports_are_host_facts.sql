@@ -1,0 +1,1 @@
+DROP TABLE "cards_external_student_cards" CASCADE;
