@@ -3,7 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
-import { bankSettings, installedPlugins } from '../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { bankSettings, installedPlugins, settingChanges } from '../db/schema/index.js';
 import { buildFinmartSchema } from '../graphql/build-schema.js';
 import { LoggableError } from '../error-summary.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -84,6 +85,10 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
         throw new LoggableError(`Stored bank setting ${row.key} is invalid: ${(e as Error).message}`);
       }
     }
+
+    // The settings version decision records cite: one per recorded change.
+    const [{ changes }] = await database.db.select({ changes: sql<number>`count(*)::int` }).from(settingChanges);
+    settings.version = Number(changes);
 
     const rules: RegisteredRule[] = [
       ...coreRules.map((rule) => ({ rule, source: 'core' })),

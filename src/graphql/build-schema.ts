@@ -31,6 +31,7 @@ import { CustomerOrdersResolver, OrderMutationResolver, OrderResolver } from '..
 import { ComplianceQueryResolver, SuitabilityDecisionRecordResolver } from '../orders/compliance.resolver.js';
 import { BundleQueryResolver, BundleResolver, CustomerBundleOffersResolver } from '../bundles/bundle.resolver.js';
 import { BundleAdminResolver } from '../bundles/bundle-admin.resolver.js';
+import { ImpactMutationResolver, ImpactReportResolver } from '../impact/impact.resolver.js';
 import { BundleOrderMutationResolver, BundleOrderResolver, CustomerBundleOrdersResolver } from '../bundles/bundle-order.resolver.js';
 import { AuditEventResolver } from '../audit/audit-events.query.js';
 import { CustomerIdentityResolver } from '../audit/identity.resolver.js';
@@ -80,6 +81,8 @@ export const coreResolvers: Function[] = [
   BundleQueryResolver,
   CustomerBundleOffersResolver,
   BundleAdminResolver,
+  ImpactReportResolver,
+  ImpactMutationResolver,
   BundleOrderResolver,
   BundleOrderMutationResolver,
   CustomerBundleOrdersResolver,

@@ -36,6 +36,7 @@ export async function recordDecision(
       evaluatedAt: input.at,
       // Compliance checks by branch and manager: the customer's, as they stand when the decision is taken (read in the same statement).
       initiator: facts.sale.initiator,
+      settingsVersion: decision.settingsVersion ?? 0,
       managerId: sql`(select ${customers.managerId} from ${customers} where ${customers.id} = ${facts.customer.id})`,
       branchId: sql`(select ${customers.branchId} from ${customers} where ${customers.id} = ${facts.customer.id})`,
     })

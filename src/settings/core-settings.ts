@@ -7,6 +7,7 @@ import { kpiSettings } from '../domain/kpis/kpi.settings.js';
 import { leadSettings } from '../domain/leads/lead.settings.js';
 import { approvalAuthoritySettings } from '../controls/four-eyes.js';
 import { bundleSettings } from '../bundles/bundle.settings.js';
+import { disabledRulesSetting } from '../suitability/active-rules.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 const days = z.number().int().min(1);
@@ -170,4 +171,5 @@ export const coreSettings: SettingDefinition[] = [
   ...leadSettings,
   ...approvalAuthoritySettings,
   ...bundleSettings,
+  disabledRulesSetting as SettingDefinition,
 ];

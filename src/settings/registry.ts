@@ -21,6 +21,8 @@ export class SettingValueError extends Error {}
 export class SettingsRegistry implements SettingsReader {
   private readonly defs = new Map<string, SettingDefinition>();
   private readonly values = new Map<string, unknown>();
+  /** How many changes the bank's settings have had (setting_changes); decision records cite it. */
+  version = 0;
 
   register(def: SettingDefinition, owner: string): void {
     if (this.defs.has(def.key)) throw new Error(`Setting ${def.key} declared twice (by ${owner})`);
@@ -51,5 +53,14 @@ export class SettingsRegistry implements SettingsReader {
   /** A reader with some values overridden (tests, what-if checks). */
   withOverrides(overrides: Record<string, unknown>): SettingsReader {
     return { get: <T>(key: string) => (key in overrides ? (overrides[key] as T) : this.get<T>(key)) };
+  }
+
+  /** Checks a value against its setting's schema without applying it: the parsed value, or {@link SettingValueError}. */
+  check(key: string, value: unknown): unknown {
+    const def = this.defs.get(key);
+    if (!def) throw new SettingValueError(`Unknown setting ${key}`);
+    const checked = def.schema.safeParse(value);
+    if (!checked.success) throw new SettingValueError(`Invalid value for ${key}: ${checked.error.issues[0]?.message}`);
+    return checked.data;
   }
 }

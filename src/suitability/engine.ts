@@ -163,5 +163,6 @@ export function evaluateSuitability(
     missingSteps: required === null ? [] : required.filter((s) => !completed.includes(s)),
     evaluatedAt: facts.now,
     ruleVersions: plan.versions,
+    settingsVersion: ctx.settings.version ?? 0,
   };
 }

@@ -1,5 +1,6 @@
 import type { HostContext } from '../app/runtime.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
+import { rulesInForce } from './active-rules.js';
 import { evaluateSuitability } from './engine.js';
 import { assembleFacts, loadCustomerFacts, loadProductFacts, loadSellerFacts } from './facts-loader.js';
 import { readSaleDetails, sizeSale, type SaleSize } from './sale-sizing.js';
@@ -62,7 +63,7 @@ export async function decide(ctx: HostContext, customer: CustomerFacts, product:
     seller,
   };
   const facts = assembleFacts(customer, productFacts, saleFacts, ctx.now);
-  const decision = evaluateSuitability(ctx.host.rules, facts, { settings: ctx.settings, now: ctx.now }, (ruleId, error) =>
+  const decision = evaluateSuitability(rulesInForce(ctx.host.rules, ctx.settings), facts, { settings: ctx.settings, now: ctx.now }, (ruleId, error) =>
     // The rule's own message may quote the facts it was given: the logger keeps class and frames only (errorSummary).
     ctx.log.error({ ruleId, productId: product.id, err: error }, 'suitability rule failed'),
   );

@@ -184,6 +184,8 @@ export interface SuitabilityFacts {
 /** Read-only view of bank settings. */
 export interface SettingsReader {
   get<T = unknown>(key: string): T;
+  /** The bank settings version read (each changeSetting adds one); absent in tests. */
+  readonly version?: number;
 }
 
 /** What a rule receives besides the facts. */
@@ -251,4 +253,6 @@ export interface SuitabilityDecisionRecord {
   missingSteps: string[];
   evaluatedAt: string;
   ruleVersions: Record<string, string>;
+  /** The bank settings version the rules read (decision records cite it). */
+  settingsVersion?: number;
 }

@@ -9,3 +9,4 @@ export * from './day-close.js';
 export * from './leads.js';
 export * from './controls.js';
 export * from './external.js';
+export * from './impact.js';

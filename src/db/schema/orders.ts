@@ -30,6 +30,8 @@ export const suitabilityDecisions = pgTable(
     initiator: text('initiator'),
     managerId: integer('manager_id'),
     branchId: integer('branch_id'),
+    /** The bank settings version the rules read (setting_changes; 0: the defaults and what was stored before versions). */
+    settingsVersion: integer('settings_version').notNull().default(0),
   },
   (t) => [
     index('decisions_customer_idx').on(t.customerId, t.id),

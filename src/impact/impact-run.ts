@@ -1,0 +1,140 @@
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { HostContext } from '../app/runtime.js';
+import { bundleItems, bundles, customers, holdings, impactReportEntries, impactReports, orders, products } from '../db/schema/index.js';
+import { txContext } from '../orders/tx-context.js';
+import { rulesInForce } from '../suitability/active-rules.js';
+import { evaluateSuitability } from '../suitability/engine.js';
+import { assembleFacts, loadCustomerFacts, loadProductFacts } from '../suitability/facts-loader.js';
+import type { ProductFacts, SaleFacts, SuitabilityDecisionRecord } from '../suitability/types.js';
+import type { CheckedProposal } from './proposal.js';
+
+const BATCH = 500;
+const OK = new Set(['ALLOW', 'WARN']);
+
+/** Progress of the runs in this process (a report's row holds it once the run ends). */
+export const runningProgress = new Map<number, { done: number; total: number }>();
+
+export interface ImpactEntry {
+  customerId: number;
+  productId: number;
+  line: string;
+  branchId: number | null;
+  managerId: number | null;
+  direction: 'LOSES' | 'GAINS' | 'CHANGES';
+  before: string;
+  after: string;
+  codesAdded: string[];
+  codesRemoved: string[];
+}
+
+const codes = (d: SuitabilityDecisionRecord) => new Set(d.reasons.map((r) => r.code));
+
+/** How one customer × product moves under the proposal, or null when nothing changes. */
+export function compare(before: SuitabilityDecisionRecord, after: SuitabilityDecisionRecord): Pick<ImpactEntry, 'direction' | 'before' | 'after' | 'codesAdded' | 'codesRemoved'> | null {
+  const b = codes(before);
+  const a = codes(after);
+  const added = [...a].filter((c) => !b.has(c)).sort();
+  const removed = [...b].filter((c) => !a.has(c)).sort();
+  if (before.outcome === after.outcome && added.length === 0 && removed.length === 0) return null;
+  const wasOk = OK.has(before.outcome);
+  const isOk = OK.has(after.outcome);
+  const direction = wasOk && !isOk ? 'LOSES' : !wasOk && isOk ? 'GAINS' : 'CHANGES';
+  return { direction, before: before.outcome, after: after.outcome, codesAdded: added, codesRemoved: removed };
+}
+
+const bump = (m: Record<string, Record<string, number>>, key: string, direction: string) => {
+  const row = (m[key] ??= { LOSES: 0, GAINS: 0, CHANGES: 0 });
+  row[direction] = (row[direction] ?? 0) + 1;
+};
+
+/**
+ * Evaluates the whole book against the whole catalog twice — as the rules stand and as the proposal would
+ * have them — over one consistent snapshot (a read-only repeatable-read transaction), each customer × on-sale
+ * product judged as `eligibleProducts` judges it (a manager recommending at the counter). Only the report is
+ * written, after the snapshot closes.
+ */
+export async function runImpact(ctx: HostContext, reportId: number, proposal: CheckedProposal): Promise<void> {
+  const started = Date.now();
+  const entries: ImpactEntry[] = [];
+  let evaluations = 0;
+  let customersTotal = 0;
+  const snapshot = await ctx.db.transaction(
+    async (tx) => {
+      const base = txContext(ctx, tx);
+      const catalog = (await tx.select().from(products).where(eq(products.status, 'ON_SALE')).orderBy(asc(products.id))).filter((p) => ctx.host.pluginByLine.has(p.line));
+      const productFacts: ProductFacts[] = [];
+      for (const p of catalog) productFacts.push(await loadProductFacts(base, p));
+      const book = await tx.select({ id: customers.id, branchId: customers.branchId, managerId: customers.managerId }).from(customers).orderBy(asc(customers.id));
+      customersTotal = book.length;
+      runningProgress.set(reportId, { done: 0, total: book.length });
+      const current = rulesInForce(ctx.host.rules, ctx.settings);
+      const proposedSettings = ctx.host.settings.withOverrides(proposal.overrides);
+      const proposed = rulesInForce(ctx.host.rules, proposedSettings, proposal.disabled);
+      const now = ctx.now;
+      for (let i = 0; i < book.length; i += BATCH) {
+        // Fresh loaders per batch: the facts of a batch are read set-wise and dropped after it.
+        const bctx = txContext(ctx, tx);
+        const slice = book.slice(i, i + BATCH);
+        const facts = await Promise.all(slice.map((c) => loadCustomerFacts(bctx, c.id)));
+        slice.forEach((c, k) => {
+          const cf = facts[k];
+          if (!cf) return;
+          for (const pf of productFacts) {
+            const sale: SaleFacts = { side: 'BUY', amount: null, quantity: null, currency: pf.currency, channel: 'COUNTER', initiator: 'STAFF', details: {}, statedFigures: [], completedSteps: [], seller: null };
+            const f = assembleFacts(cf, pf, sale, now);
+            const before = evaluateSuitability(current, f, { settings: ctx.settings, now });
+            const after = evaluateSuitability(proposed, f, { settings: proposedSettings, now });
+            evaluations += 2;
+            const moved = compare(before, after);
+            if (moved) entries.push({ customerId: c.id, productId: pf.id, line: pf.line, branchId: c.branchId, managerId: c.managerId, ...moved });
+          }
+        });
+        runningProgress.set(reportId, { done: Math.min(i + BATCH, book.length), total: book.length });
+      }
+      // What the changes touch: holdings no longer sellable to their holders, pending orders now refused, bundles with an item lost.
+      const losing = entries.filter((e) => e.direction === 'LOSES');
+      const pairs = new Set(losing.map((e) => `${e.customerId}:${e.productId}`));
+      const losingProducts = [...new Set(losing.map((e) => e.productId))];
+      const held = losingProducts.length === 0 ? [] : await tx.select({ customerId: holdings.customerId, productId: holdings.productId }).from(holdings).where(and(eq(holdings.status, 'ACTIVE'), inArray(holdings.productId, losingProducts)));
+      const pending = losingProducts.length === 0 ? [] : await tx.select({ id: orders.id, customerId: orders.customerId, productId: orders.productId }).from(orders).where(and(eq(orders.status, 'PENDING'), inArray(orders.productId, losingProducts), gt(orders.coolingOffEndsAt, now)));
+      const items = losingProducts.length === 0 ? [] : await tx.select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, code: bundles.code }).from(bundleItems).innerJoin(bundles, eq(bundles.id, bundleItems.bundleId)).where(and(eq(bundles.status, 'ACTIVE'), inArray(bundleItems.productId, losingProducts)));
+      const losersByProduct = new Map<number, Set<number>>();
+      for (const e of losing) (losersByProduct.get(e.productId) ?? losersByProduct.set(e.productId, new Set()).get(e.productId)!).add(e.customerId);
+      const bundleImpact = new Map<string, { bundleId: number; code: string; customers: Set<number> }>();
+      for (const it of items) {
+        const b = bundleImpact.get(it.code) ?? { bundleId: it.bundleId, code: it.code, customers: new Set<number>() };
+        for (const c of losersByProduct.get(it.productId) ?? []) b.customers.add(c);
+        bundleImpact.set(it.code, b);
+      }
+      return {
+        holdingsNoLongerSellable: held.filter((h) => pairs.has(`${h.customerId}:${h.productId}`)).length,
+        pendingOrdersRefused: pending.filter((o) => pairs.has(`${o.customerId}:${o.productId}`)).map((o) => o.id),
+        bundles: [...bundleImpact.values()].map((b) => ({ bundleId: b.bundleId, code: b.code, customersLosingAnItem: b.customers.size })).sort((a, b) => a.bundleId - b.bundleId),
+        products: catalog.length,
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+  const byDirection: Record<string, number> = { LOSES: 0, GAINS: 0, CHANGES: 0 };
+  const byLine: Record<string, Record<string, number>> = {};
+  const byProduct: Record<string, Record<string, number>> = {};
+  const byBranch: Record<string, Record<string, number>> = {};
+  const byManager: Record<string, Record<string, number>> = {};
+  for (const e of entries) {
+    byDirection[e.direction] = (byDirection[e.direction] ?? 0) + 1;
+    bump(byLine, e.line, e.direction);
+    bump(byProduct, String(e.productId), e.direction);
+    bump(byBranch, String(e.branchId ?? 'none'), e.direction);
+    bump(byManager, String(e.managerId ?? 'none'), e.direction);
+  }
+  const summary = {
+    byDirection, byLine, byProduct, byBranch, byManager,
+    customers: customersTotal, products: snapshot.products, evaluations, elapsedMs: Date.now() - started,
+    holdingsNoLongerSellable: snapshot.holdingsNoLongerSellable, pendingOrdersRefused: snapshot.pendingOrdersRefused, bundles: snapshot.bundles,
+  };
+  await ctx.db.transaction(async (tx) => {
+    for (let i = 0; i < entries.length; i += BATCH) await tx.insert(impactReportEntries).values(entries.slice(i, i + BATCH).map((e) => ({ reportId, ...e })));
+    await tx.update(impactReports).set({ status: 'DONE', summary, customersDone: customersTotal, customersTotal, finishedAt: new Date() }).where(eq(impactReports.id, reportId));
+  });
+  runningProgress.delete(reportId);
+}

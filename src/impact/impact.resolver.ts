@@ -1,0 +1,204 @@
+import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { HostContext } from '../app/runtime.js';
+import { recordAudit } from '../audit/record.js';
+import { requireRole } from '../auth/guards.js';
+import { bankSettings, bundles, impactReportEntries, impactReports, settingChanges } from '../db/schema/index.js';
+import { productLoader } from '../domain/core-loaders.js';
+import { badInput, notFound } from '../graphql/errors.js';
+import { byKey } from '../graphql/loaders.js';
+import { registerNodeType } from '../graphql/node-registry.js';
+import { numericIdOf, toGlobalId } from '../graphql/relay/global-id.js';
+import { keysetPage, toConnection } from '../graphql/relay/paginate.js';
+import { ConnectionArgs } from '../graphql/relay/types.js';
+import { text } from '../i18n/localized.js';
+import { runImpact, runningProgress } from './impact-run.js';
+import {
+  ChangeSettingInput,
+  ImpactBundle,
+  ImpactCount,
+  ImpactDirectionEnum,
+  ImpactEntryConnection,
+  ImpactProductCount,
+  ImpactProgress,
+  ImpactReport,
+  PreviewRuleChangeInput,
+  SettingChange,
+} from './impact.types.js';
+import { checkProposal } from './proposal.js';
+
+type ReportRow = typeof impactReports.$inferSelect;
+const READERS = ['HEAD_OFFICE', 'AUDITOR'] as const;
+const YEAR_MS = 366 * 86_400_000;
+
+registerNodeType('ImpactReport', async (ctx, key) => {
+  if (!(READERS as readonly string[]).includes(ctx.principal.role)) return null;
+  const [row] = await ctx.db.select().from(impactReports).where(eq(impactReports.id, key));
+  return row ?? null;
+});
+
+const summaryOf = (r: ReportRow) => (r.summary ?? {}) as Record<string, unknown>;
+const counts = (m: unknown): ImpactCount[] =>
+  Object.entries((m ?? {}) as Record<string, Record<string, number>>).map(([key, c]) => ({ key, loses: c.LOSES ?? 0, gains: c.GAINS ?? 0, changes: c.CHANGES ?? 0 }));
+
+@Resolver(() => ImpactReport)
+export class ImpactReportResolver {
+  @FieldResolver(() => ID)
+  id(@Root() r: ReportRow): string {
+    return toGlobalId('ImpactReport', r.id);
+  }
+  @FieldResolver(() => ImpactProgress)
+  progress(@Root() r: ReportRow): ImpactProgress {
+    return runningProgress.get(r.id) ?? { done: r.customersDone, total: r.customersTotal };
+  }
+  @FieldResolver(() => ImpactCount, { nullable: true, description: 'All pairs, by direction (key "all"); null until DONE.' })
+  totals(@Root() r: ReportRow): ImpactCount | null {
+    const d = summaryOf(r).byDirection as Record<string, number> | undefined;
+    return d ? { key: 'all', loses: d.LOSES ?? 0, gains: d.GAINS ?? 0, changes: d.CHANGES ?? 0 } : null;
+  }
+  @FieldResolver(() => [ImpactCount], { description: 'By product line.' })
+  byLine(@Root() r: ReportRow): ImpactCount[] {
+    return counts(summaryOf(r).byLine);
+  }
+  @FieldResolver(() => [ImpactCount], { description: 'By the customer\'s branch (key: the Branch id, or "none").' })
+  byBranch(@Root() r: ReportRow): ImpactCount[] {
+    return counts(summaryOf(r).byBranch).map((c) => ({ ...c, key: c.key === 'none' ? c.key : toGlobalId('Branch', Number(c.key)) }));
+  }
+  @FieldResolver(() => [ImpactCount], { description: 'By the customer\'s manager (key: the CustomerManager id, or "none").' })
+  byManager(@Root() r: ReportRow): ImpactCount[] {
+    return counts(summaryOf(r).byManager).map((c) => ({ ...c, key: c.key === 'none' ? c.key : toGlobalId('CustomerManager', Number(c.key)) }));
+  }
+  @FieldResolver(() => [ImpactProductCount], { description: 'By product.' })
+  async byProduct(@Root() r: ReportRow, @Ctx() ctx: HostContext): Promise<ImpactProductCount[]> {
+    const rows = counts(summaryOf(r).byProduct);
+    const found = await productLoader(ctx).loadMany(rows.map((c) => Number(c.key)));
+    return rows.map((c, i) => ({ product: found[i] instanceof Error ? null : found[i], loses: c.loses, gains: c.gains, changes: c.changes }));
+  }
+  @FieldResolver(() => Int, { description: 'Open positions whose product their holder could no longer be sold (LOSES).' })
+  holdingsNoLongerSellable(@Root() r: ReportRow): number {
+    return Number(summaryOf(r).holdingsNoLongerSellable ?? 0);
+  }
+  @FieldResolver(() => [ID], { description: 'Orders in their cooling-off period that the proposal would now refuse.' })
+  pendingOrdersRefused(@Root() r: ReportRow): string[] {
+    return ((summaryOf(r).pendingOrdersRefused as number[] | undefined) ?? []).map((id) => toGlobalId('Order', id));
+  }
+  @FieldResolver(() => [ImpactBundle], { description: 'Active bundles with an item some customers would lose.' })
+  async bundles(@Root() r: ReportRow, @Ctx() ctx: HostContext): Promise<ImpactBundle[]> {
+    const list = (summaryOf(r).bundles as { bundleId: number; customersLosingAnItem: number }[] | undefined) ?? [];
+    if (list.length === 0) return [];
+    const rows = await ctx.db.select().from(bundles);
+    const found = byKey(list.map((b) => b.bundleId), rows, (b) => b.id);
+    return list.map((b, i) => ({ bundle: found[i], customersLosingAnItem: b.customersLosingAnItem }));
+  }
+  @FieldResolver(() => Int, { description: 'Rule evaluations the run made (two per customer × product).' })
+  evaluations(@Root() r: ReportRow): number {
+    return Number(summaryOf(r).evaluations ?? 0);
+  }
+  @FieldResolver(() => Int, { description: 'How long the run took, milliseconds.' })
+  elapsedMs(@Root() r: ReportRow): number {
+    return Number(summaryOf(r).elapsedMs ?? 0);
+  }
+  @FieldResolver(() => ImpactEntryConnection, { description: 'The customer × product pairs that move, by id; filter by direction, line or product.' })
+  async entries(
+    @Root() r: ReportRow,
+    @Ctx() ctx: HostContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('direction', () => ImpactDirectionEnum, { nullable: true }) direction?: string,
+    @Arg('line', () => String, { nullable: true }) line?: string,
+    @Arg('productId', () => ID, { nullable: true }) productId?: string,
+  ) {
+    const page = keysetPage(args, ctx.settings.get('core.pageSize'));
+    const pid = productId ? numericIdOf(productId, 'Product') : null;
+    if (productId && !pid) throw badInput(text('产品编号无效', 'productId is not a product id'), 'productId');
+    const filters: (SQL | undefined)[] = [eq(impactReportEntries.reportId, r.id), direction ? eq(impactReportEntries.direction, direction) : undefined, line ? eq(impactReportEntries.line, line) : undefined, pid ? eq(impactReportEntries.productId, pid) : undefined];
+    const after = page.afterKey !== undefined ? gt(impactReportEntries.id, page.afterKey) : undefined;
+    const rows = await ctx.db.select().from(impactReportEntries).where(and(...filters, after)).orderBy(asc(impactReportEntries.id)).limit(page.limit);
+    const conn = toConnection(page, rows, (e) => e.id, async () => (await ctx.db.select().from(impactReportEntries).where(and(...filters))).length);
+    conn.edges = conn.edges.map((e) => {
+      const x = e.node as (typeof rows)[number];
+      return {
+        cursor: e.cursor,
+        node: {
+          customerId: toGlobalId('Customer', x.customerId), productId: toGlobalId('Product', x.productId), line: x.line, direction: x.direction, before: x.before, after: x.after,
+          codesAdded: x.codesAdded, codesRemoved: x.codesRemoved, branchId: x.branchId === null ? null : toGlobalId('Branch', x.branchId), managerId: x.managerId === null ? null : toGlobalId('CustomerManager', x.managerId),
+        },
+      };
+    });
+    return conn;
+  }
+}
+
+@Resolver()
+export class ImpactMutationResolver {
+  @Mutation(() => ImpactReport, {
+    description:
+      '规则变更影响分析 / Previews a change of bank settings or rules over the whole book × the whole catalog, before anyone applies it: who loses eligibility (LOSES), who gains it, whose reasons change, ' +
+      'which holdings their holders could no longer be sold, which pending orders would be refused, which bundles lose an item, by line, product, branch and manager. Returns at once with status RUNNING ' +
+      '(progress moves); the report is DONE when the run ends (poll node(id)). Reads one consistent snapshot and writes nothing but the report. Head office and auditors only; audited.',
+  })
+  async previewRuleChange(@Arg('input', () => PreviewRuleChangeInput) input: PreviewRuleChangeInput, @Ctx() ctx: HostContext): Promise<ReportRow> {
+    requireRole(ctx, ...READERS);
+    const asOf = input.asOf ?? ctx.now;
+    if (Math.abs(asOf.getTime() - ctx.now.getTime()) > YEAR_MS) throw badInput(text('评估时点须在一年以内', 'asOf must be within a year of now'), 'asOf');
+    const checked = checkProposal({ settings: input.settings, disableRules: input.disableRules, enableRules: input.enableRules }, ctx.host.settings, ctx.host.rules);
+    const proposal = { settings: input.settings.map((s) => ({ key: s.key, value: checked.overrides[s.key] })), disableRules: input.disableRules, enableRules: input.enableRules };
+    const [row] = await ctx.db
+      .insert(impactReports)
+      .values({ status: 'RUNNING', proposal, settingsVersion: ctx.host.settings.version, asOf, requestedBy: ctx.principal.subject, createdAt: ctx.now })
+      .returning();
+    await recordAudit({ db: ctx.db, principal: ctx.principal, requestId: ctx.requestId }, { action: 'IMPACT_PREVIEW_STARTED', targetType: 'ImpactReport', targetId: toGlobalId('ImpactReport', row!.id), details: { proposal } });
+    // The run outlives the request: it reads through its own snapshot and writes only its report.
+    const job = { ...ctx, now: asOf };
+    setImmediate(() => {
+      runImpact(job, row!.id, checked).catch(async (e: unknown) => {
+        runningProgress.delete(row!.id);
+        ctx.log.error({ err: e, reportId: row!.id }, 'impact analysis failed');
+        await ctx.db.update(impactReports).set({ status: 'FAILED', error: (e as Error).name ?? 'Error', finishedAt: new Date() }).where(eq(impactReports.id, row!.id)).catch(() => {});
+      });
+    });
+    return row!;
+  }
+
+  @Mutation(() => SettingChange, {
+    description:
+      'Applies a bank setting change — only one an impact report previewed: the DONE report named must have proposed exactly this key and value (rules switched on or off: key core.disabledRules ' +
+      'with the list the report ran with). Records who, why, before and after and the report; bumps the settings version decision records cite. Head office only; audited (SETTING_CHANGED). ' +
+      'Takes effect on this node at once and on other nodes at their next start.',
+  })
+  async changeSetting(@Arg('input', () => ChangeSettingInput) input: ChangeSettingInput, @Ctx() ctx: HostContext): Promise<SettingChange> {
+    requireRole(ctx, 'HEAD_OFFICE');
+    const reason = input.reason.trim();
+    if (reason.length === 0 || reason.length > 500) throw badInput(text('原因须为 1 到 500 个字符', 'reason must be 1 to 500 characters'), 'reason');
+    const reportId = numericIdOf(input.impactReportId, 'ImpactReport');
+    if (!reportId) throw badInput(text('影响分析编号无效', 'impactReportId is not an impact report id'), 'impactReportId');
+    let value: unknown;
+    try {
+      value = ctx.host.settings.check(input.key, input.value);
+    } catch (e) {
+      throw badInput(text(`设置值无效：${(e as Error).message}`, `Invalid setting: ${(e as Error).message}`), 'value');
+    }
+    const [report] = await ctx.db.select().from(impactReports).where(eq(impactReports.id, reportId));
+    if (!report) throw notFound(text('影响分析', 'impact report'));
+    if (report.status !== 'DONE') throw badInput(text('影响分析尚未完成', 'The impact report is not DONE'), 'impactReportId');
+    const proposed = (report.proposal.settings as { key: string; value: unknown }[]) ?? [];
+    const rules = { disable: (report.proposal.disableRules as string[]) ?? [], enable: (report.proposal.enableRules as string[]) ?? [] };
+    const previewed =
+      input.key === 'core.disabledRules'
+        ? rules.disable.length + rules.enable.length > 0 && isDeepStrictEqual(value, checkProposal({ settings: [], disableRules: rules.disable, enableRules: rules.enable }, ctx.host.settings, ctx.host.rules).disabled)
+        : proposed.some((s) => s.key === input.key && isDeepStrictEqual(s.value, value));
+    if (!previewed) throw badInput(text('该影响分析未预览这一变更，请先预览', 'This impact report did not preview this change: preview it first'), 'impactReportId');
+    if (report.settingsVersion !== ctx.host.settings.version) throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
+    const oldValue = ctx.host.settings.get(input.key);
+    const change = await ctx.db.transaction(async (tx) => {
+      await tx.insert(bankSettings).values({ key: input.key, value, updatedAt: ctx.now, updatedBy: ctx.principal.subject }).onConflictDoUpdate({ target: bankSettings.key, set: { value, updatedAt: ctx.now, updatedBy: ctx.principal.subject } });
+      const [row] = await tx.insert(settingChanges).values({ key: input.key, oldValue, newValue: value, reason, impactReportId: reportId, changedBy: ctx.principal.subject, changedAt: ctx.now }).returning();
+      await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, { action: 'SETTING_CHANGED', targetType: 'Setting', targetId: input.key, details: { impactReportId: reportId, reason } });
+      return row!;
+    });
+    // In force once committed.
+    ctx.host.settings.set(input.key, value);
+    ctx.host.settings.version += 1;
+    return { key: change.key, oldValue, newValue: value, reason, impactReportId: toGlobalId('ImpactReport', reportId), changedBy: change.changedBy, changedAt: change.changedAt, version: ctx.host.settings.version };
+  }
+}
