@@ -2,10 +2,10 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { bundleItems, bundles, customers, holdings, impactReportEntries, impactReports, orders, products } from '../db/schema/index.js';
 import { txContext } from '../orders/tx-context.js';
-import { rulesInForce } from '../suitability/active-rules.js';
-import { evaluateSuitability } from '../suitability/engine.js';
+import { SETTING_DISABLED_RULES } from '../suitability/active-rules.js';
+import { DeltaJudge, type Verdict } from './delta-judge.js';
 import { assembleFacts, loadCustomerFacts, loadProductFacts } from '../suitability/facts-loader.js';
-import type { ProductFacts, SaleFacts, SuitabilityDecisionRecord } from '../suitability/types.js';
+import type { ProductFacts, SaleFacts } from '../suitability/types.js';
 import type { CheckedProposal } from './proposal.js';
 
 const BATCH = 500;
@@ -27,12 +27,10 @@ export interface ImpactEntry {
   codesRemoved: string[];
 }
 
-const codes = (d: SuitabilityDecisionRecord) => new Set(d.reasons.map((r) => r.code));
-
 /** How one customer × product moves under the proposal, or null when nothing changes. */
-export function compare(before: SuitabilityDecisionRecord, after: SuitabilityDecisionRecord): Pick<ImpactEntry, 'direction' | 'before' | 'after' | 'codesAdded' | 'codesRemoved'> | null {
-  const b = codes(before);
-  const a = codes(after);
+export function compare(before: Verdict, after: Verdict): Pick<ImpactEntry, 'direction' | 'before' | 'after' | 'codesAdded' | 'codesRemoved'> | null {
+  const b = before.codes;
+  const a = after.codes;
   const added = [...a].filter((c) => !b.has(c)).sort();
   const removed = [...b].filter((c) => !a.has(c)).sort();
   if (before.outcome === after.outcome && added.length === 0 && removed.length === 0) return null;
@@ -49,7 +47,7 @@ const bump = (m: Record<string, Record<string, number>>, key: string, direction:
 
 /**
  * Evaluates the whole book against the whole catalog twice — as the rules stand and as the proposal would
- * have them — over one consistent snapshot (a read-only repeatable-read transaction), each customer × on-sale
+ * have them (one pass: see {@link DeltaJudge}) — over one consistent snapshot (a read-only repeatable-read transaction), each customer × on-sale
  * product judged as `eligibleProducts` judges it (a manager recommending at the counter). Only the report is
  * written, after the snapshot closes.
  */
@@ -58,6 +56,9 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
   const entries: ImpactEntry[] = [];
   let evaluations = 0;
   let customersTotal = 0;
+  // Where the time goes: reading facts set-wise per batch, and judging.
+  let loadMs = 0;
+  let evaluateMs = 0;
   const snapshot = await ctx.db.transaction(
     async (tx) => {
       const base = txContext(ctx, tx);
@@ -67,28 +68,36 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
       const book = await tx.select({ id: customers.id, branchId: customers.branchId, managerId: customers.managerId }).from(customers).orderBy(asc(customers.id));
       customersTotal = book.length;
       runningProgress.set(reportId, { done: 0, total: book.length });
-      const current = rulesInForce(ctx.host.rules, ctx.settings);
       const proposedSettings = ctx.host.settings.withOverrides(proposal.overrides);
-      const proposed = rulesInForce(ctx.host.rules, proposedSettings, proposal.disabled);
+      const judge = new DeltaJudge(
+        ctx.host.rules,
+        new Set(ctx.settings.get<string[]>(SETTING_DISABLED_RULES)),
+        new Set(proposal.disabled),
+        ctx.settings,
+        proposedSettings,
+        new Set(Object.keys(proposal.overrides)),
+      );
       const now = ctx.now;
       for (let i = 0; i < book.length; i += BATCH) {
         // Fresh loaders per batch: the facts of a batch are read set-wise and dropped after it.
         const bctx = txContext(ctx, tx);
         const slice = book.slice(i, i + BATCH);
+        const t0 = performance.now();
         const facts = await Promise.all(slice.map((c) => loadCustomerFacts(bctx, c.id)));
+        const t1 = performance.now();
+        loadMs += t1 - t0;
         slice.forEach((c, k) => {
           const cf = facts[k];
           if (!cf) return;
           for (const pf of productFacts) {
             const sale: SaleFacts = { side: 'BUY', amount: null, quantity: null, currency: pf.currency, channel: 'COUNTER', initiator: 'STAFF', details: {}, statedFigures: [], completedSteps: [], seller: null };
-            const f = assembleFacts(cf, pf, sale, now);
-            const before = evaluateSuitability(current, f, { settings: ctx.settings, now });
-            const after = evaluateSuitability(proposed, f, { settings: proposedSettings, now });
+            const { before, after } = judge.judge(assembleFacts(cf, pf, sale, now), now);
             evaluations += 2;
             const moved = compare(before, after);
             if (moved) entries.push({ customerId: c.id, productId: pf.id, line: pf.line, branchId: c.branchId, managerId: c.managerId, ...moved });
           }
         });
+        evaluateMs += performance.now() - t1;
         runningProgress.set(reportId, { done: Math.min(i + BATCH, book.length), total: book.length });
       }
       // What the changes touch: holdings no longer sellable to their holders, pending orders now refused, bundles with an item lost.
@@ -129,7 +138,7 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
   }
   const summary = {
     byDirection, byLine, byProduct, byBranch, byManager,
-    customers: customersTotal, products: snapshot.products, evaluations, elapsedMs: Date.now() - started,
+    customers: customersTotal, products: snapshot.products, evaluations, elapsedMs: Date.now() - started, loadMs: Math.round(loadMs), evaluateMs: Math.round(evaluateMs),
     holdingsNoLongerSellable: snapshot.holdingsNoLongerSellable, pendingOrdersRefused: snapshot.pendingOrdersRefused, bundles: snapshot.bundles,
   };
   await ctx.db.transaction(async (tx) => {

@@ -40,6 +40,11 @@ if (process.argv.includes('--leads')) {
   process.exit(await runLeads());
 }
 
+if (process.argv.includes('--impact')) {
+  const { runImpactBench } = await import('./impact/run-impact.js');
+  process.exit(await runImpactBench());
+}
+
 if (process.argv.includes('--scale')) {
   const { runScale } = await import('./scale/run-scale.js');
   process.exit(await runScale());
