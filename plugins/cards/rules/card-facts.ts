@@ -46,11 +46,14 @@ export function freshCreditReport(facts: SuitabilityFacts, maxAgeDays: number): 
   return r && r.ageDays <= maxAgeDays ? r : null;
 }
 
-/** Other banks a credit report shows a student credit card at (issuers, trimmed, distinct). */
+/** Other banks a credit report shows a student credit card at (issuers, distinct; `cards.student` trims them). */
 export function externalStudentCardBanks(report: { payload: Record<string, unknown> }): string[] {
-  const cards = Array.isArray(report.payload.cards) ? (report.payload.cards as unknown[]) : [];
-  const rows = cards.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null);
-  const banks = rows.filter((c) => c.type === 'CREDIT' && c.student === true && typeof c.issuer === 'string' && c.issuer.trim() !== '').map((c) => (c.issuer as string).trim());
+  const list = report.payload.cards;
+  if (!Array.isArray(list)) return [];
+  const banks: string[] = [];
+  for (const c of list as (Record<string, unknown> | null)[]) {
+    if (c?.type === 'CREDIT' && c.student === true && typeof c.issuer === 'string' && c.issuer.trim() !== '') banks.push(c.issuer);
+  }
   return [...new Set(banks)];
 }
 

@@ -59,7 +59,7 @@ export const studentCard: SuitabilityRule = {
     const report = freshCreditReport(facts, maxAge);
     if (report === null) {
       const onFile = facts.customer.external.CREDIT_REPORT;
-      const saw = { student: true, cardKind, creditReportAgeDays: onFile ? onFile.ageDays : null, maxAge };
+      const saw = { student: facts.customer.student, cardKind, creditReportAgeDays: onFile ? onFile.ageDays : null, maxAge };
       const claimed = facts.sale.completedSteps.includes('CREDIT_REPORT_AUTHORISATION');
       return [{ code: claimed ? 'CREDIT_REPORT_NOT_ON_FILE' : 'CREDIT_REPORT_NEEDED', params: { maxAge }, saw }];
     }
@@ -67,7 +67,7 @@ export const studentCard: SuitabilityRule = {
     const holdsOurs = heldCreditCards(facts).some((h) => h.attributes.creditCardType === 'STUDENT');
     const others = [...new Set(external.map((b) => b.trim()))];
     const count = others.length + (holdsOurs ? 1 : 0);
-    const saw = { student: true, cardKind, creditReportAgeDays: report.ageDays, externalStudentCardBanks: others, holdsOurStudentCard: holdsOurs, bankCount: count, cap };
+    const saw = { student: facts.customer.student, cardKind, creditReportAgeDays: report.ageDays, externalStudentCardBanks: others, holdsOurStudentCard: holdsOurs, bankCount: count, cap };
     if (count >= cap) {
       const banksZh = [...(holdsOurs ? ['本行'] : []), ...others].join('、');
       const banksEn = [...(holdsOurs ? ['this bank'] : []), ...others].join(', ');

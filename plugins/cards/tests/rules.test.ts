@@ -163,6 +163,12 @@ describe('cards.student', () => {
     expect(d.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
     expect(d.reasons[0]!.facts).toMatchObject({ externalStudentCardBanks: ['招商银行'], bankCount: 1, creditReportAgeDays: 5 });
     const text = apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: bureau([], 5, '招商银行,中国银行' as never) } });
+    // A report without a card list names none (and does not fail the rule).
+    const noCards = run(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: { CREDIT_REPORT: { ...bureau([]).CREDIT_REPORT, payload: { loans: [] } } } } }));
+    expect(noCards.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
+    // Issuers differing only by spaces are one bank (the rule trims them).
+    const spaced = run(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: bureau([' 招商银行', '招商银行 ']) } }));
+    expect(spaced.reasons[0]!.facts).toMatchObject({ externalStudentCardBanks: ['招商银行'], bankCount: 1, student: true });
     // Even at a cap of 1 bank: a card list that is not a list names none.
     const d2 = run(text, { 'cards.studentCardBankCap': 1 });
     expect(d2.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);

@@ -46,7 +46,7 @@ export const loanDebtToIncome: SuitabilityRule = {
     const debt = payment.add(monthlyDebtHere(facts)).add(elsewhere);
     const saw = {
       monthlyIncome: income.toFixed(2), monthlyPayment: payment.toFixed(2), monthlyDebtHere: monthlyDebtHere(facts), declaredMonthlyDebt: sale.declaredMonthlyDebt,
-      reportedMonthlyDebt: reported?.monthlyDebtElsewhere ?? null, caps,
+      reportedMonthlyDebt: reported === null ? null : reported.monthlyDebtElsewhere, caps,
     };
     const hits: RuleHit[] = [];
     const total = debt.div(income);

@@ -39,8 +39,9 @@ export const monthlyDebtHere = (facts: SuitabilityFacts): string => decimalOrNul
 export function freshCreditReport(facts: SuitabilityFacts, maxAgeDays: number): { ageDays: number; overdueNow: boolean; monthlyDebtElsewhere: string } | null {
   const r = facts.customer.external.CREDIT_REPORT;
   if (!r || r.ageDays > maxAgeDays) return null;
-  const loans = Array.isArray(r.payload.loans) ? (r.payload.loans as unknown[]) : [];
-  const monthly = loans.reduce<Decimal>((a, l) => a.add(decimalOrNull((l as Record<string, unknown> | null)?.monthlyPayment) ?? '0'), new Decimal(0));
+  let monthly = new Decimal(0);
+  const loans = r.payload.loans;
+  if (Array.isArray(loans)) for (const l of loans as (Record<string, unknown> | null)[]) monthly = monthly.add(decimalOrNull(l?.monthlyPayment) ?? '0');
   const overdue = r.payload.overdue as Record<string, unknown> | undefined;
   return { ageDays: r.ageDays, overdueNow: overdue?.current === true, monthlyDebtElsewhere: monthly.toFixed(2) };
 }

@@ -389,6 +389,18 @@ describe('the credit report behind a loan decision', () => {
     expect(under.codes).toEqual([]);
     const reported = judge(CAR, '100000', { ...d, declaredMonthlyDebt: '1000' }, { customer: { ...income, external: bureau([{ monthlyPayment: '5000' }, { monthlyPayment: '3100' }]) } });
     expect(reported.codes).toEqual(['LOAN_DEBT_TO_INCOME']);
+    const seen = (external: Record<string, unknown>) => {
+      const facts = makeFacts({ customer: { ...income, external }, product: { line: 'LOANS', riskRating: 'R1', regime: 'OTHER', requiresRiskAssessment: false, details: CAR },
+        sale: { amount: '100000', details: { ...d, declaredMonthlyDebt: '9000', monthlyPayment: '2943.51' }, completedSteps: BOTH_STEPS } });
+      return evaluateRules(loanRules, facts, { source: 'loans', settings: loanSettings }).reasons.find((r) => r.code === 'LOAN_DEBT_TO_INCOME')!.facts;
+    };
+    expect(seen(bureau([{ monthlyPayment: '100' }]))).toMatchObject({ declaredMonthlyDebt: '9000', reportedMonthlyDebt: '100.00' });
+    expect(seen({})).toMatchObject({ reportedMonthlyDebt: null });
+    // Rows that are not loans count as nothing; a report without an overdue section is not "overdue".
+    const odd = { CREDIT_REPORT: { source: 'CREDIT_BUREAU', reportedAt: '2026-11-20T02:00:00.000Z', ageDays: 3, payload: { cards: [], loans: [null, { lender: 'x' }, { monthlyPayment: '5000' }] } } };
+    expect(judge(CAR, '100000', { ...d, declaredMonthlyDebt: '1000' }, { customer: { ...income, external: odd } }).codes).toEqual([]);
+    expect(judge(CAR, '100000', { ...d, declaredMonthlyDebt: '1000' }, { customer: { ...income, external: { CREDIT_REPORT: { ...odd.CREDIT_REPORT, payload: { loans: 'none' } } } } }).codes).toEqual([]);
+    expect(judge(CAR, '100000', { ...d, declaredMonthlyDebt: '1000' }, { customer: { ...income, external: { CREDIT_REPORT: { ...odd.CREDIT_REPORT, payload: {} } } } }).codes).toEqual([]);
     // A stale report is not read for debts (and blocks on its own).
     const stale = judge(CAR, '100000', { ...d, declaredMonthlyDebt: '1000' }, { customer: { ...income, external: bureau([{ monthlyPayment: '8100' }], 31) } });
     expect(stale.codes).toEqual(['LOAN_CREDIT_REPORT_NOT_ON_FILE']);
