@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { HostContext } from '../app/runtime.js';
@@ -190,7 +190,12 @@ export class ImpactMutationResolver {
     if (!previewed) throw badInput(text('该影响分析未预览这一变更，请先预览', 'This impact report did not preview this change: preview it first'), 'impactReportId');
     if (report.settingsVersion !== ctx.host.settings.version) throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
     const oldValue = ctx.host.settings.get(input.key);
+    // This node's registry counts every change it has seen; the table counts them all.
     const change = await ctx.db.transaction(async (tx) => {
+      // One change at a time, each on the version its report read: a change made meanwhile (here or on another node) needs a new preview.
+      await tx.execute(sql`lock table ${settingChanges} in exclusive mode`);
+      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(settingChanges);
+      if (Number(n) !== report.settingsVersion) throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
       await tx.insert(bankSettings).values({ key: input.key, value, updatedAt: ctx.now, updatedBy: ctx.principal.subject }).onConflictDoUpdate({ target: bankSettings.key, set: { value, updatedAt: ctx.now, updatedBy: ctx.principal.subject } });
       const [row] = await tx.insert(settingChanges).values({ key: input.key, oldValue, newValue: value, reason, impactReportId: reportId, changedBy: ctx.principal.subject, changedAt: ctx.now }).returning();
       await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, { action: 'SETTING_CHANGED', targetType: 'Setting', targetId: input.key, details: { impactReportId: reportId, reason } });

@@ -15,6 +15,7 @@ type Decision = { outcome: string; codes: string[] };
 describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
   let t: TestHost;
   let productIds: string[] = [];
+  let firstReport = '';
   const code = (r: any) => r.errors?.[0]?.extensions?.code;
 
   /** Every customer × on-sale product, as eligibleProducts judges (a manager at the counter): brute force through the API. */
@@ -78,6 +79,7 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     const before = await everyDecision();
     const r: any = await preview({ settings: [{ key: 'gold.accountGoldRequiredRiskLevel', value: 'C4' }] });
     const report = r.data.report;
+    firstReport = report.id;
     expect(report).toMatchObject({ status: 'DONE', settingsVersion: 0, progress: { done: 40, total: 40 }, pendingOrdersRefused: expect.any(Array) });
     expect(report.totals.loses).toBeGreaterThan(0);
     expect(report.byLine.map((l: any) => l.key)).toEqual(['GOLD']);
@@ -106,6 +108,9 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     expect(code(await change(['gold.risk-level']))).toBe('BAD_USER_INPUT');
     expect(code(await change(['gold.minimum'], { role: 'AUDITOR' }))).toBe('FORBIDDEN');
     expect((await change(['gold.minimum'])).data.changeSetting.version).toBe(2);
+    // The first report rests on settings changed since: it can no longer be applied.
+    const stale = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { version } }`, { i: { key: 'gold.accountGoldRequiredRiskLevel', value: 'C4', reason: '再次', impactReportId: firstReport } });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'impactReportId' });
     expect(diff(before, await everyDecision())).toEqual(predicted);
   }, 180_000);
 
@@ -115,6 +120,5 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     expect(code(await preview({ disableRules: ['no.such-rule'] }))).toBe('BAD_USER_INPUT');
     expect(code(await preview({}))).toBe('BAD_USER_INPUT');
     expect(code(await preview({ settings: [{ key: 'gold.accountGoldRequiredRiskLevel', value: 'C5' }] }, { role: 'RELATIONSHIP_MANAGER', managerId: 1 }))).toBe('FORBIDDEN');
-    // A report whose settings changed since cannot be applied.
   });
 });
