@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../app/runtime.js';
 import { recordAudit } from '../audit/record.js';
+import { errorSummary } from '../error-summary.js';
+import { checkText } from '../domain/customers/customer.validation.js';
 import { requireRole } from '../auth/guards.js';
 import type { Tx } from '../db/client.js';
 import { bundleItems, bundles, bundleServices } from '../db/schema/index.js';
@@ -13,10 +15,7 @@ import { Bundle } from './bundle.types.js';
 import { BundleDesignInput, RetireBundleInput, UpdateBundleInput } from './bundle-admin.types.js';
 import { checkDesign, type CheckedDesign } from './bundle-design.js';
 
-const isUniqueViolation = (e: unknown): boolean => {
-  for (let x = e as { code?: string; cause?: unknown } | undefined; x; x = x.cause as typeof x) if (x.code === '23505') return true;
-  return false;
-};
+const isUniqueViolation = (e: unknown): boolean => errorSummary(e).code === '23505';
 
 /** Writes one version of a bundle with its items and services (in `tx`). */
 async function writeVersion(tx: Tx, d: CheckedDesign, version: number, ctx: HostContext): Promise<BundleRow> {
@@ -100,8 +99,7 @@ export class BundleAdminResolver {
     requireRole(ctx, 'HEAD_OFFICE');
     const id = numericIdOf(input.bundleId, 'Bundle');
     if (!id) throw badInput(text('套餐编号无效', 'bundleId is not a bundle id'), 'bundleId');
-    const reason = input.reason.trim();
-    if (reason.length === 0 || reason.length > 500) throw badInput(text('原因须为 1 到 500 个字符', 'reason must be 1 to 500 characters'), 'reason');
+    const reason = checkText(input.reason, 'reason', 500);
     return ctx.db.transaction(async (tx) => {
       const current = await lockActive(tx, id);
       const [row] = await tx.update(bundles).set({ status: 'RETIRED', endedAt: ctx.now }).where(eq(bundles.id, id)).returning();

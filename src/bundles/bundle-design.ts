@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { HostContext } from '../app/runtime.js';
 import { productLoader } from '../domain/core-loaders.js';
+import { checkText } from '../domain/customers/customer.validation.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { badInput, FinmartError } from '../graphql/errors.js';
 import { numericIdOf } from '../graphql/relay/global-id.js';
@@ -32,11 +33,7 @@ export interface CheckedDesign {
   reason: string;
 }
 
-function textOf(v: string | undefined | null, field: string, max: number): string {
-  const t = (v ?? '').trim();
-  if (t.length === 0 || t.length > max) throw badInput(text(`${field} 须为 1 到 ${max} 个字符`, `${field} must be 1 to ${max} characters`), field);
-  return t;
-}
+const textOf = (v: string | undefined | null, field: string, max: number): string => checkText(v ?? '', field, max);
 
 function positive(v: string | undefined | null, field: string, max?: string): string | null {
   if (v == null) return null;

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record.js';
 import { requireRole } from '../auth/guards.js';
 import { bankSettings, bundles, impactReportEntries, impactReports, settingChanges } from '../db/schema/index.js';
 import { productLoader } from '../domain/core-loaders.js';
+import { checkText } from '../domain/customers/customer.validation.js';
 import { badInput, notFound } from '../graphql/errors.js';
 import { byKey } from '../graphql/loaders.js';
 import { registerNodeType } from '../graphql/node-registry.js';
@@ -168,8 +169,7 @@ export class ImpactMutationResolver {
   })
   async changeSetting(@Arg('input', () => ChangeSettingInput) input: ChangeSettingInput, @Ctx() ctx: HostContext): Promise<SettingChange> {
     requireRole(ctx, 'HEAD_OFFICE');
-    const reason = input.reason.trim();
-    if (reason.length === 0 || reason.length > 500) throw badInput(text('原因须为 1 到 500 个字符', 'reason must be 1 to 500 characters'), 'reason');
+    const reason = checkText(input.reason, 'reason', 500);
     const reportId = numericIdOf(input.impactReportId, 'ImpactReport');
     if (!reportId) throw badInput(text('影响分析编号无效', 'impactReportId is not an impact report id'), 'impactReportId');
     let value: unknown;

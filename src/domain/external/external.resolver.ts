@@ -4,6 +4,8 @@ import type { HostContext } from '../../app/runtime.js';
 import { customerScope } from '../../access/scope.js';
 import { recordAudit } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
+import { WRITER_ROLES } from '../../auth/principal.js';
+import { checkText } from '../customers/customer.validation.js';
 import { customers, externalReports, identityVerifications } from '../../db/schema/index.js';
 import { badInput, FinmartError, notFound } from '../../graphql/errors.js';
 import { groupByKey } from '../../graphql/loaders.js';
@@ -15,16 +17,10 @@ import { Customer } from '../customers/customer.type.js';
 import { ExternalReport, IdentityVerification, RecordExternalReportInput, VerifyCustomerIdentityInput } from './external.types.js';
 import { REPORT_KINDS, type ReportKind } from './report-kinds.js';
 
-const STAFF = ['RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE'] as const;
 const DAY_MS = 86_400_000;
 const MAX_AGE_DAYS = 5 * 366;
 type ReportRow = typeof externalReports.$inferSelect;
 
-function checkReference(reference: string): string {
-  const r = reference.trim();
-  if (r.length === 0 || r.length > 100) throw badInput(text('编号须为 1 到 100 个字符', 'reference must be 1 to 100 characters'), 'reference');
-  return r;
-}
 
 async function customerInBook(ctx: HostContext, id: string): Promise<CustomerRecord> {
   const key = numericIdOf(id, 'Customer');
@@ -48,7 +44,7 @@ export class ExternalFactsMutationResolver {
       'Append-only; audited (EXTERNAL_REPORT_RECORDED, without the payload).',
   })
   async recordExternalReport(@Arg('input', () => RecordExternalReportInput) input: RecordExternalReportInput, @Ctx() ctx: HostContext): Promise<ExternalReport> {
-    requireRole(ctx, ...STAFF);
+    requireRole(ctx, ...WRITER_ROLES);
     const kind = REPORT_KINDS[input.kind as ReportKind];
     if (!kind) throw badInput(text('未知的报告类型', 'Unknown report kind'), 'kind');
     if (input.source !== kind.source) throw badInput(text(`${input.kind} 只能来自 ${kind.source}`, `${input.kind} comes from ${kind.source} only`), 'source');
@@ -61,7 +57,7 @@ export class ExternalFactsMutationResolver {
       const path = ['payload', ...issue.path.map(String)].join('.');
       throw new FinmartError('BAD_USER_INPUT', text(`报告内容不符合 ${input.kind} 的格式：${path}`, `The payload does not match ${input.kind}: ${path} — ${issue.message}`), { field: path });
     }
-    const reference = checkReference(input.reference);
+    const reference = checkText(input.reference, 'reference', 100);
     const customer = await customerInBook(ctx, input.customerId);
     const row = await ctx.db.transaction(async (tx) => {
       const [r] = await tx
@@ -83,8 +79,8 @@ export class ExternalFactsMutationResolver {
       'Who, how and when are kept (Customer.identityVerifications); audited (ID_VERIFIED).',
   })
   async verifyCustomerIdentity(@Arg('input', () => VerifyCustomerIdentityInput) input: VerifyCustomerIdentityInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
-    requireRole(ctx, ...STAFF);
-    const reference = checkReference(input.reference);
+    requireRole(ctx, ...WRITER_ROLES);
+    const reference = checkText(input.reference, 'reference', 100);
     const customer = await customerInBook(ctx, input.customerId);
     return ctx.db.transaction(async (tx) => {
       await tx.insert(identityVerifications).values({ customerId: customer.id, method: input.method, reference, verifiedBy: ctx.principal.subject, verifiedAt: ctx.now });
