@@ -1,4 +1,4 @@
-import { Decimal, perObject, type SuitabilityFacts } from '../../src/sdk/index.js';
+import { Decimal, perObject, perObjectAnd, type SuitabilityFacts } from '../../src/sdk/index.js';
 import { shanghaiYear, toUsd } from './conversion.js';
 
 export const FOREX_KINDS = ['SPOT_EXCHANGE', 'CASH_EXCHANGE', 'FX_DEPOSIT', 'STRUCTURED_DEPOSIT', 'FX_MARGIN'] as const;
@@ -112,12 +112,23 @@ export function sizeOfSale(facts: SuitabilityFacts, d: ForexDetailsFacts, direct
     : { status: 'KNOWN', fxAmount: fx, usdAmount };
 }
 
-/** This calendar year's usage from `facts.customer.lines.forex`; another year's (or none) counts as zero. */
-export function usageOf(facts: SuitabilityFacts): { year: number; purchasedUsd: string; soldUsd: string; onFile: boolean; purchasedElsewhereUsd: string } {
-  const year = shanghaiYear(new Date(facts.now));
-  const u = facts.customer.lines.forex ?? {};
+/** This calendar year's FX usage (here from `facts.customer.lines.forex`, elsewhere from the FX authority's report); another year's (or none) counts as zero. */
+export interface Usage {
+  year: number;
+  purchasedUsd: string;
+  soldUsd: string;
+  onFile: boolean;
+  purchasedElsewhereUsd: string;
+}
+
+/** This calendar year's usage, worked out once per customer's facts and evaluation instant (every FX product of a listing asks). */
+export const usageOf = (facts: SuitabilityFacts): Usage => usageAt(facts.customer, facts.now);
+
+const usageAt = perObjectAnd((customer: SuitabilityFacts['customer'], now: string): Usage => {
+  const year = shanghaiYear(new Date(now));
+  const u = customer.lines.forex ?? {};
   // The quota is per person across banks: what the FX authority reports bought at other banks this year counts too.
-  const report = facts.customer.external.FX_ANNUAL_PURCHASES;
+  const report = customer.external.FX_ANNUAL_PURCHASES;
   const elsewhere = report && report.payload.year === year ? (decimalOrNull(report.payload.purchasedUsdElsewhere) ?? '0') : '0';
   const here = u.year === year ? (decimalOrNull(u.purchasedUsd) ?? '0') : '0';
   return {
@@ -127,4 +138,4 @@ export function usageOf(facts: SuitabilityFacts): { year: number; purchasedUsd: 
     onFile: u.year === year,
     purchasedElsewhereUsd: elsewhere,
   };
-}
+});

@@ -56,7 +56,7 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
   const entries: ImpactEntry[] = [];
   let evaluations = 0;
   let customersTotal = 0;
-  // Where the time goes: reading facts set-wise per batch, and judging.
+  // Where the time goes: waiting for a batch's facts (read set-wise, overlapped with judging the batch before), and judging.
   let loadMs = 0;
   let evaluateMs = 0;
   const snapshot = await ctx.db.transaction(
@@ -78,12 +78,18 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
         new Set(Object.keys(proposal.overrides)),
       );
       const now = ctx.now;
-      for (let i = 0; i < book.length; i += BATCH) {
-        // Fresh loaders per batch: the facts of a batch are read set-wise and dropped after it.
+      // Fresh loaders per batch: the facts of a batch are read set-wise and dropped after it. The next batch's
+      // statements are sent before this one is judged, so the database works on them while this process judges.
+      const load = (i: number) => {
         const bctx = txContext(ctx, tx);
+        return Promise.all(book.slice(i, i + BATCH).map((c) => loadCustomerFacts(bctx, c.id)));
+      };
+      let next = book.length > 0 ? load(0) : null;
+      for (let i = 0; i < book.length; i += BATCH) {
         const slice = book.slice(i, i + BATCH);
         const t0 = performance.now();
-        const facts = await Promise.all(slice.map((c) => loadCustomerFacts(bctx, c.id)));
+        const facts = await next!;
+        next = i + BATCH < book.length ? load(i + BATCH) : null;
         const t1 = performance.now();
         loadMs += t1 - t0;
         slice.forEach((c, k) => {

@@ -1,6 +1,20 @@
-import { Decimal, text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
+import { Decimal, perString, text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { SETTING_ANNUAL_QUOTA } from '../settings.js';
 import { directionOf, isExchange, readForexDetails, sizeOfSale, usageOf } from '../terms.js';
+
+/**
+ * The quota's figures for a usage, a sale and the quota: computed once per distinct
+ * (used, usd, quota, year) — an eligibility listing asks the same for every product of a customer.
+ */
+const figuresOf = perString((key: string) => {
+  const [used, usd, quota, year] = key.split('|') as [string, string, string, string];
+  const after = new Decimal(used).add(usd);
+  return Object.freeze({
+    params: Object.freeze({ year: Number(year), quota, used: new Decimal(used).toFixed(2), usd: new Decimal(usd).toFixed(2), remaining: Decimal.max(0, new Decimal(quota).sub(after)).toFixed(2) }),
+    within: after.lte(quota),
+  });
+});
+const quotaFigures = (used: string, usd: string, quota: string, year: number) => figuresOf(`${used}|${usd}|${quota}|${year}`);
 
 /**
  * Annual facilitation quota (便利化额度): an onshore individual may buy FX up to
@@ -75,15 +89,7 @@ export const forexAnnualQuota: SuitabilityRule = {
     const usage = usageOf(facts);
     const buying = direction === 'BUY_FX';
     const used = buying ? usage.purchasedUsd : usage.soldUsd;
-    const usd = size.usdAmount ?? '0';
-    const after = new Decimal(used).add(usd);
-    const params = {
-      year: usage.year,
-      quota,
-      used: new Decimal(used).toFixed(2),
-      usd: new Decimal(usd).toFixed(2),
-      remaining: Decimal.max(0, new Decimal(quota).sub(after)).toFixed(2),
-    };
+    const { params, within } = quotaFigures(used, size.usdAmount ?? '0', quota, usage.year);
     const saw = {
       direction,
       residency: facts.customer.residency,
@@ -98,7 +104,6 @@ export const forexAnnualQuota: SuitabilityRule = {
       purchasedElsewhereUsd: usage.purchasedElsewhereUsd,
       quotaUsd: quota,
     };
-    const within = after.lte(quota);
     const hit: RuleHit = {
       code: buying ? (within ? 'WITHIN_ANNUAL_QUOTA' : 'ABOVE_ANNUAL_QUOTA') : within ? 'WITHIN_ANNUAL_SELL_QUOTA' : 'ABOVE_ANNUAL_SELL_QUOTA',
       params,

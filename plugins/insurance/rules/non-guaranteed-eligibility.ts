@@ -1,13 +1,18 @@
-import { Decimal, text, type LocalizedText, type SuitabilityFacts, type SuitabilityRule } from '../../../src/sdk/index.js';
+import { Decimal, perObjectAnd, text, type LocalizedText, type SuitabilityFacts, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { INSURANCE_LINE, INSURANCE_TYPE_LABELS } from '../domain.js';
 import { read } from '../settings.js';
 import { productTerms, saleTerms } from './read-facts.js';
 import { REGULATIONS, reasonParams } from './wording.js';
 
+const NONE = Object.freeze({ reasons: Object.freeze([]) as unknown as LocalizedText[], saw: Object.freeze({}) as Record<string, unknown> });
+
+/** Whether the personal income is below the benchmark: once per customer's facts and benchmark value. */
+const belowBenchmark = perObjectAnd((c: SuitabilityFacts['customer'], benchmark: string) => new Decimal(c.personalAnnualIncome).lt(benchmark));
+
 /**
  * Why a policyholder may only buy guaranteed-benefit products: over the age
  * limit, over the lower limit for regular premiums, or income below the local
- * benchmark. Empty when none applies.
+ * benchmark. Empty (and no evidence) when none applies.
  */
 export function guaranteedOnlyReasons(
   facts: SuitabilityFacts,
@@ -19,12 +24,17 @@ export function guaranteedOnlyReasons(
   const regularMaxAge = s.nonGuaranteedRegularMaxAge();
   const benchmark = s.lowIncomeBenchmarkCny();
   const income = facts.customer.personalAnnualIncome;
+  const old = age > maxAge;
+  const oldRegular = premiumMode === 'REGULAR' && age > regularMaxAge;
+  const low = belowBenchmark(facts.customer, benchmark);
+  // Most policyholders meet none: nothing is allocated for them (the rule runs for every product of every customer).
+  if (!old && !oldRegular && !low) return NONE;
   const reasons: LocalizedText[] = [];
-  if (age > maxAge) reasons.push(text(`投保人 ${age} 岁，超过 ${maxAge} 岁`, `the policyholder is ${age}, over ${maxAge}`));
-  if (premiumMode === 'REGULAR' && age > regularMaxAge) {
+  if (old) reasons.push(text(`投保人 ${age} 岁，超过 ${maxAge} 岁`, `the policyholder is ${age}, over ${maxAge}`));
+  if (oldRegular) {
     reasons.push(text(`期交产品投保人 ${age} 岁，超过 ${regularMaxAge} 岁`, `regular premiums and the policyholder is ${age}, over ${regularMaxAge}`));
   }
-  if (new Decimal(income).lt(benchmark)) {
+  if (low) {
     reasons.push(text(`投保人年收入 ${income} 元，低于当地基准 ${benchmark} 元`, `annual income CNY ${income} is below the local benchmark of CNY ${benchmark}`));
   }
   return {

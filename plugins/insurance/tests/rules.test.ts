@@ -5,7 +5,10 @@ import { insuredAgeBand } from '../rules/insured-age-band.js';
 import { investmentLinkedCounter } from '../rules/investment-linked-counter.js';
 import { legalCapacity } from '../rules/legal-capacity.js';
 import { needsAnalysis } from '../rules/needs-analysis.js';
-import { nonGuaranteedEligibility } from '../rules/non-guaranteed-eligibility.js';
+import { guaranteedOnlyReasons, nonGuaranteedEligibility } from '../rules/non-guaranteed-eligibility.js';
+import { insuranceSettings, read } from '../settings.js';
+import { testSettings } from '../../../src/sdk/testing.js';
+import { insuranceFacts } from './helpers.js';
 import { paymentTerms } from '../rules/payment-terms.js';
 import { premiumToIncome } from '../rules/premium-to-income.js';
 import { recording } from '../rules/recording.js';
@@ -66,6 +69,19 @@ describe('insurance.non-guaranteed-eligibility', () => {
     expect(low.reasons[0].message['zh-CN']).toContain('年收入 49999.99 元，低于当地基准 50000 元');
     expect(run(rule, { customer: { personalAnnualIncome: '50000' } }).outcome).toBe('ALLOW');
     expect(run(rule, { customer: { personalAnnualIncome: '40000' } }, { 'insurance.lowIncomeBenchmarkCny': '30000' }).outcome).toBe('ALLOW');
+  });
+
+  it('gives no reasons and keeps no evidence for a policyholder none applies to', () => {
+    const s = read(testSettings(insuranceSettings));
+    expect(guaranteedOnlyReasons(insuranceFacts({ customer: { age: 40, personalAnnualIncome: '300000' } }), 'REGULAR', s)).toEqual({ reasons: [], saw: {} });
+    expect(guaranteedOnlyReasons(insuranceFacts({ customer: { age: 40, personalAnnualIncome: '1000' } }), 'SINGLE', s).saw).toMatchObject({ personalAnnualIncome: '1000', lowIncomeBenchmarkCny: '50000' });
+  });
+
+  it('names only the reasons that apply', () => {
+    const low = run(rule, { customer: { personalAnnualIncome: '49999.99' } });
+    expect(low.reasons[0].message.en).toBe('A participating product with non-guaranteed benefits may not be sold to this policyholder: annual income CNY 49999.99 is below the local benchmark of CNY 50000. Guaranteed-benefit products only');
+    const regularOnly = run(rule, { customer: { age: 61 }, details: { premiumMode: 'REGULAR', paymentYears: 5 } });
+    expect(regularOnly.reasons[0].message.en).toBe('A participating product with non-guaranteed benefits may not be sold to this policyholder: regular premiums and the policyholder is 61, over 60. Guaranteed-benefit products only');
   });
 
   it('names every reason that applies', () => {
