@@ -9,10 +9,10 @@ import { byKey, groupByKey } from '../graphql/loaders.js';
 import { registerNodeType } from '../graphql/node-registry.js';
 import { toGlobalId } from '../graphql/relay/global-id.js';
 import { Order } from '../orders/order.types.js';
-import { bundleServicesOf } from './bundle.settings.js';
 import { Bundle } from './bundle.types.js';
 import { BundleOrder, BundleService, PlaceBundleOrderInput } from './bundle-admin.types.js';
 import { placeBundleOrder, type BundleOrderRow } from './bundle-order.js';
+import { presentService } from './bundle.query.js';
 
 /** A bundle order is visible exactly when its customer is. */
 registerNodeType('BundleOrder', async (ctx, key) => {
@@ -39,19 +39,15 @@ export class BundleOrderResolver {
 
   @FieldResolver(() => [Order])
   async orders(@Root() o: BundleOrderRow, @Ctx() ctx: HostContext) {
-    const rows = await ctx.loader<number, (typeof orders.$inferSelect)[]>('bundles.orderOrders', async (ids) => {
-      const all = await ctx.db.select().from(bundleOrders).where(inArray(bundleOrders.id, [...ids]));
-      const orderRows = await ctx.db.select().from(orders).where(inArray(orders.id, all.flatMap((b) => b.orderIds)));
-      const byId = new Map(orderRows.map((r) => [r.id, r]));
-      return ids.map((id) => (all.find((b) => b.id === id)?.orderIds ?? []).map((oid) => byId.get(oid)!).filter(Boolean));
-    }).load(o.id);
-    return rows;
+    const rows = await ctx
+      .loader<number, typeof orders.$inferSelect | null>('bundles.orderById', async (ids) => byKey(ids, await ctx.db.select().from(orders).where(inArray(orders.id, [...ids])), (r) => r.id))
+      .loadMany(o.orderIds);
+    return rows.filter((r): r is typeof orders.$inferSelect => r !== null && !(r instanceof Error));
   }
 
   @FieldResolver(() => [BundleService])
   services(@Root() o: BundleOrderRow, @Ctx() ctx: HostContext): BundleService[] {
-    const defs = bundleServicesOf(ctx.settings);
-    return o.services.map((code) => ({ code, kind: defs.get(code)?.kind ?? 'ENTITLEMENT', name: defs.get(code) ? ctx.t(defs.get(code)!.name) : code, amount: null }));
+    return o.services.map((code) => presentService(ctx.settings, ctx.t, code, null));
   }
 }
 

@@ -2,6 +2,10 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { bundleItems, bundles, bundleServices } from '../db/schema/index.js';
 import { forbidden } from '../graphql/errors.js';
+import { money } from '../domain/common/money.type.js';
+import type { LocalizedText } from '../i18n/localized.js';
+import type { SettingsReader } from '../suitability/types.js';
+import { bundleServicesOf } from './bundle.settings.js';
 import { groupByKey } from '../graphql/loaders.js';
 import { productLoader } from '../domain/core-loaders.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
@@ -45,3 +49,9 @@ export const bundleServicesLoader = (ctx: HostContext) =>
     const rows = await ctx.db.select().from(bundleServices).where(inArray(bundleServices.bundleId, [...ids])).orderBy(asc(bundleServices.bundleId), asc(bundleServices.position));
     return groupByKey(ids, rows, (r) => r.bundleId);
   });
+
+/** A bundle's service as the API shows it: its kind and name from the setting, in the request language (an unknown code: itself). */
+export function presentService(settings: SettingsReader, t: (l: LocalizedText) => string, code: string, amount: string | null) {
+  const d = bundleServicesOf(settings).get(code);
+  return { code, kind: d?.kind ?? 'ENTITLEMENT', name: d ? t(d.name) : code, amount: amount === null ? null : money(amount, 'CNY') };
+}

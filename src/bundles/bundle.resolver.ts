@@ -12,8 +12,7 @@ import { keysetPage, toConnection } from '../graphql/relay/paginate.js';
 import { ConnectionArgs } from '../graphql/relay/types.js';
 import type { LocalizedText } from '../i18n/localized.js';
 import { presentDecision } from '../suitability/decision.types.js';
-import { bundleServicesLoader, findBundle, loadedItems, requireBundleReader, type BundleRow } from './bundle.query.js';
-import { bundleServicesOf } from './bundle.settings.js';
+import { bundleServicesLoader, findBundle, loadedItems, presentService, requireBundleReader, type BundleRow } from './bundle.query.js';
 import { BundleService } from './bundle-admin.types.js';
 import { Decimal } from 'decimal.js';
 import { Bundle, BundleConnection, BundleItem, BundleOffer, BundlePricing, BundleTarget } from './bundle.types.js';
@@ -72,11 +71,7 @@ export class BundleResolver {
 
   @FieldResolver(() => [BundleService])
   async services(@Root() b: BundleRow, @Ctx() ctx: HostContext): Promise<BundleService[]> {
-    const defs = bundleServicesOf(ctx.settings);
-    return (await bundleServicesLoader(ctx).load(b.id)).map((s) => {
-      const d = defs.get(s.code);
-      return { code: s.code, kind: d?.kind ?? 'ENTITLEMENT', name: d ? ctx.t(d.name) : s.code, amount: s.amount === null ? null : money(s.amount, 'CNY') };
-    });
+    return (await bundleServicesLoader(ctx).load(b.id)).map((s) => presentService(ctx.settings, ctx.t, s.code, s.amount));
   }
 }
 

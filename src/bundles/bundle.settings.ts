@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text, type LocalizedText } from '../i18n/localized.js';
 import type { SettingDefinition } from '../settings/registry.js';
 import type { SettingsReader } from '../suitability/types.js';
+import { perObject } from '../sdk/per-object.js';
 
 /**
  * What a bundle may include besides products (setting core.bundleServices): services the bank
@@ -60,6 +61,8 @@ export const bundleSettings: SettingDefinition[] = [
   } satisfies SettingDefinition<BundleRules>,
 ] as SettingDefinition[];
 
-/** The service definitions by code. */
-export const bundleServicesOf = (settings: SettingsReader): Map<string, BundleServiceDefinition> =>
-  new Map(settings.get<BundleServiceDefinition[]>(SETTING_BUNDLE_SERVICES).map((s) => [s.code, s]));
+const byCode = perObject((list: BundleServiceDefinition[]) => new Map(list.map((s) => [s.code, s])));
+
+/** The service definitions by code (built once per setting value). */
+export const bundleServicesOf = (settings: SettingsReader): Map<string, BundleServiceDefinition> => byCode(settings.get<BundleServiceDefinition[]>(SETTING_BUNDLE_SERVICES));
+

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { HostContext } from '../app/runtime.js';
@@ -88,8 +88,8 @@ export class ImpactReportResolver {
   async bundles(@Root() r: ReportRow, @Ctx() ctx: HostContext): Promise<ImpactBundle[]> {
     const list = (summaryOf(r).bundles as { bundleId: number; customersLosingAnItem: number }[] | undefined) ?? [];
     if (list.length === 0) return [];
-    const rows = await ctx.db.select().from(bundles);
-    const found = byKey(list.map((b) => b.bundleId), rows, (b) => b.id);
+    const ids = list.map((b) => b.bundleId);
+    const found = byKey(ids, await ctx.db.select().from(bundles).where(inArray(bundles.id, ids)), (b) => b.id);
     return list.map((b, i) => ({ bundle: found[i], customersLosingAnItem: b.customersLosingAnItem }));
   }
   @FieldResolver(() => Int, { description: 'Rule evaluations the run made (two per customer × product).' })
@@ -115,7 +115,7 @@ export class ImpactReportResolver {
     const filters: (SQL | undefined)[] = [eq(impactReportEntries.reportId, r.id), direction ? eq(impactReportEntries.direction, direction) : undefined, line ? eq(impactReportEntries.line, line) : undefined, pid ? eq(impactReportEntries.productId, pid) : undefined];
     const after = page.afterKey !== undefined ? gt(impactReportEntries.id, page.afterKey) : undefined;
     const rows = await ctx.db.select().from(impactReportEntries).where(and(...filters, after)).orderBy(asc(impactReportEntries.id)).limit(page.limit);
-    const conn = toConnection(page, rows, (e) => e.id, async () => (await ctx.db.select().from(impactReportEntries).where(and(...filters))).length);
+    const conn = toConnection(page, rows, (e) => e.id, async () => (await ctx.db.select({ n: count() }).from(impactReportEntries).where(and(...filters)))[0]!.n);
     conn.edges = conn.edges.map((e) => {
       const x = e.node as (typeof rows)[number];
       return {

@@ -9,9 +9,9 @@ import { checkText } from '../customers/customer.validation.js';
 import { customers, externalReports, identityVerifications } from '../../db/schema/index.js';
 import { badInput, FinmartError, notFound } from '../../graphql/errors.js';
 import { groupByKey } from '../../graphql/loaders.js';
-import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
+import { toGlobalId } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
-import { customerLoader } from '../core-loaders.js';
+import { findCustomer } from '../customers/customer.query.js';
 import type { CustomerRecord } from '../customers/customer.record.js';
 import { Customer } from '../customers/customer.type.js';
 import { ExternalReport, IdentityVerification, RecordExternalReportInput, VerifyCustomerIdentityInput } from './external.types.js';
@@ -23,8 +23,7 @@ type ReportRow = typeof externalReports.$inferSelect;
 
 
 async function customerInBook(ctx: HostContext, id: string): Promise<CustomerRecord> {
-  const key = numericIdOf(id, 'Customer');
-  const c = key ? await customerLoader(ctx).load(key) : null;
+  const c = await findCustomer(ctx, id);
   if (!c) throw notFound(text('客户', 'customer'));
   return c;
 }
