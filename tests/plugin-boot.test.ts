@@ -74,6 +74,11 @@ describe('plugin checks at boot', () => {
     const bad: SuitabilityRule = { ...rule, reasons: { X: { outcome: 'WARN', message: { 'zh-CN': '提示', en: '' } } } };
     expect(() => load([base({ rules: [bad] })])).toThrow(/Plugin "alpha": rule alpha.rule reason X needs messages in zh-CN and en/);
   });
+  it('refuses a rule declaring it reads a setting neither the host nor its plugin declares', () => {
+    const nosy: SuitabilityRule = { ...rule, reads: ['gold.accountGoldRequiredRiskLevel'] };
+    expect(() => load([base({ rules: [nosy] })])).toThrow(/rule alpha.rule reads gold.accountGoldRequiredRiskLevel, which is neither one of its plugin's settings nor the host's/);
+    expect(load([base({ rules: [{ ...rule, reads: ['core.seniorCustomerAge'] }] })]).map((p) => p.code)).toEqual(['alpha']);
+  });
   it('refuses a REQUIRE reason without a step', () => {
     const bad: SuitabilityRule = { ...rule, reasons: { X: { outcome: 'REQUIRE', message: text('需', 'Needs') } } };
     expect(() => load([base({ rules: [bad] })])).toThrow(/REQUIRE without a step/);

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { PluginServices } from '../../src/sdk/index.js';
+import { inIds, type PluginServices } from '../../src/sdk/index.js';
 import { shanghaiYear } from './conversion.js';
 import { forexAnnualUsage, forexDetails, forexRates } from './schema.js';
 import type { ForexDetailsFacts } from './terms.js';
@@ -83,7 +83,7 @@ export async function forexCustomerFacts(
   const rows = await services.db
     .select()
     .from(forexAnnualUsage)
-    .where(and(inArray(forexAnnualUsage.customerId, [...customerIds]), eq(forexAnnualUsage.year, year)));
+    .where(and(inIds(forexAnnualUsage.customerId, customerIds), eq(forexAnnualUsage.year, year)));
   for (const r of rows) out.set(r.customerId, { year, purchasedUsd: r.purchasedUsd, soldUsd: r.soldUsd } satisfies ForexCustomerFacts);
   return out;
 }

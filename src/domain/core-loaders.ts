@@ -3,6 +3,7 @@ import { customerScope } from '../access/scope.js';
 import { branches, customers, exchangeRates, holdings, managers, products, riskAssessments } from '../db/schema/index.js';
 import type { RequestContext } from '../graphql/context.js';
 import { byKey, groupByKey } from '../graphql/loaders.js';
+import { inIds } from '../db/int-array.js';
 
 type Ctx = Pick<RequestContext, 'loader' | 'db' | 'principal'>;
 
@@ -12,19 +13,19 @@ export const customerLoader = (ctx: Ctx) =>
     const rows = await ctx.db
       .select()
       .from(customers)
-      .where(and(inArray(customers.id, [...ids]), customerScope(ctx.principal)));
+      .where(and(inIds(customers.id, ids), customerScope(ctx.principal)));
     return byKey(ids, rows, (r) => r.id);
   });
 
 export const managerLoader = (ctx: Ctx) =>
   ctx.loader<number, typeof managers.$inferSelect | null>('core.manager', async (ids) => {
-    const rows = await ctx.db.select().from(managers).where(inArray(managers.id, [...ids]));
+    const rows = await ctx.db.select().from(managers).where(inIds(managers.id, ids));
     return byKey(ids, rows, (r) => r.id);
   });
 
 export const branchLoader = (ctx: Ctx) =>
   ctx.loader<number, typeof branches.$inferSelect | null>('core.branch', async (ids) => {
-    const rows = await ctx.db.select().from(branches).where(inArray(branches.id, [...ids]));
+    const rows = await ctx.db.select().from(branches).where(inIds(branches.id, ids));
     return byKey(ids, rows, (r) => r.id);
   });
 
@@ -34,7 +35,7 @@ export const branchLoader = (ctx: Ctx) =>
  */
 export const productLoader = (ctx: Ctx) =>
   ctx.loader<number, typeof products.$inferSelect | null>('core.product', async (ids) => {
-    const rows = await ctx.db.select().from(products).where(inArray(products.id, [...ids]));
+    const rows = await ctx.db.select().from(products).where(inIds(products.id, ids));
     return byKey(ids, rows, (r) => r.id);
   });
 
@@ -44,7 +45,7 @@ export const holdingsByCustomerLoader = (ctx: Ctx) =>
     const rows = await ctx.db
       .select()
       .from(holdings)
-      .where(and(inArray(holdings.customerId, [...ids]), inArray(holdings.status, ['ACTIVE', 'PENDING'])))
+      .where(and(inIds(holdings.customerId, ids), inArray(holdings.status, ['ACTIVE', 'PENDING'])))
       .orderBy(holdings.id);
     return groupByKey(ids, rows, (r) => r.customerId);
   });
@@ -55,7 +56,7 @@ export const latestAssessmentLoader = (ctx: Ctx) =>
     const rows = await ctx.db
       .selectDistinctOn([riskAssessments.customerId])
       .from(riskAssessments)
-      .where(inArray(riskAssessments.customerId, [...ids]))
+      .where(inIds(riskAssessments.customerId, ids))
       .orderBy(riskAssessments.customerId, desc(riskAssessments.assessedAt), desc(riskAssessments.id));
     return byKey(ids, rows, (r) => r.customerId);
   });

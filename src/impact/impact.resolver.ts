@@ -92,7 +92,15 @@ export class ImpactReportResolver {
     const found = byKey(ids, await ctx.db.select().from(bundles).where(inArray(bundles.id, ids)), (b) => b.id);
     return list.map((b, i) => ({ bundle: found[i], customersLosingAnItem: b.customersLosingAnItem }));
   }
-  @FieldResolver(() => Int, { description: 'Rule evaluations the run made (two per customer × product).' })
+  @FieldResolver(() => Int, {
+    description:
+      'Products on sale the proposal can reach: a rule judging them is switched on or off, or reads a changed setting (rules read only the settings they declare, or their own plugin\'s). Only these are judged; for the others both sides are the same by construction.',
+  })
+  productsReached(@Root() r: ReportRow): number {
+    return Number(summaryOf(r).productsReached ?? 0);
+  }
+
+  @FieldResolver(() => Int, { description: 'Verdicts the report covers: two per customer × product on sale (as the rules stand and as proposed), whether judged or settled as unreachable.' })
   evaluations(@Root() r: ReportRow): number {
     return Number(summaryOf(r).evaluations ?? 0);
   }

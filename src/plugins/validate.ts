@@ -4,6 +4,9 @@ import { getTableName } from 'drizzle-orm';
 import { LoggableError } from '../error-summary.js';
 import type { PluginManifest } from '../sdk/manifest.js';
 import { isOutcome, OUTCOMES } from '../suitability/types.js';
+import { coreSettings } from '../settings/core-settings.js';
+
+const CORE_SETTING_KEYS = new Set(coreSettings.map((d) => d.key));
 
 /** Why the host refused to boot, naming the plugin at fault (its text is the host's own: logged in full). */
 export class PluginValidationError extends LoggableError {
@@ -168,6 +171,14 @@ export function validatePlugins(manifests: PluginManifest[], opts: ValidateOptio
         }
         if (!isOutcome(def.outcome)) throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} has outcome "${String(def.outcome)}", not one of ${OUTCOMES.join(' / ')}`);
         if (def.outcome === 'REQUIRE' && !def.step) throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} is REQUIRE without a step`);
+      }
+      // What a rule declares it reads must be the host's settings or its own plugin's: the engine holds it to them.
+      if (rule.reads !== undefined) {
+        if (!Array.isArray(rule.reads)) throw new PluginValidationError(m.code, `rule ${rule.id} reads must be a list of setting keys`);
+        const own = new Set((m.settings ?? []).map((d) => d.key));
+        for (const key of rule.reads) {
+          if (!own.has(key) && !CORE_SETTING_KEYS.has(key)) throw new PluginValidationError(m.code, `rule ${rule.id} reads ${key}, which is neither one of its plugin's settings nor the host's`);
+        }
       }
     }
     checkOrderTerms(m);

@@ -34,6 +34,7 @@ export { toGlobalId, numericIdOf } from '../graphql/relay/global-id.js';
 export { ConnectionArgs, connectionTypes, PageInfo } from '../graphql/relay/types.js';
 export { keysetPage, toConnection } from '../graphql/relay/paginate.js';
 export { byKey, groupByKey } from '../graphql/loaders.js';
+export { inIds } from '../db/int-array.js';
 export { requireRole } from '../auth/guards.js';
 export { Decimal } from 'decimal.js';
 export { perObject, perObjectAnd } from './per-object.js';

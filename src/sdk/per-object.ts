@@ -20,18 +20,21 @@ export function perObject<K extends object, V>(compute: (key: K) => V): (key: K)
 }
 
 /**
- * `compute(key, arg)`, remembered per key object for as long as it is asked
- * with the same `arg` (compared by identity): a value derived from a
- * customer's facts and a setting's current value is computed again when the
- * setting changes.
+ * `compute(key, arg)`, remembered per key object for the last two `arg`s it was asked with (compared by
+ * identity): a value derived from a customer's facts and a setting's current value is computed again when
+ * the setting changes, and a what-if that asks alternately under the current and a proposed value (the
+ * impact analysis) computes each once.
  */
 export function perObjectAnd<K extends object, A, V>(compute: (key: K, arg: A) => V): (key: K, arg: A) => V {
-  const memo = new WeakMap<K, { arg: A; value: V }>();
+  const memo = new WeakMap<K, { arg: A; value: V; older?: { arg: A; value: V } }>();
   return (key: K, arg: A) => {
     const known = memo.get(key);
-    if (known !== undefined && known.arg === arg) return known.value;
+    if (known !== undefined) {
+      if (known.arg === arg) return known.value;
+      if (known.older !== undefined && known.older.arg === arg) return known.older.value;
+    }
     const value = compute(key, arg);
-    memo.set(key, { arg, value });
+    memo.set(key, { arg, value, older: known === undefined ? undefined : { arg: known.arg, value: known.value } });
     return value;
   };
 }

@@ -105,13 +105,14 @@ export function testSettings(extra: SettingDefinition[] = [], overrides: Record<
 /** The core rules, so a plugin's tests can show the combined decision for its products. */
 export { coreRules } from '../suitability/rules/core/index.js';
 
-/** Evaluates `rules` (attributed to `source`) over facts, as the host engine does. */
+/** Evaluates `rules` (attributed to `source`, by default the plugin their ids name) over facts, as the host engine does. */
 export function evaluateRules(
   rules: SuitabilityRule[],
   facts: SuitabilityFacts,
   opts: { source?: string; settings?: SettingDefinition[]; overrides?: Record<string, unknown> } = {},
 ): SuitabilityDecisionRecord {
-  const registered: RegisteredRule[] = rules.map((rule) => ({ rule, source: opts.source ?? 'test' }));
+  // Attributed as the host attributes them: to the plugin their id names (a rule reads its own source's settings).
+  const registered: RegisteredRule[] = rules.map((rule) => ({ rule, source: opts.source ?? rule.id.slice(0, rule.id.indexOf('.')) }));
   return evaluateSuitability(registered, facts, {
     settings: testSettings(opts.settings, opts.overrides),
     now: new Date(facts.now),

@@ -8,6 +8,7 @@ import {
   type SuitabilityReason,
   type SuitabilityRule,
 } from './types.js';
+import { settingsForRule } from './scoped-settings.js';
 
 /** A rule as registered: which source (core or plugin code) brought it. */
 export interface RegisteredRule {
@@ -121,7 +122,8 @@ export function evaluateSuitability(
     const registered = list[i]!;
     const rule = registered.rule;
     try {
-      const hits = rule.evaluate(facts, ctx);
+      // Each rule reads only the settings it may (settingsForRule): a stray read is its RULE_ERROR.
+      const hits = rule.evaluate(facts, { settings: settingsForRule(ctx.settings, registered), now: ctx.now });
       for (let j = 0; j < hits.length; j++) {
         const hit = hits[j]!;
         const def = rule.reasons[hit.code];

@@ -224,6 +224,13 @@ export interface SuitabilityRule {
   /** Lines whose products this rule applies to; omitted = every line. Plugin rules default to their own line. */
   lines?: string[];
   reasons: Record<string, ReasonDefinition>;
+  /**
+   * The bank settings this rule reads (keys: the host's `core.*` or its own plugin's). When given, the engine
+   * lets the rule read exactly these — any other read is that product's RULE_ERROR — and the impact analysis
+   * judges the rule only for proposals changing one of them. When omitted, the rule may read its own source's
+   * settings (a plugin's rule its plugin's, a core rule the host's) and nothing else.
+   */
+  reads?: readonly string[];
   evaluate(facts: SuitabilityFacts, ctx: RuleContext): RuleHit[];
 }
 

@@ -6,7 +6,7 @@ import { createTestHost, type TestHost } from '../support/test-host.js';
 
 const OK = new Set(['ALLOW', 'WARN']);
 const REPORT = `id status progress { done total } settingsVersion totals { loses gains changes } byLine { key loses gains changes } byBranch { key loses }
-  byProduct { product { code } loses gains } holdingsNoLongerSellable pendingOrdersRefused bundles { bundle { code } customersLosingAnItem } evaluations elapsedMs`;
+  byProduct { product { code } loses gains } holdingsNoLongerSellable pendingOrdersRefused bundles { bundle { code } customersLosingAnItem } evaluations productsReached elapsedMs`;
 
 type Decision = { outcome: string; codes: string[] };
 
@@ -84,6 +84,10 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     expect(report.totals.loses).toBeGreaterThan(0);
     expect(report.byLine.map((l: any) => l.key)).toEqual(['GOLD']);
     expect(report.evaluations).toBe(2 * 40 * productIds.length);
+    // Only gold's products are judged: no rule of a fund reads a gold setting.
+    const gold = await t.gql(`{ products(first: 100, filter: { status: ON_SALE, line: GOLD }) { edges { node { id } } } }`);
+    expect(report.productsReached).toBe(gold.data.products.edges.length);
+    expect(report.productsReached).toBeLessThan(productIds.length);
     const predicted = await entries(report.id);
     expect(predicted.length).toBe(report.totals.loses + report.totals.gains + report.totals.changes);
     // Nothing applied yet: today's decisions are untouched by the preview.
@@ -111,6 +115,22 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     // The first report rests on settings changed since: it can no longer be applied.
     const stale = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { version } }`, { i: { key: 'gold.accountGoldRequiredRiskLevel', value: 'C4', reason: '再次', impactReportId: firstReport } });
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'impactReportId' });
+    expect(diff(before, await everyDecision())).toEqual(predicted);
+  }, 180_000);
+
+  it('previews a change to a host setting (the senior-customer age) exactly as applying it then changes every decision', async () => {
+    const before = await everyDecision();
+    const r: any = await preview({ settings: [{ key: 'core.seniorCustomerAge', value: 55 }] });
+    const report = r.data.report;
+    expect(report.status).toBe('DONE');
+    // Only the senior-customer rule reads the setting; it judges every line, so every product is reached.
+    expect(report.productsReached).toBe(productIds.length);
+    expect(report.totals.changes).toBeGreaterThan(0);
+    const predicted = await entries(report.id);
+    const applied = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { version } }`, {
+      i: { key: 'core.seniorCustomerAge', value: 55, reason: '高龄客户年龄下调至 55 岁', impactReportId: report.id },
+    });
+    expect(applied.errors).toBeUndefined();
     expect(diff(before, await everyDecision())).toEqual(predicted);
   }, 180_000);
 

@@ -723,6 +723,47 @@ describe('the engine over the core rules', () => {
     expect(d.reasons.filter((r) => r.code !== 'RULE_ERROR')).toEqual(without.reasons);
   });
 
+  it('holds each rule to the settings it may read: a stray read is BLOCK RULE_ERROR for that rule only', () => {
+    const reading = (id: string, key: string, reads?: string[]): SuitabilityRule => ({
+      id,
+      version: '0.0.1',
+      regulation: { 'zh-CN': '测试', en: 'test' },
+      description: { 'zh-CN': '测试', en: 'test' },
+      ...(reads ? { reads } : {}),
+      reasons: { SAW: { outcome: 'WARN', message: { 'zh-CN': '测试', en: 'test' } } },
+      evaluate: (_facts, ctx) => [{ code: 'SAW', saw: { value: ctx.settings.get(key) } }],
+    });
+    // Attributed as the host attributes them: to the source their id names.
+    const errorsOf = (r: SuitabilityRule) => evaluateRules([r], makeFacts(seniorAtCounter)).reasons.map((x) => x.code);
+    // Declared: read. A core rule without a declaration may read the host's settings; a plugin's rule may not.
+    expect(errorsOf(reading('core.declared', 'core.seniorCustomerAge', ['core.seniorCustomerAge']))).toEqual(['SAW']);
+    expect(errorsOf(reading('core.undeclared', 'core.seniorCustomerAge'))).toEqual(['SAW']);
+    expect(errorsOf(reading('gold.reads-host', 'core.seniorCustomerAge'))).toEqual(['RULE_ERROR']);
+    expect(errorsOf(reading('gold.declares-host', 'core.seniorCustomerAge', ['core.seniorCustomerAge']))).toEqual(['SAW']);
+    // Declaring a list narrows even a core rule to it.
+    expect(errorsOf(reading('core.narrow', 'core.seniorCustomerAge', ['core.highRiskFromRating']))).toEqual(['RULE_ERROR']);
+    // Every core rule declares what it reads, so a proposal's reach is known before it runs.
+    for (const r of coreRules) expect(r.reads, r.id).toBeDefined();
+  });
+
+  it('declares exactly the settings each core rule reads: none missing (that is a RULE_ERROR), none stale (that judges more than a change reaches)', () => {
+    const registry = testSettings([], { 'core.seniorApprovalFromRisk': 'R3' });
+    const grid: FactsOverrides[] = [];
+    for (const age of [30, 70])
+      for (const level of ['C1', 'C3', 'C5'] as const)
+        for (const riskRating of ['R1', 'R3', 'R5'] as const)
+          for (const regime of ['WEALTH', 'SECURITIES', 'OTHER'] as const)
+            for (const channel of ['COUNTER', 'ONLINE'] as const)
+              for (const initiator of ['STAFF', 'CUSTOMER'] as const)
+                grid.push({ customer: { age, risk: { level, assessedAt: daysAgo(30) } }, product: { riskRating, regime }, sale: { channel, initiator } });
+    for (const rule of coreRules) {
+      const seen = new Set<string>();
+      const recording = { get: <T,>(key: string): T => (seen.add(key), registry.get<T>(key)) };
+      for (const o of grid) rule.evaluate(makeFacts(o), { settings: recording, now: new Date(TEST_NOW) });
+      expect([...seen].sort(), rule.id).toEqual([...(rule.reads ?? [])].sort());
+    }
+  });
+
   it('is deterministic and leaves the facts untouched', () => {
     const facts = deepFreeze(makeFacts({ ...seniorAtCounter, customer: { age: 66, risk: { assessedAt: daysAgo(400) } } }));
     const settingsOverrides = { source: 'core', overrides: approval };

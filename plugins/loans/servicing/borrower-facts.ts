@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { Decimal, type Db } from '../../../src/sdk/index.js';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { Decimal, inIds, type Db } from '../../../src/sdk/index.js';
 import { loanDetails, loanInstalments, loans } from '../schema.js';
 
 /** What the loans line knows about a borrower (the rules' `customer.lines.loans`). */
@@ -35,7 +35,7 @@ export async function borrowerFacts(db: Db, customerIds: readonly number[], toda
     .from(loans)
     .innerJoin(loanInstalments, and(eq(loanInstalments.loanId, loans.id), isNull(loanInstalments.paidAt)))
     .leftJoin(loanDetails, eq(loanDetails.productId, loans.productId))
-    .where(and(inArray(loans.customerId, [...customerIds]), eq(loans.status, 'ACTIVE')))
+    .where(and(inIds(loans.customerId, customerIds), eq(loans.status, 'ACTIVE')))
     .orderBy(asc(loans.id), asc(loanInstalments.n));
   for (const r of rows) {
     const f = out.get(r.customerId) ?? { activeLoans: 0, monthlyDebt: '0.00', outstandingPrincipal: '0.00', overdue: false, latestHousingLoanOn: null };
@@ -55,7 +55,7 @@ export async function outstandingByCustomer(db: Db, customerIds: readonly number
   const rows = await db
     .select({ customerId: loans.customerId, owed: sql<string>`sum(${loans.outstandingPrincipal})::text` })
     .from(loans)
-    .where(and(inArray(loans.customerId, [...customerIds]), eq(loans.status, 'ACTIVE')))
+    .where(and(inIds(loans.customerId, customerIds), eq(loans.status, 'ACTIVE')))
     .groupBy(loans.customerId);
   return new Map(rows.map((r) => [r.customerId, new Decimal(r.owed).toFixed(2)]));
 }

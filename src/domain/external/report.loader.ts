@@ -1,4 +1,5 @@
-import { desc, inArray } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
+import { inIds } from '../../db/int-array.js';
 import type { HostContext } from '../../app/runtime.js';
 import { externalReports } from '../../db/schema/index.js';
 import { groupByKey } from '../../graphql/loaders.js';
@@ -11,7 +12,7 @@ export const latestReportsLoader = (ctx: Ctx) =>
     const rows = await ctx.db
       .selectDistinctOn([externalReports.customerId, externalReports.kind])
       .from(externalReports)
-      .where(inArray(externalReports.customerId, [...ids]))
+      .where(inIds(externalReports.customerId, ids))
       .orderBy(externalReports.customerId, externalReports.kind, desc(externalReports.reportedAt), desc(externalReports.id));
     return groupByKey(ids, rows, (r) => r.customerId);
   });

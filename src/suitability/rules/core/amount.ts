@@ -15,6 +15,7 @@ const sameCurrency = (a: string, b: string) => a.trim().toUpperCase() === b.trim
 export const amount: SuitabilityRule = {
   id: 'core.amount',
   version: '1.0.0',
+  reads: [],
   regulation: text('产品条款：起购金额与递增金额', 'Product terms: minimum amount and amount step'),
   description: text('购买金额须符合产品币种、起购金额与递增金额', 'The purchase amount must fit the product currency, minimum and step'),
   reasons: {

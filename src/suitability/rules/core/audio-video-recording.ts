@@ -10,6 +10,7 @@ import { CHANNEL_LABELS, labelParams, REGIME_LABELS } from './labels.js';
 export const audioVideoRecording: SuitabilityRule = {
   id: 'core.audio-video-recording',
   version: '1.0.0',
+  reads: ['core.counterRecordingChannels'],
   regulation: text(
     '《银行业金融机构销售专区录音录像管理暂行规定》（银监办发〔2017〕110号）',
     'Interim Provisions on Audio-Video Recording in Sales Zones of Banking Institutions (CBRC General Office, Yinjianbanfa [2017] No. 110)',

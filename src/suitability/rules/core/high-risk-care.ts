@@ -10,6 +10,7 @@ import { isProfessionalInvestor } from './professional.js';
 export const highRiskCare: SuitabilityRule = {
   id: 'core.high-risk-care',
   version: '1.0.0',
+  reads: ['core.highRiskFromRating', 'core.professionalInvestor'],
   regulation: text(
     '《证券期货投资者适当性管理办法》第二十条',
     'Measures for the Suitability Management of Securities and Futures Investors, Art. 20',

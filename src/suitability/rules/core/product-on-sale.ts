@@ -13,6 +13,7 @@ import { evaluationInstant, instantOrNull } from './values.js';
 export const productOnSale: SuitabilityRule = {
   id: 'core.product-on-sale',
   version: '1.0.0',
+  reads: [],
   regulation: text('产品条款：销售状态与销售期', 'Product terms: sale status and sale period'),
   description: text('仅可购买在售且处于销售期内的产品', 'Only products on sale and inside their sale period can be bought'),
   reasons: {

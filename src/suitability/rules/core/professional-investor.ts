@@ -11,6 +11,7 @@ import { assessProfessionalInvestor } from './professional.js';
 export const professionalInvestor: SuitabilityRule = {
   id: 'core.professional-investor',
   version: '1.0.0',
+  reads: ['core.professionalInvestor'],
   regulation: text(
     '《证券期货投资者适当性管理办法》第八条',
     'Measures for the Suitability Management of Securities and Futures Investors, Art. 8',

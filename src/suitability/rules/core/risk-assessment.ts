@@ -14,6 +14,7 @@ import { DAY_MS, evaluationInstant, instantOrNull } from './values.js';
 export const riskAssessment: SuitabilityRule = {
   id: 'core.risk-assessment',
   version: '1.0.0',
+  reads: ['core.riskAssessmentValidityDays'],
   regulation: text(
     '《商业银行理财产品销售管理办法》第二十八条；风险测评有效期（银行规定）',
     'Measures for the Administration of Sales of Wealth Management Products by Commercial Banks, Art. 28; assessment validity (bank rule)',

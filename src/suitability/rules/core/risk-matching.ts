@@ -16,6 +16,7 @@ import { isProfessionalInvestor } from './professional.js';
 export const riskMatching: SuitabilityRule = {
   id: 'core.risk-matching',
   version: '1.0.0',
+  reads: ['core.professionalInvestor'],
   regulation: text(
     '《证券期货投资者适当性管理办法》第十九条、第二十二条；《商业银行理财业务监督管理办法》风险匹配规定',
     'Measures for the Suitability Management of Securities and Futures Investors, Arts. 19 and 22; risk-matching rules for bank wealth products',

@@ -22,6 +22,7 @@ export const QUALIFICATION_LABELS: Record<string, LocalizedText> = {
 export const sellerQualification: SuitabilityRule = {
   id: 'core.seller-qualification',
   version: '1.0.0',
+  reads: [],
   regulation: text(
     '《证券投资基金销售管理办法》第二十三条（基金销售人员应取得基金从业资格）；《保险代理人监管规定》第三十三条；银行贵金属业务管理规定',
     'Measures for the Sale of Securities Investment Funds, Art. 23 (fund sales staff must be qualified); Provisions on Insurance Agents, Art. 33; bank rules on precious-metal business',

@@ -9,6 +9,7 @@ import { levelNumber, type ProductRisk, type RuleHit, type SuitabilityRule } fro
 export const seniorCustomer: SuitabilityRule = {
   id: 'core.senior-customer',
   version: '1.0.0',
+  reads: ['core.seniorCustomerAge', 'core.seniorApprovalFromRisk'],
   regulation: text(
     '《商业银行理财产品销售管理办法》第二十八条；银行内部规定（高龄客户审批）',
     'Measures for the Administration of Sales of Wealth Management Products by Commercial Banks, Art. 28; bank house rule (senior approval)',
