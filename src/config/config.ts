@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { secretWeakness } from './secret-strength.js';
 
@@ -52,6 +53,13 @@ export const configSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   /** PostgreSQL: statement_timeout of serving connections (0 = none); migrations run without it. */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
+  /**
+   * Impact analysis on PostgreSQL: worker threads judging slices of the book beside the run's own thread, all
+   * in one exported snapshot (0 = none; the default, one less than the cores, at most 3).
+   */
+  IMPACT_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.min(3, Math.max(0, availableParallelism() - 1))),
+  /** …and only for books of at least this many customers (a worker boots the host's runtime first: at 20,000 customers one worker does not pay for itself yet). */
+  IMPACT_WORKERS_FROM: z.coerce.number().int().min(1).default(50_000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

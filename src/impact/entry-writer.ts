@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Tx } from '../db/client.js';
 import { impactReportEntries } from '../db/schema/index.js';
-import type { ImpactEntry } from './impact-run.js';
+import type { ImpactEntry } from './judge-book.js';
 
 /** Entries written per statement: one JSON parameter each (a few MB), unpacked by the database. */
 export const WRITE_BATCH = 20_000;

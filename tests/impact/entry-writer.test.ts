@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import gold from '../../plugins/gold/index.js';
 import { impactReportEntries, impactReports } from '../../src/db/schema/index.js';
 import { EntryWriter, WRITE_BATCH } from '../../src/impact/entry-writer.js';
-import type { ImpactEntry } from '../../src/impact/impact-run.js';
+import type { ImpactEntry } from '../../src/impact/judge-book.js';
 import { testDrivers } from '../support/databases.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';
 

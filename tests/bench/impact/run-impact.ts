@@ -64,13 +64,13 @@ export async function runImpactBench(): Promise<number> {
       const ms = (v: number) => (GROW > 0 ? `${(v / 1000).toFixed(1)} s` : `${v} ms`);
       const verdict = GROW > 0 ? (b.elapsedMs <= 60_000 ? 'PASS' : 'FAIL') : b.elapsedMs < 10_000 ? 'PASS' : 'FAIL';
       rows.push(
-        `| ${proposal.name} | ${b.customers.toLocaleString('en')} | ${b.products} | ${b.productsReached} | ${b.pairsJudged.toLocaleString('en')} | ${b.ruleRuns.toLocaleString('en')} (${Math.round((100 * b.sharedRuleRuns) / Math.max(1, b.ruleRuns))} % from memory) | ${moved.toLocaleString('en')} | ${ms(b.elapsedMs)} | ${ms(b.loadMs)} | ${ms(b.evaluateMs)} | ${verdict} |`,
+        `| ${proposal.name} | ${b.customers.toLocaleString('en')} | ${b.products} | ${b.productsReached} | ${b.pairsJudged.toLocaleString('en')} | ${b.ruleRuns.toLocaleString('en')} (${Math.round((100 * b.sharedRuleRuns) / Math.max(1, b.ruleRuns))} % from memory) | ${moved.toLocaleString('en')} | ${b.workers + 1} | ${ms(b.elapsedMs)} | ${ms(b.loadMs)} | ${ms(b.evaluateMs)} | ${verdict} |`,
       );
     }
     const version = String((await database.client.unsafe('select version() v'))[0]!.v).split(',')[0];
     const header = [
-      '| proposal | customers | products on sale | products reached | pairs judged | rule runs | pairs that move | whole run | waiting for facts | judging | target |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| proposal | customers | products on sale | products reached | pairs judged | rule runs | pairs that move | threads | whole run | waiting for facts (all threads) | judging (all threads) | target |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ];
     if (GROW > 0) {
       // The grown book's figures go into their own section of the same file.
@@ -89,7 +89,7 @@ export async function runImpactBench(): Promise<number> {
         `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}, ${version}, by \`npm run bench -- --impact\` (tests/bench/impact/).`,
         `The demo bank (${CUSTOMERS} customers, every line), three proposals, three runs each, the fastest shown. Target: the demo book in seconds (under 10 s).`,
         '',
-        'A pair is one customer × one product on sale; the report covers every pair. Only products a proposal can reach are judged (a rule of theirs reads the changed setting — rules read only the settings they declare, or their own plugin\'s); of those pairs, only the rules the change reaches run first, and the whole plan only where they say something different. A rule that reads nothing of the customer for a product is answered from memory for the rest of the book. "Waiting for facts" is time the judging waited for the next batch of customers\' facts; the report\'s entries are written while the run judges (PostgreSQL).',
+        'A pair is one customer × one product on sale; the report covers every pair. Only products a proposal can reach are judged (a rule of theirs reads the changed setting — rules read only the settings they declare, or their own plugin\'s); of those pairs, only the rules the change reaches run first, and the whole plan only where they say something different. A rule that reads nothing of the customer for a product is answered from memory for the rest of the book. "Waiting for facts" is time the judging waited for the next batch of customers\' facts; the report\'s entries are written while the run judges (PostgreSQL). On PostgreSQL a book of at least 50,000 customers (\`IMPACT_WORKERS_FROM\`) is cut into slices judged on \`IMPACT_WORKERS\` worker threads beside the run\'s own (default: one less than the cores), all in the run\'s exported snapshot; the time columns then add up the threads.',
         '',
         ...header,
         ...rows,
