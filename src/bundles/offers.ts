@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { bundles } from '../db/schema/index.js';
 import type { CustomerRecord } from '../domain/customers/customer.record.js';
@@ -67,6 +67,10 @@ function explain(b: BundleRow, fits: boolean, targeting: TargetCheck[], items: E
   return text(`推荐「${b.nameZh}」：${why}，所有产品均适合${steps['zh-CN']}`, `Recommended "${b.nameEn}": ${whyEn}; every item is suitable${steps.en}`);
 }
 
+/** The bundles on offer at an instant: the current version of each, within its validity dates. */
+export const offeredAt = (now: Date): SQL =>
+  and(eq(bundles.status, 'ACTIVE'), or(isNull(bundles.validFrom), lte(bundles.validFrom, now)), or(isNull(bundles.validTo), gt(bundles.validTo, now)))!;
+
 /**
  * Every active bundle for one customer, recommended ones first (then fitting,
  * then by how strict the decision is). Items are evaluated as a manager
@@ -77,9 +81,7 @@ export async function bundleOffersFor(ctx: HostContext, c: CustomerRecord): Prom
   const facts = await loadCustomerFacts(ctx, c.id);
   if (!facts) return [];
   // The live tier, as the customer's `tier` field shows it (basis and today's prices), for minimum-tier targeting.
-  // The current version of each bundle, within its validity dates.
-  const offered = and(eq(bundles.status, 'ACTIVE'), or(isNull(bundles.validFrom), lte(bundles.validFrom, ctx.now)), or(isNull(bundles.validTo), gt(bundles.validTo, ctx.now)));
-  const [rows, tier] = await Promise.all([ctx.db.select().from(bundles).where(offered).orderBy(asc(bundles.id)), liveTier(c, ctx)]);
+  const [rows, tier] = await Promise.all([ctx.db.select().from(bundles).where(offeredAt(ctx.now)).orderBy(asc(bundles.id)), liveTier(c, ctx)]);
   const offers = await Promise.all(
     rows.map(async (b): Promise<EvaluatedOffer | null> => {
       const loaded = await loadedItems(ctx, b.id);

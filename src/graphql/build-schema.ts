@@ -45,6 +45,7 @@ import { LeadResolver } from '../domain/leads/lead.resolver.js';
 import { CoverageMutationResolver } from '../domain/organisation/coverage.mutations.js';
 import { WorkItemLeadResolver } from '../domain/workbench/work-queue.types.js';
 import { EscalateComplaintResolver } from '../domain/complaints/escalate.mutation.js';
+import { IdentifyCustomerResolver } from '../domain/branch-floor/identify.resolver.js';
 
 /** Core resolver classes; host features (orders, bundles, audit) add theirs here. */
 export const coreResolvers: Function[] = [
@@ -99,6 +100,7 @@ export const coreResolvers: Function[] = [
   LeadQueryResolver,
   LeadMutationResolver,
   DistributeLeadsResolver,
+  IdentifyCustomerResolver,
 ];
 
 /** Core types reachable only through `node`. */

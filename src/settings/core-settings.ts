@@ -8,6 +8,7 @@ import { leadSettings } from '../domain/leads/lead.settings.js';
 import { approvalAuthoritySettings } from '../controls/four-eyes.js';
 import { bundleSettings } from '../bundles/bundle.settings.js';
 import { disabledRulesSetting } from '../suitability/active-rules.js';
+import { counterSetting } from '../domain/branch-floor/counter.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 const days = z.number().int().min(1);
@@ -84,6 +85,7 @@ export const coreSettings: SettingDefinition[] = [
         NEAR_NEXT_TIER: z.number().int().default(45),
         LEAD_FEEDBACK_OVERDUE: z.number().int().default(75),
         LEAD_NEW: z.number().int().default(55),
+        CUSTOMER_AT_BRANCH: z.number().int().default(95),
       }),
     }),
     default: {
@@ -93,6 +95,7 @@ export const coreSettings: SettingDefinition[] = [
       productMaturingWithinDays: 30,
       priorities: {
         COMPLAINT_OPEN: 100,
+        CUSTOMER_AT_BRANCH: 95,
         RISK_ASSESSMENT_EXPIRED: 90,
         CONTACT_OVERDUE: 80,
         LEAD_FEEDBACK_OVERDUE: 75,
@@ -172,4 +175,5 @@ export const coreSettings: SettingDefinition[] = [
   ...approvalAuthoritySettings,
   ...bundleSettings,
   disabledRulesSetting as SettingDefinition,
+  counterSetting as SettingDefinition,
 ];

@@ -45,6 +45,11 @@ if (process.argv.includes('--impact')) {
   process.exit(await runImpactBench());
 }
 
+if (process.argv.includes('--identify')) {
+  const { runIdentifyBench } = await import('./identify/run-identify.js');
+  process.exit(await runIdentifyBench());
+}
+
 if (process.argv.includes('--scale')) {
   const { runScale } = await import('./scale/run-scale.js');
   process.exit(await runScale());

@@ -60,6 +60,8 @@ export const customers = pgTable(
     index('customers_assets_idx').on(t.assetsCny),
     index('customers_activity_idx').on(t.lastActivityAt),
     index('customers_phone_idx').on(t.phone),
+    // The branch counter identifies a customer by the ID presented (identifyCustomer) and search matches it exactly.
+    index('customers_id_number_idx').on(t.idNumber, t.idType),
   ],
 );
 

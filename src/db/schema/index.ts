@@ -10,3 +10,4 @@ export * from './leads.js';
 export * from './controls.js';
 export * from './external.js';
 export * from './impact.js';
+export * from './branch-floor.js';

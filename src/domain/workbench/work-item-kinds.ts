@@ -17,6 +17,7 @@ export const WORK_ITEM_KINDS = [
   'UNASSIGNED',
   'LEAD_NEW',
   'LEAD_FEEDBACK_OVERDUE',
+  'CUSTOMER_AT_BRANCH',
 ] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
@@ -33,6 +34,7 @@ export enum WorkItemKindEnum {
   UNASSIGNED = 'UNASSIGNED',
   LEAD_NEW = 'LEAD_NEW',
   LEAD_FEEDBACK_OVERDUE = 'LEAD_FEEDBACK_OVERDUE',
+  CUSTOMER_AT_BRANCH = 'CUSTOMER_AT_BRANCH',
   LINE_ITEM = 'LINE_ITEM',
 }
 
@@ -67,6 +69,10 @@ registerEnumType(WorkItemKindEnum, {
       description: 'A lead the manager holds (DISTRIBUTED: claimed or distributed) awaiting feedback (信息反馈), due core.leads.feedbackDueDays after it was assigned; `lead` is set, `customer` null.',
     },
     LEAD_FEEDBACK_OVERDUE: { description: 'A lead the manager holds whose feedback is past due (assigned more than core.leads.feedbackDueDays ago, still DISTRIBUTED).' },
+    CUSTOMER_AT_BRANCH: {
+      description:
+        'The customer was identified at a branch counter (identifyCustomer) within core.counter.visitNoticeHours: go and greet them; one item per visit, due when identified.',
+    },
     LINE_ITEM: {
       description:
         'An item a product line raises about its own records (e.g. loans: LOANS_REPAYMENT_DUE, LOANS_OVERDUE): `lineKind` names it, `subjectId` is the record (a Loan…), priority from the line\'s settings.',
@@ -92,6 +98,12 @@ export function day(at: Date): string {
 export function startOfBankDay(at: Date): Date {
   const { y, m, d } = chinaDate(at);
   return new Date(Date.UTC(y, m - 1, d) - 8 * 3_600_000);
+}
+
+/** The bank's time of day (China) of an instant, as HH:MM. */
+function time(at: Date): string {
+  const local = new Date(at.getTime() + 8 * 3_600_000);
+  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
 }
 
 const MEASURE_ZH = { ASSETS: '资产', CONTRIBUTION: '贡献' } as const;
@@ -126,6 +138,8 @@ export function explanationOf(kind: WorkItemKind, dueAt: Date, next?: NextTier |
       return text('网点客户尚未分配客户经理', 'Branch customer without a manager: assign one');
     case 'LEAD_NEW':
       return text(`新线索：请于 ${d} 前完成信息反馈`, `New lead: give feedback by ${d}`);
+    case 'CUSTOMER_AT_BRANCH':
+      return text(`客户于 ${time(dueAt)} 在网点办理业务，请前往接待`, `The customer came to a branch counter at ${time(dueAt)}: go and greet them`);
     case 'LEAD_FEEDBACK_OVERDUE':
       return text(`线索反馈已逾期：应于 ${d} 前反馈`, `Lead feedback overdue: it was due by ${d}`);
   }

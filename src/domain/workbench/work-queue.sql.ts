@@ -2,7 +2,8 @@ import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import { customerScope } from '../../access/scope.js';
 import { intArray } from '../../db/int-array.js';
-import { complaints, customers, holdings, leads, managers, orders } from '../../db/schema/index.js';
+import { branchVisits, complaints, customers, holdings, leads, managers, orders } from '../../db/schema/index.js';
+import { counterConfig } from '../branch-floor/counter.settings.js';
 import { leadScope } from '../leads/lead.scope.js';
 import { leadConfig } from '../leads/lead.settings.js';
 import type { SettingsReader } from '../../suitability/types.js';
@@ -49,6 +50,15 @@ export interface WorkQueueQuery {
   lines: readonly LineWorkItems[];
   now: Date;
   settings: SettingsReader;
+  /**
+   * The customers to raise items about, instead of the managers' customers within the caller's scope: the
+   * branch counter's one identified customer (identifyCustomer). The caller vouches for the reach.
+   */
+  book?: SQL;
+  /** Complaints raised: overdue only (the queue's COMPLAINT_OPEN, default), or every open one (the counter). */
+  complaints?: 'OVERDUE' | 'OPEN';
+  /** Rank the items (the queue, default); the counter reads them unranked, and spares the statement the work. */
+  ranked?: boolean;
 }
 
 /** An instant as Date.toISOString writes it (UTC, milliseconds): such strings sort as their instants. */
@@ -91,8 +101,9 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
   }
   if (want.has('COMPLAINT_OPEN')) {
     // Open (no feedback yet) and past its response deadline: Complaint.overdue.
+    const overdue = q.complaints === 'OPEN' ? sql`` : sql` and k.respond_by < ${at(now)}`;
     branches.push(sql`select b.manager_id, 'COMPLAINT_OPEN' as kind, k.id as subject_id, k.customer_id, k.respond_by as due_at
-      from ${complaints} k join book b on b.id = k.customer_id where k.feedback_at is null and k.respond_by < ${at(now)}`);
+      from ${complaints} k join book b on b.id = k.customer_id where k.feedback_at is null${overdue}`);
   }
   if (want.has('COOLING_OFF_ENDING')) {
     branches.push(sql`select b.manager_id, 'COOLING_OFF_ENDING' as kind, o.id as subject_id, o.customer_id, o.cooling_off_ends_at as due_at
@@ -105,6 +116,12 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
     branches.push(sql`select b.manager_id, 'PRODUCT_MATURING' as kind, h.id as subject_id, h.customer_id, (h.attributes->>'maturesAt')::timestamptz as due_at
       from ${holdings} h join book b on b.id = h.customer_id where h.status in ('ACTIVE', 'PENDING')
       and h.attributes->>'maturesAt' ~ ${ISO_INSTANT} and h.attributes->>'maturesAt' > ${now.toISOString()} and h.attributes->>'maturesAt' <= ${horizon}`);
+  }
+  if (want.has('CUSTOMER_AT_BRANCH')) {
+    // Customers identified at a branch counter lately: the manager assigned at the visit goes to greet them.
+    const since = new Date(now.getTime() - counterConfig(q.settings).visitNoticeHours * HOUR_MS);
+    branches.push(sql`select b.manager_id, 'CUSTOMER_AT_BRANCH' as kind, v.id::int as subject_id, v.customer_id, v.identified_at as due_at
+      from ${branchVisits} v join book b on b.id = v.customer_id where v.identified_at > ${at(since)} and v.identified_at <= ${at(now)}`);
   }
   if (want.has('UNASSIGNED') && (q.principal.role === 'BRANCH_MANAGER' || q.principal.role === 'HEAD_OFFICE')) {
     // Customers of the manager's branch nobody serves: for those who may assign them.
@@ -140,11 +157,14 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
   if (unioned.length === 0) unioned.push(sql`select null::int as manager_id, null::text as kind, null::int as subject_id, null::int as customer_id, null::timestamptz as due_at, null::numeric as assets_cny, null::numeric as contribution_cny where false`);
 
   const lineKinds = q.lines.flatMap((l) => Object.entries(l.kinds).map(([k, d]) => sql`when ${k} then ${d.priority(q.settings)}::int`));
-  const priority = sql`(case i.kind ${sql.join(
-    [...WORK_ITEM_KINDS.map((k) => sql`when ${k} then ${s.priorities[k]}::int`), ...lineKinds],
-    sql` `,
-  )} end)`;
-  const book = sql`select * from ${customers} where ${and(inArray(customers.managerId, [...q.managerIds]), customerScope(q.principal))}`;
+  const priority =
+    q.ranked === false
+      ? sql`0`
+      : sql`(case i.kind ${sql.join(
+          [...WORK_ITEM_KINDS.map((k) => sql`when ${k} then ${s.priorities[k]}::int`), ...lineKinds],
+          sql` `,
+        )} end)`;
+  const book = q.book ?? sql`select * from ${customers} where ${and(inArray(customers.managerId, [...q.managerIds]), customerScope(q.principal))}`;
   return sql`with book as (${book}), items as (select i.manager_id, i.kind, i.subject_id, i.customer_id, i.due_at, i.assets_cny, i.contribution_cny, ${priority} as priority from (${sql.join(unioned, sql` union all `)}) i)`;
 }
 

@@ -1,0 +1,124 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { HostContext } from '../../app/runtime.js';
+import { recordAuditBatch } from '../../audit/record.js';
+import { auditEvents, branchVisits, bundles, customers, managers } from '../../db/schema/index.js';
+import { resultRows } from '../../db/result-rows.js';
+import { badInput, forbidden } from '../../graphql/errors.js';
+import { toGlobalId } from '../../graphql/relay/global-id.js';
+import { text, type LocalizedText } from '../../i18n/localized.js';
+import { offeredAt } from '../../bundles/offers.js';
+import { checkTarget, type BundleTarget } from '../../bundles/targeting.js';
+import type { CustomerRecord } from '../customers/customer.record.js';
+import { normaliseIdNumber } from '../customers/customer-search.js';
+import { tierUnderBasisSql } from '../customers/customer-filter-classes.js';
+import type { Tier } from '../customers/derived.js';
+import { workItemsSql } from '../workbench/work-queue.sql.js';
+import { counterConfig } from './counter.settings.js';
+import { alertOfItem, birthdayMessage, orderAlerts, queuePriority, upcomingBirthday, type CounterAlert, type QueuePriority } from './counter-view.js';
+
+/** What the counter is told about the person at it. */
+export type Identification =
+  | { identified: false }
+  | {
+      identified: true;
+      customer: CustomerRecord;
+      tier: Tier;
+      managerId: number | null;
+      managerName: string | null;
+      queuePriority: QueuePriority;
+      alerts: CounterAlert[];
+    };
+
+/** A bundle on offer, as far as the counter reads it. */
+type OfferedBundle = BundleTarget & { id: number; nameZh: string; nameEn: string };
+
+/** Why branch staff identify a customer: recorded as the audit purpose. */
+export const IDENTIFY_PURPOSE = 'BRANCH_COUNTER';
+
+/**
+ * The work-queue kinds that are alerts at the counter too. The lines' own items (a loan in arrears…) stay in the
+ * manager's queue: planning their statements would double the counter's answer time.
+ */
+const ITEM_KINDS = ['RISK_ASSESSMENT_EXPIRED', 'RISK_ASSESSMENT_EXPIRING', 'COMPLAINT_OPEN', 'COOLING_OFF_ENDING', 'PRODUCT_MATURING'] as const;
+
+/**
+ * The branch a caller serves the counter of: a branch manager's own, a relationship manager's (from the roster
+ * when the token does not carry it). Only branch staff identify customers; at their own branch only.
+ */
+async function counterBranchOf(ctx: HostContext): Promise<number> {
+  const p = ctx.principal;
+  if (p.role === 'BRANCH_MANAGER' && p.branchId !== undefined) return p.branchId;
+  if (p.role === 'RELATIONSHIP_MANAGER' && p.managerId !== undefined) {
+    if (p.branchId !== undefined) return p.branchId;
+    const [m] = await ctx.db.select({ branchId: managers.branchId }).from(managers).where(eq(managers.id, p.managerId));
+    if (m) return m.branchId;
+  }
+  throw forbidden(text('只有网点员工可以在本网点识别客户', 'Only branch staff identify customers, at their own branch'));
+}
+
+/**
+ * 网点客户识别: who is at the counter of `branchId`, from the ID they present. Any customer of the bank is
+ * identified (a customer may walk into any branch), but only with what the counter needs — tier, manager, queue
+ * lane, alerts — never the 360. Unknown: `identified: false`, the same answer whatever the ID (nothing says
+ * whether it exists anywhere). Either way the look-up is audited (CUSTOMER_IDENTIFIED, purpose BRANCH_COUNTER,
+ * no ID number in it) and, when identified, the visit is recorded — the assigned manager's queue shows it
+ * (CUSTOMER_AT_BRANCH). Statements: the customer with tier, manager and the bundles on offer (1), the alerts (1),
+ * the visit with the audit entry (1).
+ */
+export async function identifyCustomer(ctx: HostContext, input: { idType: string; idNumber: string; branchId: number }): Promise<Identification> {
+  const idNumber = normaliseIdNumber(input.idNumber);
+  if (idNumber === null) throw badInput(text('证件号码格式不正确', 'The ID number is not well formed'), 'idNumber');
+  const branch = await counterBranchOf(ctx);
+  if (branch !== input.branchId) throw forbidden(text('只能在本人所在网点识别客户', 'You identify customers at your own branch only'));
+  const settings = counterConfig(ctx.settings);
+
+  const tier = tierUnderBasisSql(ctx.settings, ctx.now);
+  // The bundles on offer ride along (one round trip): the counter mentions the first whose segment fits.
+  const offeredSql = sql<OfferedBundle[]>`(select coalesce(json_agg(json_build_object('id', ${bundles.id}, 'nameZh', ${bundles.nameZh}, 'nameEn', ${bundles.nameEn},
+    'targetRiskAttitudes', ${bundles.targetRiskAttitudes}, 'targetLifeStages', ${bundles.targetLifeStages}, 'targetIncomeBands', ${bundles.targetIncomeBands},
+    'minimumTier', ${bundles.minimumTier}) order by ${bundles.id}), '[]') from ${bundles} where ${offeredAt(ctx.now)})`;
+  const [row] = await ctx.db
+    .select({ customer: customers, tier: sql<Tier>`${tier}`, managerName: managers.name, offered: offeredSql })
+    .from(customers)
+    .leftJoin(managers, eq(managers.id, customers.managerId))
+    .where(and(eq(customers.idType, input.idType), eq(customers.idNumber, idNumber)))
+    .limit(1);
+
+  if (!row) {
+    await recordAuditBatch(ctx, [{ action: 'CUSTOMER_IDENTIFIED', targetType: 'CustomerSearch', targetId: '-', purpose: IDENTIFY_PURPOSE, details: { identified: false, branchId: toGlobalId('Branch', branch) } }]);
+    return { identified: false };
+  }
+  const c = row.customer;
+
+  // The alerts the manager's queue would raise about this customer, read with the counter's reach (the whole
+  // bank: the customer may not be in the caller's book); an open complaint counts whether or not it is overdue.
+  const items = resultRows(
+    await ctx.db.execute(
+      sql`${workItemsSql({ managerIds: [], principal: { subject: ctx.principal.subject, role: 'HEAD_OFFICE' }, kinds: ITEM_KINDS, lines: [], now: ctx.now, settings: ctx.settings, book: sql`select * from ${customers} where ${customers.id} = ${c.id}`, complaints: 'OPEN', ranked: false })}
+        select kind, subject_id, due_at from items`,
+    ),
+  );
+  const alerts: CounterAlert[] = items.map((r) => alertOfItem(String(r.kind) as (typeof ITEM_KINDS)[number], new Date(r.due_at as string), Number(r.subject_id)));
+  const birthday = upcomingBirthday(c.birthDate, ctx.now, settings.birthdayWithinDays);
+  if (birthday) alerts.push({ kind: 'BIRTHDAY', message: birthdayMessage(birthday, ctx.now), dueAt: birthday, subjectId: c.id });
+
+  // The bundle to mention: the first on offer whose target segment the customer is in (tier on the snapshot).
+  // Its items' suitability is judged when it is offered (Customer.bundleOffers) or ordered (placeBundleOrder):
+  // judging every item of every bundle here would cost the counter more than the rest of the answer.
+  const offered: OfferedBundle[] = typeof row.offered === 'string' ? JSON.parse(row.offered) : row.offered;
+  const best = offered.find((b) => checkTarget(b, c, row.tier, ctx.settings, ctx.now).every((t) => t.matched));
+  if (best) alerts.push({ kind: 'BUNDLE_OFFER', message: offerMessage(best.nameZh, best.nameEn), dueAt: ctx.now, subjectId: best.id });
+
+  const lane = queuePriority(row.tier, settings);
+  const ordered = orderAlerts(alerts);
+  // The visit and the audit entry in one statement (atomic), before anything is answered: no record, no answer.
+  const details = { identified: true, branchId: toGlobalId('Branch', branch), queuePriority: lane, alerts: ordered.map((a) => a.kind) };
+  await ctx.db.execute(sql`with visit as (
+      insert into ${branchVisits} (customer_id, branch_id, manager_id, identified_by, identified_at)
+      values (${c.id}, ${branch}, ${c.managerId}, ${ctx.principal.subject}, ${ctx.now.toISOString()}::timestamptz))
+    insert into ${auditEvents} (actor, role, request_id, action, target_type, target_id, purpose, details)
+    values (${ctx.principal.subject}, ${ctx.principal.role}, ${ctx.requestId}, 'CUSTOMER_IDENTIFIED', 'Customer', ${toGlobalId('Customer', c.id)}, ${IDENTIFY_PURPOSE}, ${JSON.stringify(details)}::jsonb)`);
+  return { identified: true, customer: c, tier: row.tier, managerId: c.managerId, managerName: row.managerName, queuePriority: lane, alerts: ordered };
+}
+
+const offerMessage = (zh: string, en: string): LocalizedText => text(`可向客户推荐「${zh}」`, `Worth offering the customer "${en}"`);
