@@ -16,6 +16,7 @@ describe.each(testDrivers())('customer identification at the branch (%s)', (driv
   let x: typeof customers.$inferSelect;
   let otherManager: number;
   let otherBranch: number;
+  let complaintId: string;
   const code = (r: any) => r.errors?.[0]?.extensions?.code;
   const db = () => t.host.runtime.database.db;
 
@@ -32,6 +33,10 @@ describe.each(testDrivers())('customer identification at the branch (%s)', (driv
     const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000);
     const birth = `1960-${String(tomorrow.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(tomorrow.getUTCDate(), 28)).padStart(2, '0')}`;
     await db().update(customers).set({ riskAssessedAt: new Date(Date.now() - 400 * 86_400_000), birthDate: birth }).where(eq(customers.id, x.id));
+    // …and a complaint just filed: open, not yet overdue (the counter mentions it; the manager's queue waits for the deadline).
+    const filed = await t.gql(`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: "SERVICE", description: "排队时间过长" }) { id } }`, { id: toGlobalId('Customer', x.id) }, { as: { role: 'HEAD_OFFICE' } });
+    expect(filed.errors).toBeUndefined();
+    complaintId = filed.data.fileComplaint.id;
   }, 180_000);
   afterAll(() => t?.close());
 
@@ -48,6 +53,7 @@ describe.each(testDrivers())('customer identification at the branch (%s)', (driv
     const kinds = id.alerts.map((a: any) => a.kind);
     expect(kinds).toContain('RISK_ASSESSMENT_EXPIRED');
     expect(kinds).toContain('BIRTHDAY');
+    expect(id.alerts.filter((a: any) => a.kind === 'COMPLAINT_OPEN').map((a: any) => a.subjectId)).toContain(complaintId);
     // The offer is the first bundle (by id) of the customer's target segments, as Customer.bundleOffers judges the fit.
     const offers = await t.gql(`query($id: ID!) { node(id: $id) { ... on Customer { bundleOffers { fits bundle { id } } } } }`, { id: toGlobalId('Customer', x.id) }, { as: { role: 'HEAD_OFFICE' } });
     const fitting = offers.data.node.bundleOffers.filter((o: any) => o.fits).map((o: any) => o.bundle.id as string);

@@ -1,8 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { HostContext } from '../../app/runtime.js';
 import { recordAuditBatch } from '../../audit/record.js';
-import { auditEvents, branchVisits, bundles, customers, managers } from '../../db/schema/index.js';
-import { resultRows } from '../../db/result-rows.js';
+import { auditEvents, branchVisits, bundles, complaints, customers, holdings, managers, orders } from '../../db/schema/index.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
 import { text, type LocalizedText } from '../../i18n/localized.js';
@@ -12,7 +11,9 @@ import type { CustomerRecord } from '../customers/customer.record.js';
 import { normaliseIdNumber } from '../customers/customer-search.js';
 import { tierUnderBasisSql } from '../customers/customer-filter-classes.js';
 import type { Tier } from '../customers/derived.js';
-import { workItemsSql } from '../workbench/work-queue.sql.js';
+import { complaintOpenSql, coolingOffEndingSql, productMaturingSql } from '../workbench/work-queue.sql.js';
+import type { WorkQueueSetting } from '../workbench/work-item-kinds.js';
+import { assessmentExpiry } from '../customers/derived.js';
 import { counterConfig } from './counter.settings.js';
 import { alertOfItem, birthdayMessage, orderAlerts, queuePriority, upcomingBirthday, type CounterAlert, type QueuePriority } from './counter-view.js';
 
@@ -29,17 +30,20 @@ export type Identification =
       alerts: CounterAlert[];
     };
 
+/** Rows a correlated list brings: the record and when it falls due. */
+type Listed = { id: number; due: string }[];
+
+/** A json column as the drivers give it: parsed (postgres.js) or as text (PGlite may). */
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+const DAY_MS = 86_400_000;
+
 /** A bundle on offer, as far as the counter reads it. */
 type OfferedBundle = BundleTarget & { id: number; nameZh: string; nameEn: string };
 
 /** Why branch staff identify a customer: recorded as the audit purpose. */
 export const IDENTIFY_PURPOSE = 'BRANCH_COUNTER';
 
-/**
- * The work-queue kinds that are alerts at the counter too. The lines' own items (a loan in arrears…) stay in the
- * manager's queue: planning their statements would double the counter's answer time.
- */
-const ITEM_KINDS = ['RISK_ASSESSMENT_EXPIRED', 'RISK_ASSESSMENT_EXPIRING', 'COMPLAINT_OPEN', 'COOLING_OFF_ENDING', 'PRODUCT_MATURING'] as const;
 
 /**
  * The branch a caller serves the counter of: a branch manager's own, a relationship manager's (from the roster
@@ -62,8 +66,8 @@ async function counterBranchOf(ctx: HostContext): Promise<number> {
  * lane, alerts — never the 360. Unknown: `identified: false`, the same answer whatever the ID (nothing says
  * whether it exists anywhere). Either way the look-up is audited (CUSTOMER_IDENTIFIED, purpose BRANCH_COUNTER,
  * no ID number in it) and, when identified, the visit is recorded — the assigned manager's queue shows it
- * (CUSTOMER_AT_BRANCH). Statements: the customer with tier, manager and the bundles on offer (1), the alerts (1),
- * the visit with the audit entry (1).
+ * (CUSTOMER_AT_BRANCH). Two statements: the customer with tier, manager, what the alerts need and the bundles
+ * on offer; the visit with its audit entry.
  */
 export async function identifyCustomer(ctx: HostContext, input: { idType: string; idNumber: string; branchId: number }): Promise<Identification> {
   const idNumber = normaliseIdNumber(input.idNumber);
@@ -73,12 +77,25 @@ export async function identifyCustomer(ctx: HostContext, input: { idType: string
   const settings = counterConfig(ctx.settings);
 
   const tier = tierUnderBasisSql(ctx.settings, ctx.now);
-  // The bundles on offer ride along (one round trip): the counter mentions the first whose segment fits.
-  const offeredSql = sql<OfferedBundle[]>`(select coalesce(json_agg(json_build_object('id', ${bundles.id}, 'nameZh', ${bundles.nameZh}, 'nameEn', ${bundles.nameEn},
+  const queue = ctx.settings.get<WorkQueueSetting>('core.workQueue');
+  // One statement: the customer with tier and manager, and beside it — correlated on the customer, by the
+  // work queue's own predicates — open complaints, cooling-off periods ending, positions maturing, and the
+  // bundles on offer (the counter mentions the first whose segment fits).
+  const listed = (alias: string, from: SQL, where: SQL, due: SQL) =>
+    sql`(select coalesce(json_agg(json_build_object('id', ${sql.raw(alias)}.id, 'due', ${due}) order by ${sql.raw(alias)}.id), '[]') from ${from} ${sql.raw(alias)} where ${sql.raw(alias)}.customer_id = ${customers.id} and ${where})`;
+  const offeredSql = sql`(select coalesce(json_agg(json_build_object('id', ${bundles.id}, 'nameZh', ${bundles.nameZh}, 'nameEn', ${bundles.nameEn},
     'targetRiskAttitudes', ${bundles.targetRiskAttitudes}, 'targetLifeStages', ${bundles.targetLifeStages}, 'targetIncomeBands', ${bundles.targetIncomeBands},
     'minimumTier', ${bundles.minimumTier}) order by ${bundles.id}), '[]') from ${bundles} where ${offeredAt(ctx.now)})`;
   const [row] = await ctx.db
-    .select({ customer: customers, tier: sql<Tier>`${tier}`, managerName: managers.name, offered: offeredSql })
+    .select({
+      customer: customers,
+      tier: sql<Tier>`${tier}`,
+      managerName: managers.name,
+      complaints: sql<Listed>`${listed('k', sql`${complaints}`, complaintOpenSql(), sql`k.respond_by`)}`,
+      coolingOff: sql<Listed>`${listed('o', sql`${orders}`, coolingOffEndingSql(ctx.now, queue), sql`o.cooling_off_ends_at`)}`,
+      maturing: sql<Listed>`${listed('h', sql`${holdings}`, productMaturingSql(ctx.now, queue), sql`(h.attributes->>'maturesAt')::timestamptz`)}`,
+      offered: sql<OfferedBundle[]>`${offeredSql}`,
+    })
     .from(customers)
     .leftJoin(managers, eq(managers.id, customers.managerId))
     .where(and(eq(customers.idType, input.idType), eq(customers.idNumber, idNumber)))
@@ -90,22 +107,23 @@ export async function identifyCustomer(ctx: HostContext, input: { idType: string
   }
   const c = row.customer;
 
-  // The alerts the manager's queue would raise about this customer, read with the counter's reach (the whole
-  // bank: the customer may not be in the caller's book); an open complaint counts whether or not it is overdue.
-  const items = resultRows(
-    await ctx.db.execute(
-      sql`${workItemsSql({ managerIds: [], principal: { subject: ctx.principal.subject, role: 'HEAD_OFFICE' }, kinds: ITEM_KINDS, lines: [], now: ctx.now, settings: ctx.settings, book: sql`select * from ${customers} where ${customers.id} = ${c.id}`, complaints: 'OPEN', ranked: false })}
-        select kind, subject_id, due_at from items`,
-    ),
-  );
-  const alerts: CounterAlert[] = items.map((r) => alertOfItem(String(r.kind) as (typeof ITEM_KINDS)[number], new Date(r.due_at as string), Number(r.subject_id)));
+  const alerts: CounterAlert[] = [];
+  // The assessment as riskProfile reads it (expired when its expiry has passed), expiring within the queue's look-ahead.
+  if (c.riskAssessedAt) {
+    const expires = assessmentExpiry(c.riskAssessedAt, ctx.settings);
+    if (expires.getTime() <= ctx.now.getTime()) alerts.push(alertOfItem('RISK_ASSESSMENT_EXPIRED', expires, c.id));
+    else if (expires.getTime() <= ctx.now.getTime() + queue.assessmentExpiringWithinDays * DAY_MS) alerts.push(alertOfItem('RISK_ASSESSMENT_EXPIRING', expires, c.id));
+  }
+  for (const [kind, list] of [['COMPLAINT_OPEN', row.complaints], ['COOLING_OFF_ENDING', row.coolingOff], ['PRODUCT_MATURING', row.maturing]] as const) {
+    for (const x of json<Listed>(list)) alerts.push(alertOfItem(kind, new Date(x.due), x.id));
+  }
   const birthday = upcomingBirthday(c.birthDate, ctx.now, settings.birthdayWithinDays);
   if (birthday) alerts.push({ kind: 'BIRTHDAY', message: birthdayMessage(birthday, ctx.now), dueAt: birthday, subjectId: c.id });
 
   // The bundle to mention: the first on offer whose target segment the customer is in (tier on the snapshot).
   // Its items' suitability is judged when it is offered (Customer.bundleOffers) or ordered (placeBundleOrder):
   // judging every item of every bundle here would cost the counter more than the rest of the answer.
-  const offered: OfferedBundle[] = typeof row.offered === 'string' ? JSON.parse(row.offered) : row.offered;
+  const offered = json<OfferedBundle[]>(row.offered);
   const best = offered.find((b) => checkTarget(b, c, row.tier, ctx.settings, ctx.now).every((t) => t.matched));
   if (best) alerts.push({ kind: 'BUNDLE_OFFER', message: offerMessage(best.nameZh, best.nameEn), dueAt: ctx.now, subjectId: best.id });
 

@@ -50,21 +50,26 @@ export interface WorkQueueQuery {
   lines: readonly LineWorkItems[];
   now: Date;
   settings: SettingsReader;
-  /**
-   * The customers to raise items about, instead of the managers' customers within the caller's scope: the
-   * branch counter's one identified customer (identifyCustomer). The caller vouches for the reach.
-   */
-  book?: SQL;
-  /** Complaints raised: overdue only (the queue's COMPLAINT_OPEN, default), or every open one (the counter). */
-  complaints?: 'OVERDUE' | 'OPEN';
-  /** Rank the items (the queue, default); the counter reads them unranked, and spares the statement the work. */
-  ranked?: boolean;
 }
 
 /** An instant as Date.toISOString writes it (UTC, milliseconds): such strings sort as their instants. */
 const ISO_INSTANT = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$';
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** A complaint (alias `k`) still waiting for feedback to the customer. The queue raises it once overdue. */
+export const complaintOpenSql = (): SQL => sql`k.feedback_at is null`;
+
+/** A pending order (alias `o`) whose cooling-off period ends within the look-ahead: COOLING_OFF_ENDING. */
+export const coolingOffEndingSql = (now: Date, s: WorkQueueSetting): SQL =>
+  sql`o.status = 'PENDING' and o.cooling_off_ends_at > ${at(now)} and o.cooling_off_ends_at <= ${at(new Date(now.getTime() + s.coolingOffEndingWithinHours * HOUR_MS))}`;
+
+/**
+ * An open position (alias `h`) maturing within the look-ahead: PRODUCT_MATURING. maturesAt as Date.toISOString
+ * writes it: compared as text (same order as the instants), cast only once in range.
+ */
+export const productMaturingSql = (now: Date, s: WorkQueueSetting): SQL =>
+  sql`h.status in ('ACTIVE', 'PENDING') and h.attributes->>'maturesAt' ~ ${ISO_INSTANT} and h.attributes->>'maturesAt' > ${now.toISOString()} and h.attributes->>'maturesAt' <= ${new Date(now.getTime() + s.productMaturingWithinDays * DAY_MS).toISOString()}`;
 
 /**
  * Every work item of the managers' books as one UNION ALL (no statement per customer
@@ -101,21 +106,16 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
   }
   if (want.has('COMPLAINT_OPEN')) {
     // Open (no feedback yet) and past its response deadline: Complaint.overdue.
-    const overdue = q.complaints === 'OPEN' ? sql`` : sql` and k.respond_by < ${at(now)}`;
     branches.push(sql`select b.manager_id, 'COMPLAINT_OPEN' as kind, k.id as subject_id, k.customer_id, k.respond_by as due_at
-      from ${complaints} k join book b on b.id = k.customer_id where k.feedback_at is null${overdue}`);
+      from ${complaints} k join book b on b.id = k.customer_id where ${complaintOpenSql()} and k.respond_by < ${at(now)}`);
   }
   if (want.has('COOLING_OFF_ENDING')) {
     branches.push(sql`select b.manager_id, 'COOLING_OFF_ENDING' as kind, o.id as subject_id, o.customer_id, o.cooling_off_ends_at as due_at
-      from ${orders} o join book b on b.id = o.customer_id where o.status = 'PENDING'
-      and o.cooling_off_ends_at > ${at(now)} and o.cooling_off_ends_at <= ${at(new Date(now.getTime() + s.coolingOffEndingWithinHours * HOUR_MS))}`);
+      from ${orders} o join book b on b.id = o.customer_id where ${coolingOffEndingSql(now, s)}`);
   }
   if (want.has('PRODUCT_MATURING')) {
-    // maturesAt as Date.toISOString writes it: compared as text (same order as the instants), cast only once in range.
-    const horizon = new Date(now.getTime() + s.productMaturingWithinDays * DAY_MS).toISOString();
     branches.push(sql`select b.manager_id, 'PRODUCT_MATURING' as kind, h.id as subject_id, h.customer_id, (h.attributes->>'maturesAt')::timestamptz as due_at
-      from ${holdings} h join book b on b.id = h.customer_id where h.status in ('ACTIVE', 'PENDING')
-      and h.attributes->>'maturesAt' ~ ${ISO_INSTANT} and h.attributes->>'maturesAt' > ${now.toISOString()} and h.attributes->>'maturesAt' <= ${horizon}`);
+      from ${holdings} h join book b on b.id = h.customer_id where ${productMaturingSql(now, s)}`);
   }
   if (want.has('CUSTOMER_AT_BRANCH')) {
     // Customers identified at a branch counter lately: the manager assigned at the visit goes to greet them.
@@ -157,14 +157,11 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
   if (unioned.length === 0) unioned.push(sql`select null::int as manager_id, null::text as kind, null::int as subject_id, null::int as customer_id, null::timestamptz as due_at, null::numeric as assets_cny, null::numeric as contribution_cny where false`);
 
   const lineKinds = q.lines.flatMap((l) => Object.entries(l.kinds).map(([k, d]) => sql`when ${k} then ${d.priority(q.settings)}::int`));
-  const priority =
-    q.ranked === false
-      ? sql`0`
-      : sql`(case i.kind ${sql.join(
-          [...WORK_ITEM_KINDS.map((k) => sql`when ${k} then ${s.priorities[k]}::int`), ...lineKinds],
-          sql` `,
-        )} end)`;
-  const book = q.book ?? sql`select * from ${customers} where ${and(inArray(customers.managerId, [...q.managerIds]), customerScope(q.principal))}`;
+  const priority = sql`(case i.kind ${sql.join(
+    [...WORK_ITEM_KINDS.map((k) => sql`when ${k} then ${s.priorities[k]}::int`), ...lineKinds],
+    sql` `,
+  )} end)`;
+  const book = sql`select * from ${customers} where ${and(inArray(customers.managerId, [...q.managerIds]), customerScope(q.principal))}`;
   return sql`with book as (${book}), items as (select i.manager_id, i.kind, i.subject_id, i.customer_id, i.due_at, i.assets_cny, i.contribution_cny, ${priority} as priority from (${sql.join(unioned, sql` union all `)}) i)`;
 }
 
