@@ -7,7 +7,7 @@ import { testDrivers } from '../support/databases.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';
 
 const IDENTIFY = `mutation($i: IdentifyCustomerInput!) { identifyCustomer(input: $i) {
-  identified message customerId name tier managerId managerName queuePriority alerts { kind message dueAt subjectId } } }`;
+  identified message customerId name tier manager { id name } queuePriority alerts { kind message dueAt subjectId } } }`;
 
 // 网点客户识别, on both drivers: the counter view of whoever presents an ID, its alerts, its audit trail and the
 // notice in the assigned manager's queue; who may ask, and where.
@@ -48,7 +48,7 @@ describe.each(testDrivers())('customer identification at the branch (%s)', (driv
     expect(r.errors).toBeUndefined();
     const id = r.data.identifyCustomer;
     const truth = await t.gql(`query($id: ID!) { node(id: $id) { ... on Customer { tier } } }`, { id: toGlobalId('Customer', x.id) }, { as: { role: 'HEAD_OFFICE' } });
-    expect(id).toMatchObject({ identified: true, customerId: toGlobalId('Customer', x.id), name: x.name, tier: truth.data.node.tier, managerId: toGlobalId('CustomerManager', x.managerId!) });
+    expect(id).toMatchObject({ identified: true, customerId: toGlobalId('Customer', x.id), name: x.name, tier: truth.data.node.tier, manager: { id: toGlobalId('CustomerManager', x.managerId!) } });
     expect(id.queuePriority).toBe(['DIAMOND', 'PRIVATE_BANKING'].includes(id.tier) ? 'FAST_LANE' : 'STANDARD');
     const kinds = id.alerts.map((a: any) => a.kind);
     expect(kinds).toContain('RISK_ASSESSMENT_EXPIRED');
@@ -74,7 +74,7 @@ describe.each(testDrivers())('customer identification at the branch (%s)', (driv
 
   it('says only "not a customer" for an unknown ID, in the caller\'s language, and audits the look-up without the number', async () => {
     const zh = await identify({ idNumber: '110101199001019999' }, asOtherManager(), 'zh-CN');
-    expect(zh.data.identifyCustomer).toEqual({ identified: false, message: '不是本行客户', customerId: null, name: null, tier: null, managerId: null, managerName: null, queuePriority: null, alerts: [] });
+    expect(zh.data.identifyCustomer).toEqual({ identified: false, message: '不是本行客户', customerId: null, name: null, tier: null, manager: null, queuePriority: null, alerts: [] });
     const en = await identify({ idNumber: '110101199001019999' }, asOtherManager(), 'en');
     expect(en.data.identifyCustomer.message).toBe('Not a customer of the bank');
     const [a] = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'CUSTOMER_IDENTIFIED'), eq(auditEvents.targetType, 'CustomerSearch'))).orderBy(desc(auditEvents.id)).limit(1);

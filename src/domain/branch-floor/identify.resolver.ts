@@ -32,18 +32,17 @@ export class IdentifyCustomerResolver {
     if (branchId === null) throw badInput(text('网点编号无效', 'Not a branch id'), 'branchId');
     const r = await identifyCustomer(ctx, { idType: input.idType, idNumber: input.idNumber, branchId });
     if (!r.identified) {
-      return { identified: false, message: ctx.t(text('不是本行客户', 'Not a customer of the bank')), customerId: null, name: null, tier: null, managerId: null, managerName: null, queuePriority: null, alerts: [] };
+      return { identified: false, message: ctx.t(text('不是本行客户', 'Not a customer of the bank')), customerId: null, name: null, tier: null, manager: null, queuePriority: null, alerts: [] };
     }
     const lane = r.queuePriority === 'FAST_LANE' ? text('请走贵宾通道', 'fast lane') : text('普通队列', 'standard queue');
-    const manager = r.managerName ? text(`，客户经理 ${r.managerName}`, `, manager ${r.managerName}`) : text('，暂无客户经理', ', no manager assigned');
+    const manager = r.manager ? text(`，客户经理 ${r.manager.name}`, `, manager ${r.manager.name}`) : text('，暂无客户经理', ', no manager assigned');
     return {
       identified: true,
       message: ctx.t(text(`${r.customer.name}，${r.tier} 客户${manager['zh-CN']}；${lane['zh-CN']}`, `${r.customer.name}, ${r.tier} customer${manager.en}; ${lane.en}`)),
       customerId: toGlobalId('Customer', r.customer.id),
       name: r.customer.name,
       tier: r.tier,
-      managerId: r.managerId === null ? null : toGlobalId('CustomerManager', r.managerId),
-      managerName: r.managerName,
+      manager: r.manager,
       queuePriority: r.queuePriority,
       alerts: r.alerts.map((a) => ({ kind: a.kind, message: ctx.t(a.message), dueAt: a.dueAt, subjectId: toGlobalId(SUBJECT_TYPE[a.kind]!, a.subjectId) })),
     };

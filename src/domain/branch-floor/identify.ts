@@ -24,8 +24,8 @@ export type Identification =
       identified: true;
       customer: CustomerRecord;
       tier: Tier;
-      managerId: number | null;
-      managerName: string | null;
+      /** The assigned manager's roster row; null when none is assigned. */
+      manager: typeof managers.$inferSelect | null;
       queuePriority: QueuePriority;
       alerts: CounterAlert[];
     };
@@ -90,7 +90,7 @@ export async function identifyCustomer(ctx: HostContext, input: { idType: string
     .select({
       customer: customers,
       tier: sql<Tier>`${tier}`,
-      managerName: managers.name,
+      manager: managers,
       complaints: sql<Listed>`${listed('k', sql`${complaints}`, complaintOpenSql(), sql`k.respond_by`)}`,
       coolingOff: sql<Listed>`${listed('o', sql`${orders}`, coolingOffEndingSql(ctx.now, queue), sql`o.cooling_off_ends_at`)}`,
       maturing: sql<Listed>`${listed('h', sql`${holdings}`, productMaturingSql(ctx.now, queue), sql`(h.attributes->>'maturesAt')::timestamptz`)}`,
@@ -136,7 +136,7 @@ export async function identifyCustomer(ctx: HostContext, input: { idType: string
       values (${c.id}, ${branch}, ${c.managerId}, ${ctx.principal.subject}, ${ctx.now.toISOString()}::timestamptz))
     insert into ${auditEvents} (actor, role, request_id, action, target_type, target_id, purpose, details)
     values (${ctx.principal.subject}, ${ctx.principal.role}, ${ctx.requestId}, 'CUSTOMER_IDENTIFIED', 'Customer', ${toGlobalId('Customer', c.id)}, ${IDENTIFY_PURPOSE}, ${JSON.stringify(details)}::jsonb)`);
-  return { identified: true, customer: c, tier: row.tier, managerId: c.managerId, managerName: row.managerName, queuePriority: lane, alerts: ordered };
+  return { identified: true, customer: c, tier: row.tier, manager: row.manager, queuePriority: lane, alerts: ordered };
 }
 
 const offerMessage = (zh: string, en: string): LocalizedText => text(`可向客户推荐「${zh}」`, `Worth offering the customer "${en}"`);

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { IdTypeEnum, TierEnum } from '../common/enums.js';
+import { CustomerManager } from '../organisation/organisation.types.js';
 import { COUNTER_ALERT_KINDS } from './counter-view.js';
 
 export enum QueuePriorityEnum {
@@ -63,8 +64,7 @@ export class CustomerIdentification {
   @Field(() => ID, { nullable: true, description: 'The Customer (global id); reading its 360 still needs it to be in the caller\'s book.' }) customerId!: string | null;
   @Field(() => String, { nullable: true, description: 'The name on the ID presented, to greet the customer.' }) name!: string | null;
   @Field(() => TierEnum, { nullable: true, description: 'The tier under core.tierBasis, on the valuation snapshot (as the tier filter).' }) tier!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The assigned CustomerManager (global id); null when none is assigned.' }) managerId!: string | null;
-  @Field(() => String, { nullable: true, description: "The assigned manager's name, to call them over." }) managerName!: string | null;
+  @Field(() => CustomerManager, { nullable: true, description: 'The assigned manager, to call them over; null when none is assigned.' }) manager!: unknown;
   @Field(() => QueuePriorityEnum, { nullable: true }) queuePriority!: string | null;
   @Field(() => [CounterAlert], { description: 'In reading order: assessment, complaints, cooling-off, maturities, birthday, offer.' }) alerts!: CounterAlert[];
 }

@@ -19,7 +19,7 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const OUT = new URL('../identify.md', import.meta.url);
-const IDENTIFY = `mutation($i: IdentifyCustomerInput!) { identifyCustomer(input: $i) { identified tier managerName queuePriority alerts { kind message } } }`;
+const IDENTIFY = `mutation($i: IdentifyCustomerInput!) { identifyCustomer(input: $i) { identified tier manager { name } queuePriority alerts { kind message } } }`;
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
