@@ -60,9 +60,12 @@ function layoutOf(table: PgTable) {
   return layout;
 }
 
+/** A json column's value as the drivers give it: parsed already (postgres.js) or as text (PGlite may). */
+export const jsonValue = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
 /** Decodes rows built by {@link jsonRowOf} into `table`'s select type. */
 export function decodeJsonRows<T extends PgTable>(table: T, value: unknown): T['$inferSelect'][] {
-  const rows = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  const rows = jsonValue<unknown>(value);
   if (!Array.isArray(rows)) return [];
   const layout = layoutOf(table);
   const n = layout.length;

@@ -20,10 +20,12 @@ const bump = (m: Record<string, Record<string, number>>, key: string, direction:
 };
 
 /**
- * Evaluates the whole book against the whole catalog twice — as the rules stand and as the proposal would
- * have them (one pass: see {@link DeltaJudge}) — over one consistent snapshot (a read-only repeatable-read transaction), each customer × on-sale
- * product judged as `eligibleProducts` judges it (a manager recommending at the counter). Only the report is
- * written (see {@link EntryWriter}: its entries and DONE status commit together).
+ * Evaluates the whole book against the whole catalog as the rules stand and as the proposal would have them
+ * (`judge-book.ts`, `delta-judge.ts`: only what the proposal can reach is judged) over one consistent snapshot
+ * — a read-only repeatable-read transaction, which worker threads join on PostgreSQL for large books — each
+ * customer × on-sale product judged as `eligibleProducts` judges it (a manager recommending at the counter).
+ * Only the report is written ({@link EntryWriter}: its entries and DONE status commit together). The summary's
+ * `loadMs` and `evaluateMs` add up the threads; `elapsedMs` is the wall-clock time.
  */
 export async function runImpact(ctx: HostContext, reportId: number, proposal: CheckedProposal): Promise<void> {
   const started = Date.now();

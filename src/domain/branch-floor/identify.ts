@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { HostContext } from '../../app/runtime.js';
 import { recordAuditBatch } from '../../audit/record.js';
+import { jsonValue } from '../../db/json-rows.js';
 import { auditEvents, branchVisits, bundles, complaints, customers, holdings, managers, orders } from '../../db/schema/index.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
@@ -32,9 +33,6 @@ export type Identification =
 
 /** Rows a correlated list brings: the record and when it falls due. */
 type Listed = { id: number; due: string }[];
-
-/** A json column as the drivers give it: parsed (postgres.js) or as text (PGlite may). */
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 const DAY_MS = 86_400_000;
 
@@ -115,7 +113,7 @@ export async function identifyCustomer(ctx: HostContext, input: { idType: string
     else if (expires.getTime() <= ctx.now.getTime() + queue.assessmentExpiringWithinDays * DAY_MS) alerts.push(alertOfItem('RISK_ASSESSMENT_EXPIRING', expires, c.id));
   }
   for (const [kind, list] of [['COMPLAINT_OPEN', row.complaints], ['COOLING_OFF_ENDING', row.coolingOff], ['PRODUCT_MATURING', row.maturing]] as const) {
-    for (const x of json<Listed>(list)) alerts.push(alertOfItem(kind, new Date(x.due), x.id));
+    for (const x of jsonValue<Listed>(list)) alerts.push(alertOfItem(kind, new Date(x.due), x.id));
   }
   const birthday = upcomingBirthday(c.birthDate, ctx.now, settings.birthdayWithinDays);
   if (birthday) alerts.push({ kind: 'BIRTHDAY', message: birthdayMessage(birthday, ctx.now), dueAt: birthday, subjectId: c.id });
@@ -123,7 +121,7 @@ export async function identifyCustomer(ctx: HostContext, input: { idType: string
   // The bundle to mention: the first on offer whose target segment the customer is in (tier on the snapshot).
   // Its items' suitability is judged when it is offered (Customer.bundleOffers) or ordered (placeBundleOrder):
   // judging every item of every bundle here would cost the counter more than the rest of the answer.
-  const offered = json<OfferedBundle[]>(row.offered);
+  const offered = jsonValue<OfferedBundle[]>(row.offered);
   const best = offered.find((b) => checkTarget(b, c, row.tier, ctx.settings, ctx.now).every((t) => t.matched));
   if (best) alerts.push({ kind: 'BUNDLE_OFFER', message: offerMessage(best.nameZh, best.nameEn), dueAt: ctx.now, subjectId: best.id });
 

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { branches, customers, exchangeRates, holdings, managers, products, riskAssessments } from '../../db/schema/index.js';
-import { decodeJsonRows, jsonRowOf, jsonRowsOf, precompiled } from '../../db/json-rows.js';
+import { decodeJsonRows, jsonRowOf, jsonRowsOf, jsonValue, precompiled } from '../../db/json-rows.js';
 import { selectedFields } from '../../graphql/lookahead.js';
 import {
   branchLoader,
@@ -121,7 +121,7 @@ export async function loadCustomers(ctx: HostContext, where: SQL | undefined, or
   if (prefetch.managers) for (const m of decodeJsonRows(managers, row.managers)) managerLoader(ctx).prime(m.id, m);
   if (prefetch.branches) for (const b of decodeJsonRows(branches, row.branches)) branchLoader(ctx).prime(b.id, b);
   if (prefetch.orders) {
-    const raw = typeof row.order_stats === 'string' ? JSON.parse(row.order_stats) : (row.order_stats ?? []);
+    const raw = jsonValue<Parameters<typeof decodeOrderStats>[0] | null>(row.order_stats) ?? [];
     const stats = decodeOrderStats(raw);
     for (const id of ids) orderStatsLoader(ctx).prime(id, stats.get(id) ?? NO_ORDERS);
   }

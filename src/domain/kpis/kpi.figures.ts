@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { jsonValue } from '../../db/json-rows.js';
 import { money } from '../common/money.type.js';
 import type { Kpis } from './kpi.types.js';
 
@@ -21,7 +22,7 @@ export function kpisOf(r: KpiRow, period: { firstDay: string; lastDay: string; a
   const due = Number(r.contacts_due);
   const onTime = Number(r.contacts_on_time);
   const complaints = Number(r.complaints);
-  const sales = (typeof r.sales === 'string' ? JSON.parse(r.sales) : r.sales) as { line: string; count: number; amount: string | number }[];
+  const sales = jsonValue<{ line: string; count: number; amount: string | number }[]>(r.sales);
   return {
     firstDay: period.firstDay,
     lastDay: period.lastDay,

@@ -4,6 +4,7 @@ import type { HostContext } from '../../app/runtime.js';
 import { recordAuditBatch } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
 import { intArray } from '../../db/int-array.js';
+import { jsonValue } from '../../db/json-rows.js';
 import { resultRows } from '../../db/result-rows.js';
 import type { Tx } from '../../db/client.js';
 import { leads, managers } from '../../db/schema/index.js';
@@ -46,7 +47,7 @@ async function readLeads(tx: Tx, ctx: HostContext, ids: number[], branchIds: num
     stage: String(r.stage),
     industry: String(r.industry),
     estimatedValue: Number(r.value),
-    nearest: (typeof r.nearest === 'string' ? JSON.parse(r.nearest) : r.nearest) as PoolLead['nearest'],
+    nearest: jsonValue<PoolLead['nearest']>(r.nearest),
   }));
 }
 
