@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { HostContext } from '../../app/runtime.js';
+import { ownBranchOf } from '../../access/own-branch.js';
 import { recordAuditBatch } from '../../audit/record.js';
 import { jsonValue } from '../../db/json-rows.js';
 import { auditEvents, branchVisits, bundles, complaints, customers, holdings, managers, orders } from '../../db/schema/index.js';
@@ -44,21 +45,6 @@ export const IDENTIFY_PURPOSE = 'BRANCH_COUNTER';
 
 
 /**
- * The branch a caller serves the counter of: a branch manager's own, a relationship manager's (from the roster
- * when the token does not carry it). Only branch staff identify customers; at their own branch only.
- */
-async function counterBranchOf(ctx: HostContext): Promise<number> {
-  const p = ctx.principal;
-  if (p.role === 'BRANCH_MANAGER' && p.branchId !== undefined) return p.branchId;
-  if (p.role === 'RELATIONSHIP_MANAGER' && p.managerId !== undefined) {
-    if (p.branchId !== undefined) return p.branchId;
-    const [m] = await ctx.db.select({ branchId: managers.branchId }).from(managers).where(eq(managers.id, p.managerId));
-    if (m) return m.branchId;
-  }
-  throw forbidden(text('只有网点员工可以在本网点识别客户', 'Only branch staff identify customers, at their own branch'));
-}
-
-/**
  * 网点客户识别: who is at the counter of `branchId`, from the ID they present. Any customer of the bank is
  * identified (a customer may walk into any branch), but only with what the counter needs — tier, manager, queue
  * lane, alerts — never the 360. Unknown: `identified: false`, the same answer whatever the ID (nothing says
@@ -70,7 +56,9 @@ async function counterBranchOf(ctx: HostContext): Promise<number> {
 export async function identifyCustomer(ctx: HostContext, input: { idType: string; idNumber: string; branchId: number }): Promise<Identification> {
   const idNumber = normaliseIdNumber(input.idNumber);
   if (idNumber === null) throw badInput(text('证件号码格式不正确', 'The ID number is not well formed'), 'idNumber');
-  const branch = await counterBranchOf(ctx);
+  // Only branch staff identify customers, at their own branch's counter.
+  const branch = await ownBranchOf(ctx);
+  if (branch === null) throw forbidden(text('只有网点员工可以在本网点识别客户', 'Only branch staff identify customers, at their own branch'));
   if (branch !== input.branchId) throw forbidden(text('只能在本人所在网点识别客户', 'You identify customers at your own branch only'));
   const settings = counterConfig(ctx.settings);
 

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { branchOfManagerSql } from '../../access/scope.js';
+import { ownBranchOf } from '../../access/own-branch.js';
 import { recordAudit } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
 import { leadContacts, leadEvents, leads, managers, orders } from '../../db/schema/index.js';
@@ -24,12 +25,11 @@ const optionalText = (v: string | undefined | null, field: string, max: number) 
 /** The branch pool a new lead goes to: the caller's own; head office names it. */
 async function poolOf(ctx: HostContext, given: string | undefined): Promise<number> {
   const p = ctx.principal;
-  if (p.role === 'RELATIONSHIP_MANAGER') {
-    const [m] = await ctx.db.select({ branchId: managers.branchId }).from(managers).where(eq(managers.id, p.managerId ?? 0));
-    if (!m) throw notFound(text('客户经理', 'relationship manager'));
-    return m.branchId;
+  if (p.role === 'RELATIONSHIP_MANAGER' || p.role === 'BRANCH_MANAGER') {
+    const own = await ownBranchOf(ctx);
+    if (own === null) throw notFound(text('客户经理', 'relationship manager'));
+    return own;
   }
-  if (p.role === 'BRANCH_MANAGER') return p.branchId!;
   const id = given ? numericIdOf(given, 'Branch') : null;
   if (!id) throw badInput(text('总行录入线索须指定网点 branchId', 'Head office must give the branch pool (branchId)'), 'branchId');
   return id;
