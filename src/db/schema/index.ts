@@ -11,3 +11,6 @@ export * from './controls.js';
 export * from './external.js';
 export * from './impact.js';
 export * from './branch-floor.js';
+export * from './points.js';
+export * from './approvals.js';
+export * from './satisfaction.js';

@@ -60,6 +60,8 @@ export const complaints = pgTable(
     analysis: text('analysis'),
     resolution: text('resolution'),
     feedback: text('feedback'),
+    /** Why the customer's satisfaction could not be recorded, when the complaint closed without it. */
+    feedbackWaivedReason: text('feedback_waived_reason'),
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { customers } from './customers.js';
+import { orders } from './orders.js';
+
+/**
+ * The customer points ledger (客户积分): one signed line per movement, append-only like the audit
+ * trail (a trigger refuses UPDATE and DELETE). A balance is the sum of its lines; points earned or
+ * granted carry the day they lapse, and expiry books a negative line (first in, first out).
+ *
+ * kind: EARNED (an order, in its transaction) · REVERSED (that order cancelled in its cooling-off
+ * period) · ADJUSTED (head office, with a reason) · REDEEMED (a catalogue item, idempotent) ·
+ * EXPIRED (the expiry job, or the next movement after the day).
+ */
+export const pointsLedger = pgTable(
+  'points_ledger',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    customerId: integer('customer_id').notNull().references(() => customers.id),
+    kind: text('kind').notNull(),
+    /** Signed: positive for EARNED and granted adjustments, negative for the rest. */
+    points: integer('points').notNull(),
+    /** When the points of a positive line lapse. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    orderId: integer('order_id').references(() => orders.id),
+    line: text('line'),
+    /** REDEEMED: the catalogue item (core.points.redemptions). */
+    item: text('item'),
+    /** ADJUSTED: head office's written reason. */
+    reason: text('reason'),
+    actor: text('actor').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    requestId: text('request_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('points_ledger_customer_idx').on(t.customerId, t.id),
+    // One earning and one reversal per order, whatever retries happen.
+    uniqueIndex('points_ledger_order_uq').on(t.orderId, t.kind).where(sql`order_id is not null`),
+    // A redemption's idempotency key, per customer and caller.
+    uniqueIndex('points_ledger_key_uq').on(t.customerId, t.actor, t.idempotencyKey).where(sql`idempotency_key is not null`),
+  ],
+);

@@ -1,0 +1,33 @@
+import { bigserial, index, integer, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { customers } from './customers.js';
+import { branches, managers } from './organisation.js';
+
+/**
+ * A customer's satisfaction with one contact, complaint or order (客户满意度追踪调查): a CSAT score
+ * (1–5) and, when asked, how likely they are to recommend the bank (0–10, for NPS). The manager and
+ * branch are those responsible for the subject when it happened, so a later reassignment does not
+ * move old scores between books. One response per subject.
+ */
+export const satisfactionResponses = pgTable(
+  'satisfaction_responses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    customerId: integer('customer_id').notNull().references(() => customers.id),
+    /** CONTACT | COMPLAINT | ORDER */
+    subjectType: text('subject_type').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    score: smallint('score').notNull(),
+    recommend: smallint('recommend'),
+    comment: text('comment'),
+    managerId: integer('manager_id').references(() => managers.id),
+    branchId: integer('branch_id').references(() => branches.id),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('satisfaction_subject_uq').on(t.subjectType, t.subjectId),
+    index('satisfaction_customer_idx').on(t.customerId, t.id),
+    index('satisfaction_branch_idx').on(t.branchId, t.recordedAt),
+    index('satisfaction_manager_idx').on(t.managerId, t.recordedAt),
+  ],
+);
