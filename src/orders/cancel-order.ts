@@ -10,6 +10,7 @@ import { text } from '../i18n/localized.js';
 import { acceptedOrderOf, actorOf } from './place-order.js';
 import type { OrderRow } from './order-response.js';
 import { settleDueOrders } from './settle.js';
+import { reversePointsForOrder } from '../points/earn.js';
 
 /** An order by global id, when its customer is in the caller's scope. */
 export async function findOrder(ctx: HostContext, id: string): Promise<OrderRow | null> {
@@ -51,6 +52,7 @@ export async function cancelOrder(ctx: HostContext, orderId: string, reason: str
     if (order.holdingId) await tx.update(holdings).set({ status: 'CLOSED', updatedAt: ctx.now }).where(eq(holdings.id, order.holdingId));
     const plugin = ctx.host.pluginByLine.get(order.line);
     if (plugin?.orders?.onCancelled) await plugin.orders.onCancelled(tx, acceptedOrderOf(order));
+    await reversePointsForOrder(tx, order.id, actorOf(ctx), ctx.requestId, ctx.now);
     await tx.insert(auditEvents).values({
       actor: actorOf(ctx),
       role: ctx.principal.role,

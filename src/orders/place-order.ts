@@ -23,6 +23,7 @@ import { checkBookable, type BookedSize } from './bookable.js';
 import { applyRedemption, checkProceeds, checkQuantity, lockRedeemable, planRedemption, unpledged, type RedemptionPlan } from './redeem.js';
 import { settleDueOrders } from './settle.js';
 import { txContext } from './tx-context.js';
+import { earnPointsForOrder } from '../points/earn.js';
 
 /** A purchase or a redemption as the API receives it. */
 export interface PlaceOrderRequest {
@@ -211,7 +212,7 @@ async function accept(
   const coolingOff = product.coolingOffHours > 0;
   const coolingOffEndsAt = coolingOff ? new Date(ctx.now.getTime() + product.coolingOffHours * HOUR_MS) : null;
   const holdingId = await bookHolding(tx, product, e, booked, coolingOff, ctx.now, attributes);
-  return recordOrder(ctx, tx, product, e, details, {
+  const order = await recordOrder(ctx, tx, product, e, details, {
     side: 'BUY',
     amount: booked.amount,
     quantity: booked.quantity,
@@ -221,6 +222,9 @@ async function accept(
     coolingOffEndsAt,
     settledAt: coolingOff ? null : ctx.now,
   });
+  // Points are earned in the order's transaction: an order that rolls back earns nothing.
+  await earnPointsForOrder(tx, ctx.settings, { id: order.id, customerId: order.customerId, line: order.line, amount: order.amount, currency: order.currency }, e.actor, ctx.requestId, ctx.now);
+  return order;
 }
 
 /** Locks the positions a SELL redeems, plans it and checks the requested proceeds; throws BAD_USER_INPUT before anything is written. */

@@ -9,6 +9,7 @@ import { approvalAuthoritySettings } from '../controls/four-eyes.js';
 import { bundleSettings } from '../bundles/bundle.settings.js';
 import { disabledRulesSetting } from '../suitability/active-rules.js';
 import { counterSetting } from '../domain/branch-floor/counter.settings.js';
+import { pointsSetting } from '../points/points.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 const days = z.number().int().min(1);
@@ -176,4 +177,5 @@ export const coreSettings: SettingDefinition[] = [
   ...bundleSettings,
   disabledRulesSetting as SettingDefinition,
   counterSetting as SettingDefinition,
+  pointsSetting as SettingDefinition,
 ];
