@@ -152,6 +152,11 @@ describe.each(testDrivers())('customer 360 and the book (%s)', (driver) => {
     expect(skip.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     let version = c.version;
     for (const [to, note] of [['ACCEPTED', null], ['ANALYSED', '分析：网点人手不足'], ['HANDLED', '增加窗口'], ['FEEDBACK_GIVEN', '已电话告知客户']] as const) {
+      // Closing needs the customer's feedback on the handling first (or a reason it could not be had).
+      if (to === 'FEEDBACK_GIVEN') {
+        const fb = await t.gql(`mutation S($c: ID!, $id: ID!) { recordSatisfaction(input: { customerId: $c, subject: { type: COMPLAINT, id: $id }, score: 4 }) { id } }`, { c: ids[5], id: c.id });
+        expect(fb.errors).toBeUndefined();
+      }
       const r = await t.gql(`mutation A($id: ID!, $v: Int!, $to: ComplaintStatus!, $n: String) { advanceComplaint(input: { complaintId: $id, version: $v, to: $to, note: $n }) { status version } }`, { id: c.id, v: version, to, n: note });
       expect(r.errors).toBeUndefined();
       expect(r.data.advanceComplaint.status).toBe(to);

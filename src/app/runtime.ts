@@ -24,4 +24,9 @@ export interface HostRuntime {
 /** What core resolvers receive: the plugin-facing context plus the runtime. */
 export interface HostContext extends RequestContext {
   host: HostRuntime;
+  /**
+   * Set while an approved maker-checker action runs (as its maker, on the approving checker's request): the
+   * action's own gate lets exactly that action through instead of holding it again.
+   */
+  approval?: { id: number; action: string };
 }

@@ -1,5 +1,5 @@
 /** The roles of API.md. */
-export const ROLES = ['RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE', 'PARTNER', 'AUDITOR'] as const;
+export const ROLES = ['RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE', 'PARTNER', 'AUDITOR', 'CHECKER'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -16,6 +16,12 @@ export interface Principal {
   branchId?: number;
   /** Plugin code of the partner, for PARTNER. */
   partnerCode?: string;
+  /**
+   * The checker permission (复核权限, JWT claim `checker: true`): a head-office or branch-manager principal
+   * holding it may approve or reject what others made (maker-checker). The CHECKER role holds it always and
+   * may do nothing else.
+   */
+  checker?: boolean;
 }
 
 /** Roles that may change data at all. */

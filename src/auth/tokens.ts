@@ -21,6 +21,7 @@ const claimsSchema = z.object({
   manager_id: z.number().int().positive().optional(),
   branch_id: z.number().int().positive().optional(),
   partner: z.string().min(1).optional(),
+  checker: z.boolean().optional(),
 });
 
 /** Why a token was refused; never shown with the token itself. */
@@ -70,6 +71,7 @@ export async function createTokenVerifier(opts: TokenVerifierOptions): Promise<(
       managerId: c.manager_id,
       branchId: c.branch_id,
       partnerCode: c.partner,
+      ...(c.checker === true || c.role === 'CHECKER' ? { checker: true } : {}),
     });
     verified.set(token, principal, payload.exp!);
     return principal;
@@ -81,12 +83,13 @@ export async function signDevelopmentToken(
   principal: Omit<Principal, 'subject'> & { subject?: string },
   opts: { secret: string; issuer: string; audience: string; expiresIn?: string },
 ): Promise<string> {
-  const subject = principal.subject ?? `dev:${principal.role.toLowerCase()}${principal.managerId ?? principal.branchId ?? principal.partnerCode ?? ''}`;
+  const subject = principal.subject ?? `dev:${principal.role.toLowerCase()}${principal.managerId ?? principal.branchId ?? principal.partnerCode ?? ''}${principal.checker && principal.role !== 'CHECKER' ? ':checker' : ''}`;
   return new SignJWT({
     role: principal.role,
     ...(principal.managerId ? { manager_id: principal.managerId } : {}),
     ...(principal.branchId ? { branch_id: principal.branchId } : {}),
     ...(principal.partnerCode ? { partner: principal.partnerCode } : {}),
+    ...(principal.checker ? { checker: true } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../auth/principal.js';
 import { signDevelopmentToken } from '../auth/tokens.js';
 import { numericIdOf } from '../graphql/relay/global-id.js';
 
-/** `npm run token -- --role <ROLE> [--manager <id>] [--branch <id>] [--partner <code>] [--expires 12h]` */
+/** `npm run token -- --role <ROLE> [--manager <id>] [--branch <id>] [--partner <code>] [--checker] [--subject <sub>] [--expires 12h]` */
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -13,6 +13,7 @@ async function main() {
       branch: { type: 'string' },
       partner: { type: 'string' },
       subject: { type: 'string' },
+      checker: { type: 'boolean', default: false },
       expires: { type: 'string', default: '12h' },
     },
   });
@@ -50,7 +51,7 @@ async function main() {
     process.exit(2);
   }
   const token = await signDevelopmentToken(
-    { role, managerId, branchId, partnerCode: values.partner, subject: values.subject },
+    { role, managerId, branchId, partnerCode: values.partner, subject: values.subject, checker: values.checker },
     { secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn: values.expires },
   );
   process.stdout.write(`${token}\n`);

@@ -46,6 +46,9 @@ import { CoverageMutationResolver } from '../domain/organisation/coverage.mutati
 import { WorkItemLeadResolver } from '../domain/workbench/work-queue.types.js';
 import { EscalateComplaintResolver } from '../domain/complaints/escalate.mutation.js';
 import { IdentifyCustomerResolver } from '../domain/branch-floor/identify.resolver.js';
+import { satisfactionResolvers } from '../domain/satisfaction/satisfaction.resolver.js';
+import { CustomerPointsFieldResolver, CustomerPointsResolver, PointsEntryResolver, PointsResolver } from '../points/points.resolver.js';
+import { ApprovalMutationResolver, ApprovalQueryResolver, ApprovalResolver } from '../controls/maker-checker/approval.resolver.js';
 
 /** Core resolver classes; host features (orders, bundles, audit) add theirs here. */
 export const coreResolvers: Function[] = [
@@ -101,6 +104,14 @@ export const coreResolvers: Function[] = [
   LeadMutationResolver,
   DistributeLeadsResolver,
   IdentifyCustomerResolver,
+  PointsResolver,
+  PointsEntryResolver,
+  CustomerPointsResolver,
+  CustomerPointsFieldResolver,
+  ApprovalResolver,
+  ApprovalQueryResolver,
+  ApprovalMutationResolver,
+  ...satisfactionResolvers,
 ];
 
 /** Core types reachable only through `node`. */

@@ -1,13 +1,11 @@
-import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import { isDeepStrictEqual } from 'node:util';
+import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { HostContext } from '../app/runtime.js';
 import { recordAudit } from '../audit/record.js';
 import { requireRole } from '../auth/guards.js';
-import { bankSettings, bundles, impactReportEntries, impactReports, settingChanges } from '../db/schema/index.js';
+import { bundles, impactReportEntries, impactReports } from '../db/schema/index.js';
 import { productLoader } from '../domain/core-loaders.js';
-import { checkText } from '../domain/customers/customer.validation.js';
-import { badInput, notFound } from '../graphql/errors.js';
+import { badInput } from '../graphql/errors.js';
 import { byKey } from '../graphql/loaders.js';
 import { registerNodeType } from '../graphql/node-registry.js';
 import { numericIdOf, toGlobalId } from '../graphql/relay/global-id.js';
@@ -28,6 +26,10 @@ import {
   SettingChange,
 } from './impact.types.js';
 import { checkProposal } from './proposal.js';
+import { changeSetting } from './change-setting.js';
+import { heldOr } from '../controls/maker-checker/approval.types.js';
+
+const ChangeSettingResult = heldOr('ChangeSettingResult', 'The setting change made, or the Approval holding it (maker-checker).', () => SettingChange, 'SettingChange');
 
 type ReportRow = typeof impactReports.$inferSelect;
 const READERS = ['HEAD_OFFICE', 'AUDITOR'] as const;
@@ -169,49 +171,14 @@ export class ImpactMutationResolver {
     return row!;
   }
 
-  @Mutation(() => SettingChange, {
+  @Mutation(() => ChangeSettingResult, {
     description:
       'Applies a bank setting change — only one an impact report previewed: the DONE report named must have proposed exactly this key and value (rules switched on or off: key core.disabledRules ' +
       'with the list the report ran with). Records who, why, before and after and the report; bumps the settings version decision records cite. Head office only; audited (SETTING_CHANGED). ' +
-      'Takes effect on this node at once and on other nodes at their next start.',
+      'Takes effect on this node at once and on other nodes at their next start. Held for a second person (an Approval) when core.makerChecker lists CHANGE_SETTING.',
   })
-  async changeSetting(@Arg('input', () => ChangeSettingInput) input: ChangeSettingInput, @Ctx() ctx: HostContext): Promise<SettingChange> {
-    requireRole(ctx, 'HEAD_OFFICE');
-    const reason = checkText(input.reason, 'reason', 500);
-    const reportId = numericIdOf(input.impactReportId, 'ImpactReport');
-    if (!reportId) throw badInput(text('影响分析编号无效', 'impactReportId is not an impact report id'), 'impactReportId');
-    let value: unknown;
-    try {
-      value = ctx.host.settings.check(input.key, input.value);
-    } catch (e) {
-      throw badInput(text(`设置值无效：${(e as Error).message}`, `Invalid setting: ${(e as Error).message}`), 'value');
-    }
-    const [report] = await ctx.db.select().from(impactReports).where(eq(impactReports.id, reportId));
-    if (!report) throw notFound(text('影响分析', 'impact report'));
-    if (report.status !== 'DONE') throw badInput(text('影响分析尚未完成', 'The impact report is not DONE'), 'impactReportId');
-    const proposed = (report.proposal.settings as { key: string; value: unknown }[]) ?? [];
-    const rules = { disable: (report.proposal.disableRules as string[]) ?? [], enable: (report.proposal.enableRules as string[]) ?? [] };
-    const previewed =
-      input.key === 'core.disabledRules'
-        ? rules.disable.length + rules.enable.length > 0 && isDeepStrictEqual(value, checkProposal({ settings: [], disableRules: rules.disable, enableRules: rules.enable }, ctx.host.settings, ctx.host.rules).disabled)
-        : proposed.some((s) => s.key === input.key && isDeepStrictEqual(s.value, value));
-    if (!previewed) throw badInput(text('该影响分析未预览这一变更，请先预览', 'This impact report did not preview this change: preview it first'), 'impactReportId');
-    if (report.settingsVersion !== ctx.host.settings.version) throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
-    const oldValue = ctx.host.settings.get(input.key);
-    // This node's registry counts every change it has seen; the table counts them all.
-    const change = await ctx.db.transaction(async (tx) => {
-      // One change at a time, each on the version its report read: a change made meanwhile (here or on another node) needs a new preview.
-      await tx.execute(sql`lock table ${settingChanges} in exclusive mode`);
-      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(settingChanges);
-      if (Number(n) !== report.settingsVersion) throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
-      await tx.insert(bankSettings).values({ key: input.key, value, updatedAt: ctx.now, updatedBy: ctx.principal.subject }).onConflictDoUpdate({ target: bankSettings.key, set: { value, updatedAt: ctx.now, updatedBy: ctx.principal.subject } });
-      const [row] = await tx.insert(settingChanges).values({ key: input.key, oldValue, newValue: value, reason, impactReportId: reportId, changedBy: ctx.principal.subject, changedAt: ctx.now }).returning();
-      await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, { action: 'SETTING_CHANGED', targetType: 'Setting', targetId: input.key, details: { impactReportId: reportId, reason } });
-      return row!;
-    });
-    // In force once committed.
-    ctx.host.settings.set(input.key, value);
-    ctx.host.settings.version += 1;
-    return { key: change.key, oldValue, newValue: value, reason, impactReportId: toGlobalId('ImpactReport', reportId), changedBy: change.changedBy, changedAt: change.changedAt, version: ctx.host.settings.version };
+  changeSetting(@Arg('input', () => ChangeSettingInput) input: ChangeSettingInput, @Ctx() ctx: HostContext) {
+    return changeSetting(ctx, input);
   }
+
 }

@@ -16,12 +16,15 @@ import { childPage } from '../graphql/relay/child-pages.js';
 import { keysetPage } from '../graphql/relay/paginate.js';
 import { ConnectionArgs } from '../graphql/relay/types.js';
 import { presentDecision, SuitabilityDecisionType } from '../suitability/decision.types.js';
+import { heldOr } from '../controls/maker-checker/approval.types.js';
 import { cancelOrder, findOrder } from './cancel-order.js';
 import { storedDecision, type DecisionRow } from './decision-record.js';
 import type { OrderRow } from './order-response.js';
 import { Order, OrderConnection, PlaceOrderInput } from './order.types.js';
 import { placeOrder } from './place-order.js';
 import { settleDueOrders } from './settle.js';
+
+const PlaceOrderResult = heldOr('PlaceOrderResult', 'The order placed, or the Approval holding it (maker-checker: a large order).', () => Order, 'Order');
 
 registerNodeType('Order', (ctx, key) => findOrder(ctx, toGlobalId('Order', key)));
 
@@ -88,10 +91,11 @@ export class CustomerOrdersResolver {
 
 @Resolver()
 export class OrderMutationResolver {
-  @Mutation(() => Order, {
+  @Mutation(() => PlaceOrderResult, {
     description:
       'Places a purchase (side BUY) or a redemption (side SELL, with quantity; see PlaceOrderInput). Suitability is re-checked in the same transaction: BLOCK → SUITABILITY_BLOCKED, REQUIRE with steps missing → ' +
-      'SUITABILITY_STEPS_REQUIRED (both with the reasons; the attempt is recorded as ORDER_REFUSED). Same key + same input replays the first result.',
+      'SUITABILITY_STEPS_REQUIRED (both with the reasons; the attempt is recorded as ORDER_REFUSED). Same key + same input replays the first result. ' +
+      'An order of at least core.makerChecker.orderAmountFromCny is held for a second person (an Approval) when the setting lists PLACE_ORDER.',
   })
   placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: HostContext) {
     return placeOrder(ctx, input);

@@ -24,6 +24,8 @@ import { applyRedemption, checkProceeds, checkQuantity, lockRedeemable, planRede
 import { settleDueOrders } from './settle.js';
 import { txContext } from './tx-context.js';
 import { earnPointsForOrder } from '../points/earn.js';
+import { holdLargeOrder } from './order-approval.js';
+import type { ApprovalRow } from '../controls/maker-checker/hold.js';
 
 /** A purchase or a redemption as the API receives it. */
 export interface PlaceOrderRequest {
@@ -80,8 +82,11 @@ function checkSide(side: string | null | undefined): Side {
  * A SELL redeems `quantity` units of the customer's ACTIVE positions (oldest
  * first, locked in the same transaction); `amount` must match the proceeds at
  * the current price within 0.01. It settles at once and is never cancellable.
+ *
+ * An order of at least core.makerChecker.orderAmountFromCny is held for a second person (an Approval) when
+ * the setting lists PLACE_ORDER; approved, it runs here again as its maker, judged on that moment's facts.
  */
-export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Promise<OrderRow> {
+export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Promise<OrderRow | ApprovalRow> {
   requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
   const key = checkIdempotencyKey(input.idempotencyKey);
   const amount = checkAmount(input.amount);
@@ -103,9 +108,11 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
   if (currency !== product.currency) {
     throw badInput(text(`该产品以 ${product.currency} 计价`, `This product is priced in ${product.currency}`), 'currency');
   }
+  const actor = actorOf(ctx);
+  const held = await holdLargeOrder(ctx, { customer, product, amount, currency, actor, key, input });
+  if (held) return held;
   await settleDueOrders(ctx.host, ctx.now);
 
-  const actor = actorOf(ctx);
   // BUY is the default: hashing it only when SELL keeps keys stored before `side` existed replayable.
   const hash = requestHash({ operation: 'placeOrder', input: { ...input, side: side === 'BUY' ? undefined : side } });
   const response = await ctx.db.transaction(async (tx) => {

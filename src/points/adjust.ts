@@ -10,6 +10,9 @@ import { actorOf } from '../orders/place-order.js';
 import { lockPointsPosition } from './lock-position.js';
 import { pointsConfig } from './points.settings.js';
 import type { LedgerRow } from './redeem.js';
+import { holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
+import { produced, registerApprovalExecutor } from '../controls/maker-checker/executors.js';
+import { toGlobalId } from '../graphql/relay/global-id.js';
 
 const DAY_MS = 86_400_000;
 /** The largest single adjustment: a typo of a few zeros is refused, not booked. */
@@ -34,13 +37,22 @@ export function checkAdjustment(input: AdjustPointsRequest): { points: number; r
 /**
  * Head office adjusts a customer's points with a written reason (a goodwill grant after a complaint, a
  * correction). A deduction never takes the balance below zero (INSUFFICIENT_POINTS). The reason is kept in
- * the ledger; the audit trail records the figure, not the free text.
+ * the ledger; the audit trail records the figure, not the free text. Held for a second person when
+ * core.makerChecker lists ADJUST_POINTS.
  */
-export async function adjustPoints(ctx: HostContext, input: AdjustPointsRequest): Promise<LedgerRow> {
+export async function adjustPoints(ctx: HostContext, input: AdjustPointsRequest): Promise<LedgerRow | ApprovalRow> {
   requireRole(ctx, 'HEAD_OFFICE');
   const { points, reason } = checkAdjustment(input);
   const customer = await findCustomer(ctx, input.customerId);
   if (!customer) throw notFound(text('客户', 'customer'));
+  const held = await holdForApproval(ctx, {
+    action: 'ADJUST_POINTS',
+    targetType: 'Customer',
+    targetId: toGlobalId('Customer', customer.id),
+    branchId: null,
+    input: { customerId: input.customerId, points, reason },
+  });
+  if (held) return held;
   const cfg = pointsConfig(ctx.settings);
   return ctx.db.transaction(async (tx) => {
     const position = await lockPointsPosition(tx, customer.id, ctx.now);
@@ -68,3 +80,8 @@ export async function adjustPoints(ctx: HostContext, input: AdjustPointsRequest)
     return row!;
   });
 }
+
+registerApprovalExecutor('ADJUST_POINTS', async (ctx, input) => {
+  const entry = produced(await adjustPoints(ctx, input as unknown as AdjustPointsRequest));
+  return { type: 'PointsEntry', id: toGlobalId('PointsEntry', entry.id) };
+});

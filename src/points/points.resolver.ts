@@ -19,6 +19,9 @@ import { noPoints, pointsPositions, type PointsPosition } from './points-positio
 import { pointsConfig } from './points.settings.js';
 import { AdjustPointsInput, CustomerPoints, PointsEntry, PointsEntryConnection, PointsRedemptionItem, RedeemPointsInput } from './points.types.js';
 import { redeemPoints, type LedgerRow } from './redeem.js';
+import { heldOr } from '../controls/maker-checker/approval.types.js';
+
+const AdjustPointsResult = heldOr('AdjustPointsResult', 'The ledger line the adjustment booked, or the Approval holding it (maker-checker).', () => PointsEntry, 'PointsEntry');
 
 const DAY_MS = 86_400_000;
 
@@ -90,7 +93,7 @@ export class PointsResolver {
     return redeemPoints(ctx, input);
   }
 
-  @Mutation(() => PointsEntry, {
+  @Mutation(() => AdjustPointsResult, {
     description:
       '积分调整 / Head office grants or deducts points with a written reason (a deduction never takes the balance below zero). Audited as POINTS_ADJUSTED; ' +
       'needs a second person\'s approval when core.makerChecker lists ADJUST_POINTS.',

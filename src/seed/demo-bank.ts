@@ -11,6 +11,8 @@ import { seedDayCloses } from './day-closes.js';
 import { seedLeads } from './leads.js';
 import { seedMisSellingCase } from './mis-selling-case.js';
 import { seedRoster } from './roster.js';
+import { seedSatisfaction } from './satisfaction.js';
+import { seedPoints } from './points.js';
 
 /** Reference rates to CNY seeded with the core; the forex plugin replaces them with its own. */
 const REFERENCE_RATES: Record<string, string> = {
@@ -25,7 +27,8 @@ const pluginSeed = (code: string) => [...code].reduce((h, c) => (Math.imul(h, 31
  * Seeds the deterministic demo bank: core data, then each loaded plugin's
  * products and holdings, then the asset snapshot used by the tier filter, then
  * the manager roster (qualifications, a few mismatched assignments), then the
- * end-of-day closes the KPIs compare.
+ * end-of-day closes the KPIs compare, the leads, the satisfaction surveys
+ * and the points ledger.
  */
 export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date; misSellingCase?: boolean }): Promise<{ customers: number }> {
   const { runtime } = host;
@@ -58,8 +61,12 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   // After the roster: a close records each customer's manager.
   await seedDayCloses(runtime, now);
   await seedLeads(runtime, now);
+  // After the plugins' orders and the complaints: what the purchases earned, lapses, redemptions, grants.
+  await seedPoints(runtime, now);
   // Off unless asked (the demo server and `npm run seed`): it places a real order, which test fixtures built on the seed do not expect.
   if (opts.misSellingCase) await seedMisSellingCase(host, now);
+  // After the orders there are (the mis-selling case's included): satisfaction surveys about contacts, closed complaints and orders.
+  await seedSatisfaction(runtime, now);
   return { customers: core.customerIds.length };
 }
 

@@ -1,3 +1,4 @@
+import { produced } from '../controls/maker-checker/executors.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Host } from '../app/host.js';
 import { complaints, customers, products } from '../db/schema/index.js';
@@ -46,12 +47,12 @@ export async function seedMisSellingCase(host: Host, now: Date): Promise<number 
       };
       let order;
       try {
-        order = await placeOrder(ctx, request);
+        order = produced(await placeOrder(ctx, request));
       } catch (e) {
         const missing = e instanceof FinmartError && e.code === 'SUITABILITY_STEPS_REQUIRED' ? (e.extensions.missingSteps as string[]) : null;
         if (!missing) continue;
         try {
-          order = await placeOrder(ctx, { ...request, completedSteps: missing, idempotencyKey: `${request.idempotencyKey}-steps` });
+          order = produced(await placeOrder(ctx, { ...request, completedSteps: missing, idempotencyKey: `${request.idempotencyKey}-steps` }));
         } catch {
           continue;
         }

@@ -10,6 +10,7 @@ import { bundleSettings } from '../bundles/bundle.settings.js';
 import { disabledRulesSetting } from '../suitability/active-rules.js';
 import { counterSetting } from '../domain/branch-floor/counter.settings.js';
 import { pointsSetting } from '../points/points.settings.js';
+import { makerCheckerSetting } from '../controls/maker-checker/maker-checker.settings.js';
 
 const money = z.string().regex(/^\d+(\.\d+)?$/);
 const days = z.number().int().min(1);
@@ -178,4 +179,5 @@ export const coreSettings: SettingDefinition[] = [
   disabledRulesSetting as SettingDefinition,
   counterSetting as SettingDefinition,
   pointsSetting as SettingDefinition,
+  makerCheckerSetting as SettingDefinition,
 ];

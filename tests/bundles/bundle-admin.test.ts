@@ -6,9 +6,9 @@ import { testDrivers } from '../support/databases.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';
 
 const BUNDLE = `id code version status kind validFrom validTo items { product { id } role quantity share suggestedAmount { amount } } services { code kind amount { amount } } target { riskAttitudes }`;
-const CREATE = `mutation($i: BundleDesignInput!) { createBundle(input: $i) { ${BUNDLE} } }`;
-const UPDATE = `mutation($i: UpdateBundleInput!) { updateBundle(input: $i) { ${BUNDLE} } }`;
-const RETIRE = `mutation($i: RetireBundleInput!) { retireBundle(input: $i) { id status } }`;
+const CREATE = `mutation($i: BundleDesignInput!) { createBundle(input: $i) { ... on Bundle { ${BUNDLE} } } }`;
+const UPDATE = `mutation($i: UpdateBundleInput!) { updateBundle(input: $i) { ... on Bundle { ${BUNDLE} } } }`;
+const RETIRE = `mutation($i: RetireBundleInput!) { retireBundle(input: $i) { ... on Bundle { id status } } }`;
 const ORDER = `mutation($i: PlaceBundleOrderInput!) { placeBundleOrder(input: $i) { id bundle { id version } orders { id status amount { amount } } services { code kind } } }`;
 
 // 套餐管理 and 套餐办理 through the API on both drivers: head office designs, versions and retires bundles

@@ -45,7 +45,7 @@ export async function placeAcceptedOrder(t: TestHost, customer: CustomerRow, ini
     );
     if (check.errors || check.data.checkSuitability.outcome === 'BLOCK') continue;
     const placed = await t.gql(
-      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id line decision { outcome reasons { code } } } }`,
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { id line decision { outcome reasons { code } } } } }`,
       {
         input: {
           customerId,

@@ -99,7 +99,7 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     expect((row!.summary as { workers: number }).workers).toBe(driver === 'postgres' ? 1 : 0);
     // Nothing applied yet: today's decisions are untouched by the preview.
     expect(diff(before, await everyDecision())).toEqual([]);
-    const applied = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { key oldValue newValue version impactReportId } }`, {
+    const applied = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { key oldValue newValue version impactReportId } } }`, {
       i: { key: 'gold.accountGoldRequiredRiskLevel', value: 'C4', reason: '提高账户金风险等级要求', impactReportId: report.id },
     });
     expect(applied.errors).toBeUndefined();
@@ -115,12 +115,12 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     const predicted = await entries(report.id);
     // Only the value the report ran with may be applied, and only by head office.
     const change = (value: unknown, as?: object) =>
-      t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { version } }`, { i: { key: 'core.disabledRules', value, reason: '停用起购金额规则', impactReportId: report.id } }, as ? { as: as as never } : {});
+      t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { version } } }`, { i: { key: 'core.disabledRules', value, reason: '停用起购金额规则', impactReportId: report.id } }, as ? { as: as as never } : {});
     expect(code(await change(['gold.risk-level']))).toBe('BAD_USER_INPUT');
     expect(code(await change(['gold.minimum'], { role: 'AUDITOR' }))).toBe('FORBIDDEN');
     expect((await change(['gold.minimum'])).data.changeSetting.version).toBe(2);
     // The first report rests on settings changed since: it can no longer be applied.
-    const stale = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { version } }`, { i: { key: 'gold.accountGoldRequiredRiskLevel', value: 'C4', reason: '再次', impactReportId: firstReport } });
+    const stale = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { version } } }`, { i: { key: 'gold.accountGoldRequiredRiskLevel', value: 'C4', reason: '再次', impactReportId: firstReport } });
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'impactReportId' });
     expect(diff(before, await everyDecision())).toEqual(predicted);
   }, 180_000);
@@ -134,7 +134,7 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     expect(report.productsReached).toBe(productIds.length);
     expect(report.totals.changes).toBeGreaterThan(0);
     const predicted = await entries(report.id);
-    const applied = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { version } }`, {
+    const applied = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { version } } }`, {
       i: { key: 'core.seniorCustomerAge', value: 55, reason: '高龄客户年龄下调至 55 岁', impactReportId: report.id },
     });
     expect(applied.errors).toBeUndefined();

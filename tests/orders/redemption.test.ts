@@ -13,7 +13,7 @@ const keyOf = (globalId: string) => Number(Buffer.from(globalId, 'base64url').to
 
 const FIELDS = `id side status quantity amount { amount currency } coolingOffEndsAt settledAt holding { id status quantity cost { amount } }
   decision { outcome missingSteps }`;
-const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${FIELDS} } }`;
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { ${FIELDS} } } }`;
 const HOLDINGS = `query($id: ID!) { customer(id: $id) { holdings(first: 100) { edges { node { id status quantity cost { amount } } } } } }`;
 
 /** A customer's only position in a priced fund, ACTIVE, as the API shows it. */

@@ -18,7 +18,7 @@ export type ProductRow = typeof products.$inferSelect;
 export const ORDER_FIELDS = `id status quantity amount { amount currency } coolingOffEndsAt settledAt cancelledAt refund { amount currency }
   holding { id status } decision { outcome requiredSteps missingSteps reasons { code ruleId } ruleVersions }`;
 
-export const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER_FIELDS} } }`;
+export const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { ${ORDER_FIELDS} } } }`;
 
 export interface Candidate {
   customerId: string;

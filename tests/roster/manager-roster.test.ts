@@ -19,8 +19,8 @@ const mid = (id: number) => toGlobalId('CustomerManager', id);
 const cid = (id: number) => toGlobalId('Customer', id);
 const codes = (r: { errors?: { extensions?: { code?: string } }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
-const ASSIGN = `mutation($c: ID!, $m: ID!, $r: String) { assignManager(customerId: $c, managerId: $m, overrideReason: $r) { id manager { id grade } assignmentMismatch } }`;
-const CHANGE = `mutation($m: ID!, $g: ManagerGrade!, $r: String!) { changeManagerGrade(managerId: $m, grade: $g, reason: $r) { id grade gradeHistory { fromGrade toGrade reason changedBy } } }`;
+const ASSIGN = `mutation($c: ID!, $m: ID!, $r: String) { assignManager(customerId: $c, managerId: $m, overrideReason: $r) { ... on Customer { id manager { id grade } assignmentMismatch } } }`;
+const CHANGE = `mutation($m: ID!, $g: ManagerGrade!, $r: String!) { changeManagerGrade(managerId: $m, grade: $g, reason: $r) { ... on CustomerManager { id grade gradeHistory { fromGrade toGrade reason changedBy } } } }`;
 const ROSTER = `query($f: ManagerFilter, $first: Int, $after: String) { managers(filter: $f, first: $first, after: $after) { totalCount edges { node { id grade } } pageInfo { hasNextPage endCursor } } }`;
 
 describe.each(testDrivers())('matched assignment and the manager roster (%s)', (driver) => {
@@ -377,7 +377,7 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
     it('placeOrder refuses the staff sale with SUITABILITY_BLOCKED and the reason', async () => {
       const p = await onSale('GOLD');
       const r = await t.gql(
-        `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`,
+        `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { id } } }`,
         { input: { customerId: cid(c.standard), productId: toGlobalId('Product', p.id), amount: Number(p.minimumAmount) > 0 ? p.minimumAmount : '1000', channel: 'COUNTER', initiator: 'STAFF', idempotencyKey: `roster-${driver}-gold` } },
         { as: RM_J() },
       );

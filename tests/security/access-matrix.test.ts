@@ -105,7 +105,7 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
       [`mutation($id: ID!) { recordRiskAssessment(input: { customerId: $id, level: C5, channel: COUNTER }) { id } }`, { id: customerId }],
       [`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: "x", summary: "x" }) { id } }`, { id: customerId }],
       [`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: "SERVICE", description: "x" }) { id } }`, { id: customerId }],
-      [`mutation($id: ID!, $m: ID!) { assignManager(customerId: $id, managerId: $m) { id } }`, { id: customerId, m: toGlobalId('CustomerManager', 2) }],
+      [`mutation($id: ID!, $m: ID!) { assignManager(customerId: $id, managerId: $m) { ... on Customer { id } } }`, { id: customerId, m: toGlobalId('CustomerManager', 2) }],
       [
         `mutation($b: ID!) { createCustomer(input: { name: "测试", idType: PASSPORT, idNumber: "E12345678", phone: "13800000000", birthDate: "1980-01-01", gender: MALE, branchId: $b, occupation: "x", employerSector: "x", personalAnnualIncome: "1", householdAnnualIncome: "1", householdFinancialAssets: "1" }) { id } }`,
         { b: BRANCH1 },

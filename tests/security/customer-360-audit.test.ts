@@ -22,7 +22,7 @@ describe.each(testDrivers())('customer-360 reads are audited on every path (%s)'
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 80 });
     const c = await findCandidate(t, await productsWhere(t, (p) => p.coolingOffHours === 0 && p.unitPrice !== null && p.line !== 'FOREX'), (d) => d.outcome !== 'BLOCK');
-    const placed = await t.gql(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id holding { id } } }`, { input: orderInput(c, `k-${randomUUID()}`) });
+    const placed = await t.gql(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { id holding { id } } } }`, { input: orderInput(c, `k-${randomUUID()}`) });
     expect(placed.errors).toBeUndefined();
     orderId = placed.data.placeOrder.id;
     orderCustomer = c.customerId;

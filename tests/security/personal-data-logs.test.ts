@@ -67,9 +67,9 @@ const CONTACT = `mutation($input: LogContactInput!) { logContact(input: $input) 
 const COMPLAINT = `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`;
 const ADVANCE = `mutation($input: AdvanceComplaintInput!) { advanceComplaint(input: $input) { id } }`;
 const ASSESS = `mutation($input: RecordRiskAssessmentInput!) { recordRiskAssessment(input: $input) { id } }`;
-const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`;
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { id } } }`;
 const CANCEL = `mutation($id: ID!, $reason: String!) { cancelOrder(orderId: $id, reason: $reason) { id } }`;
-const ASSIGN = `mutation($c: ID!, $m: ID!) { assignManager(customerId: $c, managerId: $m) { id } }`;
+const ASSIGN = `mutation($c: ID!, $m: ID!) { assignManager(customerId: $c, managerId: $m) { ... on Customer { id } } }`;
 
 const newCustomer = (over: Record<string, unknown> = {}) => ({
   name: NAME,

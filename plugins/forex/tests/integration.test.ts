@@ -46,7 +46,7 @@ describe('forex plugin in the host', () => {
     expect(check.data.checkSuitability.reasons).toContainEqual({ code: 'PROHIBITED_PURPOSE', source: 'forex' });
 
     const placed = await t.gql(
-      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { status quantity amount { amount currency } } }`,
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { status quantity amount { amount currency } } } }`,
       {
         input: {
           customerId: customer.id, productId, amount: '1000', channel: 'ONLINE', initiator: 'CUSTOMER',

@@ -91,7 +91,7 @@ describe.each(testDrivers())('loans plugin in the host (%s)', (driver) => {
 
   it('refuses to order a loan, before anything is written', async () => {
     const before = (await t.host.runtime.database.db.execute(sql`select count(*)::int as n from suitability_decisions`)) as unknown;
-    const r = await t.gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, {
+    const r = await t.gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { ... on Order { id } } }`, {
       i: { customerId: borrower, productId: await productId('LOAN-CAR'), amount: '100000', channel: 'COUNTER', initiator: 'CUSTOMER', idempotencyKey: `loan-order-${driver}-0000001`, details: { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR' } },
     });
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

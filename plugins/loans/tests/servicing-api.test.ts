@@ -183,7 +183,7 @@ describe.each(testDrivers())('loan servicing (%s)', (driver) => {
     expect(l).toMatchObject({ status: 'ACTIVE', pledgedHoldingId: holdingId, warnings: [] });
 
     // The order path refuses to redeem the pledged position.
-    const sell = await t.gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`, {
+    const sell = await t.gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { ... on Order { id } } }`, {
       i: { customerId, productId: toGlobalId('Product', Number(h!.product_id)), side: 'SELL', quantity: String(h!.quantity), amount: value.toFixed(2), channel: 'COUNTER', initiator: 'CUSTOMER', completedSteps: [], idempotencyKey: key() },
     }, { lang: 'en' });
     expect(sell.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'HOLDING_PLEDGED' });

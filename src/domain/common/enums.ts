@@ -23,7 +23,7 @@ export enum LegalCapacityEnum { FULL = 'FULL', LIMITED = 'LIMITED', NONE = 'NONE
 export enum IdTypeEnum { RESIDENT_ID = 'RESIDENT_ID', PASSPORT = 'PASSPORT', HK_MACAO_PERMIT = 'HK_MACAO_PERMIT', FOREIGN_PERMANENT_RESIDENT = 'FOREIGN_PERMANENT_RESIDENT' }
 export enum ComplaintStatusEnum { RECORDED = 'RECORDED', ACCEPTED = 'ACCEPTED', ANALYSED = 'ANALYSED', HANDLED = 'HANDLED', FEEDBACK_GIVEN = 'FEEDBACK_GIVEN' }
 export enum ContactChannelEnum { PHONE = 'PHONE', VISIT = 'VISIT', SMS = 'SMS', WECHAT = 'WECHAT', EMAIL = 'EMAIL' }
-export enum RoleEnum { RELATIONSHIP_MANAGER = 'RELATIONSHIP_MANAGER', BRANCH_MANAGER = 'BRANCH_MANAGER', HEAD_OFFICE = 'HEAD_OFFICE', PARTNER = 'PARTNER', AUDITOR = 'AUDITOR' }
+export enum RoleEnum { RELATIONSHIP_MANAGER = 'RELATIONSHIP_MANAGER', BRANCH_MANAGER = 'BRANCH_MANAGER', HEAD_OFFICE = 'HEAD_OFFICE', PARTNER = 'PARTNER', AUDITOR = 'AUDITOR', CHECKER = 'CHECKER' }
 
 /**
  * `ProductLine` has one value per loaded plugin, so its values are filled in
@@ -57,5 +57,16 @@ reg(LegalCapacityEnum, 'LegalCapacity', '民事行为能力', 'Legal capacity');
 reg(IdTypeEnum, 'IdType', '证件类型', 'ID document type');
 reg(ComplaintStatusEnum, 'ComplaintStatus', '投诉处理状态', 'Complaint lifecycle state');
 reg(ContactChannelEnum, 'ContactChannel', '联系方式', 'Contact channel');
-reg(RoleEnum, 'Role', '角色', 'Caller role');
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: '角色 / Caller role',
+  valuesConfig: {
+    RELATIONSHIP_MANAGER: { description: '客户经理: their own book of customers.' },
+    BRANCH_MANAGER: { description: '支行负责人: their branch.' },
+    HEAD_OFFICE: { description: '总行: the whole bank.' },
+    PARTNER: { description: 'A partner (product provider): its own products, never customers.' },
+    AUDITOR: { description: '审计/合规: reads everything, changes nothing.' },
+    CHECKER: { description: '复核岗: approves or rejects what others made (maker-checker), for their branch (branch_id claim) or the whole bank; initiates nothing.' },
+  },
+});
 registerEnumType(ProductLineValues, { name: 'ProductLine', description: '产品线（每个已加载插件一个） / Product line, one per loaded plugin' });

@@ -4,7 +4,7 @@ import type { HostContext } from '../../app/runtime.js';
 import type { Principal } from '../../auth/principal.js';
 import { requireRole } from '../../auth/guards.js';
 import { bookScope } from '../../access/scope.js';
-import { complaints, orders } from '../../db/schema/index.js';
+import { complaints, orders, satisfactionResponses } from '../../db/schema/index.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
 import { ProductLineValues } from '../common/enums.js';
 import { KpiPeriodInput } from '../common/kpi-period.input.js';
@@ -12,6 +12,7 @@ import { kpiPeriodRange } from '../common/kpi-period.js';
 import { branchLoader, managerLoader } from '../core-loaders.js';
 import { Branch, CustomerManager } from '../organisation/organisation.types.js';
 import { ComplaintStatsGroupEnum } from './complaint.enums.js';
+import { SATISFIED_FROM, satisfactionFiguresOf } from '../satisfaction/satisfaction.definitions.js';
 
 type Group = `${ComplaintStatsGroupEnum}`;
 
@@ -25,6 +26,10 @@ export interface ComplaintStatRow {
   resolvedWithinTarget: number;
   escalated: number;
   averageResponseHours: number | null;
+  satisfactionResponses: number;
+  csat: number | null;
+  averageSatisfactionScore: number | null;
+  feedbackWaived: number;
 }
 
 @ObjectType('ComplaintStat', {
@@ -44,6 +49,21 @@ export class ComplaintStat {
     description: 'Average hours from filing to feedback over those answered as of, rounded to 2 decimals; null when none was answered.',
   })
   averageResponseHours!: number | null;
+  @Field(() => Int, {
+    description: "Of those, with the customer's satisfaction with the handling recorded as of (recordSatisfaction on the complaint).",
+  })
+  satisfactionResponses!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CSAT of complaint handling: of satisfactionResponses, the share scoring 4 or 5 on the 1–5 scale (a fraction, 4 decimals); null when none.',
+  })
+  csat!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The mean score of satisfactionResponses (1–5, 2 decimals); null when none.' })
+  averageSatisfactionScore!: number | null;
+  @Field(() => Int, {
+    description: "Of those, answered as of without the customer's feedback: closed with a feedbackWaivedReason (customer unreachable, declined…).",
+  })
+  feedbackWaived!: number;
 }
 
 /** Each group's key as a SQL expression (a closed list: nothing from the caller reaches the SQL text). */
@@ -80,13 +100,33 @@ export async function complaintStats(ctx: HostContext, groupBy: Group, period: K
       resolvedWithinTarget: sql<number>`(count(*) filter (where ${answered} and ${complaints.feedbackAt} <= ${complaints.respondBy}))::int`,
       escalated: sql<number>`(count(*) filter (where ${complaints.escalatedAt} < ${asOf}::timestamptz))::int`,
       averageResponseHours: sql<number | null>`round((avg(extract(epoch from ${complaints.feedbackAt} - ${complaints.recordedAt}) / 3600) filter (where ${answered}))::numeric, 2)::float8`,
+      feedbackWaived: sql<number>`(count(*) filter (where ${answered} and ${complaints.feedbackWaivedReason} is not null))::int`,
+      // The response about each complaint (one at most: unique per subject), as recorded as of; see satisfaction.definitions.ts.
+      sat_n: sql<number>`count(${satisfactionResponses.id})::int`,
+      sat_satisfied: sql<number>`(count(${satisfactionResponses.id}) filter (where ${satisfactionResponses.score} >= ${SATISFIED_FROM}))::int`,
+      sat_score_sum: sql<number>`coalesce(sum(${satisfactionResponses.score}), 0)::int`,
     })
     .from(complaints)
     .leftJoin(orders, eq(orders.id, complaints.orderId))
+    .leftJoin(
+      satisfactionResponses,
+      and(eq(satisfactionResponses.subjectType, 'COMPLAINT'), eq(satisfactionResponses.subjectId, complaints.id), lt(satisfactionResponses.recordedAt, new Date(asOf))),
+    )
     .where(and(gte(complaints.recordedAt, start), lt(complaints.recordedAt, end), complaintStatsScope(ctx.principal)))
     .groupBy(key)
     .orderBy(sql`count(*) desc`, sql`${key} asc nulls last`);
-  return rows.map((r) => ({ ...r, group: groupBy, averageResponseHours: r.averageResponseHours === null ? null : Number(r.averageResponseHours) }));
+  return rows.map(({ sat_n, sat_satisfied, sat_score_sum, ...r }) => {
+    const satisfaction = satisfactionFiguresOf({ sat_n, sat_satisfied, sat_score_sum });
+    return {
+      ...r,
+      group: groupBy,
+      averageResponseHours: r.averageResponseHours === null ? null : Number(r.averageResponseHours),
+      feedbackWaived: Number(r.feedbackWaived),
+      satisfactionResponses: satisfaction.responses,
+      csat: satisfaction.csat,
+      averageSatisfactionScore: satisfaction.averageScore,
+    };
+  });
 }
 
 @Resolver(() => ComplaintStat)

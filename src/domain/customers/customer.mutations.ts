@@ -2,24 +2,23 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { requireRole } from '../../auth/guards.js';
-import { customerScope, managerScope } from '../../access/scope.js';
-import { recordAudit } from '../../audit/record.js';
-import type { Db } from '../../db/client.js';
-import { customers, managers, riskAssessments } from '../../db/schema/index.js';
-import { badInput, conflict, FinmartError, forbidden, notFound } from '../../graphql/errors.js';
-import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
+import { customerScope } from '../../access/scope.js';
+import { customers, riskAssessments } from '../../db/schema/index.js';
+import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { numericIdOf } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
 import { customerLoader } from '../core-loaders.js';
-import { GRADE_LABELS, gradeBelow, minimumGradeFor } from '../organisation/grades.js';
-import { liveTier } from './measures.js';
 import { CreateCustomerInput, RecordRiskAssessmentInput, UpdateCustomerInput } from './customer.inputs.js';
 import { insertCustomer, prepareCustomer } from './open-customer.js';
 import type { CustomerRecord } from './customer.record.js';
 import { Customer } from './customer.type.js';
 import { checkAmount, checkPhone, checkText } from './customer.validation.js';
 
+import { assignManager } from './assign-manager.js';
+import { heldOr } from '../../controls/maker-checker/approval.types.js';
+
+const AssignManagerResult = heldOr('AssignManagerResult', 'The customer with the manager assigned, or the Approval holding an override (maker-checker).', () => Customer, 'Customer');
 const customerNotFound = () => notFound(text('客户', 'customer'));
-const managerNotFound = () => notFound(text('客户经理', 'relationship manager'));
 
 @Resolver()
 export class CustomerMutationResolver {
@@ -103,14 +102,15 @@ export class CustomerMutationResolver {
     });
   }
 
-  @Mutation(() => Customer, {
+  @Mutation(() => AssignManagerResult, {
     description:
       'Assigns a customer to a manager of their branch (branch manager of that branch, or head office), audited as MANAGER_ASSIGNMENT. ' +
       'A manager below the grade the customer’s current tier needs (setting core.minimumManagerGradeByTier, 对等配置) is refused with BAD_USER_INPUT naming that grade, ' +
       'unless head office gives overrideReason: then the assignment is made and audited as MANAGER_ASSIGNMENT_OVERRIDE with the reason. ' +
-      'Confirming the manager the customer already has is never refused (nothing changes hands). A customer or manager outside your scope is NOT_FOUND.',
+      'Confirming the manager the customer already has is never refused (nothing changes hands). A customer or manager outside your scope is NOT_FOUND. ' +
+      'An override is held for a second person (an Approval) when core.makerChecker lists ASSIGNMENT_OVERRIDE.',
   })
-  async assignManager(
+  assignManager(
     @Arg('customerId', () => ID, { description: 'The customer to assign.' }) customerId: string,
     @Arg('managerId', () => ID, { description: 'The manager who takes the customer; must work at the customer’s branch.' }) managerId: string,
     @Ctx() ctx: HostContext,
@@ -119,63 +119,8 @@ export class CustomerMutationResolver {
       description: 'Head office only: the written reason for assigning a manager below the required grade (1–500 characters, audited). Ignored when the grade suffices.',
     })
     overrideReason?: string | null,
-  ): Promise<CustomerRecord> {
-    requireRole(ctx, 'BRANCH_MANAGER', 'HEAD_OFFICE');
-    // Everything the caller sent is checked before the first statement.
-    const id = numericIdOf(customerId, 'Customer');
-    if (!id) throw customerNotFound();
-    const mId = numericIdOf(managerId, 'CustomerManager');
-    if (!mId) throw managerNotFound();
-    let override: string | null = null;
-    if (overrideReason != null) {
-      if (ctx.principal.role !== 'HEAD_OFFICE') throw forbidden(text('只有总行可以越级指派客户经理', 'Only head office may override the required manager grade'));
-      override = checkText(overrideReason, 'overrideReason', 500);
-    }
-    const current = await customerLoader(ctx).load(id);
-    if (!current) throw customerNotFound();
-    const [m] = await ctx.db.select().from(managers).where(and(eq(managers.id, mId), managerScope(ctx.principal)));
-    if (!m) throw managerNotFound();
-    if (m.branchId !== current.branchId) throw badInput(text('客户经理须与客户属于同一网点', 'the manager must work at the customer’s branch'), 'managerId');
-    // The live tier, as the customer's `tier` field shows it.
-    const tier = await liveTier(current, ctx);
-    const required = minimumGradeFor(tier, ctx.settings);
-    const below = m.id !== current.managerId && gradeBelow(m.grade, required);
-    if (below && override === null) {
-      const need = GRADE_LABELS[required];
-      throw new FinmartError(
-        'BAD_USER_INPUT',
-        text(
-          `${tier} 客户须由${need['zh-CN']}（${required}）或以上级别服务，该客户经理为 ${m.grade}；总行可填写理由越级指派`,
-          `A ${tier} customer needs a ${need.en} (${required}) or above; this manager is ${m.grade}. Head office may override with a reason`,
-        ),
-        { field: 'managerId', requiredGrade: required, managerGrade: m.grade, tier },
-      );
-    }
-    return ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(customers)
-        .set({ managerId: m.id, version: sql`${customers.version} + 1`, updatedAt: ctx.now })
-        .where(and(eq(customers.id, current.id), customerScope(ctx.principal)))
-        .returning();
-      if (!row) throw customerNotFound();
-      // Codes and grades only in details: the reason is the caller's own words, kept as the purpose.
-      await recordAudit(
-        { ...ctx, db: tx as unknown as Db },
-        {
-          action: below ? 'MANAGER_ASSIGNMENT_OVERRIDE' : 'MANAGER_ASSIGNMENT',
-          targetType: 'Customer',
-          targetId: toGlobalId('Customer', current.id),
-          purpose: below ? override! : undefined,
-          details: {
-            managerId: toGlobalId('CustomerManager', m.id),
-            previousManagerId: current.managerId ? toGlobalId('CustomerManager', current.managerId) : null,
-            tier,
-            requiredGrade: required,
-            managerGrade: m.grade,
-          },
-        },
-      );
-      return row;
-    });
+  ) {
+    return assignManager(ctx, { customerId, managerId, overrideReason: overrideReason ?? null });
   }
+
 }

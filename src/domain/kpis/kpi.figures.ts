@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { jsonValue } from '../../db/json-rows.js';
 import { money } from '../common/money.type.js';
 import type { Kpis } from './kpi.types.js';
+import { satisfactionFiguresOf } from '../satisfaction/satisfaction.definitions.js';
 
 /** One row of kpiSql, as either driver returns it. */
 export type KpiRow = Record<string, unknown>;
@@ -22,6 +23,7 @@ export function kpisOf(r: KpiRow, period: { firstDay: string; lastDay: string; a
   const due = Number(r.contacts_due);
   const onTime = Number(r.contacts_on_time);
   const complaints = Number(r.complaints);
+  const satisfaction = satisfactionFiguresOf(r);
   const sales = jsonValue<{ line: string; count: number; amount: string | number }[]>(r.sales);
   return {
     firstDay: period.firstDay,
@@ -51,5 +53,10 @@ export function kpisOf(r: KpiRow, period: { firstDay: string; lastDay: string; a
     leadsConverted: Number(r.leads_converted),
     leadConversionRate: rate(Number(r.leads_converted), Number(r.leads_assigned)),
     averageDaysToConvert: r.days_to_convert == null ? null : Number(r.days_to_convert),
+    satisfactionResponses: satisfaction.responses,
+    csat: satisfaction.csat,
+    averageSatisfactionScore: satisfaction.averageScore,
+    npsResponses: satisfaction.npsResponses,
+    nps: satisfaction.nps,
   };
 }

@@ -6,6 +6,7 @@ import { reachedSql } from '../customers/activity.js';
 import { AMOUNT_CNY } from '../customers/contribution.js';
 import { bookNowSql } from './day-close.js';
 import { highValueTiers } from './kpi.settings.js';
+import { satisfactionAggregates } from '../satisfaction/satisfaction.definitions.js';
 
 /**
  * KPIs (考核) of several managers or several branches over one period, in one
@@ -17,17 +18,17 @@ import { highValueTiers } from './kpi.settings.js';
  * before the period starts (the latest `customer_day_closes` day before its
  * first day) and its end — the close of its last day for a period that has
  * ended (the latest close up to that day), or the books as they stand now
- * (`bookNowSql`) for the current period. Flows (contacts, sales, complaints)
- * count what happened in [start, asOf), asOf being the period's end or now; leads count
+ * (`bookNowSql`) for the current period. Flows (contacts, sales, complaints,
+ * satisfaction responses) count what happened in [start, asOf), asOf being the period's end or now; leads count
  * their moves (lead_events) and conversions in it.
  */
 
 /** What a KPI row is grouped by: the column of each source holding the manager or the branch. */
 export type KpiLevel = 'MANAGER' | 'BRANCH';
 
-const COLUMNS: Record<KpiLevel, { close: string; customers: SQL; complaints: string; seller: string }> = {
-  MANAGER: { close: 'manager_id', customers: sql`${customers.managerId}`, complaints: 'manager_id', seller: 'seller_manager_id' },
-  BRANCH: { close: 'branch_id', customers: sql`${customers.branchId}`, complaints: 'branch_id', seller: 'seller_branch_id' },
+const COLUMNS: Record<KpiLevel, { close: string; customers: SQL; complaints: string; seller: string; satisfaction: string }> = {
+  MANAGER: { close: 'manager_id', customers: sql`${customers.managerId}`, complaints: 'manager_id', seller: 'seller_manager_id', satisfaction: 'manager_id' },
+  BRANCH: { close: 'branch_id', customers: sql`${customers.branchId}`, complaints: 'branch_id', seller: 'seller_branch_id', satisfaction: 'branch_id' },
 };
 
 export interface KpiQuery {
@@ -114,15 +115,20 @@ export function kpiSql(q: KpiQuery): SQL {
     lead_converted as (
       select l.${g} as g, count(*)::int as n, round(avg(extract(epoch from l.converted_at - l.created_at) / 86400)::numeric, 1)::float8 as days from leads l
       where l.stage = 'CONVERTED' and l.${g} = any(${ids}) and ${inPeriod('l.converted_at')} group by 1),
+    -- Satisfaction responses recorded in the period, by the manager (or branch) responsible for their subject (satisfaction.definitions.ts).
+    satisfaction_figures as (
+      select r.${sql.raw(col.satisfaction)} as g, ${satisfactionAggregates('r')} from satisfaction_responses r
+      where r.${sql.raw(col.satisfaction)} = any(${ids}) and ${inPeriod('r.recorded_at')} group by 1),
     sales_figures as (select s.g, json_agg(json_build_object('line', s.line, 'count', s.n, 'amount', s.amount::text) order by s.line) as lines from sales s group by s.g)
   select i.g, (select d from s_day)::text as start_closed_on, ${q.live ? sql`null` : sql`(select d from e_day)`}::text as end_closed_on,
     coalesce(sf.at_start, 0) as at_start, coalesce(ef.at_end, 0) as at_end, coalesce(mf.gained, 0) as gained, coalesce(mf.lost, 0) as lost,
     coalesce(sf.aum_start, 0)::text as aum_start, coalesce(ef.aum_end, 0)::text as aum_end, ef.coverage,
     coalesce(cf.due, 0) as contacts_due, coalesce(cf.on_time, 0) as contacts_on_time, coalesce(cf.overdue, 0) as contacts_overdue,
     coalesce(xf.n, 0) as complaints, coalesce(ef.high_value_served, 0) as high_value_served, coalesce(sl.lines, '[]'::json) as sales,
-    coalesce(la.n, 0) as leads_assigned, coalesce(lc.n, 0) as leads_converted, lc.days as days_to_convert
+    coalesce(la.n, 0) as leads_assigned, coalesce(lc.n, 0) as leads_converted, lc.days as days_to_convert,
+    sat.sat_n, sat.sat_satisfied, sat.sat_score_sum, sat.sat_rated, sat.sat_promoters, sat.sat_detractors
   from unnest(${ids}) as i(g)
     left join membership_figures mf on mf.g = i.g left join start_figures sf on sf.g = i.g left join end_figures ef on ef.g = i.g left join contact_figures cf on cf.g = i.g
     left join complaint_figures xf on xf.g = i.g left join sales_figures sl on sl.g = i.g
-    left join lead_assigned la on la.g = i.g left join lead_converted lc on lc.g = i.g`;
+    left join lead_assigned la on la.g = i.g left join lead_converted lc on lc.g = i.g left join satisfaction_figures sat on sat.g = i.g`;
 }

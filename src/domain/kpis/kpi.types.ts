@@ -14,7 +14,7 @@ export class LineSales {
   description:
     '考核指标 / KPIs of a manager or a branch over a reporting period. Stocks compare two books: the start book is the end-of-day close (日终) before the ' +
     'period\'s first day; the end book the close of its last day (the latest close up to it) for a period that has ended, or the books as they ' +
-    'stand now for the current one. Flows (contacts, sales, complaints) count what happened from the period\'s start to its end, or to now. ' +
+    'stand now for the current one. Flows (contacts, sales, complaints, satisfaction responses) count what happened from the period\'s start to its end, or to now. ' +
     "A manager's book: the customers assigned to them; a branch's: the customers of the branch. Rates are fractions (0.9512 = 95.12 %), 4 decimals.",
 })
 export class Kpis {
@@ -63,4 +63,22 @@ export class Kpis {
   leadConversionRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'Days from collection to conversion, on average over the leads converted in the period (1 decimal); null when none converted.' })
   averageDaysToConvert!: number | null;
+  @Field(() => Int, {
+    description:
+      '客户满意度调查 / Satisfaction responses recorded in the period (recordSatisfaction) about a contact, complaint or order this manager (or branch) was ' +
+      'responsible for when it happened — as recorded on the response, so a later reassignment does not move them.',
+  })
+  satisfactionResponses!: number;
+  @Field(() => Float, { nullable: true, description: 'CSAT (客户满意度): of satisfactionResponses, the share scoring 4 or 5 on the 1–5 scale (a fraction, like every rate here); null when none.' })
+  csat!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The mean score of satisfactionResponses (1–5, 2 decimals); null when none.' })
+  averageSatisfactionScore!: number | null;
+  @Field(() => Int, { description: 'Of satisfactionResponses, those with a recommend value (0–10): the base of nps.' }) npsResponses!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'NPS (净推荐值): promoters (recommend 9–10) minus detractors (0–6), as a percentage of npsResponses, from −100 to 100 (2 decimals; a score, not a ' +
+      'fraction); null when no response carries a recommend value.',
+  })
+  nps!: number | null;
 }

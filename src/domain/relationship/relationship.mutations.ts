@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
 import { requireRole } from '../../auth/guards.js';
-import { complaints, contacts, customers } from '../../db/schema/index.js';
-import { badInput, conflict, notFound } from '../../graphql/errors.js';
+import { complaints, contacts, customers, satisfactionResponses } from '../../db/schema/index.js';
+import { badInput, conflict, FinmartError, notFound } from '../../graphql/errors.js';
 import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { text } from '../../i18n/localized.js';
@@ -51,6 +51,14 @@ export class AdvanceComplaintInput {
   @Field(() => ComplaintStatusEnum) to!: string;
   @Field(() => String, { nullable: true, description: 'Analysis (ANALYSED), resolution (HANDLED) or feedback (FEEDBACK_GIVEN).' })
   note?: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only for the step to FEEDBACK_GIVEN, and only when no satisfaction response for the complaint is recorded: why the customer\'s feedback could not be ' +
+      'had (unreachable, declined to answer…), 1–500 characters; kept as Complaint.feedbackWaivedReason. Without a response or a reason the step is refused ' +
+      '(BAD_USER_INPUT, reason FEEDBACK_REQUIRED).',
+  })
+  feedbackWaivedReason?: string | null;
 }
 
 const OUTCOMES = ['REACHED', 'NO_ANSWER', 'FOLLOW_UP', 'DECLINED'];
@@ -61,6 +69,26 @@ const NEXT: Record<string, { to: string; at: 'acceptedAt' | 'analysedAt' | 'hand
   ANALYSED: { to: 'HANDLED', at: 'handledAt', note: 'resolution' },
   HANDLED: { to: 'FEEDBACK_GIVEN', at: 'feedbackAt', note: 'feedback' },
 };
+
+/**
+ * A complaint is closed (FEEDBACK_GIVEN) only with the customer's feedback on its handling recorded
+ * (recordSatisfaction on the complaint) or a reason it could not be had — never both, never neither.
+ */
+function closingNeedsFeedback(rated: boolean, waiver: string | null): void {
+  if (!rated && waiver === null) {
+    throw new FinmartError(
+      'BAD_USER_INPUT',
+      text(
+        '结案前须记录客户对投诉处理的满意度（recordSatisfaction），或说明无法取得反馈的原因（feedbackWaivedReason）',
+        "Record the customer's satisfaction with the handling (recordSatisfaction) before closing, or give the reason it could not be had (feedbackWaivedReason)",
+      ),
+      { field: 'feedbackWaivedReason', reason: 'FEEDBACK_REQUIRED' },
+    );
+  }
+  if (rated && waiver !== null) {
+    throw badInput(text('客户反馈已记录，无需填写 feedbackWaivedReason', "The customer's feedback is on record; feedbackWaivedReason is not needed"), 'feedbackWaivedReason');
+  }
+}
 
 async function customerInScope(ctx: HostContext, id: string) {
   const key = numericIdOf(id, 'Customer');
@@ -138,24 +166,45 @@ export class RelationshipMutationResolver {
     return { ...row, id: toGlobalId('Complaint', row.id) };
   }
 
-  @Mutation(() => Complaint, { description: 'Moves a complaint one step forward; states are never skipped or reversed.' })
+  @Mutation(() => Complaint, {
+    description:
+      'Moves a complaint one step forward; states are never skipped or reversed. The last step (FEEDBACK_GIVEN) needs the customer\'s satisfaction with the ' +
+      'handling recorded (recordSatisfaction on the complaint) or a feedbackWaivedReason; without either → BAD_USER_INPUT with reason FEEDBACK_REQUIRED.',
+  })
   async advanceComplaint(@Arg('input', () => AdvanceComplaintInput) input: AdvanceComplaintInput, @Ctx() ctx: HostContext) {
     requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
     const id = numericIdOf(input.complaintId, 'Complaint');
-    const [current] = id ? await ctx.db.select().from(complaints).where(eq(complaints.id, id)) : [];
-    if (!current || !(await customerLoader(ctx).load(current.customerId))) throw notFound(text('投诉', 'complaint'));
-    const step = NEXT[current.status];
+    const waiver = input.feedbackWaivedReason == null ? null : checkText(input.feedbackWaivedReason, 'feedbackWaivedReason', 500);
+    if (waiver !== null && input.to !== 'FEEDBACK_GIVEN') {
+      throw badInput(text('feedbackWaivedReason 仅用于结案（FEEDBACK_GIVEN）', 'feedbackWaivedReason applies only to the step to FEEDBACK_GIVEN'), 'feedbackWaivedReason');
+    }
+    // The complaint with whether the customer's satisfaction with its handling is on record (one statement).
+    const [current] = id
+      ? await ctx.db
+          .select({ complaint: complaints, rated: sql<boolean>`exists (select 1 from ${satisfactionResponses} s where s.subject_type = 'COMPLAINT' and s.subject_id = ${complaints}.id)` })
+          .from(complaints)
+          .where(eq(complaints.id, id))
+      : [];
+    if (!current || !(await customerLoader(ctx).load(current.complaint.customerId))) throw notFound(text('投诉', 'complaint'));
+    const step = NEXT[current.complaint.status];
     if (!step || step.to !== input.to) {
       throw badInput(
-        text(`投诉当前状态为 ${current.status}，下一步只能是 ${step?.to ?? '（已结束）'}`, `Complaint is ${current.status}; the next state can only be ${step?.to ?? '(none: closed)'}`),
+        text(`投诉当前状态为 ${current.complaint.status}，下一步只能是 ${step?.to ?? '（已结束）'}`, `Complaint is ${current.complaint.status}; the next state can only be ${step?.to ?? '(none: closed)'}`),
         'to',
       );
     }
     const note = step.note ? checkText(input.note ?? '', 'note', 2000) : undefined;
+    if (step.to === 'FEEDBACK_GIVEN') closingNeedsFeedback(current.rated === true || String(current.rated) === 'true', waiver);
     const [row] = await ctx.db
       .update(complaints)
-      .set({ status: step.to, [step.at]: ctx.now, ...(step.note ? { [step.note]: note } : {}), version: sql`${complaints.version} + 1` })
-      .where(and(eq(complaints.id, current.id), eq(complaints.version, input.version), eq(complaints.status, current.status)))
+      .set({
+        status: step.to,
+        [step.at]: ctx.now,
+        ...(step.note ? { [step.note]: note } : {}),
+        ...(waiver !== null ? { feedbackWaivedReason: waiver } : {}),
+        version: sql`${complaints.version} + 1`,
+      })
+      .where(and(eq(complaints.id, current.complaint.id), eq(complaints.version, input.version), eq(complaints.status, current.complaint.status)))
       .returning();
     if (!row) throw conflict(text('投诉已被他人处理，请刷新后重试', 'The complaint changed meanwhile; reload and retry'));
     return { ...row, id: toGlobalId('Complaint', row.id) };

@@ -32,6 +32,11 @@ export class Complaint extends Node {
   @Field(() => String, { nullable: true }) analysis!: string | null;
   @Field(() => String, { nullable: true }) resolution!: string | null;
   @Field(() => String, { nullable: true }) feedback!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the complaint was closed without the customer's feedback on its handling (unreachable, declined…), as given when it was closed; null when the feedback was recorded (see satisfaction).",
+  })
+  feedbackWaivedReason!: string | null;
   @Field(() => Int, { description: 'Optimistic-concurrency version.' }) version!: number;
   @Field(() => ComplaintSeverityEnum, { description: 'Severity given at filing; it sets the response target.' }) severity!: string;
   @Field(() => DateTimeScalar, {
