@@ -25,7 +25,7 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
     if (config.SEED_ON_EMPTY && (await isEmpty(host))) {
       const started = Date.now();
       log.info({ customers: config.DEMO_CUSTOMERS }, 'empty database: seeding the demo bank');
-      await seedDemoBank(host, { customers: config.DEMO_CUSTOMERS, misSellingCase: true });
+      await seedDemoBank(host, { customers: config.DEMO_CUSTOMERS, misSellingCase: true, makerChecker: true });
       log.info({ ms: Date.now() - started }, 'demo bank seeded');
     }
     const verifyToken = await createTokenVerifier({

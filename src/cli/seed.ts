@@ -17,7 +17,7 @@ async function main() {
       return;
     }
     const started = Date.now();
-    const r = await seedDemoBank(host, { customers: config.DEMO_CUSTOMERS, misSellingCase: true });
+    const r = await seedDemoBank(host, { customers: config.DEMO_CUSTOMERS, misSellingCase: true, makerChecker: true });
     log.info({ customers: r.customers, ms: Date.now() - started }, 'demo bank seeded');
   } finally {
     await host.close();

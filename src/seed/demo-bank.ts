@@ -13,6 +13,7 @@ import { seedMisSellingCase } from './mis-selling-case.js';
 import { seedRoster } from './roster.js';
 import { seedSatisfaction } from './satisfaction.js';
 import { seedPoints } from './points.js';
+import { seedMakerChecker } from './maker-checker.js';
 
 /** Reference rates to CNY seeded with the core; the forex plugin replaces them with its own. */
 const REFERENCE_RATES: Record<string, string> = {
@@ -30,7 +31,7 @@ const pluginSeed = (code: string) => [...code].reduce((h, c) => (Math.imul(h, 31
  * end-of-day closes the KPIs compare, the leads, the satisfaction surveys
  * and the points ledger.
  */
-export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date; misSellingCase?: boolean }): Promise<{ customers: number }> {
+export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date; misSellingCase?: boolean; makerChecker?: boolean }): Promise<{ customers: number }> {
   const { runtime } = host;
   const db = runtime.database.db;
   const now = opts.now ?? DEFAULT_NOW;
@@ -65,6 +66,8 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   await seedPoints(runtime, now);
   // Off unless asked (the demo server and `npm run seed`): it places a real order, which test fixtures built on the seed do not expect.
   if (opts.misSellingCase) await seedMisSellingCase(host, now);
+  // Last: from here on the listed actions wait for a second person (the demo server and `npm run seed` only).
+  if (opts.makerChecker) await seedMakerChecker(host, now);
   // After the orders there are (the mis-selling case's included): satisfaction surveys about contacts, closed complaints and orders.
   await seedSatisfaction(runtime, now);
   return { customers: core.customerIds.length };
