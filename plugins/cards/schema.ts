@@ -13,6 +13,8 @@ export const cardsDetails = pgTable('cards_details', {
   accountClass: text('account_class'), // CLASS_I | CLASS_II | CLASS_III (debit only)
   creditCardType: text('credit_card_type'), // STANDARD | CO_BRANDED | STUDENT | PLATINUM (credit only)
   network: text('network').notNull(), // UnionPay, Visa, Mastercard…
+  /** The issuer identification number (卡 BIN) the product's card numbers start with. */
+  bin: text('bin'),
   annualFee: money('annual_fee').notNull().default('0'),
   annualFeeWaiverZh: text('annual_fee_waiver_zh'),
   annualFeeWaiverEn: text('annual_fee_waiver_en'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { SeedContext } from '../../src/sdk/index.js';
+import { recordCardNumbers, type SeedContext } from '../../src/sdk/index.js';
+import { demoCardNumber } from './card-numbers.js';
 import { cardsDetails } from './schema.js';
 import { CARD_CATALOG, toNewProduct } from './seed/catalog.js';
 import { planCardHoldings } from './seed/holdings.js';
@@ -29,6 +30,7 @@ export async function seedCards(ctx: SeedContext): Promise<void> {
       accountClass: c.accountClass ?? null,
       creditCardType: c.creditCardType ?? null,
       network: c.network,
+      bin: c.bin,
       annualFee: c.annualFee,
       annualFeeWaiverZh: c.waiver?.[0] ?? null,
       annualFeeWaiverEn: c.waiver?.[1] ?? null,
@@ -47,6 +49,7 @@ export async function seedCards(ctx: SeedContext): Promise<void> {
         accountClass: sql`excluded.account_class`,
         creditCardType: sql`excluded.credit_card_type`,
         network: sql`excluded.network`,
+        bin: sql`excluded.bin`,
         annualFee: sql`excluded.annual_fee`,
         annualFeeWaiverZh: sql`excluded.annual_fee_waiver_zh`,
         annualFeeWaiverEn: sql`excluded.annual_fee_waiver_en`,
@@ -63,6 +66,17 @@ export async function seedCards(ctx: SeedContext): Promise<void> {
     classIIIBalanceCapCny: ctx.settings.get<AccountClassLimits>(SETTING.accountClassLimits).CLASS_III.balanceCny,
   });
   for (const batch of chunks(plan.holdings)) await ctx.catalog.addHoldings(batch);
+  // The numbers of the cards the demo customers hold (open ones), for identification at the counter.
+  const binOf = new Map(CARD_CATALOG.map((c) => [ids.get(c.code)!, c.bin]));
+  const held = new Map<number, number>();
+  const cards = plan.holdings
+    .filter((h) => h.status !== 'CLOSED')
+    .map((h) => {
+      const n = (held.get(h.customerId) ?? 0) + 1;
+      held.set(h.customerId, n);
+      return { customerId: h.customerId, pan: demoCardNumber(binOf.get(h.productId)!, h.customerId, n), issuedAt: h.openedAt };
+    });
+  for (const batch of chunks(cards)) await recordCardNumbers(ctx.db, batch);
   // The credit bureau's reports of the demo students (征信报告): the host keeps them with the other external facts.
   for (const batch of chunks(plan.studentReports)) {
     await ctx.catalog.recordExternalReports(
@@ -76,7 +90,7 @@ export async function seedCards(ctx: SeedContext): Promise<void> {
     );
   }
   ctx.log.info(
-    { products: ids.size, holdings: plan.holdings.length, studentReports: plan.studentReports.length },
+    { products: ids.size, holdings: plan.holdings.length, cardNumbers: cards.length, studentReports: plan.studentReports.length },
     'cards demo seeded',
   );
 }

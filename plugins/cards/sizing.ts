@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { statedFigure, type OrderTerms, type SizedOrder } from '../../src/sdk/index.js';
+import { statedFigure, type PluginManifest, type SizedOrder } from '../../src/sdk/index.js';
+import { cancelCard, issueCard } from './card-numbers.js';
 
 /**
  * Card orders: an application yields one card. For a debit account the amount
@@ -9,7 +10,10 @@ import { statedFigure, type OrderTerms, type SizedOrder } from '../../src/sdk/in
  * asset. `supplementary` marks a supplementary card on a parent's account
  * (`primaryHolderCustomerId` is kept as evidence).
  */
-export const cardOrders: OrderTerms = {
+export const cardOrders: NonNullable<PluginManifest['orders']> = {
+  // A card order issues its card (number recorded for identification at the counter).
+  onAccepted: issueCard,
+  onCancelled: cancelCard,
   details: z.strictObject({
     supplementary: z.boolean().optional(),
     primaryHolderCustomerId: z.union([z.string().trim().min(1).max(64), z.number().int().positive()]).optional(),

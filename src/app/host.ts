@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config/config.js';
+import { useCardNumberKey } from '../domain/branch-floor/card-number.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { sql } from 'drizzle-orm';
@@ -46,6 +47,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
 export async function createHost(opts: CreateHostOptions): Promise<Host> {
   const { config } = opts;
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
+  useCardNumberKey(config.cardNumberKey);
   const installed = opts.installed ?? (await import('../../plugins/index.js')).installedPlugins;
   const plugins = selectPlugins(installed, {
     codes: config.pluginCodes,

@@ -23,6 +23,8 @@ export const configSchema = z.object({
   DEMO_CUSTOMERS: z.coerce.number().int().min(10).max(500_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Key of the HMAC card numbers are stored under (customer identification by card). Unset in production: card look-up off. */
+  CARD_NUMBER_HASH_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_PUBLIC_KEY: z.string().optional(),
   JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().default('finmart'),
@@ -74,6 +76,8 @@ export interface Config extends Omit<RawConfig, 'SEED_ON_EMPTY'> {
   incompatibleOverrides: string[];
   /** The development HS256 secret; set in every environment but production. */
   jwtSecret?: string;
+  /** The key card numbers are hashed under; undefined (production without CARD_NUMBER_HASH_KEY): card look-up off. */
+  cardNumberKey?: string;
 }
 
 /** A configuration problem, naming every bad variable. */
@@ -85,6 +89,9 @@ export class ConfigError extends Error {
 }
 
 /** Fixed development secret: tokens printed by `npm run token` work against `npm start`. */
+/** The development key card numbers are hashed under: published, so production sets CARD_NUMBER_HASH_KEY of its own. */
+export const DEVELOPMENT_CARD_NUMBER_KEY = 'finmart-development-card-number-key-do-not-use';
+
 export const DEVELOPMENT_JWT_SECRET = 'finmart-development-secret-do-not-use-in-production';
 
 const splitList = (v?: string) =>
@@ -106,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // production anyone could mint a head-office token with it.
   const weakness = production && raw.JWT_SECRET ? secretWeakness(raw.JWT_SECRET, { developmentSecret: DEVELOPMENT_JWT_SECRET }) : undefined;
   if (weakness) problems.push(`JWT_SECRET: ${weakness}; production needs a secret of its own`);
+  if (production && raw.CARD_NUMBER_HASH_KEY === DEVELOPMENT_CARD_NUMBER_KEY) problems.push('CARD_NUMBER_HASH_KEY: the development key is published; production needs a key of its own');
   if (raw.RATE_LIMIT_COST_PER_MINUTE < raw.GRAPHQL_MAX_COST) {
     problems.push(`RATE_LIMIT_COST_PER_MINUTE: must be at least GRAPHQL_MAX_COST (${raw.GRAPHQL_MAX_COST}), or the costliest allowed query could never run`);
   }
@@ -116,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pluginCodes: splitList(raw.PLUGINS),
     incompatibleOverrides: splitList(raw.ALLOW_INCOMPATIBLE_PLUGINS) ?? [],
     jwtSecret: raw.JWT_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : DEVELOPMENT_JWT_SECRET),
+    cardNumberKey: raw.CARD_NUMBER_HASH_KEY ?? (production ? undefined : DEVELOPMENT_CARD_NUMBER_KEY),
   };
 }

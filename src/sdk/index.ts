@@ -61,3 +61,4 @@ export { registerNodeType } from '../graphql/node-registry.js';
 export { recordAudit, type AuditEntry } from '../audit/record.js';
 export { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeIdempotentResponse } from '../orders/idempotency.js';
 export { Node } from '../graphql/relay/types.js';
+export { recordCardNumbers, cancelCardNumbers, luhnCheckDigit, type IssuedCard } from '../domain/branch-floor/card-number.js';

@@ -22,7 +22,7 @@ const SUBJECT_TYPE: Record<string, string> = {
 export class IdentifyCustomerResolver {
   @Mutation(() => CustomerIdentification, {
     description:
-      '网点客户识别: branch staff (relationship managers, branch managers) at their own branch identify the person at the counter from the ID presented — tier, assigned manager, ' +
+      '网点客户识别: branch staff (relationship managers, branch managers) at their own branch identify the person at the counter from the ID or the bank card presented — tier, assigned manager, ' +
       'queue lane (core.counter.fastLaneTiers) and the alerts worth saying. Any customer of the bank is identified, with this counter view only. An unknown ID gives identified: false ' +
       'and nothing else. Audited as CUSTOMER_IDENTIFIED (purpose BRANCH_COUNTER); an identified visit appears in the assigned manager\'s work queue (CUSTOMER_AT_BRANCH).',
   })
@@ -30,7 +30,12 @@ export class IdentifyCustomerResolver {
     requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER');
     const branchId = numericIdOf(input.branchId, 'Branch');
     if (branchId === null) throw badInput(text('网点编号无效', 'Not a branch id'), 'branchId');
-    const r = await identifyCustomer(ctx, { idType: input.idType, idNumber: input.idNumber, branchId });
+    const byCard = input.cardNumber != null;
+    if (byCard === (input.idType != null || input.idNumber != null)) {
+      throw badInput(text('请提供证件（类型和号码）或银行卡号，二者取一', 'Give an ID (idType and idNumber) or a card number, one of the two'), byCard ? 'cardNumber' : 'idNumber');
+    }
+    if (!byCard && (input.idType == null || input.idNumber == null)) throw badInput(text('证件类型和号码须同时提供', 'idType and idNumber go together'), input.idType == null ? 'idType' : 'idNumber');
+    const r = await identifyCustomer(ctx, byCard ? { cardNumber: input.cardNumber!, branchId } : { idType: input.idType!, idNumber: input.idNumber!, branchId });
     if (!r.identified) {
       return { identified: false, message: ctx.t(text('不是本行客户', 'Not a customer of the bank')), customerId: null, name: null, tier: null, manager: null, queuePriority: null, alerts: [] };
     }

@@ -3,7 +3,8 @@ import type { HostContext } from '../../app/runtime.js';
 import { ownBranchOf } from '../../access/own-branch.js';
 import { recordAuditBatch } from '../../audit/record.js';
 import { jsonValue } from '../../db/json-rows.js';
-import { auditEvents, branchVisits, bundles, complaints, customers, holdings, managers, orders } from '../../db/schema/index.js';
+import { auditEvents, branchVisits, bundles, complaints, customerCards, customers, holdings, managers, orders } from '../../db/schema/index.js';
+import { cardHolderCondition, cardNumbersEnabled, normaliseCardNumber } from './card-number.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
 import { text, type LocalizedText } from '../../i18n/localized.js';
@@ -32,6 +33,28 @@ export type Identification =
       alerts: CounterAlert[];
     };
 
+/** What the person at the counter presents: an ID (type and number) or a card of the bank. */
+export type PresentedCredential = { idType: string; idNumber: string; cardNumber?: undefined } | { cardNumber: string; idType?: undefined; idNumber?: undefined };
+
+/**
+ * The customer a credential names, as a SQL condition on customers — checked before any statement: a
+ * malformed ID number or card number is BAD_USER_INPUT. A card is found by its keyed hash among the live
+ * cards the bank issued (card look-up off when no CARD_NUMBER_HASH_KEY is configured).
+ */
+function presentedCustomerSql(c: PresentedCredential): SQL {
+  if (c.cardNumber !== undefined) {
+    const pan = normaliseCardNumber(c.cardNumber);
+    if (!cardNumbersEnabled()) throw badInput(text('未启用按卡号识别客户', 'Identification by card number is not configured'), 'cardNumber');
+    return sql`${customers.id} = (select ${customerCards.customerId} from ${customerCards} where ${cardHolderCondition(pan)})`;
+  }
+  const idNumber = normaliseIdNumber(c.idNumber);
+  if (idNumber === null) throw badInput(text('证件号码格式不正确', 'The ID number is not well formed'), 'idNumber');
+  return and(eq(customers.idType, c.idType), eq(customers.idNumber, idNumber))!;
+}
+
+/** How the customer was identified, for the audit trail (never the number itself). */
+const credentialKind = (c: PresentedCredential): 'CARD' | 'ID' => (c.cardNumber !== undefined ? 'CARD' : 'ID');
+
 /** Rows a correlated list brings: the record and when it falls due. */
 type Listed = { id: number; due: string }[];
 
@@ -45,7 +68,7 @@ export const IDENTIFY_PURPOSE = 'BRANCH_COUNTER';
 
 
 /**
- * 网点客户识别: who is at the counter of `branchId`, from the ID they present. Any customer of the bank is
+ * 网点客户识别: who is at the counter of `branchId`, from the ID or the bank card they present. Any customer of the bank is
  * identified (a customer may walk into any branch), but only with what the counter needs — tier, manager, queue
  * lane, alerts — never the 360. Unknown: `identified: false`, the same answer whatever the ID (nothing says
  * whether it exists anywhere). Either way the look-up is audited (CUSTOMER_IDENTIFIED, purpose BRANCH_COUNTER,
@@ -53,9 +76,8 @@ export const IDENTIFY_PURPOSE = 'BRANCH_COUNTER';
  * (CUSTOMER_AT_BRANCH). Two statements: the customer with tier, manager, what the alerts need and the bundles
  * on offer; the visit with its audit entry.
  */
-export async function identifyCustomer(ctx: HostContext, input: { idType: string; idNumber: string; branchId: number }): Promise<Identification> {
-  const idNumber = normaliseIdNumber(input.idNumber);
-  if (idNumber === null) throw badInput(text('证件号码格式不正确', 'The ID number is not well formed'), 'idNumber');
+export async function identifyCustomer(ctx: HostContext, input: PresentedCredential & { branchId: number }): Promise<Identification> {
+  const who = presentedCustomerSql(input);
   // Only branch staff identify customers, at their own branch's counter.
   const branch = await ownBranchOf(ctx);
   if (branch === null) throw forbidden(text('只有网点员工可以在本网点识别客户', 'Only branch staff identify customers, at their own branch'));
@@ -84,11 +106,11 @@ export async function identifyCustomer(ctx: HostContext, input: { idType: string
     })
     .from(customers)
     .leftJoin(managers, eq(managers.id, customers.managerId))
-    .where(and(eq(customers.idType, input.idType), eq(customers.idNumber, idNumber)))
+    .where(who)
     .limit(1);
 
   if (!row) {
-    await recordAuditBatch(ctx, [{ action: 'CUSTOMER_IDENTIFIED', targetType: 'CustomerSearch', targetId: '-', purpose: IDENTIFY_PURPOSE, details: { identified: false, branchId: toGlobalId('Branch', branch) } }]);
+    await recordAuditBatch(ctx, [{ action: 'CUSTOMER_IDENTIFIED', targetType: 'CustomerSearch', targetId: '-', purpose: IDENTIFY_PURPOSE, details: { identified: false, by: credentialKind(input), branchId: toGlobalId('Branch', branch) } }]);
     return { identified: false };
   }
   const c = row.customer;
@@ -116,7 +138,7 @@ export async function identifyCustomer(ctx: HostContext, input: { idType: string
   const lane = queuePriority(row.tier, settings);
   const ordered = orderAlerts(alerts);
   // The visit and the audit entry in one statement (atomic), before anything is answered: no record, no answer.
-  const details = { identified: true, branchId: toGlobalId('Branch', branch), queuePriority: lane, alerts: ordered.map((a) => a.kind) };
+  const details = { identified: true, by: credentialKind(input), branchId: toGlobalId('Branch', branch), queuePriority: lane, alerts: ordered.map((a) => a.kind) };
   await ctx.db.execute(sql`with visit as (
       insert into ${branchVisits} (customer_id, branch_id, manager_id, identified_by, identified_at)
       values (${c.id}, ${branch}, ${c.managerId}, ${ctx.principal.subject}, ${ctx.now.toISOString()}::timestamptz))

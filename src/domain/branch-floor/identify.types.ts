@@ -42,10 +42,11 @@ registerEnumType(CounterAlertKindEnum, {
   },
 });
 
-@InputType({ description: 'The ID the customer presents at the counter, and the branch whose counter it is.' })
+@InputType({ description: 'What the customer presents at the counter — an ID (idType and idNumber) or a bank card (cardNumber), one of the two — and the branch whose counter it is.' })
 export class IdentifyCustomerInput {
-  @Field(() => IdTypeEnum) idType!: string;
-  @Field(() => String, { description: 'As printed (spaces and a lower-case x are accepted).' }) idNumber!: string;
+  @Field(() => IdTypeEnum, { nullable: true, description: 'The ID\'s type (with idNumber).' }) idType?: string | null;
+  @Field(() => String, { nullable: true, description: 'As printed (spaces and a lower-case x are accepted).' }) idNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'A card the bank issued, as read or typed (spaces and hyphens accepted; 13–19 digits with a valid check digit). Never stored or logged: looked up by its keyed hash.' }) cardNumber?: string | null;
   @Field(() => ID, { description: "The caller's own branch." }) branchId!: string;
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "cards_details" ADD COLUMN "bin" text;
