@@ -103,7 +103,7 @@ describe.each(testDrivers())('customer identification at the branch (%s)', (driv
     expect((await identify({}, { role: 'BRANCH_MANAGER', branchId: x.branchId })).data.identifyCustomer.identified).toBe(true);
     expect(code(await identify({ branchId: toGlobalId('Branch', otherBranch) }, { role: 'BRANCH_MANAGER', branchId: x.branchId }))).toBe('FORBIDDEN');
     expect(code(await identify({ branchId: toGlobalId('Branch', otherBranch) }))).toBe('FORBIDDEN');
-    for (const role of ['HEAD_OFFICE', 'AUDITOR'] as const) expect(code(await identify({}, { role }))).toBe('FORBIDDEN');
+    for (const role of ['HEAD_OFFICE', 'AUDITOR', 'CHECKER'] as const) expect(code(await identify({}, { role }))).toBe('FORBIDDEN');
     expect(code(await identify({}, { role: 'PARTNER', partnerCode: 'funds' }))).toBe('FORBIDDEN');
   });
 });

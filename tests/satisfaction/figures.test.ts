@@ -1,3 +1,4 @@
+import { fixtureOrg } from '../workbench/fixture-org.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { branches, complaints, customers, managers, orders, satisfactionResponses } from '../../src/db/schema/index.js';
@@ -46,21 +47,7 @@ describe.each(testDrivers())('satisfaction figures (%s)', (driver) => {
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 12 });
     const db = t.host.runtime.database.db;
-    [{ id: B }, { id: C }] = await db
-      .insert(branches)
-      .values([
-        { code: 'T-SAT-B', nameZh: '满意度乙', nameEn: 'CSAT B', city: '杭州' },
-        { code: 'T-SAT-C', nameZh: '满意度丙', nameEn: 'CSAT C', city: '宁波' },
-      ])
-      .returning({ id: branches.id });
-    [{ id: m.M1 }, { id: m.M2 }, { id: m.M3 }] = await db
-      .insert(managers)
-      .values([
-        { code: 'T-SAT-M1', name: '一', grade: 'PRINCIPAL', branchId: B, phone: '13900000031' },
-        { code: 'T-SAT-M2', name: '二', grade: 'PRINCIPAL', branchId: B, phone: '13900000032' },
-        { code: 'T-SAT-M3', name: '三', grade: 'PRINCIPAL', branchId: C, phone: '13900000033' },
-      ])
-      .returning({ id: managers.id });
+    ({ B, C, M1: m.M1, M2: m.M2, M3: m.M3 } = await fixtureOrg(db, 'T-SAT', { zh: '满意度', en: 'CSAT' }, 30));
     [{ id: customerId }] = await db.select({ id: customers.id }).from(customers).orderBy(asc(customers.id)).limit(1);
     let subject = 1_000_000;
     const response = (managerId: number | null, at: string, score: number, recommend: number | null) => ({

@@ -1,3 +1,4 @@
+import { fixtureOrg } from './fixture-org.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDay, closeDay } from '../../src/domain/kpis/day-close.js';
@@ -51,21 +52,7 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 12 });
     const db = t.host.runtime.database.db;
-    [{ id: B }, { id: C }] = await db
-      .insert(branches)
-      .values([
-        { code: 'T-KPI-B', nameZh: '考核乙', nameEn: 'KPI B', city: '杭州' },
-        { code: 'T-KPI-C', nameZh: '考核丙', nameEn: 'KPI C', city: '宁波' },
-      ])
-      .returning({ id: branches.id });
-    [{ id: m.M1 }, { id: m.M2 }, { id: m.M3 }] = await db
-      .insert(managers)
-      .values([
-        { code: 'T-KPI-M1', name: '一', grade: 'PRINCIPAL', branchId: B, phone: '13900000021' },
-        { code: 'T-KPI-M2', name: '二', grade: 'PRINCIPAL', branchId: B, phone: '13900000022' },
-        { code: 'T-KPI-M3', name: '三', grade: 'PRINCIPAL', branchId: C, phone: '13900000023' },
-      ])
-      .returning({ id: managers.id });
+    ({ B, C, M1: m.M1, M2: m.M2, M3: m.M3 } = await fixtureOrg(db, 'T-KPI', { zh: '考核', en: 'KPI' }, 20));
     // The live rows agree with the end book.
     const live: [keyof typeof c, number, number, string, Date][] = [
       ['a', m.M1, B, '120000', bj('2024-01-01T09:00:00')],

@@ -3,7 +3,7 @@ import type { HostContext } from '../../app/runtime.js';
 import { recordAudit } from '../../audit/record.js';
 import { resultRows } from '../../db/result-rows.js';
 import { satisfactionResponses } from '../../db/schema/index.js';
-import { errorSummary } from '../../error-summary.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
 import { badInput, conflict, notFound } from '../../graphql/errors.js';
 import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
@@ -106,8 +106,6 @@ async function subjectFacts(ctx: HostContext, type: SatisfactionSubjectType, key
   const num = (v: unknown) => (v == null ? null : Number(v));
   return { customerId: Number(r.customer_id), managerId: num(r.manager_id), branchId: num(r.branch_id), state: r.state == null ? null : String(r.state) };
 }
-
-const isUniqueViolation = (e: unknown): boolean => errorSummary(e).code === '23505';
 
 /**
  * Records a customer's satisfaction with one of their contacts, complaints or
