@@ -44,7 +44,7 @@ const positionLoader = (ctx: HostContext) =>
 
 @Resolver(() => PointsEntry)
 export class PointsEntryResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
   id(@Root() e: LedgerRow): string {
     return toGlobalId('PointsEntry', e.id);
   }

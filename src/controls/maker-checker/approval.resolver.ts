@@ -23,7 +23,7 @@ registerNodeType('Approval', async (ctx, key) => {
 
 @Resolver(() => Approval)
 export class ApprovalResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id.' })
   id(@Root() a: ApprovalRow): string {
     return toGlobalId('Approval', a.id);
   }

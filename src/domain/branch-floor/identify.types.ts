@@ -52,8 +52,8 @@ export class IdentifyCustomerInput {
 
 @ObjectType({ description: 'One thing worth saying at the counter, in the caller\'s language.' })
 export class CounterAlert {
-  @Field(() => CounterAlertKindEnum) kind!: string;
-  @Field(() => String) message!: string;
+  @Field(() => CounterAlertKindEnum, { description: 'What the alert is about.' }) kind!: string;
+  @Field(() => String, { description: 'What to say, in the caller\'s language.' }) message!: string;
   @Field(() => DateTimeScalar, { description: 'When it falls due (the birthday, the maturity, the end of the cooling-off…); now for an offer.' }) dueAt!: Date;
   @Field(() => ID, { description: 'What it is about: the Customer, Complaint, Order, Holding or Bundle (global id).' }) subjectId!: string;
 }
@@ -66,6 +66,6 @@ export class CustomerIdentification {
   @Field(() => String, { nullable: true, description: 'The name on the ID presented, to greet the customer.' }) name!: string | null;
   @Field(() => TierEnum, { nullable: true, description: 'The tier under core.tierBasis, on the valuation snapshot (as the tier filter).' }) tier!: string | null;
   @Field(() => CustomerManager, { nullable: true, description: 'The assigned manager, to call them over; null when none is assigned.' }) manager!: unknown;
-  @Field(() => QueuePriorityEnum, { nullable: true }) queuePriority!: string | null;
+  @Field(() => QueuePriorityEnum, { nullable: true, description: 'The queue lane: FAST_LANE for the tiers core.counter.fastLaneTiers names; null when not identified.' }) queuePriority!: string | null;
   @Field(() => [CounterAlert], { description: 'In reading order: assessment, complaints, cooling-off, maturities, birthday, offer.' }) alerts!: CounterAlert[];
 }
