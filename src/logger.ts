@@ -27,7 +27,10 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', de
       censor: '[REDACTED]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (destination) return pino(options, destination);
+  // `npm run dev` (LOG_PRETTY=true): one readable line per event, through pino-pretty (a dev dependency).
+  if (process.env.LOG_PRETTY === 'true') return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+  return pino(options);
 }
 
 export type { Logger };

@@ -27,6 +27,8 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
       log.info({ customers: config.DEMO_CUSTOMERS }, 'empty database: seeding the demo bank');
       await seedDemoBank(host, { customers: config.DEMO_CUSTOMERS, misSellingCase: true, makerChecker: true });
       log.info({ ms: Date.now() - started }, 'demo bank seeded');
+    } else {
+      log.info({ database: config.DATABASE_URL ? 'postgres' : 'pglite' }, 'the database already holds a bank: reusing it (no seeding)');
     }
     const verifyToken = await createTokenVerifier({
       secret: config.jwtSecret,

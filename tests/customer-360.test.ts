@@ -118,7 +118,7 @@ describe.each(testDrivers())('customer 360 and the book (%s)', (driver) => {
     const dormant = await t.gql(`{ customers(first: 1, filter: { activity: DORMANT }) { edges { node { id activity } } } }`);
     const id = dormant.data.customers.edges[0].node.id;
     const log = (outcome: string) =>
-      t.gql(`mutation L($id: ID!, $o: String!) { logContact(input: { customerId: $id, channel: PHONE, summary: "电话回访", outcome: $o }) { channel } }`, { id, o: outcome });
+      t.gql(`mutation L($id: ID!, $o: ContactOutcome!) { logContact(input: { customerId: $id, channel: PHONE, summary: "电话回访", outcome: $o }) { channel } }`, { id, o: outcome });
     const ACTIVITY = `query C($id: ID!) { customer(id: $id) { activity contacts(first: 1) { edges { node { summary } } } } }`;
     expect((await log('NO_ANSWER')).errors).toBeUndefined();
     expect((await t.gql(ACTIVITY, { id })).data.customer.activity).toBe('DORMANT');
@@ -145,7 +145,7 @@ describe.each(testDrivers())('customer 360 and the book (%s)', (driver) => {
   });
 
   it('complaints move forward one step at a time', async () => {
-    const filed = await t.gql(`mutation F($id: ID!) { fileComplaint(input: { customerId: $id, category: "SERVICE", description: "排队时间过长" }) { id status version } }`, { id: ids[5] });
+    const filed = await t.gql(`mutation F($id: ID!) { fileComplaint(input: { customerId: $id, category: SERVICE, description: "排队时间过长" }) { id status version } }`, { id: ids[5] });
     const c = filed.data.fileComplaint;
     expect(c.status).toBe('RECORDED');
     const skip = await t.gql(`mutation A($id: ID!, $v: Int!) { advanceComplaint(input: { complaintId: $id, version: $v, to: HANDLED, note: "x" }) { status } }`, { id: c.id, v: c.version });

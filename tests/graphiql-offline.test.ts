@@ -174,4 +174,22 @@ describe('GraphiQL page offline', () => {
       }
     },
   );
+
+  it.skipIf(!existsSync(CHROMIUM))(
+    'opens a ?query= link with that query in the editor, ready to run',
+    async () => {
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        const linked = '{ hello } # shared by a colleague';
+        await page.goto(`${baseUrl}/graphql?query=${encodeURIComponent(linked)}`, { waitUntil: 'load' });
+        const editor = page.locator('.graphiql-container .graphiql-query-editor .view-lines').first();
+        await expect.poll(async () => (await editor.innerText()).replace(/\u00a0/g, ' '), { timeout: 30_000 }).toContain('shared by a colleague');
+        await page.locator('.graphiql-execute-button').click();
+        await expect.poll(async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 }).toContain('world');
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

@@ -10,6 +10,8 @@ import { buildFinmartSchema } from '../graphql/build-schema.js';
 import { LoggableError } from '../error-summary.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createCatalogWriter } from '../plugins/catalog-writer.js';
+import { createMetrics } from '../observability/metrics.js';
+import { instrumentSchema, startTracing, type SpanExporter } from '../observability/tracing.js';
 import { revalueHoldersOf } from '../domain/holdings/revalue.js';
 import type { PluginManifest, PluginServices } from '../sdk/manifest.js';
 import { coreSettings } from '../settings/core-settings.js';
@@ -34,6 +36,8 @@ export interface CreateHostOptions {
   logger?: Logger;
   /** An already open database (tests share one per file). */
   database?: Database;
+  /** Spans go here too (tests: an InMemorySpanExporter), with or without OTEL_EXPORTER_OTLP_ENDPOINT. */
+  spanExporter?: SpanExporter | { exporter: SpanExporter; batch: true };
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
@@ -106,6 +110,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
       plugins,
       pluginByLine: new Map(plugins.map((p) => [p.line, p])),
       rules,
+      metrics: createMetrics({ database }),
       servicesFor(code) {
         let s = services.get(code);
         if (!s) {
@@ -142,6 +147,12 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
     }
 
     const schema = buildFinmartSchema(plugins);
+    // Last, so that a boot that fails leaves no exporter behind.
+    const tracing = startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, ...(opts.spanExporter && 'batch' in opts.spanExporter ? opts.spanExporter : { exporter: opts.spanExporter }), serviceName: config.OTEL_SERVICE_NAME, serviceVersion: HOST_VERSION });
+    if (tracing) {
+      runtime.tracing = tracing;
+      instrumentSchema(schema);
+    }
     return {
       runtime,
       schema,
@@ -153,6 +164,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
             log.error({ plugin: p.code, err: e }, 'plugin shutdown failed');
           }
         }
+        await tracing?.shutdown().catch((e: unknown) => log.warn({ err: e }, 'trace exporter shutdown failed'));
         if (!opts.database) await database.close();
       },
     };

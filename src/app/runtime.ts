@@ -2,6 +2,8 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/client.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
+import type { FinmartMetrics } from '../observability/metrics.js';
+import type { Tracing } from '../observability/tracing.js';
 import type { PluginManifest, PluginServices } from '../sdk/manifest.js';
 import type { SettingsRegistry } from '../settings/registry.js';
 import type { RegisteredRule } from '../suitability/engine.js';
@@ -19,6 +21,10 @@ export interface HostRuntime {
   rules: RegisteredRule[];
   /** Services handed to a plugin (its catalog writer is bound to its line). */
   servicesFor(code: string): PluginServices;
+  /** This host's Prometheus metrics (its own registry); absent in runtimes built outside createHost. */
+  metrics?: FinmartMetrics;
+  /** OpenTelemetry tracing, when an OTLP endpoint (or a test exporter) is configured. */
+  tracing?: Tracing;
 }
 
 /** What core resolvers receive: the plugin-facing context plus the runtime. */

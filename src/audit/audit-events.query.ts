@@ -21,26 +21,26 @@ type AuditRow = typeof auditEvents.$inferSelect;
 
 @ObjectType('AuditEvent', { description: 'One entry of the append-only audit trail.' })
 export class AuditEvent {
-  @Field(() => ID) id!: string;
-  @Field(() => DateTimeScalar) occurredAt!: Date;
+  @Field(() => ID, { description: 'Opaque global id of the entry.' }) id!: string;
+  @Field(() => DateTimeScalar, { description: 'When the action happened.' }) occurredAt!: Date;
   @Field(() => String, { description: 'The subject (JWT sub) who acted.' }) actor!: string;
-  @Field(() => String) role!: string;
+  @Field(() => String, { description: 'The role the actor acted in (a Role value).' }) role!: string;
   @Field(() => String, { description: 'e.g. CUSTOMER_360_READ, PII_REVEAL, PII_SEARCH, ORDER_CANCELLED, COMPLAINT_ESCALATED.' }) action!: string;
-  @Field(() => String) targetType!: string;
+  @Field(() => String, { description: 'The GraphQL type of what was acted on (Customer, Complaint, Order, Setting…).' }) targetType!: string;
   @Field(() => String, { description: 'Global id of the target.' }) targetId!: string;
-  @Field(() => String, { nullable: true }) purpose!: string | null;
+  @Field(() => String, { nullable: true, description: 'The purpose the actor stated (identity reveals); null when none is asked for.' }) purpose!: string | null;
   @Field(() => String, { nullable: true, description: 'Finds the request in the logs.' }) requestId!: string | null;
   @Field(() => GraphQLJSONObject, { description: 'Context without personal data.' }) details!: Record<string, unknown>;
 }
 
 export const { Connection: AuditEventConnection } = connectionTypes('AuditEvent', () => AuditEvent);
 
-@InputType('AuditEventFilter')
+@InputType('AuditEventFilter', { description: 'Narrows the audit trail; every criterion given must match exactly (omitted: any).' })
 export class AuditEventFilter {
-  @Field(() => String, { nullable: true }) actor?: string | null;
-  @Field(() => String, { nullable: true }) action?: string | null;
-  @Field(() => String, { nullable: true }) targetType?: string | null;
-  @Field(() => String, { nullable: true }) targetId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only entries by this subject (JWT sub).' }) actor?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only this action (e.g. PII_REVEAL).' }) action?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only targets of this type (e.g. Customer).' }) targetType?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only this target (its global id).' }) targetId?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Inclusive.' }) from?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Exclusive.' }) to?: Date | null;
 }
@@ -59,7 +59,7 @@ function filterSql(f?: AuditEventFilter | null): SQL | undefined {
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the AuditEvent.' })
   id(@Root() r: AuditRow): string {
     return toGlobalId('AuditEvent', r.id);
   }
@@ -68,7 +68,7 @@ export class AuditEventResolver {
   async auditEvents(
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true }) filter?: AuditEventFilter,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Criteria the events must all meet; omitted: every event.' }) filter?: AuditEventFilter,
   ) {
     requireRole(ctx, ...AUDIT_READER_ROLES);
     // audit_events is keyed by a bigserial.

@@ -1,7 +1,8 @@
+import { context, type Context } from '@opentelemetry/api';
 import { sql } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { auditEvents } from '../db/schema/index.js';
-import { asyncScope, type StatementLog } from '../observability/async-scope.js';
+import { asyncScope, type RequestTrace, type StatementLog } from '../observability/async-scope.js';
 import type { AuditEntry } from './record.js';
 
 type Db = HostContext['db'];
@@ -22,6 +23,8 @@ interface AuditRow {
 interface Waiting {
   rows: AuditRow[];
   log: StatementLog | undefined;
+  /** A traced request: its trace and span context (the shared insert's span goes under the first traced request it carries). */
+  trace?: { trace: RequestTrace; context: Context };
   resolve: () => void;
   reject: (e: unknown) => void;
 }
@@ -49,8 +52,10 @@ class AuditWriter {
   constructor(private readonly db: Db) {}
 
   write(rows: AuditRow[], log: StatementLog | undefined): Promise<void> {
+    const requestTrace = asyncScope.getStore()?.trace;
+    const trace = requestTrace ? { trace: requestTrace, context: context.active() } : undefined;
     return new Promise<void>((resolve, reject) => {
-      this.#queue.push({ rows, log, resolve, reject });
+      this.#queue.push({ rows, log, trace, resolve, reject });
       if (!this.#draining) void this.#drain();
     });
   }
@@ -67,8 +72,11 @@ class AuditWriter {
             as e(actor text, role text, request_id text, action text, target_type text, target_id text, purpose text, details jsonb)`;
         try {
           // Outside any one request's scope: the statement belongs to all of them, counted below.
-          await asyncScope.run({}, async () => {
-            await this.db.execute(statement);
+          // Traced: its span sits under the first traced request it carries.
+          const traced = batch.find((w) => w.trace)?.trace;
+          await asyncScope.run(traced ? { trace: traced.trace } : {}, async () => {
+            if (traced) await context.with(traced.context, () => this.db.execute(statement));
+            else await this.db.execute(statement);
           });
           for (const w of batch) count(w.log);
           for (const w of batch) w.resolve();

@@ -23,8 +23,8 @@ export const PURPOSE_MAX_LENGTH = 200;
 
 @ObjectType('CustomerIdentity', { description: 'Unmasked personal identifiers. Every read is audited with its purpose.' })
 export class CustomerIdentity {
-  @Field(() => String) idNumber!: string;
-  @Field(() => String) phone!: string;
+  @Field(() => String, { description: '证件号码 / The full ID number.' }) idNumber!: string;
+  @Field(() => String, { description: '手机号码 / The full mobile number.' }) phone!: string;
 }
 
 /** Checks and normalises a stated purpose; BAD_USER_INPUT otherwise. */
@@ -55,7 +55,7 @@ export class CustomerIdentityResolver {
   @FieldResolver(() => CustomerIdentity, {
     description: 'Full ID number and phone. Needs a stated purpose (≥ 4 characters) and a serving role (relationship manager, branch manager, head office); audited as PII_REVEAL.',
   })
-  async identity(@Root() c: CustomerRecord, @Arg('purpose', () => String) purpose: string, @Ctx() ctx: HostContext): Promise<CustomerIdentity> {
+  async identity(@Root() c: CustomerRecord, @Arg('purpose', () => String, { description: 'Why the full identity is needed (at least 4 characters); kept in the audit trail with the reveal.' }) purpose: string, @Ctx() ctx: HostContext): Promise<CustomerIdentity> {
     requireRole(ctx, ...IDENTITY_REVEAL_ROLES);
     const p = checkPurpose(purpose);
     // The audit record is written before the value is returned: no record, no value.

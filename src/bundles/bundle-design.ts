@@ -7,7 +7,7 @@ import { badInput, FinmartError } from '../graphql/errors.js';
 import { numericIdOf } from '../graphql/relay/global-id.js';
 import { text } from '../i18n/localized.js';
 import { bundleServicesOf, SETTING_BUNDLE_RULES, type BundleRules } from './bundle.settings.js';
-import type { BundleDesignInput } from './bundle-admin.types.js';
+import { DESIGNABLE_BUNDLE_KINDS, type BundleDesignInput } from './bundle-admin.types.js';
 import { infeasibleItems } from './segment-feasibility.js';
 
 const CODE = /^[A-Z][A-Z0-9-]{2,39}$/;
@@ -47,6 +47,9 @@ function positive(v: string | undefined | null, field: string, max?: string): st
 export function checkDesignShape(input: BundleDesignInput, ctx: HostContext): Omit<CheckedDesign, 'items'> & { itemInputs: { productId: number; roleZh: string; roleEn: string; suggestedAmount: string | null; quantity: string | null; share: string | null }[] } {
   const code = input.code.trim();
   if (!CODE.test(code)) throw badInput(text('套餐代码须为 3 到 40 位大写字母、数字或连字符', 'code must be 3–40 upper-case letters, digits or hyphens'), 'code');
+  if (!DESIGNABLE_BUNDLE_KINDS.includes(input.kind)) {
+    throw badInput(text(`套餐类型须为 ${DESIGNABLE_BUNDLE_KINDS.join('/')}`, `kind must be one of ${DESIGNABLE_BUNDLE_KINDS.join(', ')}`), 'kind');
+  }
   const rules = ctx.settings.get<BundleRules>(SETTING_BUNDLE_RULES);
   const services = bundleServicesOf(ctx.settings);
   const items = input.items ?? [];

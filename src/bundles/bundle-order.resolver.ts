@@ -22,7 +22,7 @@ registerNodeType('BundleOrder', async (ctx, key) => {
 
 @Resolver(() => BundleOrder)
 export class BundleOrderResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the BundleOrder.' })
   id(@Root() o: BundleOrderRow): string {
     return toGlobalId('BundleOrder', o.id);
   }
@@ -32,7 +32,7 @@ export class BundleOrderResolver {
     return ctx.loader<number, typeof bundles.$inferSelect | null>('bundles.byId', async (ids) => byKey(ids, await ctx.db.select().from(bundles).where(inArray(bundles.id, [...ids])), (r) => r.id)).load(o.bundleId);
   }
 
-  @FieldResolver(() => Customer)
+  @FieldResolver(() => Customer, { description: 'The customer who bought it.' })
   customer(@Root() o: BundleOrderRow, @Ctx() ctx: HostContext) {
     return customerLoader(ctx).load(o.customerId);
   }
@@ -71,7 +71,7 @@ export class BundleOrderMutationResolver {
       'SUITABILITY_STEPS_REQUIRED) names each item in `extensions.items` with its decision (kept as a BUNDLE_REFUSED decision record); nothing is booked. The bundle\'s entitlements are granted ' +
       'with it. Idempotent under the key. Audited (BUNDLE_ORDER_PLACED).',
   })
-  placeBundleOrder(@Arg('input', () => PlaceBundleOrderInput) input: PlaceBundleOrderInput, @Ctx() ctx: HostContext) {
+  placeBundleOrder(@Arg('input', () => PlaceBundleOrderInput, { description: 'The bundle, the customer, amounts per product, channel, initiator, the steps done and an idempotency key.' }) input: PlaceBundleOrderInput, @Ctx() ctx: HostContext) {
     return placeBundleOrder(ctx, input);
   }
 }

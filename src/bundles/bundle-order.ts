@@ -1,3 +1,4 @@
+import { WRITER_ROLES } from '../auth/principal.js';
 import { Decimal } from 'decimal.js';
 import { eq, sql } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
@@ -56,7 +57,7 @@ function refusal(r: Extract<StoredBundleResponse, { kind: 'refused' }>, lang: La
  * the bundle's entitlements granted, and the bundle order recorded. Idempotent under the key.
  */
 export async function placeBundleOrder(ctx: HostContext, input: PlaceBundleOrderInput): Promise<BundleOrderRow> {
-  requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  requireRole(ctx, ...WRITER_ROLES);
   const key = checkIdempotencyKey(input.idempotencyKey);
   const bundleId = numericIdOf(input.bundleId, 'Bundle');
   if (!bundleId) throw badInput(text('套餐编号无效', 'bundleId is not a bundle id'), 'bundleId');

@@ -25,7 +25,7 @@ const lt = (v: unknown): LocalizedText | null =>
 
 @Resolver(() => Bundle)
 export class BundleResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the Bundle.' })
   id(@Root() b: BundleRow): string {
     return toGlobalId('Bundle', b.id);
   }
@@ -78,7 +78,7 @@ export class BundleResolver {
 @Resolver()
 export class BundleQueryResolver {
   @Query(() => Bundle, { nullable: true, description: 'A bundle by id.' })
-  bundle(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext) {
+  bundle(@Arg('id', () => ID, { description: 'The bundle\'s global id (Bundle.id).' }) id: string, @Ctx() ctx: HostContext) {
     requireBundleReader(ctx);
     const key = numericIdOf(id, 'Bundle');
     return key ? findBundle(ctx, key) : null;

@@ -5,6 +5,22 @@ import { signDevelopmentToken } from '../auth/tokens.js';
 import { numericIdOf } from '../graphql/relay/global-id.js';
 
 /** `npm run token -- --role <ROLE> [--manager <id>] [--branch <id>] [--partner <code>] [--checker] [--subject <sub>] [--expires 12h]` */
+const USAGE = `Usage: npm run token -- --role <ROLE> [options]
+
+Signs a development token (HS256 with JWT_SECRET; production tokens come from your identity provider).
+
+  --role <ROLE>        ${ROLES.join(' | ')}
+  --manager <id>       RELATIONSHIP_MANAGER: the manager (number or CustomerManager global id)
+  --branch <id>        BRANCH_MANAGER (required) or CHECKER (optional: a branch checker)
+  --partner <code>     PARTNER: the plugin code
+  --checker            the checker permission (maker-checker) for HEAD_OFFICE or BRANCH_MANAGER
+  --subject <sub>      the token's subject (default dev:<role><id>)
+  --expires <span>     lifetime, e.g. 12h (default), 30m
+  -h, --help           this text
+
+Example: curl -H "Authorization: Bearer $(npm run -s token -- --role HEAD_OFFICE)" …
+`;
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -14,9 +30,14 @@ async function main() {
       partner: { type: 'string' },
       subject: { type: 'string' },
       checker: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
       expires: { type: 'string', default: '12h' },
     },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const role = values.role as Role;
   if (!ROLES.includes(role)) {
     console.error(`--role must be one of ${ROLES.join(', ')}`);

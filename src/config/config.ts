@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { secretWeakness } from './secret-strength.js';
+import { loadTrustedDocuments, type TrustedDocuments } from '../security/trusted-documents.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -20,6 +21,10 @@ export const configSchema = z.object({
   ALLOW_INCOMPATIBLE_PLUGINS: z.string().optional(),
   /** Unset: true outside production, false in production (the demo bank never lands in a real one by default). */
   SEED_ON_EMPTY: bool.optional(),
+  /** The GraphiQL page at GET /graphql. Unset: served outside production, not in production. */
+  GRAPHIQL: bool.optional(),
+  /** "Did you mean …" hints in validation errors. Unset: on outside production, off in production (they describe the schema to whoever probes it). */
+  GRAPHQL_SUGGESTIONS: bool.optional(),
   DEMO_CUSTOMERS: z.coerce.number().int().min(10).max(500_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -62,14 +67,30 @@ export const configSchema = z.object({
   IMPACT_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.min(3, Math.max(0, availableParallelism() - 1))),
   /** …and only for books of at least this many customers (a worker boots the host's runtime first: at 20,000 customers one worker does not pay for itself yet). */
   IMPACT_WORKERS_FROM: z.coerce.number().int().min(1).default(50_000),
+  /** Trusted documents: path of the manifest (hash → document) the typed client's codegen produces; unset: off (development). */
+  TRUSTED_DOCUMENTS: z.string().min(1).optional(),
+  /** `enforce`: only the manifest's operations run; `allow-unknown`: others run too, logged (the step before enforcing). */
+  TRUSTED_DOCUMENTS_MODE: z.enum(['enforce', 'allow-unknown']).default('enforce'),
+  /** OTLP/HTTP collector base URL (e.g. http://otel-collector:4318): traces are exported to `<url>/v1/traces`; unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  /** `service.name` of the exported traces. */
+  OTEL_SERVICE_NAME: z.string().min(1).default('finmart'),
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Unset: /metrics is served outside production, and in production only with METRICS_TOKEN; `true`: always; `false`: never. */
+  METRICS_ENABLED: bool.optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
 /** Validated configuration. */
-export interface Config extends Omit<RawConfig, 'SEED_ON_EMPTY'> {
+export interface Config extends Omit<RawConfig, 'SEED_ON_EMPTY' | 'GRAPHQL_SUGGESTIONS' | 'GRAPHIQL'> {
+  /** Resolved: the variable when set, otherwise true except in production. */
+  GRAPHIQL: boolean;
   /** Resolved: the variable when set, otherwise true except in production. */
   SEED_ON_EMPTY: boolean;
+  /** Resolved: the variable when set, otherwise true except in production. */
+  GRAPHQL_SUGGESTIONS: boolean;
   /** Plugin codes to load; undefined = every installed plugin. */
   pluginCodes?: string[];
   /** Plugin codes whose host-version range the operator chose to ignore. */
@@ -78,6 +99,8 @@ export interface Config extends Omit<RawConfig, 'SEED_ON_EMPTY'> {
   jwtSecret?: string;
   /** The key card numbers are hashed under; undefined (production without CARD_NUMBER_HASH_KEY): card look-up off. */
   cardNumberKey?: string;
+  /** The manifest of TRUSTED_DOCUMENTS, read and checked at start; undefined: any operation runs. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /** A configuration problem, naming every bad variable. */
@@ -117,13 +140,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (raw.RATE_LIMIT_COST_PER_MINUTE < raw.GRAPHQL_MAX_COST) {
     problems.push(`RATE_LIMIT_COST_PER_MINUTE: must be at least GRAPHQL_MAX_COST (${raw.GRAPHQL_MAX_COST}), or the costliest allowed query could never run`);
   }
+  let trustedDocuments: TrustedDocuments | undefined;
+  if (raw.TRUSTED_DOCUMENTS) {
+    try {
+      trustedDocuments = loadTrustedDocuments(raw.TRUSTED_DOCUMENTS, raw.TRUSTED_DOCUMENTS_MODE);
+    } catch (e) {
+      problems.push(`TRUSTED_DOCUMENTS: ${(e as Error).message}`);
+    }
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     ...raw,
     SEED_ON_EMPTY: raw.SEED_ON_EMPTY ?? !production,
+    GRAPHQL_SUGGESTIONS: raw.GRAPHQL_SUGGESTIONS ?? !production,
+    GRAPHIQL: raw.GRAPHIQL ?? !production,
     pluginCodes: splitList(raw.PLUGINS),
     incompatibleOverrides: splitList(raw.ALLOW_INCOMPATIBLE_PLUGINS) ?? [],
     jwtSecret: raw.JWT_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : DEVELOPMENT_JWT_SECRET),
     cardNumberKey: raw.CARD_NUMBER_HASH_KEY ?? (production ? undefined : DEVELOPMENT_CARD_NUMBER_KEY),
+    trustedDocuments,
   };
 }

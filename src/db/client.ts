@@ -17,6 +17,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   db: Db;
   driver: 'pglite' | 'postgres';
+  /** Connections the pool may open (postgres.js `max`; PGlite: 1, the embedded database runs one statement at a time). */
+  maxConnections?: number;
   /** Throws unless the database answers. */
   ping(): Promise<void>;
   /**
@@ -56,11 +58,13 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
         // Numeric and dates stay strings: money is never a float.
         types: { numeric: { to: 1700, from: [1700], serialize: String, parse: String } } as never,
       }) satisfies postgres.Options<never>;
-    const client = postgres(url, clientOptions(opts.maxConnections ?? 10, opts.statementTimeoutMs ?? 0));
+    const maxConnections = opts.maxConnections ?? 10;
+    const client = postgres(url, clientOptions(maxConnections, opts.statementTimeoutMs ?? 0));
     const db = drizzlePostgres(client, { logger: statementCountingLogger }) as unknown as Db;
     return {
       db,
       driver: 'postgres',
+      maxConnections,
       ping: async () => {
         await client`select 1`;
       },
@@ -83,6 +87,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   return {
     db,
     driver: 'pglite',
+    maxConnections: 1,
     ping: async () => {
       await db.execute(sql`select 1`);
     },

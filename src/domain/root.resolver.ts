@@ -14,11 +14,11 @@ import { lineTypeNames } from './products/product.interface.js';
 
 @ObjectType('Me', { description: 'The caller.' })
 export class Me {
-  @Field(() => String) subject!: string;
-  @Field(() => RoleEnum) role!: string;
-  @Field(() => ID, { nullable: true }) managerId!: string | null;
-  @Field(() => ID, { nullable: true }) branchId!: string | null;
-  @Field(() => String, { nullable: true }) partnerCode!: string | null;
+  @Field(() => String, { description: 'The token\'s subject (JWT sub): who the audit trail names.' }) subject!: string;
+  @Field(() => RoleEnum, { description: 'The caller\'s role: it sets what they see and may do.' }) role!: string;
+  @Field(() => ID, { nullable: true, description: 'A relationship manager\'s own CustomerManager id; null for other roles.' }) managerId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The Branch a branch manager (or a branch-bound checker) works for; null otherwise.' }) branchId!: string | null;
+  @Field(() => String, { nullable: true, description: 'A partner\'s code (the products it may see); null for bank staff.' }) partnerCode!: string | null;
 }
 
 /** A row of a table keyed by customer, visible only when its customer is. */
@@ -56,7 +56,7 @@ export class RootResolver {
   }
 
   @Query(() => Node, { nullable: true, description: 'Any object by its global id (null when not visible to you).' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext, @Info() info: GraphQLResolveInfo): Promise<unknown | null> {
+  async node(@Arg('id', () => ID, { description: 'Any object\'s global id (Node.id); objects out of the caller\'s scope answer null like missing ones.' }) id: string, @Ctx() ctx: HostContext, @Info() info: GraphQLResolveInfo): Promise<unknown | null> {
     const decoded = fromGlobalId(id);
     const key = decoded ? int4Key(decoded.key) : null;
     if (!decoded || !key) return null;

@@ -10,7 +10,7 @@ import { CustomerQueryResolver } from '../domain/customers/customer.query.js';
 import { CustomerResolver } from '../domain/customers/customer.resolver.js';
 import { CustomerLiabilitiesResolver } from '../domain/customers/liabilities.resolver.js';
 import { CustomerExternalFactsResolver, ExternalFactsMutationResolver } from '../domain/external/external.resolver.js';
-import { ProductLineValues } from '../domain/common/enums.js';
+import { ProductLineValues, ProductLineValuesConfig } from '../domain/common/enums.js';
 import { HoldingResolver } from '../domain/holdings/holding.type.js';
 import { ProductCoreResolver } from '../domain/products/product-core.resolver.js';
 import { lineTypeNames } from '../domain/products/product.interface.js';
@@ -141,16 +141,43 @@ function useDefaultFieldResolvers(): void {
   for (const t of storage.objectTypes) t.simpleResolvers ??= true;
 }
 
+/**
+ * type-graphql takes no description for the root types (they are made from the
+ * resolvers' `@Query` / `@Mutation` methods), so they are described here, once
+ * the schema is assembled.
+ */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      '金融超市查询入口 / What the bank\'s staff and partners can read: customers (the customer 360), products of every loaded line, bundles, ' +
+      'suitability checks and decision records, complaints, leads, KPIs, approvals and the audit trail — each limited to the caller\'s scope ' +
+      '(a manager\'s book, a branch, the whole bank, a partner\'s own products); what is out of scope looks missing.';
+  }
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      '金融超市操作入口 / What callers can change: customers and their risk assessments, contacts and complaints, orders and bundle orders, ' +
+      'leads, bundles, settings, points and what the loaded product lines add (loan applications…). Each checks the caller\'s role and scope, validates its input before any statement ' +
+      '(BAD_USER_INPUT naming the field) and is audited where it touches customer data; sensitive ones go through maker-checker approval.';
+  }
+}
+
 /** Builds the schema for the core plus the given plugins (validated, in order). */
 export function buildFinmartSchema(plugins: PluginManifest[]): GraphQLSchema {
   for (const k of Object.keys(ProductLineValues)) delete ProductLineValues[k];
+  for (const k of Object.keys(ProductLineValuesConfig)) delete ProductLineValuesConfig[k];
   lineTypeNames.clear();
   for (const p of plugins) {
     ProductLineValues[p.line] = p.line;
+    ProductLineValuesConfig[p.line] = { description: `${p.name['zh-CN']} / ${p.name.en} (plugin ${p.code})` };
     const typeName = getMetadataStorage().objectTypes.find((t) => t.target === p.graphql.productType)?.name;
     if (typeName) lineTypeNames.set(p.line, typeName);
   }
-  if (plugins.length === 0) ProductLineValues.NONE = 'NONE';
+  if (plugins.length === 0) {
+    ProductLineValues.NONE = 'NONE';
+    ProductLineValuesConfig.NONE = { description: 'No product line is loaded (a placeholder: an enum needs a value).' };
+  }
   resetCachedFields();
   useDefaultFieldResolvers();
   const resolvers = [...coreResolvers, ...plugins.flatMap((p) => p.graphql.resolvers ?? [])];
@@ -163,6 +190,7 @@ export function buildFinmartSchema(plugins: PluginManifest[]): GraphQLSchema {
     validate: false,
   });
   const sorted = lexicographicSortSchema(schema);
+  describeRootTypes(sorted);
   useLeanResolvers(sorted, resolvers);
   return sorted;
 }

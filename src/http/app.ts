@@ -14,8 +14,11 @@ import { langFromHeader, text, type Lang } from '../i18n/localized.js';
 import { authenticate } from './authenticate.js';
 import { createRequestContext } from './context.js';
 import { createFormatError } from './format-error.js';
-import { graphiqlCsp, renderGraphiqlPage } from './graphiql.js';
+import { graphiqlAsset, graphiqlCsp } from './graphiql.js';
 import { runInRequestScope } from './request-scope.js';
+import { metricsHandler, metricsPlugin } from '../observability/metrics.js';
+import { requestTrace, traceHttpRequest, tracingPlugin, withOperationSpan } from '../observability/tracing.js';
+import { trustedDocumentsMiddleware } from './trusted-documents.js';
 import type { ConcurrencyLimiter } from '../security/concurrency.js';
 import type { CostBudget } from '../security/cost-budget.js';
 import type { RateLimiter } from '../security/rate-limit.js';
@@ -122,10 +125,13 @@ const serviceUnavailablePlugin: ApolloServerPlugin<HostContext> = {
 export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Express; apollo: ApolloServer<HostContext> }> {
   const { host } = opts;
   const log = host.runtime.log;
+  const { metrics, tracing } = host.runtime;
   const apollo = new ApolloServer<HostContext>({
     schema: host.schema,
-    formatError: createFormatError(log),
+    formatError: createFormatError(log, { suggestions: host.runtime.config.GRAPHQL_SUGGESTIONS }),
     introspection: opts.introspection ?? true,
+    // "Did you mean …" names schema elements to whoever probes it: development only unless configured.
+    hideSchemaDetailsFromClientErrors: !host.runtime.config.GRAPHQL_SUGGESTIONS,
     // The process owns SIGTERM/SIGINT (src/main.ts): Apollo's own handler would
     // re-raise the signal after draining and kill the process (exit 143) before
     // the database is closed.
@@ -143,6 +149,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
       ApolloServerPluginCacheControlDisabled(),
       statementHeaderPlugin,
       serviceUnavailablePlugin,
+      ...(metrics ? [metricsPlugin(metrics)] : []),
+      ...(tracing ? [tracingPlugin()] : []),
       ...(opts.apolloPlugins ?? []),
     ],
   });
@@ -177,13 +185,22 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           sqlStatements: statements.count,
           role: res.locals.role,
+          traceId: res.locals.traceId,
         },
         'request',
       );
     });
     // Statement log and request scope follow every async step of this request.
-    runInRequestScope({ requestId, lang, statements }, () => next());
+    if (!tracing) return runInRequestScope({ requestId, lang, statements }, () => next());
+    // Traced: the request's server span is the context of everything below (a probe or /metrics is not traced).
+    const span = traceHttpRequest(tracing, req, res, requestId, (traced) =>
+      runInRequestScope({ requestId, lang, statements, ...(traced ? { trace: requestTrace(tracing) } : {}) }, () => next()),
+    );
+    res.locals.traceId = span?.spanContext().traceId;
   });
+
+  // Prometheus text format; who may read it: METRICS_TOKEN / METRICS_ENABLED (see metricsAccess).
+  if (metrics) app.get('/metrics', metricsHandler(metrics, host.runtime.config));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -197,16 +214,33 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     }
   });
 
+  // GraphiQL for a browser (it prefers HTML; a GraphQL GET of a client asks for JSON), also on a `?query=` link;
+  // off in production unless GRAPHIQL=true.
   app.get('/graphql', (req, res, next) => {
-    if (req.query.query !== undefined || !req.accepts('text/html') || req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+    if (!host.runtime.config.GRAPHIQL || !req.accepts('text/html') || req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
+    const page = graphiqlAsset({
+      endpoint: '/graphql',
+      title: 'finmart GraphiQL',
+      defaultHeaders: opts.graphiqlToken ? { Authorization: `Bearer ${opts.graphiqlToken}` } : undefined,
+    });
     res.setHeader('content-security-policy', graphiqlCsp());
-    res.type('html').send(
-      renderGraphiqlPage({
-        endpoint: '/graphql',
-        title: 'finmart GraphiQL',
-        defaultHeaders: opts.graphiqlToken ? { Authorization: `Bearer ${opts.graphiqlToken}` } : undefined,
-      }),
-    );
+    // Revalidated on every visit (it may carry a development token: private), a 304 while it is unchanged.
+    res.setHeader('cache-control', 'private, no-cache');
+    res.setHeader('etag', page.etag);
+    res.vary('accept-encoding');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    // Brotli when the browser takes it (every current one does), whatever order it lists encodings in.
+    const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : 'identity';
+    res.type('html');
+    if (encoding === 'br' || encoding === 'gzip') {
+      res.setHeader('content-encoding', encoding);
+      res.send(encoding === 'br' ? page.brotli : page.gzip);
+      return;
+    }
+    res.send(page.html);
   });
 
   // The caller first (from the header alone), then the body: nobody unauthenticated
@@ -225,18 +259,21 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
       res.setHeader('ratelimit-limit', String(d.limit));
       res.setHeader('ratelimit-remaining', String(d.remaining));
       if (!d.allowed) {
+        metrics?.rateLimitRefusal('rate');
         res.status(429).setHeader('retry-after', String(d.retryAfterSeconds)).json(rateLimitedBody(res.locals.lang, d.retryAfterSeconds, res.locals.requestId));
         return;
       }
     }
     const held = opts.costBudget?.holdSeconds(auth.principal.subject) ?? 0;
     if (held > 0) {
+      metrics?.rateLimitRefusal('cost_hold');
       res.status(429).setHeader('retry-after', String(held)).json(rateLimitedBody(res.locals.lang, held, res.locals.requestId));
       return;
     }
     if (opts.concurrencyLimiter) {
       const release = opts.concurrencyLimiter.tryAcquire(auth.principal.subject);
       if (!release) {
+        metrics?.rateLimitRefusal('concurrency');
         res.status(429).setHeader('retry-after', '1').json(tooManyInFlightBody(res.locals.lang, opts.concurrencyLimiter.limit, res.locals.requestId));
         return;
       }
@@ -251,6 +288,10 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     next();
   }, express.json({ limit: '256kb' }));
 
+  // Trusted documents (TRUSTED_DOCUMENTS): ids resolved to the manifest's text, and in `enforce` mode
+  // anything the manifest does not hold refused (400) before Apollo parses it.
+  if (host.runtime.config.trustedDocuments) app.use('/graphql', trustedDocumentsMiddleware(host.runtime.config.trustedDocuments, log));
+
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) =>
       createRequestContext(host.runtime, res.locals.principal as Principal, res.locals.lang, res.locals.requestId, testClock(host.runtime.config.NODE_ENV, req.header('x-finmart-now')) ?? new Date(), { naive: opts.naive }),
@@ -258,7 +299,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
   app.use('/graphql', async (req, res, next) => {
     res.locals.graphqlStarted = true;
     try {
-      await graphql(req, res, next);
+      if (tracing) await withOperationSpan(tracing, async () => void (await graphql(req, res, next)));
+      else await graphql(req, res, next);
     } finally {
       (res.locals.releaseSlot as (() => void) | undefined)?.();
     }

@@ -39,7 +39,7 @@ function localizedCoercionMessage(message: string, error: unknown, lang: Lang): 
  * to show (a bug, a database error) becomes INTERNAL_SERVER_ERROR with the
  * request id, and its detail goes to the log only.
  */
-export function createFormatError(log: Logger) {
+export function createFormatError(log: Logger, opts: { suggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const scope = currentRequestScope();
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
@@ -59,7 +59,7 @@ export function createFormatError(log: Logger) {
       // was written (a literal fails in validation).
       const lang = scope?.lang ?? 'zh-CN';
       const clientCode = code === 'BAD_REQUEST' || scalarRefusal(error) ? 'BAD_USER_INPUT' : code;
-      return { ...formatted, message: localizeGraphqlMessage(localizedCoercionMessage(formatted.message, error, lang), lang), extensions: { code: clientCode, requestId: scope?.requestId } };
+      return { ...formatted, message: localizeGraphqlMessage(localizedCoercionMessage(formatted.message, error, lang), lang, opts.suggestions), extensions: { code: clientCode, requestId: scope?.requestId } };
     }
     if (original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT') {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', requestId: scope?.requestId } };

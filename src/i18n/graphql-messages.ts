@@ -113,18 +113,22 @@ const TRANSLATIONS: Translation[] = [
   },
 ];
 
-/** Field and type suggestions: masked by graphql-armor, removed here in both languages. */
+/** Field and type suggestions: masked by graphql-armor and removed here in both languages, unless kept (development). */
 const SUGGESTION = /\s*(?:Did you mean [^?]*\?|\[Suggestion hidden\]\??)/g;
+/** The names a kept suggestion offers. */
+const OFFERED = /Did you mean ([^?]*)\?/;
 
 /**
  * `message` (from graphql-js, graphql-armor or Apollo) in `lang`. Messages we
  * have no wording for keep their English detail behind a Chinese lead-in.
  */
-export function localizeGraphqlMessage(message: string, lang: Lang): string {
+export function localizeGraphqlMessage(message: string, lang: Lang, keepSuggestions = false): string {
   const clean = message.replace(SUGGESTION, '').trim();
+  const offered = keepSuggestions ? message.match(OFFERED)?.[1] : undefined;
+  const hint = offered ? (lang === 'en' ? ` Did you mean ${offered}?` : `是否想用 ${offered.replace(/, or |, | or /g, '、')}？`) : '';
   for (const t of TRANSLATIONS) {
     const m = clean.match(t.pattern);
-    if (m) return lang === 'en' ? t.en(m) : t.zh(m);
+    if (m) return `${lang === 'en' ? t.en(m) : t.zh(m)}${hint}`;
   }
-  return lang === 'en' ? clean : `请求无效：${clean}`;
+  return `${lang === 'en' ? clean : `请求无效：${clean}`}${hint}`;
 }

@@ -47,11 +47,11 @@ const counts = (m: unknown): ImpactCount[] =>
 
 @Resolver(() => ImpactReport)
 export class ImpactReportResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the ImpactReport.' })
   id(@Root() r: ReportRow): string {
     return toGlobalId('ImpactReport', r.id);
   }
-  @FieldResolver(() => ImpactProgress)
+  @FieldResolver(() => ImpactProgress, { description: 'Customers judged so far, of how many.' })
   progress(@Root() r: ReportRow): ImpactProgress {
     return runningProgress.get(r.id) ?? { done: r.customersDone, total: r.customersTotal };
   }
@@ -115,9 +115,9 @@ export class ImpactReportResolver {
     @Root() r: ReportRow,
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('direction', () => ImpactDirectionEnum, { nullable: true }) direction?: string,
-    @Arg('line', () => String, { nullable: true }) line?: string,
-    @Arg('productId', () => ID, { nullable: true }) productId?: string,
+    @Arg('direction', () => ImpactDirectionEnum, { nullable: true, description: 'Only pairs moving this way.' }) direction?: string,
+    @Arg('line', () => String, { nullable: true, description: 'Only pairs of products of this line (a ProductLine code).' }) line?: string,
+    @Arg('productId', () => ID, { nullable: true, description: 'Only pairs of this product (global id).' }) productId?: string,
   ) {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const pid = productId ? numericIdOf(productId, 'Product') : null;
@@ -148,7 +148,7 @@ export class ImpactMutationResolver {
       'which holdings their holders could no longer be sold, which pending orders would be refused, which bundles lose an item, by line, product, branch and manager. Returns at once with status RUNNING ' +
       '(progress moves); the report is DONE when the run ends (poll node(id)). Reads one consistent snapshot and writes nothing but the report. Head office and auditors only; audited.',
   })
-  async previewRuleChange(@Arg('input', () => PreviewRuleChangeInput) input: PreviewRuleChangeInput, @Ctx() ctx: HostContext): Promise<ReportRow> {
+  async previewRuleChange(@Arg('input', () => PreviewRuleChangeInput, { description: 'The settings to try, with their proposed values.' }) input: PreviewRuleChangeInput, @Ctx() ctx: HostContext): Promise<ReportRow> {
     requireRole(ctx, ...READERS);
     const asOf = input.asOf ?? ctx.now;
     if (Math.abs(asOf.getTime() - ctx.now.getTime()) > YEAR_MS) throw badInput(text('评估时点须在一年以内', 'asOf must be within a year of now'), 'asOf');
@@ -177,7 +177,7 @@ export class ImpactMutationResolver {
       'with the list the report ran with). Records who, why, before and after and the report; bumps the settings version decision records cite. Head office only; audited (SETTING_CHANGED). ' +
       'Takes effect on this node at once and on other nodes at their next start. Held for a second person (an Approval) when core.makerChecker lists CHANGE_SETTING.',
   })
-  changeSetting(@Arg('input', () => ChangeSettingInput) input: ChangeSettingInput, @Ctx() ctx: HostContext) {
+  changeSetting(@Arg('input', () => ChangeSettingInput, { description: 'The setting, its new value and why.' }) input: ChangeSettingInput, @Ctx() ctx: HostContext) {
     return changeSetting(ctx, input);
   }
 

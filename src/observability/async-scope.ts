@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Tracer } from '@opentelemetry/api';
 import type { Lang } from '../i18n/localized.js';
 
 /** SQL statements seen in one scope (a request, a test). */
@@ -13,6 +14,14 @@ export interface AsyncScope {
   lang?: Lang;
   /** Where the drizzle logger counts this scope's statements. */
   statements?: StatementLog;
+  /** Set when the host traces: SQL statements and resolvers of this request open spans with it. */
+  trace?: RequestTrace;
+}
+
+/** A traced request's tracer and how many nested resolver spans it may still open. */
+export interface RequestTrace {
+  tracer: Tracer;
+  resolverSpansLeft: number;
 }
 
 /**

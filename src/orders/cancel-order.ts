@@ -1,3 +1,4 @@
+import { WRITER_ROLES } from '../auth/principal.js';
 import { eq, sql } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { requireRole } from '../auth/guards.js';
@@ -28,7 +29,7 @@ export async function findOrder(ctx: HostContext, id: string): Promise<OrderRow 
  * period, or a redemption (SELL) → BAD_USER_INPUT; already cancelled → CONFLICT.
  */
 export async function cancelOrder(ctx: HostContext, orderId: string, reason: string): Promise<OrderRow> {
-  requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  requireRole(ctx, ...WRITER_ROLES);
   const trimmed = reason.trim();
   if (trimmed.length === 0 || trimmed.length > 500) throw badInput(text('撤单原因须为 1 到 500 个字符', 'reason must be 1 to 500 characters'), 'reason');
   const found = await findOrder(ctx, orderId);

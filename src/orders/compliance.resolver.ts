@@ -67,7 +67,7 @@ function filterSql(f: SuitabilityDecisionFilter | undefined, principal: Principa
 
 @Resolver(() => SuitabilityDecisionRecordType)
 export class SuitabilityDecisionRecordResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the SuitabilityDecisionRecord.' })
   id(@Root() r: DecisionRow): string {
     return toGlobalId('SuitabilityDecisionRecord', r.id);
   }
@@ -98,7 +98,7 @@ export class ComplianceQueryResolver {
   async suitabilityDecisions(
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => SuitabilityDecisionFilter, { nullable: true }) filter?: SuitabilityDecisionFilter,
+    @Arg('filter', () => SuitabilityDecisionFilter, { nullable: true, description: 'Criteria the decision records must all meet; omitted: every record in scope.' }) filter?: SuitabilityDecisionFilter,
   ) {
     requireRole(ctx, ...COMPLIANCE_ROLES);
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
@@ -122,7 +122,7 @@ export class ComplianceQueryResolver {
   })
   async suitabilityReasonCounts(
     @Ctx() ctx: HostContext,
-    @Arg('filter', () => SuitabilityDecisionFilter, { nullable: true }) filter?: SuitabilityDecisionFilter,
+    @Arg('filter', () => SuitabilityDecisionFilter, { nullable: true, description: 'Criteria the decision records must all meet; omitted: every record in scope.' }) filter?: SuitabilityDecisionFilter,
   ): Promise<ReasonCount[]> {
     requireRole(ctx, ...COMPLIANCE_ROLES);
     const where = filterSql(filter, ctx.principal);

@@ -5,14 +5,16 @@ import { produced, registerApprovalExecutor } from '../controls/maker-checker/ex
 import { holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
 import { makerCheckerConfig } from '../controls/maker-checker/maker-checker.settings.js';
 import { exchangeRates, idempotencyKeys } from '../db/schema/index.js';
-import type { CustomerRecord } from '../domain/customers/customer.record.js';
+import { customerLoader } from '../domain/core-loaders.js';
+import { notFound } from '../graphql/errors.js';
+import { text } from '../i18n/localized.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { toGlobalId } from '../graphql/relay/global-id.js';
 import { placeOrder, type PlaceOrderRequest } from './place-order.js';
 
 /** A validated order about to be placed. */
 export interface OrderToHold {
-  customer: CustomerRecord;
+  customerId: number;
   product: ProductRecord;
   /** Normalised amount, in `currency`. */
   amount: string;
@@ -42,12 +44,15 @@ export async function holdLargeOrder(ctx: HostContext, o: OrderToHold): Promise<
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.principal, o.actor), eq(idempotencyKeys.key, o.key)));
   if (used) return null;
+  // Only an order about to be held reads the customer here (in scope, for the branch whose checkers decide it).
+  const customer = await customerLoader(ctx).load(o.customerId);
+  if (!customer) throw notFound(text('客户', 'customer'));
   const branchStaff = ctx.principal.role === 'RELATIONSHIP_MANAGER' || ctx.principal.role === 'BRANCH_MANAGER';
   return holdForApproval(ctx, {
     action: 'PLACE_ORDER',
     targetType: 'CustomerProduct',
-    targetId: `${toGlobalId('Customer', o.customer.id)}/${toGlobalId('Product', o.product.id)}`,
-    branchId: branchStaff ? o.customer.branchId : null,
+    targetId: `${toGlobalId('Customer', o.customerId)}/${toGlobalId('Product', o.product.id)}`,
+    branchId: branchStaff ? customer.branchId : null,
     input: JSON.parse(JSON.stringify(o.input)) as Record<string, unknown>,
     idempotencyKey: o.key,
   });

@@ -43,7 +43,7 @@ const holdingLoader = (ctx: HostContext) =>
 
 @Resolver(() => Order)
 export class OrderResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the Order.' })
   id(@Root() o: OrderRow): string {
     return toGlobalId('Order', o.id);
   }
@@ -97,12 +97,12 @@ export class OrderMutationResolver {
       'SUITABILITY_STEPS_REQUIRED (both with the reasons; the attempt is recorded as ORDER_REFUSED). Same key + same input replays the first result. ' +
       'An order of at least core.makerChecker.orderAmountFromCny is held for a second person (an Approval) when the setting lists PLACE_ORDER.',
   })
-  placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: HostContext) {
+  placeOrder(@Arg('input', () => PlaceOrderInput, { description: 'The product, the customer, the amount, channel, initiator, the steps done and an idempotency key.' }) input: PlaceOrderInput, @Ctx() ctx: HostContext) {
     return placeOrder(ctx, input);
   }
 
   @Mutation(() => Order, { description: 'Cancels a purchase inside its cooling-off period: full refund, position removed. A redemption (SELL) → BAD_USER_INPUT.' })
-  cancelOrder(@Arg('orderId', () => ID) orderId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: HostContext) {
+  cancelOrder(@Arg('orderId', () => ID, { description: 'The purchase to cancel (an Order in the caller\'s scope, within its cooling-off period).' }) orderId: string, @Arg('reason', () => String, { description: 'Why the order is cancelled (kept on the order as cancelReason).' }) reason: string, @Ctx() ctx: HostContext) {
     return cancelOrder(ctx, orderId, reason);
   }
 

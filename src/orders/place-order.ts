@@ -1,3 +1,4 @@
+import { WRITER_ROLES } from '../auth/principal.js';
 import { Decimal } from 'decimal.js';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
@@ -5,7 +6,9 @@ import { requireRole } from '../auth/guards.js';
 import type { Tx } from '../db/client.js';
 import { branchOfManagerSql } from '../access/scope.js';
 import { customers, holdings, orders, products } from '../db/schema/index.js';
-import { findCustomer } from '../domain/customers/customer.query.js';
+import { customerLoader } from '../domain/core-loaders.js';
+import { customerScope } from '../access/scope.js';
+import { numericIdOf } from '../graphql/relay/global-id.js';
 import { revalueCustomers } from '../domain/holdings/revalue.js';
 import { findProduct } from '../domain/products/product.query.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
@@ -87,7 +90,7 @@ function checkSide(side: string | null | undefined): Side {
  * the setting lists PLACE_ORDER; approved, it runs here again as its maker, judged on that moment's facts.
  */
 export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Promise<OrderRow | ApprovalRow> {
-  requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  requireRole(ctx, ...WRITER_ROLES);
   const key = checkIdempotencyKey(input.idempotencyKey);
   const amount = checkAmount(input.amount);
   const side = checkSide(input.side);
@@ -95,8 +98,9 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
   if (side === 'BUY' && input.quantity != null) {
     throw badInput(text('quantity 仅用于赎回（SELL）；购买请给出金额', 'quantity is only for redemptions (SELL); a purchase gives amount'), 'quantity');
   }
-  const customer = await findCustomer(ctx, input.customerId);
-  if (!customer) throw notFound(text('客户', 'customer'));
+  // The customer row is read once, inside the transaction, locked and within the caller's scope (executeOrder).
+  const customerId = numericIdOf(input.customerId, 'Customer');
+  if (customerId === null) throw notFound(text('客户', 'customer'));
   const product = await findProduct(ctx, input.productId);
   if (!product) throw notFound(text('产品', 'product'));
   if (ctx.host.pluginByLine.get(product.line)?.applicationsOnly) {
@@ -109,8 +113,11 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
     throw badInput(text(`该产品以 ${product.currency} 计价`, `This product is priced in ${product.currency}`), 'currency');
   }
   const actor = actorOf(ctx);
-  const held = await holdLargeOrder(ctx, { customer, product, amount, currency, actor, key, input });
-  if (held) return held;
+  const held = await holdLargeOrder(ctx, { customerId, product, amount, currency, actor, key, input });
+  if (held) {
+    ctx.host.metrics?.order(product.line, side, 'held_for_approval');
+    return held;
+  }
   await settleDueOrders(ctx.host, ctx.now);
 
   // BUY is the default: hashing it only when SELL keeps keys stored before `side` existed replayable.
@@ -118,11 +125,16 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
   const response = await ctx.db.transaction(async (tx) => {
     const claim = await claimIdempotencyKey<StoredOrderResponse>(tx, actor, key, 'placeOrder', hash);
     if (claim.state === 'replay') return { stored: claim.response, fresh: false };
-    const stored = await executeOrder(ctx, tx, { customerId: customer.id, productId: product.id, side, amount, quantity, currency, actor, input });
+    const stored = await executeOrder(ctx, tx, { customerId, productId: product.id, side, amount, quantity, currency, actor, input });
     await storeIdempotentResponse(tx, actor, key, stored);
     return { stored, fresh: true };
   });
-  if (response.fresh && response.stored.kind === 'order') await revalueCustomers(ctx.host, [customer.id]);
+  if (response.fresh && response.stored.kind === 'order') await revalueCustomers(ctx.host, [customerId]);
+  ctx.host.metrics?.order(
+    product.line,
+    side,
+    !response.fresh ? 'replayed' : response.stored.kind === 'order' ? 'placed' : response.stored.code === 'SUITABILITY_BLOCKED' ? 'blocked' : 'steps_required',
+  );
   return replay(response.stored, ctx.lang);
 }
 
@@ -145,8 +157,12 @@ export interface Execution {
  * once per item in one transaction.
  */
 export async function executeOrder(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOrderResponse> {
-  await tx.execute(sql`select id from ${customers} where id = ${e.customerId} for update`);
+  // The one read of the customer row: locked (cumulative limits see every committed order) and scoped (a customer
+  // outside the caller's book is NOT_FOUND); the facts below take it from the transaction's loader.
+  const [locked] = await tx.select().from(customers).where(and(eq(customers.id, e.customerId), customerScope(ctx.principal))).for('update');
+  if (!locked) throw notFound(text('客户', 'customer'));
   const tctx = txContext(ctx, tx);
+  customerLoader(tctx).prime(locked.id, locked);
   const [product] = await tx.select().from(products).where(eq(products.id, e.productId));
   const customerFacts = await loadCustomerFacts(tctx, e.customerId);
   if (!customerFacts || !product) throw notFound(text('客户', 'customer'));

@@ -89,7 +89,7 @@ export class PointsResolver {
       '积分兑换 / Spends a customer\'s points on a catalogue item, at their request (relationship managers for their book, branch managers for their branch, head office). ' +
       'Idempotent by key; never overdraws, even with simultaneous redemptions (BAD_USER_INPUT, reason INSUFFICIENT_POINTS, with balance and cost). Audited as POINTS_REDEEMED.',
   })
-  redeemPoints(@Arg('input', () => RedeemPointsInput) input: RedeemPointsInput, @Ctx() ctx: HostContext) {
+  redeemPoints(@Arg('input', () => RedeemPointsInput, { description: 'The customer, the catalogue item and an idempotency key.' }) input: RedeemPointsInput, @Ctx() ctx: HostContext) {
     return redeemPoints(ctx, input);
   }
 
@@ -98,7 +98,7 @@ export class PointsResolver {
       '积分调整 / Head office grants or deducts points with a written reason (a deduction never takes the balance below zero). Audited as POINTS_ADJUSTED; ' +
       'needs a second person\'s approval when core.makerChecker lists ADJUST_POINTS.',
   })
-  adjustPoints(@Arg('input', () => AdjustPointsInput) input: AdjustPointsInput, @Ctx() ctx: HostContext) {
+  adjustPoints(@Arg('input', () => AdjustPointsInput, { description: 'The customer, the signed number of points and why.' }) input: AdjustPointsInput, @Ctx() ctx: HostContext) {
     return adjustPoints(ctx, input);
   }
 }

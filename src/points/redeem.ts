@@ -1,3 +1,4 @@
+import { WRITER_ROLES } from '../auth/principal.js';
 import { and, eq } from 'drizzle-orm';
 import type { HostContext } from '../app/runtime.js';
 import { recordAudit } from '../audit/record.js';
@@ -28,7 +29,7 @@ export interface RedeemPointsRequest {
  * in one transaction: simultaneous redemptions never overdraw (INSUFFICIENT_POINTS for the one that would).
  */
 export async function redeemPoints(ctx: HostContext, input: RedeemPointsRequest): Promise<LedgerRow> {
-  requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  requireRole(ctx, ...WRITER_ROLES);
   const key = checkIdempotencyKey(input.idempotencyKey);
   const item = pointsConfig(ctx.settings).redemptions[input.item];
   if (!item) throw badInput(text(`积分兑换目录中没有 ${input.item}`, `${input.item} is not in the redemption catalogue`), 'item');

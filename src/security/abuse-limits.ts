@@ -24,11 +24,12 @@ export const abuseLimitsFrom = (config: Config): AbuseLimits => ({
 
 /**
  * graphql-armor's depth, cost, alias, directive and token limits plus masked
- * field suggestions (no schema discovery through "Did you mean"). Rejections
+ * field suggestions (no schema discovery through "Did you mean") unless
+ * `suggestions` (development). Rejections
  * are validation errors: HTTP 400, GRAPHQL_VALIDATION_FAILED (tokens:
  * GRAPHQL_PARSE_FAILED).
  */
-export function abuseLimitProtection(limits: AbuseLimits): {
+export function abuseLimitProtection(limits: AbuseLimits, opts: { suggestions?: boolean } = {}): {
   plugins: ApolloServerPlugin<HostContext>[];
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;
@@ -41,7 +42,8 @@ export function abuseLimitProtection(limits: AbuseLimits): {
     // Armor's token plugin throws outside Apollo's error handling (HTTP 500);
     // graphql-js's own `maxTokens` parse option does the same job cleanly (400).
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
+    // Suggestions are masked unless configured on (GRAPHQL_SUGGESTIONS: development by default).
+    blockFieldSuggestion: { enabled: !opts.suggestions },
   });
   const p = armor.protect();
   return { plugins: p.plugins as ApolloServerPlugin<HostContext>[], validationRules: p.validationRules, parseOptions: { maxTokens: limits.maxTokens } };

@@ -37,7 +37,7 @@ export interface SecurityOptions {
  * a budget of query cost.
  */
 export function createSecurity(config: Config, log?: Logger): SecurityOptions {
-  const armor = abuseLimitProtection(abuseLimitsFrom(config));
+  const armor = abuseLimitProtection(abuseLimitsFrom(config), { suggestions: config.GRAPHQL_SUGGESTIONS });
   // One Redis connection for both per-caller counters (each closes it; a second quit is harmless).
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, log) : undefined;
   const budget = createCostBudget({ perMinute: config.RATE_LIMIT_COST_PER_MINUTE, redis, log });

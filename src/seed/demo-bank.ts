@@ -35,7 +35,15 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   const { runtime } = host;
   const db = runtime.database.db;
   const now = opts.now ?? DEFAULT_NOW;
-  const core = await seedCoreDemo(db, { customers: opts.customers, now, settings: runtime.settings });
+  const started = Date.now();
+  /** Runs one step and prints one progress line: the step, what it made (when it says) and how long it took. */
+  const step = async <T>(name: string, run: () => Promise<T>, counts: (r: T) => Record<string, number> = () => ({})): Promise<T> => {
+    const t0 = Date.now();
+    const r = await run();
+    runtime.log.info({ step: name, ...counts(r), ms: Date.now() - t0 }, `seed: ${name}`);
+    return r;
+  };
+  const core = await step('core', () => seedCoreDemo(db, { customers: opts.customers, now, settings: runtime.settings }), (c) => ({ customers: c.customerIds.length }));
   await db
     .insert(exchangeRates)
     .values(Object.entries(REFERENCE_RATES).map(([currency, rateToCny]) => ({ currency, rateToCny, asOf: now })))
@@ -53,23 +61,24 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   }));
   for (const plugin of runtime.plugins) {
     if (!plugin.seed) continue;
-    await plugin.seed({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: mulberry32(pluginSeed(plugin.code)), now });
+    await step(`plugin ${plugin.code}`, () => plugin.seed!({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: mulberry32(pluginSeed(plugin.code)), now }));
   }
-  await revalueCustomers(runtime);
+  await step('valuation', () => revalueCustomers(runtime));
   // After revaluation: the mismatched assignments are chosen by the asset snapshot.
-  await seedRoster(runtime, now);
-  await seedBundles(runtime);
+  await step('roster', () => seedRoster(runtime, now));
+  await step('bundles', () => seedBundles(runtime));
   // After the roster: a close records each customer's manager.
-  await seedDayCloses(runtime, now);
-  await seedLeads(runtime, now);
+  await step('day closes', () => seedDayCloses(runtime, now));
+  await step('leads', () => seedLeads(runtime, now), (n) => ({ leads: n }));
   // After the plugins' orders and the complaints: what the purchases earned, lapses, redemptions, grants.
-  await seedPoints(runtime, now);
+  await step('points', () => seedPoints(runtime, now));
   // Off unless asked (the demo server and `npm run seed`): it places a real order, which test fixtures built on the seed do not expect.
-  if (opts.misSellingCase) await seedMisSellingCase(host, now);
+  if (opts.misSellingCase) await step('mis-selling case', () => seedMisSellingCase(host, now));
   // Last: from here on the listed actions wait for a second person (the demo server and `npm run seed` only).
-  if (opts.makerChecker) await seedMakerChecker(host, now);
+  if (opts.makerChecker) await step('maker-checker', () => seedMakerChecker(host, now));
   // After the orders there are (the mis-selling case's included): satisfaction surveys about contacts, closed complaints and orders.
-  await seedSatisfaction(runtime, now);
+  await step('satisfaction', () => seedSatisfaction(runtime, now));
+  runtime.log.info({ customers: core.customerIds.length, ms: Date.now() - started }, 'seed: demo bank ready');
   return { customers: core.customerIds.length };
 }
 

@@ -67,6 +67,8 @@ export async function decide(ctx: HostContext, customer: CustomerFacts, product:
     // The rule's own message may quote the facts it was given: the logger keeps class and frames only (errorSummary).
     ctx.log.error({ ruleId, productId: product.id, err: error }, 'suitability rule failed'),
   );
+  // Line, outcome and reason codes only: never who or how much.
+  ctx.host.metrics?.suitabilityDecision(product.line, decision);
   return { decision, facts, size };
 }
 

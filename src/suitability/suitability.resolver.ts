@@ -22,7 +22,7 @@ import type { Initiator, SaleChannel } from './types.js';
 @Resolver()
 export class CheckSuitabilityResolver {
   @Query(() => SuitabilityDecisionType, { description: 'Checks a sale without writing anything.' })
-  async checkSuitability(@Arg('input', () => SuitabilityInput) input: SuitabilityInput, @Ctx() ctx: HostContext) {
+  async checkSuitability(@Arg('input', () => SuitabilityInput, { description: 'The customer, the product, the amount and how the sale would be made.' }) input: SuitabilityInput, @Ctx() ctx: HostContext) {
     const customer = await findCustomer(ctx, input.customerId);
     if (!customer) throw notFound(text('客户', 'customer'));
     const product = await findProduct(ctx, input.productId);
@@ -70,10 +70,10 @@ export class CustomerSuitabilityResolver {
   async suitability(
     @Root() c: CustomerRecord,
     @Ctx() ctx: HostContext,
-    @Arg('productId', () => ID) productId: string,
-    @Arg('amount', () => DecimalScalar, { nullable: true }) amount?: string,
-    @Arg('channel', () => SaleChannelEnum, { defaultValue: 'COUNTER' }) channel?: string,
-    @Arg('initiator', () => InitiatorEnum, { defaultValue: 'CUSTOMER' }) initiator?: string,
+    @Arg('productId', () => ID, { description: 'The product to judge (global id).' }) productId: string,
+    @Arg('amount', () => DecimalScalar, { nullable: true, description: 'The amount of the sale, in the product currency; omitted: amount rules are not judged.' }) amount?: string,
+    @Arg('channel', () => SaleChannelEnum, { defaultValue: 'COUNTER', description: 'The channel of the sale (default COUNTER).' }) channel?: string,
+    @Arg('initiator', () => InitiatorEnum, { defaultValue: 'CUSTOMER', description: 'Who initiates the sale (default CUSTOMER for suitability, STAFF for eligibleProducts: what a manager may recommend).' }) initiator?: string,
   ) {
     const product = await findProduct(ctx, productId);
     if (!product) throw notFound(text('产品', 'product'));
@@ -97,9 +97,9 @@ export class CustomerSuitabilityResolver {
     @Root() c: CustomerRecord,
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('line', () => ProductLineValues, { nullable: true }) line?: string,
-    @Arg('channel', () => SaleChannelEnum, { defaultValue: 'COUNTER' }) channel?: string,
-    @Arg('initiator', () => InitiatorEnum, { defaultValue: 'STAFF' }) initiator?: string,
+    @Arg('line', () => ProductLineValues, { nullable: true, description: 'Only products of this line; omitted: every loaded line.' }) line?: string,
+    @Arg('channel', () => SaleChannelEnum, { defaultValue: 'COUNTER', description: 'The channel of the sale (default COUNTER).' }) channel?: string,
+    @Arg('initiator', () => InitiatorEnum, { defaultValue: 'STAFF', description: 'Who initiates the sale (default CUSTOMER for suitability, STAFF for eligibleProducts: what a manager may recommend).' }) initiator?: string,
   ) {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const customer = await loadCustomerFacts(ctx, c.id);

@@ -34,7 +34,7 @@ describe.each(testDrivers())('customer identification at the branch (%s)', (driv
     const birth = `1960-${String(tomorrow.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(tomorrow.getUTCDate(), 28)).padStart(2, '0')}`;
     await db().update(customers).set({ riskAssessedAt: new Date(Date.now() - 400 * 86_400_000), birthDate: birth }).where(eq(customers.id, x.id));
     // …and a complaint just filed: open, not yet overdue (the counter mentions it; the manager's queue waits for the deadline).
-    const filed = await t.gql(`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: "SERVICE", description: "排队时间过长" }) { id } }`, { id: toGlobalId('Customer', x.id) }, { as: { role: 'HEAD_OFFICE' } });
+    const filed = await t.gql(`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: SERVICE, description: "排队时间过长" }) { id } }`, { id: toGlobalId('Customer', x.id) }, { as: { role: 'HEAD_OFFICE' } });
     expect(filed.errors).toBeUndefined();
     complaintId = filed.data.fileComplaint.id;
   }, 180_000);

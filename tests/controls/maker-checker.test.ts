@@ -111,7 +111,7 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
       [ADJUST, { i: { customerId: customer.id, points: 5, reason: 'x' } }],
       [GRADE, { m: toGlobalId('CustomerManager', 1), g: 'SENIOR', r: 'x' }],
       [`mutation($c: ID!) { redeemPoints(input: { customerId: $c, item: "TRANSFER_FEE_WAIVER", idempotencyKey: "checker-key-1" }) { id } }`, { c: customer.id }],
-      [`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: "SERVICE", description: "x" }) { id } }`, { id: customer.id }],
+      [`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: SERVICE, description: "x" }) { id } }`, { id: customer.id }],
     ];
     for (const [q, v] of calls) {
       for (const p of [CHECKER, { role: 'CHECKER', subject: 'checker-b', branchId: customer.branchId }]) expect(code(await t.gql(q, v, as(p)))).toBe('FORBIDDEN');

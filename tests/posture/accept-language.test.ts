@@ -10,7 +10,8 @@ describe.each(testDrivers())('messages follow Accept-Language (%s)', (driver) =>
   let t: TestHost;
   let productId: string;
   beforeAll(async () => {
-    t = await createTestHost({ driver, customers: 20 });
+    // As in production: no field suggestions (tests/posture/suggestions.test.ts covers them in development).
+    t = await createTestHost({ driver, customers: 20, env: { GRAPHQL_SUGGESTIONS: 'false' } });
     productId = (await t.gql(`{ products(first: 1) { edges { node { id } } } }`)).data.products.edges[0].node.id;
   }, 180_000);
   afterAll(() => t?.close());

@@ -254,7 +254,6 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
   });
 
   describe('managers', () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const ids = (r: GqlResponse<any>): string[] => r.data.managers.edges.map((e: { node: { id: string } }) => e.node.id);
 
     it('a relationship manager sees only themselves; a branch manager their branch; head office everyone', async () => {

@@ -1,7 +1,7 @@
 import { fixtureOrg } from '../workbench/fixture-org.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { branches, complaints, customers, managers, orders, satisfactionResponses } from '../../src/db/schema/index.js';
+import { complaints, customers, orders, satisfactionResponses } from '../../src/db/schema/index.js';
 import { DEFAULT_NOW } from '../../src/seed/core-demo.js';
 import { seedMisSellingCase } from '../../src/seed/mis-selling-case.js';
 import { seedSatisfaction } from '../../src/seed/satisfaction.js';

@@ -44,7 +44,8 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
   /** A complaint of `x` moved as far as `to` (HANDLED by default). */
   const complaint = async (x: CustomerRow, to: 'RECORDED' | 'HANDLED' = 'HANDLED'): Promise<{ id: string; version: number }> => {
     const f = await t.gql(FILE, { i: { customerId: g('Customer', x.id), category: 'SERVICE', description: '等候时间过长' } });
-    let { id, version } = f.data.fileComplaint;
+    const { id } = f.data.fileComplaint;
+    let { version } = f.data.fileComplaint;
     if (to === 'HANDLED') {
       for (const [step, note] of [['ACCEPTED', null], ['ANALYSED', '人手不足'], ['HANDLED', '增开窗口']] as const) {
         const r = await t.gql(ADVANCE, { i: { complaintId: id, version, to: step, note } });

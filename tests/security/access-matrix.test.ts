@@ -103,8 +103,8 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
     const mutations = (customerId: string, version: number) => [
       [`mutation($id: ID!, $v: Int!) { updateCustomer(input: { id: $id, version: $v, name: "篡改" }) { id } }`, { id: customerId, v: version }],
       [`mutation($id: ID!) { recordRiskAssessment(input: { customerId: $id, level: C5, channel: COUNTER }) { id } }`, { id: customerId }],
-      [`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: "x", summary: "x" }) { id } }`, { id: customerId }],
-      [`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: "SERVICE", description: "x" }) { id } }`, { id: customerId }],
+      [`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: REACHED, summary: "x" }) { id } }`, { id: customerId }],
+      [`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: SERVICE, description: "x" }) { id } }`, { id: customerId }],
       [`mutation($id: ID!, $m: ID!) { assignManager(customerId: $id, managerId: $m) { ... on Customer { id } } }`, { id: customerId, m: toGlobalId('CustomerManager', 2) }],
       [
         `mutation($b: ID!) { createCustomer(input: { name: "测试", idType: PASSPORT, idNumber: "E12345678", phone: "13800000000", birthDate: "1980-01-01", gender: MALE, branchId: $b, occupation: "x", employerSector: "x", personalAnnualIncome: "1", householdAnnualIncome: "1", householdFinancialAssets: "1" }) { id } }`,
@@ -128,7 +128,7 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
       for (const target of [outside, inBranchNotBook]) {
         const r = await t.gql(`mutation($id: ID!, $v: Int!) { updateCustomer(input: { id: $id, version: $v, name: "篡改" }) { id } }`, { id: target.id, v: target.version }, { as: RM1 });
         expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-        const contact = await t.gql(`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: "x", summary: "x" }) { id } }`, { id: target.id }, { as: RM1 });
+        const contact = await t.gql(`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: REACHED, summary: "x" }) { id } }`, { id: target.id }, { as: RM1 });
         expect(contact.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
         const now = await t.gql(`query($id: ID!) { customer(id: $id) { name version contacts { totalCount } } }`, { id: target.id });
         expect(now.data.customer).toMatchObject({ name: target.name, version: target.version });

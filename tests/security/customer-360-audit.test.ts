@@ -29,7 +29,7 @@ describe.each(testDrivers())('customer-360 reads are audited on every path (%s)'
     holdingId = placed.data.placeOrder.holding.id;
     holdingCustomer = c.customerId;
     productId = c.productId;
-    await t.gql(`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, summary: "回访", outcome: "REACHED" }) { id } }`, { id: c.customerId });
+    await t.gql(`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, summary: "回访", outcome: REACHED }) { id } }`, { id: c.customerId });
   }, 180_000);
   afterAll(() => t?.close());
 

@@ -190,7 +190,7 @@ describe.each(testDrivers())('personal data never reaches a log (%s)', (driver) 
     { what: 'auditEvents from year 0', query: `query($f: DateTime) { auditEvents(first: 2, filter: { from: $f }) { totalCount } }`, variables: () => ({ f: '0000-01-01T00:00:00Z' }), expect: 'BAD_USER_INPUT', as: AUDITOR },
     { what: 'suitabilityDecisions ruleId NUL', query: `query($r: String) { suitabilityDecisions(first: 2, filter: { ruleId: $r }) { totalCount } }`, variables: () => ({ r: `x${NUL}` }), expect: 'BAD_USER_INPUT', as: AUDITOR },
     { what: 'checkSuitability amount of 20 digits', query: `query($c: ID!, $p: ID!) { checkSuitability(input: { customerId: $c, productId: $p, amount: "99999999999999999999", channel: COUNTER, initiator: CUSTOMER }) { outcome } }`, variables: () => ({ c: customerId, p: buy.productId }), expect: 'BAD_USER_INPUT' },
-    { what: 'a NUL in a literal argument', query: `mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: "REACHED", summary: "${NAME}\\u0000" }) { id } }`, variables: () => ({ id: customerId }), expect: 'BAD_USER_INPUT' },
+    { what: 'a NUL in a literal argument', query: `mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: REACHED, summary: "${NAME}\\u0000" }) { id } }`, variables: () => ({ id: customerId }), expect: 'BAD_USER_INPUT' },
   ];
 
   const codes = (r: GqlResponse) => (r.errors ?? []).map((e) => e.extensions?.code);

@@ -6,6 +6,7 @@ import { createTokenVerifier, signDevelopmentToken } from '../../src/auth/tokens
 import { DEVELOPMENT_JWT_SECRET, loadConfig, type Config } from '../../src/config/config.js';
 import { createHttpApp } from '../../src/http/app.js';
 import { createSecurity } from '../../src/security/index.js';
+import type { SpanExporter } from '../../src/observability/tracing.js';
 import { createLogger } from '../../src/logger.js';
 import type { PluginManifest } from '../../src/sdk/manifest.js';
 import { seedDemoBank } from '../../src/seed/demo-bank.js';
@@ -30,6 +31,8 @@ export interface TestHostOptions {
   env?: Record<string, string>;
   /** When given, every log line (JSON) is appended here; set `env.LOG_LEVEL` for the level (default silent). */
   logLines?: string[];
+  /** When given, the host traces and hands every finished span here (e.g. an InMemorySpanExporter). */
+  spanExporter?: SpanExporter | { exporter: SpanExporter; batch: true };
 }
 
 export interface TestHost {
@@ -70,7 +73,7 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
   const installed = opts.plugins ?? (await import('../../plugins/index.js')).installedPlugins;
   let host: Host;
   try {
-    host = await createHost({ config, logger: log, installed, database: fresh.database });
+    host = await createHost({ config, logger: log, installed, database: fresh.database, spanExporter: opts.spanExporter });
   } catch (e) {
     await fresh.drop();
     throw e;

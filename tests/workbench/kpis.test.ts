@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDay, closeDay } from '../../src/domain/kpis/day-close.js';
 import { revalueCustomers } from '../../src/domain/holdings/revalue.js';
-import { branches, complaints, contacts, customerDayCloses, customers, holdings, leadEvents, leads, managers, orders, products } from '../../src/db/schema/index.js';
+import { complaints, contacts, customerDayCloses, customers, holdings, leadEvents, leads, orders, products } from '../../src/db/schema/index.js';
 import { toGlobalId } from '../../src/graphql/relay/global-id.js';
 import { testDrivers } from '../support/databases.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';

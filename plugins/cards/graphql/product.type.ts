@@ -6,7 +6,7 @@ import { AccountClassEnum, CardKindEnum, CreditCardTypeEnum } from './enums.js';
 /** A bank card or account product: debit (with its account class) or credit. */
 @ObjectType('CardProduct', { implements: Product, description: '银行卡 / A debit card/account or a credit card.' })
 export class CardProduct extends Product {
-  @Field(() => CardKindEnum)
+  @Field(() => CardKindEnum, { description: '银行卡种类 / Debit or credit.' })
   cardKind!: CardKindEnum;
 
   @Field(() => AccountClassEnum, { nullable: true, description: 'Debit only.' })
@@ -18,7 +18,7 @@ export class CardProduct extends Product {
   @Field(() => String, { description: 'Card network: UnionPay, Visa, Mastercard…' })
   network!: string;
 
-  @Field(() => Money)
+  @Field(() => Money, { description: '年费 / The annual fee, before any waiver.' })
   annualFee!: Money;
 
   @Field(() => String, { nullable: true, description: 'How the annual fee is waived, in the request language.' })

@@ -25,7 +25,7 @@ registerEnumType(ForexProductKind, {
 /** Board rates of a currency at one instant, CNY per 100 units. */
 @ObjectType('ForexRate', { description: '外汇牌价（人民币/100外币） / Board rates, CNY per 100 units' })
 export class ForexRate {
-  @Field(() => DateTimeScalar) at!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the board published these rates.' }) at!: Date;
   @Field(() => DecimalScalar, { description: 'Bank buys FX (customer sells) at this rate, CNY per 100 units.' }) buyRate!: string;
   @Field(() => DecimalScalar, { description: 'Bank sells FX (customer buys) at this rate, CNY per 100 units.' }) sellRate!: string;
   @Field(() => DecimalScalar, { description: 'Middle rate, CNY per 100 units.' }) middleRate!: string;
@@ -40,7 +40,7 @@ export const { Connection: ForexRateConnection, Edge: ForexRateEdge } = connecti
  */
 @ObjectType('ForexProduct', { implements: Product, description: '外汇产品 / Forex product' })
 export class ForexProduct extends Product {
-  @Field(() => ForexProductKind) kind!: ForexProductKind;
+  @Field(() => ForexProductKind, { description: '外汇产品类型 / What kind of forex product it is.' }) kind!: ForexProductKind;
   @Field(() => Int, { description: 'Rates are quoted per this many units of the currency (100).' }) quoteUnits!: number;
   @Field(() => DecimalScalar, { nullable: true, description: 'Latest rate at which the bank buys the currency, CNY per 100 units.' })
   buyRate!: string | null;

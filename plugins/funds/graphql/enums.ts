@@ -40,6 +40,12 @@ registerEnumType(FundType, {
 registerEnumType(FundAssetClass, {
   name: 'FundAssetClass',
   description: '资产类别（资管新规），决定私募产品起点金额 / Asset class under the 2018 guidelines; sets private minimums',
+  valuesConfig: {
+    FIXED_INCOME: { description: '固定收益类 / Fixed income: at least 80 % in deposits and bonds.' },
+    MIXED: { description: '混合类 / Mixed: none of the other classes reaches its 80 % threshold.' },
+    EQUITY: { description: '权益类 / Equity: at least 80 % in stocks and other equity.' },
+    COMMODITY_DERIVATIVES: { description: '商品及金融衍生品类 / Commodities and derivatives: at least 80 % in them.' },
+  },
 });
 registerEnumType(FundIssuerType, {
   name: 'FundIssuerType',

@@ -14,14 +14,14 @@ import { FundNavConnection } from './nav.type.js';
   description: '基金及理财产品 / A fund or bank wealth management product.',
 })
 export class FundProduct extends Product {
-  @Field(() => FundType) fundType!: FundType;
+  @Field(() => FundType, { description: '基金类型 / The fund type.' }) fundType!: FundType;
   @Field(() => String, { description: 'Fund house or wealth issuer (基金管理人).' }) fundHouse!: string;
   @Field(() => String, { description: 'Fund manager (基金经理).' }) fundManagerName!: string;
   @Field(() => Boolean, { description: 'Private product (私募): qualified investors only, private minimums, cooling-off.' })
   isPrivate!: boolean;
-  @Field(() => FundAssetClass) assetClass!: FundAssetClass;
+  @Field(() => FundAssetClass, { description: '资产类别 / The asset class under the 2018 asset-management guidelines.' }) assetClass!: FundAssetClass;
   @Field(() => Boolean, { description: 'A bank wealth product (理财) rather than a fund.' }) isBankWealth!: boolean;
-  @Field(() => FundIssuerType) issuerType!: FundIssuerType;
+  @Field(() => FundIssuerType, { description: '发行机构类型 / Who issues it: a fund house, the bank or its wealth subsidiary.' }) issuerType!: FundIssuerType;
   @Field(() => DecimalScalar, { nullable: true, description: 'Latest unit NAV (null before the first valuation).' })
   latestNav!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Date of the latest NAV (Beijing time).' })

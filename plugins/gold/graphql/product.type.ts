@@ -28,7 +28,7 @@ registerEnumType(GoldType, {
 /** One gram price of a gold product. */
 @ObjectType('GoldPrice', { description: '金价（人民币元/克） / Gram price in CNY' })
 export class GoldPrice {
-  @Field(() => DateTimeScalar) at!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the price was published.' }) at!: Date;
   @Field(() => DecimalScalar, { description: 'CNY per gram.' }) pricePerGram!: string;
 }
 
@@ -40,7 +40,7 @@ export const { Connection: GoldPriceConnection, Edge: GoldPriceEdge } = connecti
  */
 @ObjectType('GoldProduct', { implements: Product, description: '贵金属产品 / Precious-metals product' })
 export class GoldProduct extends Product {
-  @Field(() => GoldType) goldType!: GoldType;
+  @Field(() => GoldType, { description: '黄金产品类型 / Physical bar, account gold or a savings plan.' }) goldType!: GoldType;
   @Field(() => String, { description: 'Fineness, e.g. "Au99.99".' }) purity!: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Weight of one bar in grams; null unless a physical bar.' })
   barWeightGrams!: string | null;

@@ -1,6 +1,6 @@
 import { Decimal, text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { SETTING_MINIMUM, type AccountGoldMinimum } from '../settings.js';
-import { gramTerms, gramsForAmount, isAccountGold, isMultipleOf, readGoldDetails } from '../terms.js';
+import { gramTerms, gramsForAmount, isMultipleOf, readGoldDetails } from '../terms.js';
 import { readSaleDetails } from './sale.js';
 
 /**

@@ -16,7 +16,7 @@ export class InsuranceProduct extends Product {
   @Field(() => String, { description: "The insurer's partner code (e.g. `pingan-life`); its name is `issuer`." })
   insurer!: string;
 
-  @Field(() => InsuranceTypeEnum)
+  @Field(() => InsuranceTypeEnum, { description: '险种 / The kind of insurance.' })
   insuranceType!: InsuranceTypeEnum;
 
   @Field(() => Boolean, {
@@ -27,7 +27,7 @@ export class InsuranceProduct extends Product {
   @Field(() => Int, { nullable: true, description: 'Cover term in years; null = whole life (终身).' })
   coverTermYears!: number | null;
 
-  @Field(() => [PremiumModeEnum])
+  @Field(() => [PremiumModeEnum], { description: '缴费方式 / How premiums may be paid.' })
   premiumModes!: PremiumModeEnum[];
 
   @Field(() => [Int], { description: 'Payment periods offered, in years (1 = single premium).' })

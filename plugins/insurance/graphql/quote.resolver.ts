@@ -17,13 +17,13 @@ export class InsuranceQuoteResolver {
       'or a sex other than MALE/FEMALE. Partners may quote their own products only.',
   })
   async insuranceQuote(
-    @Arg('productId', () => ID) productId: string,
+    @Arg('productId', () => ID, { description: 'The insurance product (global id).' }) productId: string,
     @Arg('age', () => Int, { description: "The insured's age in whole years." }) age: number,
     @Arg('sex', () => String, { description: "The insured's sex: MALE or FEMALE (the `Gender` values)." }) sex: string,
     @Arg('termYears', () => Int, { nullable: true, description: "Cover term; omitted = the product's (whole-life products have none)." })
     termYears: number | null | undefined,
     @Arg('paymentYears', () => Int, { description: 'Payment period in years (1 = single premium).' }) paymentYears: number,
-    @Arg('sumAssured', () => DecimalScalar) sumAssured: string,
+    @Arg('sumAssured', () => DecimalScalar, { description: 'Sum assured (保额), in the product currency (CNY).' }) sumAssured: string,
     @Ctx() ctx: RequestContext,
   ): Promise<InsuranceQuote> {
     requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE', 'PARTNER', 'AUDITOR');

@@ -8,9 +8,9 @@ export class InsuranceQuote {
   annualPremium!: Money;
   @Field(() => Money, { description: 'Annual premium × payment years.' })
   totalPremium!: Money;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Payment period in years (1 = single premium).' })
   paymentYears!: number;
-  @Field(() => Money)
+  @Field(() => Money, { description: '保额 / The sum assured quoted for.' })
   sumAssured!: Money;
   @Field(() => DecimalScalar, { description: 'The rate used, per 1,000 of sum assured.' })
   ratePerThousand!: string;

@@ -39,7 +39,7 @@ registerNodeType('LoanApplication', async (ctx, key) => {
 
 @Resolver(() => LoanApplication)
 export class LoanApplicationResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the LoanApplication.' })
   id(@Root() a: ApplicationRow): string {
     return toGlobalId('LoanApplication', a.id);
   }
@@ -99,7 +99,7 @@ export class LoanApplicationMutationResolver {
       '调查与成交 (1): applies for a loan for a customer in your book. The rules judge the terms with the server\'s figures; BLOCK refuses it (SUITABILITY_BLOCKED, with the reasons and the decision record), ' +
       'outstanding steps do not (they come with the investigation). The caller is recorded as having marketed it: they can never decide it. Idempotent under the key. Audited.',
   })
-  async applyForLoan(@Arg('input', () => ApplyForLoanInput) input: ApplyForLoanInput, @Ctx() ctx: RequestContext): Promise<ApplicationRow> {
+  async applyForLoan(@Arg('input', () => ApplyForLoanInput, { description: 'The loan applied for: customer, product, amount, term, repayment method and source.' }) input: ApplyForLoanInput, @Ctx() ctx: RequestContext): Promise<ApplicationRow> {
     requireRole(ctx, ...STAFF);
     const key = checkIdempotencyKey(input.idempotencyKey);
     const customerId = numericIdOf(input.customerId, 'Customer');
@@ -165,7 +165,7 @@ export class LoanApplicationMutationResolver {
       '调查与成交 (2): the investigating officer records the credit-report authorisation, the interview and the findings (an APPLIED application → INVESTIGATED); the rules judge it again with the steps. ' +
       'The caller is recorded as having investigated it: they can never decide it. Audited.',
   })
-  async recordInvestigation(@Arg('input', () => RecordInvestigationInput) input: RecordInvestigationInput, @Ctx() ctx: RequestContext): Promise<ApplicationRow> {
+  async recordInvestigation(@Arg('input', () => RecordInvestigationInput, { description: 'The application and the findings of the investigation (贷前调查).' }) input: RecordInvestigationInput, @Ctx() ctx: RequestContext): Promise<ApplicationRow> {
     requireRole(ctx, ...STAFF);
     const findings = input.findings.trim();
     if (findings.length === 0 || findings.length > 1000) throw badInput(text('调查结论须为 1 到 1000 字', 'findings must be 1 to 1,000 characters'), 'findings');
@@ -190,7 +190,7 @@ export class LoanApplicationMutationResolver {
       'whoever marketed or investigated it, and (APPROVAL_AUTHORITY) above a branch manager\'s authority (core.approvalAuthority; head office decides any amount). An approval is judged again on the ' +
       'approved terms and must pass every rule with every step (else SUITABILITY_BLOCKED / SUITABILITY_STEPS_REQUIRED). Audited with the decision record.',
   })
-  async decideLoan(@Arg('input', () => DecideLoanInput) input: DecideLoanInput, @Ctx() ctx: RequestContext): Promise<ApplicationRow> {
+  async decideLoan(@Arg('input', () => DecideLoanInput, { description: 'The application and the decision (by someone other than the investigator).' }) input: DecideLoanInput, @Ctx() ctx: RequestContext): Promise<ApplicationRow> {
     requireRole(ctx, 'BRANCH_MANAGER', 'HEAD_OFFICE');
     const note = input.note.trim();
     if (note.length === 0 || note.length > 1000) throw badInput(text('审批意见须为 1 到 1000 字', 'note must be 1 to 1,000 characters'), 'note');

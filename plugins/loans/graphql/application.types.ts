@@ -30,6 +30,12 @@ export enum LoanApplicationSource {
 registerEnumType(LoanApplicationSource, {
   name: 'LoanApplicationSource',
   description: 'Where the application came from: a lead (a property developer, a car dealer…), the wealth centre, the branch counter, online.',
+  valuesConfig: {
+    LEAD: { description: '营销线索 / From a lead (a property developer, a car dealer…); leadId names it.' },
+    WEALTH_CENTER: { description: '理财中心 / At a branch wealth centre.' },
+    BRANCH: { description: '网点柜面 / At a branch counter.' },
+    ONLINE: { description: '线上 / Online or mobile banking.' },
+  },
 });
 
 export enum LoanDecisionKind {
@@ -37,7 +43,15 @@ export enum LoanDecisionKind {
   APPROVE_WITH_CHANGES = 'APPROVE_WITH_CHANGES',
   DECLINE = 'DECLINE',
 }
-registerEnumType(LoanDecisionKind, { name: 'LoanDecisionKind', description: 'Approve as asked, approve with a changed amount or term, or decline.' });
+registerEnumType(LoanDecisionKind, {
+  name: 'LoanDecisionKind',
+  description: 'Approve as asked, approve with a changed amount or term, or decline.',
+  valuesConfig: {
+    APPROVE: { description: '批准 / Approve the amount and term applied for.' },
+    APPROVE_WITH_CHANGES: { description: '调整后批准 / Approve a lower amount or another term (amount, termMonths).' },
+    DECLINE: { description: '拒绝 / Decline, with the reason in the note.' },
+  },
+});
 
 @ObjectType('LoanApplicationEvent', { description: 'One step of an application.' })
 export class LoanApplicationEvent {
@@ -53,29 +67,29 @@ export class LoanApplicationEvent {
 export class LoanApplication extends Node {
   @Field(() => Money, { description: 'The amount applied for.' }) amount!: Money;
   @Field(() => Int, { description: 'The term applied for, months.' }) termMonths!: number;
-  @Field(() => RepaymentMethod) repaymentMethod!: string;
+  @Field(() => RepaymentMethod, { description: '还款方式 / How the loan is to be repaid.' }) repaymentMethod!: string;
   @Field(() => String, { nullable: true, description: 'What it finances (consumer and business loans).' }) purpose!: string | null;
-  @Field(() => LoanApplicationSource) source!: string;
-  @Field(() => LoanApplicationStage) stage!: string;
+  @Field(() => LoanApplicationSource, { description: '申请来源 / Where the application came from.' }) source!: string;
+  @Field(() => LoanApplicationStage, { description: '申请阶段 / Where the application is.' }) stage!: string;
   @Field(() => [String], { description: 'Steps recorded (CREDIT_REPORT_AUTHORISATION, FACE_TO_FACE_INTERVIEW).' }) completedSteps!: string[];
   @Field(() => String, { description: 'The outcome of the latest evaluation (ALLOW, WARN, REQUIRE, BLOCK).' }) outcome!: string;
   @Field(() => Money, { nullable: true, description: 'The approved amount (APPROVED).' }) approvedAmount!: Money | null;
   @Field(() => Int, { nullable: true, description: 'The approved term (APPROVED).' }) approvedTermMonths!: number | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: '申请时间 / When it was applied for.' }) createdAt!: Date;
 }
 
 @InputType('ApplyForLoanInput', { description: '识别销售 → 调查与成交: an application for a customer in your book.' })
 export class ApplyForLoanInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The borrower (a customer in your book).' }) customerId!: string;
   @Field(() => ID, { description: 'A LoanProduct.' }) productId!: string;
-  @Field(() => DecimalScalar) amount!: string;
-  @Field(() => Int) termMonths!: number;
-  @Field(() => RepaymentMethod) repaymentMethod!: string;
+  @Field(() => DecimalScalar, { description: 'The amount applied for, CNY (within the product\'s limits).' }) amount!: string;
+  @Field(() => Int, { description: 'The term applied for, in months (one the product offers).' }) termMonths!: number;
+  @Field(() => RepaymentMethod, { description: 'How it is to be repaid (one the product offers).' }) repaymentMethod!: string;
   @Field(() => String, { nullable: true, description: 'Consumer and business loans: CAR, EDUCATION, RENOVATION, TRAVEL, DURABLES, MEDICAL, BUSINESS_OPERATIONS…' }) purpose?: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Housing: the property price.' }) propertyValue?: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Monthly payments on debt elsewhere.' }) declaredMonthlyDebt?: string;
   @Field(() => Boolean, { nullable: true, description: 'Paid to the seller (受托支付).' }) entrustedPayment?: boolean;
-  @Field(() => LoanApplicationSource) source!: string;
+  @Field(() => LoanApplicationSource, { description: 'Where the application came from.' }) source!: string;
   @Field(() => ID, { nullable: true, description: 'The lead it came from (source LEAD).' }) leadId?: string;
   @Field(() => ID, { nullable: true, description: 'Pledge loans: the Holding pledged (the customer\'s open position of a line the product accepts); locked against redemption from disbursement until the loan is settled.' })
   pledgedHoldingId?: string;
@@ -84,7 +98,7 @@ export class ApplyForLoanInput {
 
 @InputType('RecordInvestigationInput', { description: '调查: the investigating officer records the interview and the documents.' })
 export class RecordInvestigationInput {
-  @Field(() => ID) applicationId!: string;
+  @Field(() => ID, { description: 'The LoanApplication investigated (stage APPLIED).' }) applicationId!: string;
   @Field(() => Boolean, { description: 'The borrower signed the credit-report authorisation (征信查询授权).' }) creditReportAuthorised!: boolean;
   @Field(() => Boolean, { description: 'The face-to-face interview (面谈) took place.' }) interviewed!: boolean;
   @Field(() => String, { description: 'Findings: income and documents verified, 1–1,000 characters.' }) findings!: string;
@@ -92,8 +106,8 @@ export class RecordInvestigationInput {
 
 @InputType('DecideLoanInput', { description: 'The decision, by someone who neither marketed nor investigated the application, within their authority.' })
 export class DecideLoanInput {
-  @Field(() => ID) applicationId!: string;
-  @Field(() => LoanDecisionKind) decision!: string;
+  @Field(() => ID, { description: 'The LoanApplication decided (stage INVESTIGATED).' }) applicationId!: string;
+  @Field(() => LoanDecisionKind, { description: 'Approve, approve with changes, or decline.' }) decision!: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'APPROVE_WITH_CHANGES: the approved amount (at most the amount applied for).' }) amount?: string;
   @Field(() => Int, { nullable: true, description: 'APPROVE_WITH_CHANGES: the approved term.' }) termMonths?: number;
   @Field(() => String, { description: 'Why, 1–1,000 characters.' }) note!: string;

@@ -48,7 +48,7 @@ const instalmentOf = (i: InstalmentRow, today: string): LoanInstalment => ({
 
 @Resolver(() => Loan)
 export class LoanResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the Loan.' })
   id(@Root() l: LoanRow): string {
     return toGlobalId('Loan', l.id);
   }

@@ -25,7 +25,14 @@ export enum LoanStatus {
   ACTIVE = 'ACTIVE',
   SETTLED = 'SETTLED',
 }
-registerEnumType(LoanStatus, { name: 'LoanStatus', description: 'ACTIVE while anything is owed; SETTLED (结清) once every instalment is paid (a pledge is then released).' });
+registerEnumType(LoanStatus, {
+  name: 'LoanStatus',
+  description: 'ACTIVE while anything is owed; SETTLED (结清) once every instalment is paid (a pledge is then released).',
+  valuesConfig: {
+    ACTIVE: { description: '还款中 / Something is still owed.' },
+    SETTLED: { description: '已结清 / Every instalment is paid; a pledge is released.' },
+  },
+});
 
 export enum LoanWarningCode {
   OVERDUE = 'OVERDUE',
@@ -46,8 +53,8 @@ registerEnumType(LoanWarningCode, {
 export class LoanInstalment {
   @Field(() => Int, { description: 'Its number, 1 … term.' }) n!: number;
   @Field(() => DateScalar, { description: 'Due on this bank day (China).' }) dueDate!: string;
-  @Field(() => Money) principal!: Money;
-  @Field(() => Money) interest!: Money;
+  @Field(() => Money, { description: '本金 / Principal due with this instalment.' }) principal!: Money;
+  @Field(() => Money, { description: '利息 / Interest due with this instalment.' }) interest!: Money;
   @Field(() => Money, { description: 'Principal + interest.' }) total!: Money;
   @Field(() => Money, { description: 'Paid of it so far.' }) paid!: Money;
   @Field(() => Boolean, { description: 'Past due and not paid in full.' }) overdue!: boolean;
@@ -56,16 +63,16 @@ export class LoanInstalment {
 
 @ObjectType('LoanRepayment', { description: '一笔还款 / A repayment received, and what of the schedule it paid.' })
 export class LoanRepayment {
-  @Field(() => Money) amount!: Money;
+  @Field(() => Money, { description: '还款金额 / The amount received.' }) amount!: Money;
   @Field(() => Money, { description: 'Of which principal.' }) principal!: Money;
   @Field(() => Money, { description: 'Of which interest.' }) interest!: Money;
   @Field(() => [Int], { description: 'The instalments it paid (in part or in full).' }) instalments!: number[];
-  @Field(() => DateTimeScalar) paidAt!: Date;
+  @Field(() => DateTimeScalar, { description: '还款时间 / When it was received.' }) paidAt!: Date;
 }
 
 @ObjectType('LoanWarning', { description: '贷后预警 / A post-loan early-warning signal with the figures it saw.' })
 export class LoanWarning {
-  @Field(() => LoanWarningCode) code!: string;
+  @Field(() => LoanWarningCode, { description: '预警类型 / What the signal is.' }) code!: string;
   @Field(() => String, { description: 'In the request\'s language.' }) message!: string;
 }
 
@@ -75,11 +82,11 @@ export class LoanWarning {
 })
 export class Loan extends Node {
   @Field(() => Money, { description: 'The principal paid out.' }) principal!: Money;
-  @Field(() => Int) termMonths!: number;
-  @Field(() => RepaymentMethod) repaymentMethod!: string;
+  @Field(() => Int, { description: '期限 / The term, in months, as approved.' }) termMonths!: number;
+  @Field(() => RepaymentMethod, { description: '还款方式 / How it is repaid.' }) repaymentMethod!: string;
   @Field(() => DecimalScalar, { description: 'Annual interest rate, a fraction, as approved.' }) annualRate!: string;
   @Field(() => DateScalar, { description: 'The bank day it was paid out; instalments fall due on this day of each month.' }) disbursedOn!: string;
-  @Field(() => LoanStatus) status!: string;
+  @Field(() => LoanStatus, { description: '贷款状态 / Active or settled.' }) status!: string;
 }
 
 @InputType('DisburseLoanInput', { description: '放款: pays out an APPROVED application.' })

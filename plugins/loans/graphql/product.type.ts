@@ -34,7 +34,7 @@ registerEnumType(RepaymentMethod, {
 /** A personal loan product (个人贷款). */
 @ObjectType('LoanProduct', { implements: Product, description: '个人贷款产品 / Personal loan product' })
 export class LoanProduct extends Product {
-  @Field(() => LoanKind) loanKind!: string;
+  @Field(() => LoanKind, { description: '贷款品种 / The kind of loan.' }) loanKind!: string;
   @Field(() => String, { description: 'FIRST_HOME, SECOND_HOME, PROVIDENT_COMBINATION; DEPOSIT, WEALTH, BOND; CAR, EDUCATION, RENOVATION, GENERAL; SMALL_BUSINESS.' })
   category!: string;
   @Field(() => Float, { description: 'Annual interest rate, a fraction (0.0305 = 3.05 %).' }) annualRate!: number;

@@ -57,7 +57,7 @@ export class LoanServicingResolver {
       '(the host refuses to redeem it until the loan is settled). The rules judge the approved terms once more on today\'s facts (a pledged position that lost value, new debt): a BLOCK refuses it with the ' +
       'decision record. Idempotent under the key. Audited.',
   })
-  async disburseLoan(@Arg('input', () => DisburseLoanInput) input: DisburseLoanInput, @Ctx() ctx: RequestContext): Promise<LoanRow> {
+  async disburseLoan(@Arg('input', () => DisburseLoanInput, { description: 'The approved application to pay out.' }) input: DisburseLoanInput, @Ctx() ctx: RequestContext): Promise<LoanRow> {
     requireRole(ctx, ...STAFF);
     const key = checkIdempotencyKey(input.idempotencyKey);
     const app = await findApplication(ctx, input.applicationId);
@@ -105,7 +105,7 @@ export class LoanServicingResolver {
       '还款 / Records a repayment received: overdue instalments first, each instalment\'s interest before its principal; more than the next instalment pays the following ones as scheduled. ' +
       'More than is owed is refused (BAD_USER_INPUT). The last payment settles the loan (结清) and releases a pledged position. Idempotent under the key. Audited.',
   })
-  async recordRepayment(@Arg('input', () => RecordRepaymentInput) input: RecordRepaymentInput, @Ctx() ctx: RequestContext): Promise<LoanRow> {
+  async recordRepayment(@Arg('input', () => RecordRepaymentInput, { description: 'The loan and the repayment received.' }) input: RecordRepaymentInput, @Ctx() ctx: RequestContext): Promise<LoanRow> {
     requireRole(ctx, ...STAFF);
     const key = checkIdempotencyKey(input.idempotencyKey);
     if (!AMOUNT.test(input.amount) || new Decimal(input.amount).lte(0)) throw badInput(text('金额须为正数，至多两位小数', 'amount must be positive, at most 2 decimals'), 'amount');

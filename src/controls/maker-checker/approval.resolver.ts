@@ -60,7 +60,7 @@ export class ApprovalQueryResolver {
     description:
       '复核事项 / Held actions, newest first: a checker sees those they may decide (branch checkers their branch\'s, head-office checkers all), a maker those they made, auditors all; others none.',
   })
-  async approvals(@Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs, @Arg('filter', () => ApprovalFilter, { nullable: true }) filter?: ApprovalFilter) {
+  async approvals(@Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs, @Arg('filter', () => ApprovalFilter, { nullable: true, description: 'Criteria the approvals must all meet; omitted: every approval the caller may see.' }) filter?: ApprovalFilter) {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const branchId = filter?.branchId ? numericIdOf(filter.branchId, 'Branch') : null;
     if (filter?.branchId && !branchId) throw badInput(text('网点编号无效', 'branchId is not a branch id'), 'branchId');

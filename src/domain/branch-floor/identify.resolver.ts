@@ -26,7 +26,7 @@ export class IdentifyCustomerResolver {
       'queue lane (core.counter.fastLaneTiers) and the alerts worth saying. Any customer of the bank is identified, with this counter view only. An unknown ID gives identified: false ' +
       'and nothing else. Audited as CUSTOMER_IDENTIFIED (purpose BRANCH_COUNTER); an identified visit appears in the assigned manager\'s work queue (CUSTOMER_AT_BRANCH).',
   })
-  async identifyCustomer(@Arg('input', () => IdentifyCustomerInput) input: IdentifyCustomerInput, @Ctx() ctx: HostContext): Promise<CustomerIdentification> {
+  async identifyCustomer(@Arg('input', () => IdentifyCustomerInput, { description: 'The ID or card presented and the counter\'s branch.' }) input: IdentifyCustomerInput, @Ctx() ctx: HostContext): Promise<CustomerIdentification> {
     requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER');
     const branchId = numericIdOf(input.branchId, 'Branch');
     if (branchId === null) throw badInput(text('网点编号无效', 'Not a branch id'), 'branchId');

@@ -11,7 +11,7 @@ import { KpiPeriodInput } from '../common/kpi-period.input.js';
 import { kpiPeriodRange } from '../common/kpi-period.js';
 import { branchLoader, managerLoader } from '../core-loaders.js';
 import { Branch, CustomerManager } from '../organisation/organisation.types.js';
-import { ComplaintStatsGroupEnum } from './complaint.enums.js';
+import { ComplaintCategoryEnum, ComplaintStatsGroupEnum } from './complaint.enums.js';
 import { SATISFIED_FROM, satisfactionFiguresOf } from '../satisfaction/satisfaction.definitions.js';
 
 type Group = `${ComplaintStatsGroupEnum}`;
@@ -152,7 +152,7 @@ export class ComplaintStatResolver {
     return r.group === 'MANAGER' && r.rawKey !== null ? managerLoader(ctx).load(Number(r.rawKey)) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The category (groupBy CATEGORY only).' })
+  @FieldResolver(() => ComplaintCategoryEnum, { nullable: true, description: 'The category (groupBy CATEGORY only).' })
   category(@Root() r: ComplaintStatRow): string | null {
     return r.group === 'CATEGORY' ? r.rawKey : null;
   }
@@ -172,8 +172,8 @@ export class ComplaintStatsQueryResolver {
       'Most complaints first. One statement whatever the number of groups.',
   })
   complaintStats(
-    @Arg('groupBy', () => ComplaintStatsGroupEnum) groupBy: Group,
-    @Arg('period', () => KpiPeriodInput) period: KpiPeriodInput,
+    @Arg('groupBy', () => ComplaintStatsGroupEnum, { description: 'How to group the complaints.' }) groupBy: Group,
+    @Arg('period', () => KpiPeriodInput, { description: 'The period the complaints were filed in.' }) period: KpiPeriodInput,
     @Ctx() ctx: HostContext,
   ): Promise<ComplaintStatRow[]> {
     requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE', 'AUDITOR');

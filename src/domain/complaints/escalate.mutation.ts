@@ -1,3 +1,4 @@
+import { WRITER_ROLES } from '../../auth/principal.js';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
@@ -27,8 +28,8 @@ export class EscalateComplaintResolver {
       "Escalates a complaint one level up, never down; audited (COMPLAINT_ESCALATED with the levels from and to). The customer's manager, branch manager or head office; " +
       'a complaint already answered (FEEDBACK_GIVEN) or already at HEAD_OFFICE → BAD_USER_INPUT; escalated by someone else meanwhile → CONFLICT.',
   })
-  async escalateComplaint(@Arg('input', () => EscalateComplaintInput) input: EscalateComplaintInput, @Ctx() ctx: HostContext) {
-    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  async escalateComplaint(@Arg('input', () => EscalateComplaintInput, { description: 'The complaint and why it goes up a level.' }) input: EscalateComplaintInput, @Ctx() ctx: HostContext) {
+    requireRole(ctx, ...WRITER_ROLES);
     const reason = checkText(input.reason, 'reason', 500);
     const id = numericIdOf(input.complaintId, 'Complaint');
     const [current] = id ? await ctx.db.select().from(complaints).where(eq(complaints.id, id)) : [];

@@ -9,7 +9,7 @@ import { liveMeasures } from './measures.js';
 
 @ObjectType('NextTier', { description: 'The tier above the customer’s current one and what is missing to reach it (临界区间客户拓展上移).' })
 export class NextTierType {
-  @Field(() => TierEnum) tier!: string;
+  @Field(() => TierEnum, { description: '下一等级 / The tier right above the customer\'s current one.' }) tier!: string;
   @Field(() => Money, {
     description:
       'CNY missing to the next tier’s threshold, on the measure `basis` names: assets (core.tierThresholdsCny) or contribution (core.tierContributionThresholdsCny). ' +

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { activityCaseSql, activitySince } from './activity.js';
 import { nextDueSql, overBusiness } from './contact-plan.js';
@@ -31,9 +31,9 @@ export class CustomerFilter {
       'true: customers within setting core.nearNextTier (a share of the next threshold, or an amount per measure) of the tier above theirs on a basis measure (临界客户); false: every other customer, the top tier included.',
   })
   nearNextTier?: boolean;
-  @Field(() => RiskLevelEnum, { nullable: true }) riskLevel?: string;
-  @Field(() => ID, { nullable: true }) managerId?: string;
-  @Field(() => ID, { nullable: true }) branchId?: string;
+  @Field(() => RiskLevelEnum, { nullable: true, description: 'Customers at this risk level (from their newest risk assessment; never assessed customers match none).' }) riskLevel?: string;
+  @Field(() => ID, { nullable: true, description: 'Customers assigned to this manager (CustomerManager id).' }) managerId?: string;
+  @Field(() => ID, { nullable: true, description: 'Customers of this branch (Branch id).' }) branchId?: string;
   @Field(() => ActivityEnum, { nullable: true, description: 'By frequency of business, exactly as the activity field (setting core.activityByBusiness).' })
   activity?: string;
   @Field(() => DateTimeScalar, {
@@ -41,7 +41,7 @@ export class CustomerFilter {
     description: 'Customers whose contact plan is due before this instant (contactPlan.nextDueAt < contactDueBefore); pass now for the overdue ones.',
   })
   contactDueBefore?: Date;
-  @Field(() => LifeStageEnum, { nullable: true }) lifeStage?: string;
+  @Field(() => LifeStageEnum, { nullable: true, description: 'As the `lifeStage` field: by age today (setting core.lifeStageAges).' }) lifeStage?: string;
   @Field(() => String, {
     nullable: true,
     description:

@@ -1,3 +1,4 @@
+import { WRITER_ROLES } from '../../auth/principal.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
@@ -23,15 +24,15 @@ const customerNotFound = () => notFound(text('客户', 'customer'));
 @Resolver()
 export class CustomerMutationResolver {
   @Mutation(() => Customer, { description: 'Opens a customer record.' })
-  async createCustomer(@Arg('input', () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
-    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  async createCustomer(@Arg('input', () => CreateCustomerInput, { description: 'The new customer\'s details.' }) input: CreateCustomerInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
+    requireRole(ctx, ...WRITER_ROLES);
     const prepared = prepareCustomer(ctx, input);
     return ctx.db.transaction((tx) => insertCustomer(tx, prepared));
   }
 
   @Mutation(() => Customer, { description: 'Changes a customer; fails with CONFLICT when `version` is stale.' })
-  async updateCustomer(@Arg('input', () => UpdateCustomerInput) input: UpdateCustomerInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
-    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  async updateCustomer(@Arg('input', () => UpdateCustomerInput, { description: 'The customer, the version read and the fields to change.' }) input: UpdateCustomerInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
+    requireRole(ctx, ...WRITER_ROLES);
     const id = numericIdOf(input.id, 'Customer');
     if (!id) throw customerNotFound();
     const changes: Partial<typeof customers.$inferInsert> = {};
@@ -65,8 +66,8 @@ export class CustomerMutationResolver {
   }
 
   @Mutation(() => Customer, { description: 'Records a risk assessment; the newest one becomes the risk profile.' })
-  async recordRiskAssessment(@Arg('input', () => RecordRiskAssessmentInput) input: RecordRiskAssessmentInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
-    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  async recordRiskAssessment(@Arg('input', () => RecordRiskAssessmentInput, { description: 'The assessment\'s result.' }) input: RecordRiskAssessmentInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
+    requireRole(ctx, ...WRITER_ROLES);
     const id = numericIdOf(input.customerId, 'Customer');
     if (!id || !(await customerLoader(ctx).load(id))) throw customerNotFound();
     const assessedAt = input.assessedAt ?? ctx.now;

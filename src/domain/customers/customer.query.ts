@@ -39,7 +39,7 @@ export async function loadCustomerFor(ctx: HostContext, key: number, info: Graph
 @Resolver()
 export class CustomerQueryResolver {
   @Query(() => Customer, { nullable: true, description: 'One customer, if in your book.' })
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext, @Info() info: GraphQLResolveInfo): Promise<CustomerRecord | null> {
+  customer(@Arg('id', () => ID, { description: 'The customer\'s global id (Customer.id); null when missing or out of the caller\'s scope.' }) id: string, @Ctx() ctx: HostContext, @Info() info: GraphQLResolveInfo): Promise<CustomerRecord | null> {
     const key = numericIdOf(id, 'Customer');
     return key ? loadCustomerFor(ctx, key, info) : Promise.resolve(null);
   }
@@ -49,7 +49,7 @@ export class CustomerQueryResolver {
     @Ctx() ctx: HostContext,
     @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
+    @Arg('filter', () => CustomerFilter, { nullable: true, description: 'Criteria the customers must all meet; omitted: every customer in scope.' }) filter?: CustomerFilter,
   ) {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const search = filter?.search != null ? parseCustomerSearch(filter.search) : null;

@@ -64,7 +64,7 @@ function riskProfileOf(c: CustomerRecord, a: RiskAssessmentRow | null, ctx: Host
 /** The customer 360's fields. Every value is derived here from the row and settings, in one place. */
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the customer.' })
   id(@Root() c: CustomerRecord): string {
     return toGlobalId('Customer', c.id);
   }
@@ -158,12 +158,12 @@ export class CustomerResolver {
     };
   }
 
-  @FieldResolver(() => CustomerManager, { nullable: true })
+  @FieldResolver(() => CustomerManager, { nullable: true, description: '客户经理 / The relationship manager the customer is assigned to; null when none is.' })
   async manager(@Root() c: CustomerRecord, @Ctx() ctx: HostContext) {
     return c.managerId ? managerLoader(ctx).load(c.managerId) : null;
   }
 
-  @FieldResolver(() => Branch)
+  @FieldResolver(() => Branch, { description: '所属网点 / The branch the customer belongs to.' })
   async branch(@Root() c: CustomerRecord, @Ctx() ctx: HostContext) {
     return branchLoader(ctx).load(c.branchId);
   }
@@ -173,7 +173,7 @@ export class CustomerResolver {
     @Root() c: CustomerRecord,
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('line', () => ProductLineValues, { nullable: true }) line?: string,
+    @Arg('line', () => ProductLineValues, { nullable: true, description: 'Only positions in products of this line; omitted: every line.' }) line?: string,
   ): ConnectionResult<unknown> | Promise<ConnectionResult<unknown>> {
     const page = keysetPage(args, pageLimits(ctx));
     const ahead = prefetched(ctx);

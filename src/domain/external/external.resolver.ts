@@ -42,7 +42,7 @@ export class ExternalFactsMutationResolver {
       '(BAD_USER_INPUT naming what is wrong, before anything is written), reportedAt within the last five years and not in the future. Rules read the newest report of each kind with its age. ' +
       'Append-only; audited (EXTERNAL_REPORT_RECORDED, without the payload).',
   })
-  async recordExternalReport(@Arg('input', () => RecordExternalReportInput) input: RecordExternalReportInput, @Ctx() ctx: HostContext): Promise<ExternalReport> {
+  async recordExternalReport(@Arg('input', () => RecordExternalReportInput, { description: 'The report: customer, source, kind and its content.' }) input: RecordExternalReportInput, @Ctx() ctx: HostContext): Promise<ExternalReport> {
     requireRole(ctx, ...WRITER_ROLES);
     const kind = REPORT_KINDS[input.kind as ReportKind];
     if (!kind) throw badInput(text('未知的报告类型', 'Unknown report kind'), 'kind');
@@ -77,7 +77,7 @@ export class ExternalFactsMutationResolver {
       '身份核验 / Records that the customer\'s identity document was verified — by an online check against the public security system, in person, or by video — and marks the customer verified. ' +
       'Who, how and when are kept (Customer.identityVerifications); audited (ID_VERIFIED).',
   })
-  async verifyCustomerIdentity(@Arg('input', () => VerifyCustomerIdentityInput) input: VerifyCustomerIdentityInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
+  async verifyCustomerIdentity(@Arg('input', () => VerifyCustomerIdentityInput, { description: 'The customer and how their identity was verified.' }) input: VerifyCustomerIdentityInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
     requireRole(ctx, ...WRITER_ROLES);
     const reference = checkText(input.reference, 'reference', 100);
     const customer = await customerInBook(ctx, input.customerId);

@@ -96,7 +96,7 @@ export class DistributeLeadsResolver {
       'keep their holder (reported, not moved). Deterministic for the same input and state; idempotent under `idempotencyKey` (the same key and input replay the first ' +
       'result). Every lead moved is audited (LEAD_DISTRIBUTED). Reads in two statements and writes in three, whatever the number of leads.',
   })
-  async distributeLeads(@Arg('input', () => DistributeLeadsInput) input: DistributeLeadsInput, @Ctx() ctx: HostContext): Promise<LeadAssignment[]> {
+  async distributeLeads(@Arg('input', () => DistributeLeadsInput, { description: 'Which leads to distribute, by which strategy, with an idempotency key.' }) input: DistributeLeadsInput, @Ctx() ctx: HostContext): Promise<LeadAssignment[]> {
     requireRole(ctx, 'BRANCH_MANAGER', 'HEAD_OFFICE');
     const key = checkIdempotencyKey(input.idempotencyKey);
     if (input.leadIds.length === 0 || input.leadIds.length > MAX_LEADS) throw badInput(text(`leadIds 须为 1 到 ${MAX_LEADS} 条`, `leadIds must hold 1 to ${MAX_LEADS} leads`), 'leadIds');

@@ -44,7 +44,7 @@ function checkStageOpen(lead: LeadRow): void {
 @Resolver()
 export class LeadMutationResolver {
   @Mutation(() => Lead, { description: '信息收集: records a lead in a branch pool (stage COLLECTED); audited (LEAD_COLLECTED). Personal data is never written to the audit trail.' })
-  async createLead(@Arg('input', () => CreateLeadInput) input: CreateLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  async createLead(@Arg('input', () => CreateLeadInput, { description: 'The prospect and where the lead came from.' }) input: CreateLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
     requireRole(ctx, ...LEAD_WRITERS);
     // Every check before any statement.
     if (!leadIndustries(ctx.settings)[input.industry]) throw badInput(text('行业代码不在 core.leadIndustries 中', 'industry is not a code of core.leadIndustries'), 'industry');
@@ -82,7 +82,7 @@ export class LeadMutationResolver {
       '优先领认: a relationship manager claims a lead of their branch pool nobody holds (COLLECTED or published DISTRIBUTED → DISTRIBUTED, held by them); audited. ' +
       'The first claim wins: a lead already held → CONFLICT naming the holder (extensions.heldBy).',
   })
-  async claimLead(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  async claimLead(@Arg('id', () => ID, { description: 'The lead to claim (unassigned, in the caller\'s branch).' }) id: string, @Ctx() ctx: HostContext): Promise<LeadRow> {
     requireRole(ctx, 'RELATIONSHIP_MANAGER');
     const me = ctx.principal.managerId!;
     // Any lead of the claimer's branch, held or not: a manager who lost the race learns who holds it.
@@ -114,7 +114,7 @@ export class LeadMutationResolver {
       'Moves a held lead one step forward (DISTRIBUTED → FEEDBACK → REFINED), with a note kept in its history; audited. FEEDBACK records the people found (at least one). ' +
       'Backward or skipping moves → BAD_USER_INPUT; by someone other than the holder, their branch manager or head office → FORBIDDEN.',
   })
-  async advanceLead(@Arg('input', () => AdvanceLeadInput) input: AdvanceLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  async advanceLead(@Arg('input', () => AdvanceLeadInput, { description: 'The lead and the stage to move it to.' }) input: AdvanceLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
     requireRole(ctx, ...LEAD_WRITERS);
     const note = checkText(input.note, 'note', 1000);
     const people = (input.contacts ?? []).map((c) => ({ role: c.role, name: checkText(c.name, 'contacts.name', 60), title: optionalText(c.title, 'contacts.title', 60), phone: c.phone ? checkPhone(c.phone) : null }));
@@ -136,7 +136,7 @@ export class LeadMutationResolver {
   }
 
   @Mutation(() => Lead, { description: 'Gives up a lead that is not converted, with the reason; audited (LEAD_DROPPED). The holder, their branch manager or head office (a pool lead: branch manager or head office).' })
-  async dropLead(@Arg('input', () => DropLeadInput) input: DropLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  async dropLead(@Arg('input', () => DropLeadInput, { description: 'The lead and why it is dropped.' }) input: DropLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
     requireRole(ctx, ...LEAD_WRITERS);
     const reason = checkText(input.reason, 'reason', 500);
     const lead = await findLead(ctx, input.leadId);
@@ -150,7 +150,7 @@ export class LeadMutationResolver {
       '信息转换: a held lead (DISTRIBUTED, FEEDBACK or REFINED) becomes CONVERTED, linked to an existing customer of your book (and optionally their first order) ' +
       'or to a customer opened for the prospect in the same transaction; its value and conversion time feed the KPIs. Audited (LEAD_CONVERTED).',
   })
-  async convertLead(@Arg('input', () => ConvertLeadInput) input: ConvertLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  async convertLead(@Arg('input', () => ConvertLeadInput, { description: 'The lead and the customer it became (an existing one or one to create).' }) input: ConvertLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
     requireRole(ctx, ...LEAD_WRITERS);
     if (!input.customerId === !input.newCustomer) throw badInput(text('customerId 与 newCustomer 须且只能给出一个', 'Give exactly one of customerId and newCustomer'), 'customerId');
     const existing = input.customerId ? numericIdOf(input.customerId, 'Customer') : null;

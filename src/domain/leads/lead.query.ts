@@ -31,7 +31,7 @@ export class LeadQueryResolver {
       'Leads by id (oldest first). Head office and auditors: all; a branch manager: their branch\'s; a relationship manager: the shared pool of their branch and the leads ' +
       'they hold. Partners: FORBIDDEN (leads never leave the bank).',
   })
-  async leads(@Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs, @Arg('filter', () => LeadFilter, { nullable: true }) filter?: LeadFilter) {
+  async leads(@Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs, @Arg('filter', () => LeadFilter, { nullable: true, description: 'Criteria the leads must all meet; omitted: every lead in scope.' }) filter?: LeadFilter) {
     requireRole(ctx, ...LEAD_ROLES);
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const managerId = idOf(filter?.managerId, 'CustomerManager', 'managerId');

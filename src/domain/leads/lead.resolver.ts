@@ -21,7 +21,7 @@ const byLead = <T extends { leadId: number }>(ids: readonly number[], rows: T[])
 
 @Resolver(() => Lead)
 export class LeadResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the Lead.' })
   id(@Root() l: LeadRow): string {
     return toGlobalId('Lead', l.id);
   }

@@ -70,7 +70,7 @@ export class LeadFilter {
 
 @InputType('LeadProspectInput', { description: 'The prospect.' })
 export class LeadProspectInput {
-  @Field(() => ProspectKindEnum) kind!: string;
+  @Field(() => ProspectKindEnum, { description: 'A private person or a business owner.' }) kind!: string;
   @Field(() => String, { description: '1–60 characters.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'Required for BUSINESS_OWNER; 1–100 characters.' }) company?: string;
   @Field(() => String, { nullable: true, description: 'Mainland mobile number.' }) phone?: string;
@@ -78,10 +78,10 @@ export class LeadProspectInput {
 
 @InputType('CreateLeadInput', { description: 'A lead collected (信息收集), into the pool of a branch.' })
 export class CreateLeadInput {
-  @Field(() => LeadSourceEnum) source!: string;
+  @Field(() => LeadSourceEnum, { description: 'Where the lead came from.' }) source!: string;
   @Field(() => String, { nullable: true, description: 'The source named, up to 100 characters.' }) sourceDetail?: string;
   @Field(() => ID, { nullable: true, description: 'The referring customer (CUSTOMER_REFERRAL; required for it), in your book.' }) referrerCustomerId?: string;
-  @Field(() => LeadProspectInput) prospect!: LeadProspectInput;
+  @Field(() => LeadProspectInput, { description: 'Who the lead is about.' }) prospect!: LeadProspectInput;
   @Field(() => String, { description: 'Industry code of setting core.leadIndustries.' }) industry!: string;
   @Field(() => String, { description: 'District, 1–40 characters.' }) district!: string;
   @Field(() => Float, { description: 'Latitude, −90 to 90.' }) latitude!: number;
@@ -93,7 +93,7 @@ export class CreateLeadInput {
 
 @InputType('LeadContactPersonInput', { description: 'A person found in feedback.' })
 export class LeadContactPersonInput {
-  @Field(() => LeadContactRoleEnum) role!: string;
+  @Field(() => LeadContactRoleEnum, { description: 'The person\'s part in the business.' }) role!: string;
   @Field(() => String, { description: '1–60 characters.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'Up to 60 characters.' }) title?: string;
   @Field(() => String, { nullable: true, description: 'Mainland mobile number.' }) phone?: string;
@@ -101,7 +101,7 @@ export class LeadContactPersonInput {
 
 @InputType('AdvanceLeadInput', { description: 'Moves a held lead one step forward: DISTRIBUTED → FEEDBACK (信息反馈) → REFINED (信息修补).' })
 export class AdvanceLeadInput {
-  @Field(() => ID) leadId!: string;
+  @Field(() => ID, { description: 'The lead (held by the caller).' }) leadId!: string;
   @Field(() => LeadStageEnum, { description: 'FEEDBACK or REFINED: the stage right after the current one.' }) toStage!: string;
   @Field(() => String, { description: 'What was learnt, 1–1,000 characters (kept in the history).' }) note!: string;
   @Field(() => [LeadContactPersonInput], { nullable: true, description: 'People found (FEEDBACK requires at least one).' }) contacts?: LeadContactPersonInput[];
@@ -110,13 +110,13 @@ export class AdvanceLeadInput {
 
 @InputType('DropLeadInput', { description: 'Gives a lead up, with the reason.' })
 export class DropLeadInput {
-  @Field(() => ID) leadId!: string;
+  @Field(() => ID, { description: 'The lead to give up.' }) leadId!: string;
   @Field(() => String, { description: '1–500 characters.' }) reason!: string;
 }
 
 @InputType('ConvertLeadInput', { description: '信息转换: links a lead to the customer it became, and optionally their first order.' })
 export class ConvertLeadInput {
-  @Field(() => ID) leadId!: string;
+  @Field(() => ID, { description: 'The lead that became a customer.' }) leadId!: string;
   @Field(() => ID, { nullable: true, description: 'An existing customer in your book. Exactly one of customerId and newCustomer.' }) customerId?: string;
   @Field(() => CreateCustomerInput, { nullable: true, description: 'A customer to open for the prospect, in the same transaction as the conversion (as createCustomer would).' })
   newCustomer?: CreateCustomerInput;
@@ -127,14 +127,14 @@ export class ConvertLeadInput {
 @InputType('DistributeLeadsInput', { description: 'Assigns leads of the pool to managers of your scope (信息发布 at the marketing meeting).' })
 export class DistributeLeadsInput {
   @Field(() => [ID], { description: 'Leads in your scope, 1–10,000; those already held are reported, not moved.' }) leadIds!: string[];
-  @Field(() => LeadDistributionStrategyEnum) strategy!: string;
+  @Field(() => LeadDistributionStrategyEnum, { description: 'How to assign the leads.' }) strategy!: string;
   @Field(() => Int, { nullable: true, description: 'Open leads a manager may hold after this distribution (default setting core.leads.defaultCapacity).' }) capacity?: number;
   @Field(() => String, { description: 'Idempotency key (16–128 characters): the same key and input return the first result.' }) idempotencyKey!: string;
 }
 
 @ObjectType('LeadAssignment', { description: 'What distributeLeads did with one lead, and why.' })
 export class LeadAssignment {
-  @Field(() => Lead) lead!: Lead;
+  @Field(() => Lead, { description: 'The lead.' }) lead!: Lead;
   @Field(() => CustomerManager, { nullable: true, description: 'Its holder after the distribution (null: published for claiming, or no manager could take it).' }) manager!: unknown;
   @Field(() => String, { description: 'Why, in the request\'s language ("nearest: 2.3 km", "industry: 制造业", "capacity reached"…).' }) reason!: string;
 }

@@ -22,7 +22,7 @@ export class CoverageMutationResolver {
       "Head office, or the manager's branch manager; audited (MANAGER_INDUSTRIES_CHANGED).",
   })
   async setManagerIndustries(
-    @Arg('managerId', () => ID) managerId: string,
+    @Arg('managerId', () => ID, { description: 'The manager (CustomerManager id).' }) managerId: string,
     @Arg('industries', () => [String], { description: 'Industry codes; duplicates are kept once.' }) industries: string[],
     @Ctx() ctx: HostContext,
   ) {
@@ -48,7 +48,7 @@ export class CoverageMutationResolver {
 
   @Mutation(() => Branch, { description: 'Sets where a branch is (WGS 84), read by NEAREST and COMBINED lead distribution. Head office; audited (BRANCH_LOCATION_CHANGED).' })
   async setBranchLocation(
-    @Arg('branchId', () => ID) branchId: string,
+    @Arg('branchId', () => ID, { description: 'The branch (Branch id).' }) branchId: string,
     @Arg('latitude', () => Float, { description: '−90 to 90.' }) latitude: number,
     @Arg('longitude', () => Float, { description: '−180 to 180.' }) longitude: number,
     @Ctx() ctx: HostContext,

@@ -8,7 +8,7 @@ import type { ProductRecord } from './product.record.js';
 /** Core fields of every product, whatever its line. */
 @Resolver(() => Product)
 export class ProductCoreResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Opaque global id of the Product.' })
   id(@Root() p: ProductRecord): string {
     return toGlobalId('Product', p.id);
   }

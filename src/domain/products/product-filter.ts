@@ -5,12 +5,12 @@ import { badInput } from '../../graphql/errors.js';
 import { text } from '../../i18n/localized.js';
 import { ProductLineValues, ProductRiskEnum, ProductStatusEnum } from '../common/enums.js';
 
-@InputType('ProductFilter')
+@InputType('ProductFilter', { description: 'Narrows a product list; every criterion given must match (omitted: any).' })
 export class ProductFilter {
-  @Field(() => ProductLineValues, { nullable: true }) line?: string;
-  @Field(() => ProductRiskEnum, { nullable: true }) riskRating?: string;
-  @Field(() => ProductStatusEnum, { nullable: true }) status?: string;
-  @Field(() => String, { nullable: true }) issuer?: string;
+  @Field(() => ProductLineValues, { nullable: true, description: 'Only this product line.' }) line?: string;
+  @Field(() => ProductRiskEnum, { nullable: true, description: 'Only this risk rating.' }) riskRating?: string;
+  @Field(() => ProductStatusEnum, { nullable: true, description: 'Only this status (e.g. ON_SALE).' }) status?: string;
+  @Field(() => String, { nullable: true, description: 'Only this issuer, exactly as Product.issuer reads.' }) issuer?: string;
   @Field(() => String, { nullable: true, description: 'Code or name (zh/en) contains.' }) search?: string;
 }
 

@@ -15,13 +15,13 @@ import type { ProductRecord } from './product.record.js';
 
 @ObjectType('ProductLineInfo', { description: 'An installed product-line plugin.' })
 export class ProductLineInfo {
-  @Field(() => ProductLineValues) code!: string;
+  @Field(() => ProductLineValues, { description: 'The line the plugin sells (Product.line).' }) code!: string;
   @Field(() => String, { description: 'Plugin code.' }) plugin!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) nameZh!: string;
-  @Field(() => String) nameEn!: string;
-  @Field(() => String) version!: string;
-  @Field(() => Int) productCount!: number;
+  @Field(() => String, { description: '产品线名称 / The line\'s name in the request language.' }) name!: string;
+  @Field(() => String, { description: '中文名称 / The line\'s Chinese name.' }) nameZh!: string;
+  @Field(() => String, { description: '英文名称 / The line\'s English name.' }) nameEn!: string;
+  @Field(() => String, { description: 'The plugin\'s semver version.' }) version!: string;
+  @Field(() => Int, { description: '产品数 / Products of the line in the caller\'s scope (any status).' }) productCount!: number;
 }
 
 /** Looks a product up by global id within the caller's scope. */
@@ -36,7 +36,7 @@ export async function findProduct(ctx: HostContext, id: string): Promise<Product
 @Resolver()
 export class ProductQueryResolver {
   @Query(() => Product, { nullable: true, description: 'A product by id.' })
-  product(@Arg('id', () => ID) id: string, @Ctx() ctx: HostContext): Promise<ProductRecord | null> {
+  product(@Arg('id', () => ID, { description: 'The product\'s global id (Product.id).' }) id: string, @Ctx() ctx: HostContext): Promise<ProductRecord | null> {
     return findProduct(ctx, id);
   }
 
@@ -44,7 +44,7 @@ export class ProductQueryResolver {
   async products(
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter,
+    @Arg('filter', () => ProductFilter, { nullable: true, description: 'Criteria the products must all meet; omitted: every product in scope.' }) filter?: ProductFilter,
   ) {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const lines = [...ctx.host.pluginByLine.keys()];

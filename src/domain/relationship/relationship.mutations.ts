@@ -1,3 +1,4 @@
+import { WRITER_ROLES } from '../../auth/principal.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
@@ -7,22 +8,22 @@ import { badInput, conflict, FinmartError, notFound } from '../../graphql/errors
 import { numericIdOf, toGlobalId } from '../../graphql/relay/global-id.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { text } from '../../i18n/localized.js';
-import { ComplaintStatusEnum, ContactChannelEnum } from '../common/enums.js';
+import { ComplaintStatusEnum, ContactChannelEnum, ContactOutcomeEnum } from '../common/enums.js';
 import { customerLoader } from '../core-loaders.js';
 import { checkText } from '../customers/customer.validation.js';
 import { activityOfCount, activitySince, businessCountSql, lastReachedSql } from '../customers/activity.js';
 import { contactPlanOf } from '../customers/contact-plan.js';
 import { Complaint, Contact } from './relationship.types.js';
-import { ComplaintSeverityEnum } from '../complaints/complaint.enums.js';
+import { ComplaintCategoryEnum, ComplaintSeverityEnum } from '../complaints/complaint.enums.js';
 import { checkComplaintRequest, linkedOrder, respondByNow } from '../complaints/file-complaint.js';
 
-@InputType('LogContactInput')
+@InputType('LogContactInput', { description: 'A contact with a customer to log: channel, what was said, how it ended.' })
 export class LogContactInput {
-  @Field(() => ID) customerId!: string;
-  @Field(() => ContactChannelEnum) channel!: string;
+  @Field(() => ID, { description: 'The customer (in the caller\'s scope).' }) customerId!: string;
+  @Field(() => ContactChannelEnum, { description: 'How the customer was contacted.' }) channel!: string;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Defaults to now.' }) occurredAt?: Date;
-  @Field(() => String) summary!: string;
-  @Field(() => String, { description: 'REACHED, NO_ANSWER, FOLLOW_UP or DECLINED.' }) outcome!: string;
+  @Field(() => String, { description: 'What was discussed, 1–500 characters.' }) summary!: string;
+  @Field(() => ContactOutcomeEnum, { description: 'How the contact ended: REACHED and FOLLOW_UP reached the customer; NO_ANSWER and DECLINED did not.' }) outcome!: string;
   @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When to contact the customer next. Defaults to the contact plan\'s next due date as of this contact (customer.contactPlan.nextDueAt).',
@@ -30,11 +31,11 @@ export class LogContactInput {
   nextContactAt?: Date;
 }
 
-@InputType('FileComplaintInput')
+@InputType('FileComplaintInput', { description: 'A complaint to file for a customer; it starts RECORDED with respondBy set from its severity.' })
 export class FileComplaintInput {
-  @Field(() => ID) customerId!: string;
-  @Field(() => String, { description: 'MIS_SELLING, SERVICE, FEES, SYSTEM or OTHER.' }) category!: string;
-  @Field(() => String) description!: string;
+  @Field(() => ID, { description: 'The customer complaining (in the caller\'s scope).' }) customerId!: string;
+  @Field(() => ComplaintCategoryEnum, { description: 'What the complaint is about; MIS_SELLING needs orderId.' }) category!: string;
+  @Field(() => String, { description: 'The complaint in the customer\'s words, 1–2,000 characters.' }) description!: string;
   @Field(() => ComplaintSeverityEnum, { nullable: true, description: 'Defaults to MEDIUM. Sets respondBy = now + the severity\'s response target (setting core.complaintResponseHours).' })
   severity?: string | null;
   @Field(() => ID, {
@@ -46,9 +47,9 @@ export class FileComplaintInput {
 
 @InputType('AdvanceComplaintInput', { description: 'Moves a complaint to its next state, with the note that step needs.' })
 export class AdvanceComplaintInput {
-  @Field(() => ID) complaintId!: string;
-  @Field(() => Int) version!: number;
-  @Field(() => ComplaintStatusEnum) to!: string;
+  @Field(() => ID, { description: 'The complaint.' }) complaintId!: string;
+  @Field(() => Int, { description: 'The version read (Complaint.version): a stale one is refused (CONFLICT).' }) version!: number;
+  @Field(() => ComplaintStatusEnum, { description: 'The next state: only the one after the current (RECORDED → ACCEPTED → ANALYSED → HANDLED → FEEDBACK_GIVEN).' }) to!: string;
   @Field(() => String, { nullable: true, description: 'Analysis (ANALYSED), resolution (HANDLED) or feedback (FEEDBACK_GIVEN).' })
   note?: string;
   @Field(() => String, {
@@ -61,7 +62,7 @@ export class AdvanceComplaintInput {
   feedbackWaivedReason?: string | null;
 }
 
-const OUTCOMES = ['REACHED', 'NO_ANSWER', 'FOLLOW_UP', 'DECLINED'];
+const OUTCOMES: string[] = Object.values(ContactOutcomeEnum);
 /** The only forward move from each state, with the timestamp and note column it fills. */
 const NEXT: Record<string, { to: string; at: 'acceptedAt' | 'analysedAt' | 'handledAt' | 'feedbackAt'; note?: 'analysis' | 'resolution' | 'feedback' }> = {
   RECORDED: { to: 'ACCEPTED', at: 'acceptedAt' },
@@ -103,8 +104,8 @@ export class RelationshipMutationResolver {
     description:
       'Logs a contact. Whether it reached the customer follows from its outcome (REACHED and FOLLOW_UP did; NO_ANSWER and DECLINED did not): a reached contact counts as business for activity and restarts the contact plan; nextContactAt defaults to the plan\'s next due date after it.',
   })
-  async logContact(@Arg('input', () => LogContactInput) input: LogContactInput, @Ctx() ctx: HostContext) {
-    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  async logContact(@Arg('input', () => LogContactInput, { description: 'The contact to log.' }) input: LogContactInput, @Ctx() ctx: HostContext) {
+    requireRole(ctx, ...WRITER_ROLES);
     const c = await customerInScope(ctx, input.customerId);
     if (!OUTCOMES.includes(input.outcome)) throw badInput(text(`联系结果须为 ${OUTCOMES.join('/')}`, `outcome must be one of ${OUTCOMES.join(', ')}`), 'outcome');
     const occurredAt = input.occurredAt ?? ctx.now;
@@ -144,8 +145,8 @@ export class RelationshipMutationResolver {
     description:
       "Records a complaint (state RECORDED), with the customer's manager and branch of now as the responsible ones, its severity and deadline, and the order (and decision record) it is about.",
   })
-  async fileComplaint(@Arg('input', () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: HostContext) {
-    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  async fileComplaint(@Arg('input', () => FileComplaintInput, { description: 'The complaint to file.' }) input: FileComplaintInput, @Ctx() ctx: HostContext) {
+    requireRole(ctx, ...WRITER_ROLES);
     const checked = checkComplaintRequest(input);
     const c = await customerInScope(ctx, input.customerId);
     const link = await linkedOrder(ctx, checked.orderKey, c.id);
@@ -171,8 +172,8 @@ export class RelationshipMutationResolver {
       'Moves a complaint one step forward; states are never skipped or reversed. The last step (FEEDBACK_GIVEN) needs the customer\'s satisfaction with the ' +
       'handling recorded (recordSatisfaction on the complaint) or a feedbackWaivedReason; without either → BAD_USER_INPUT with reason FEEDBACK_REQUIRED.',
   })
-  async advanceComplaint(@Arg('input', () => AdvanceComplaintInput) input: AdvanceComplaintInput, @Ctx() ctx: HostContext) {
-    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+  async advanceComplaint(@Arg('input', () => AdvanceComplaintInput, { description: 'The complaint, the version read, the next state and its note.' }) input: AdvanceComplaintInput, @Ctx() ctx: HostContext) {
+    requireRole(ctx, ...WRITER_ROLES);
     const id = numericIdOf(input.complaintId, 'Complaint');
     const waiver = input.feedbackWaivedReason == null ? null : checkText(input.feedbackWaivedReason, 'feedbackWaivedReason', 500);
     if (waiver !== null && input.to !== 'FEEDBACK_GIVEN') {

@@ -1,15 +1,15 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { connectionTypes, Node } from '../../graphql/relay/types.js';
-import { ComplaintStatusEnum, ContactChannelEnum } from '../common/enums.js';
-import { ComplaintSeverityEnum } from '../complaints/complaint.enums.js';
+import { ComplaintStatusEnum, ContactChannelEnum, ContactOutcomeEnum } from '../common/enums.js';
+import { ComplaintCategoryEnum, ComplaintSeverityEnum } from '../complaints/complaint.enums.js';
 
-@ObjectType('Contact', { implements: Node, description: 'A logged contact with a customer.' })
+@ObjectType('Contact', { implements: Node, description: '客户联系记录 / A logged contact with a customer (call, visit, message), by their manager or branch.' })
 export class Contact extends Node {
-  @Field(() => ContactChannelEnum) channel!: string;
-  @Field(() => DateTimeScalar) occurredAt!: Date;
-  @Field(() => String) summary!: string;
-  @Field(() => String, { description: 'REACHED, NO_ANSWER, FOLLOW_UP or DECLINED.' }) outcome!: string;
+  @Field(() => ContactChannelEnum, { description: '联系方式 / How the customer was contacted.' }) channel!: string;
+  @Field(() => DateTimeScalar, { description: '联系时间 / When the contact took place (as logged; never in the future).' }) occurredAt!: Date;
+  @Field(() => String, { description: '联系摘要 / What was discussed, as the manager wrote it (up to 500 characters).' }) summary!: string;
+  @Field(() => ContactOutcomeEnum, { description: '联系结果 / How the contact ended.' }) outcome!: string;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When to contact the customer next: as given, else the contact plan\'s next due date as of this contact.' })
   nextContactAt!: Date | null;
   @Field(() => Boolean, { description: 'Whether the contact reached the customer: outcome REACHED or FOLLOW_UP (NO_ANSWER and DECLINED did not).' })
@@ -18,20 +18,20 @@ export class Contact extends Node {
 
 @ObjectType('Complaint', {
   implements: Node,
-  description: 'A complaint; its status moves RECORDED → ACCEPTED → ANALYSED → HANDLED → FEEDBACK_GIVEN.',
+  description: '客户投诉 / A complaint; its status moves RECORDED → ACCEPTED → ANALYSED → HANDLED → FEEDBACK_GIVEN.',
 })
 export class Complaint extends Node {
-  @Field(() => String) category!: string;
-  @Field(() => String) description!: string;
-  @Field(() => ComplaintStatusEnum) status!: string;
-  @Field(() => DateTimeScalar) recordedAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true }) acceptedAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) analysedAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) handledAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) feedbackAt!: Date | null;
-  @Field(() => String, { nullable: true }) analysis!: string | null;
-  @Field(() => String, { nullable: true }) resolution!: string | null;
-  @Field(() => String, { nullable: true }) feedback!: string | null;
+  @Field(() => ComplaintCategoryEnum, { description: '投诉类别 / What the complaint is about.' }) category!: string;
+  @Field(() => String, { description: '投诉内容 / The complaint in the customer\'s words, as recorded (up to 2,000 characters).' }) description!: string;
+  @Field(() => ComplaintStatusEnum, { description: '处理状态 / Where the complaint is in its handling.' }) status!: string;
+  @Field(() => DateTimeScalar, { description: '登记时间 / When the complaint was filed.' }) recordedAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: '受理时间 / When it was accepted; null before.' }) acceptedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '分析完成时间 / When its cause was analysed; null before.' }) analysedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '处理完成时间 / When it was handled (resolved); null before.' }) handledAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '反馈时间 / When the customer was given the outcome (the complaint closed); null before.' }) feedbackAt!: Date | null;
+  @Field(() => String, { nullable: true, description: '原因分析 / The analysis written at the step to ANALYSED; null before.' }) analysis!: string | null;
+  @Field(() => String, { nullable: true, description: '处理结果 / The resolution written at the step to HANDLED; null before.' }) resolution!: string | null;
+  @Field(() => String, { nullable: true, description: '反馈内容 / What the customer was told, written at the step to FEEDBACK_GIVEN; null before.' }) feedback!: string | null;
   @Field(() => String, {
     nullable: true,
     description: "Why the complaint was closed without the customer's feedback on its handling (unreachable, declined…), as given when it was closed; null when the feedback was recorded (see satisfaction).",

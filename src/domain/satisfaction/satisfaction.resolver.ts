@@ -1,3 +1,4 @@
+import { WRITER_ROLES } from '../../auth/principal.js';
 import { eq, sql } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { HostContext } from '../../app/runtime.js';
@@ -63,7 +64,7 @@ export class RecordSatisfactionResolver {
       'subject and scores, never the comment).',
   })
   async recordSatisfaction(@Arg('input', () => RecordSatisfactionInput, { description: 'The customer, the subject and the answers.' }) input: RecordSatisfactionInput, @Ctx() ctx: HostContext): Promise<SatisfactionNode> {
-    requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE');
+    requireRole(ctx, ...WRITER_ROLES);
     return toNode(await recordSatisfaction(ctx, input));
   }
 }

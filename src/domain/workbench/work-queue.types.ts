@@ -9,7 +9,7 @@ import { WorkItemKindEnum } from './work-item-kinds.js';
 
 @ObjectType('WorkItem', { description: "One piece of work in a manager's queue (客户经理工作台待办)." })
 export class WorkItem {
-  @Field(() => WorkItemKindEnum) kind!: string;
+  @Field(() => WorkItemKindEnum, { description: '待办类型 / What the work is (sets its priority and message).' }) kind!: string;
   @Field(() => Customer, { nullable: true, description: 'The customer the work is for; null for lead items (LEAD_NEW, LEAD_FEEDBACK_OVERDUE: no customer yet).' }) customer!: unknown;
   @Field(() => String, { nullable: true, description: 'LINE_ITEM: the line\'s kind of item (e.g. LOANS_REPAYMENT_DUE, LOANS_OVERDUE); null for the host\'s kinds.' }) lineKind!: string | null;
   @Field(() => ID, { nullable: true, description: 'LINE_ITEM: the record it is about (e.g. a Loan), resolvable with node(id); null for the host\'s kinds.' }) subjectId!: string | null;

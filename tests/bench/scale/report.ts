@@ -182,7 +182,7 @@ export function scaleSectionOf(markdown: string): string | null {
 
 /** Writes `section` into tests/bench/results.md, keeping the other sections. */
 export function writeScaleSection(section: string): string {
-  let current = '';
+  let current: string;
   try {
     current = readFileSync(RESULTS, 'utf8');
   } catch {
