@@ -3,12 +3,27 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tools/mutation/**', 'tools/bench-peer/**', 'reports/**', 'scratch/**', '.data/**', 'examples/typed-client/src/gql/**', 'plugins/*/drizzle/**', 'drizzle/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'tools/mutation/**',
+      'tools/bench-peer/**',
+      'reports/**',
+      'scratch/**',
+      '.data/**',
+      'examples/typed-client/src/gql/**',
+      'plugins/*/drizzle/**',
+      'drizzle/**',
+    ],
+  },
   js.configs.recommended,
   {
     // Plain scripts run on Node (TypeScript files get their globals from @types/node).
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
   },
   ...tseslint.configs.recommended,
   {

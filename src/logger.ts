@@ -16,20 +16,14 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', de
     base: { service: 'finmart' },
     serializers: { err: errorSummary, error: errorSummary },
     redact: {
-      paths: [
-        'req.headers.authorization',
-        '*.idNumber',
-        '*.phone',
-        '*.cardNumber',
-        '*.variables',
-        'variables',
-      ],
+      paths: ['req.headers.authorization', '*.idNumber', '*.phone', '*.cardNumber', '*.variables', 'variables'],
       censor: '[REDACTED]',
     },
   };
   if (destination) return pino(options, destination);
   // `npm run dev` (LOG_PRETTY=true): one readable line per event, through pino-pretty (a dev dependency).
-  if (process.env.LOG_PRETTY === 'true') return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+  if (process.env.LOG_PRETTY === 'true')
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
   return pino(options);
 }
 

@@ -36,7 +36,10 @@ async function main() {
     throw e;
   }
   const server = await startServer(config, log.child({}));
-  log.info({ url: server.url, database: config.DATABASE_URL ? 'postgres' : `pglite:${config.DATA_DIR}`, plugins: server.host.runtime.plugins.map((p) => p.code) }, 'finmart is listening; GraphiQL at the url');
+  log.info(
+    { url: server.url, database: config.DATABASE_URL ? 'postgres' : `pglite:${config.DATA_DIR}`, plugins: server.host.runtime.plugins.map((p) => p.code) },
+    'finmart is listening; GraphiQL at the url',
+  );
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {

@@ -40,7 +40,10 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
     });
     const graphiqlToken =
       config.NODE_ENV !== 'production' && config.jwtSecret
-        ? await signDevelopmentToken({ role: 'HEAD_OFFICE', subject: 'dev:graphiql' }, { secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn: '30d' })
+        ? await signDevelopmentToken(
+            { role: 'HEAD_OFFICE', subject: 'dev:graphiql' },
+            { secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, expiresIn: '30d' },
+          )
         : undefined;
     const httpServer = createServer();
     // Introspection stays on in Apollo; the security policy refuses it per caller in production.

@@ -46,7 +46,9 @@ describe('typed-client example', () => {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>;
     // One entry per operation (fragments travel inside the operations that use them); each id is the sha256 of its text
     // (client-preset 6 writes it `sha256:<hex>`, 5 the bare hex; the server takes both).
-    const names = Object.values(manifest).map((text) => /(?:^|\} )(?:query|mutation) (\w+)/.exec(text)?.[1]).sort();
+    const names = Object.values(manifest)
+      .map((text) => /(?:^|\} )(?:query|mutation) (\w+)/.exec(text)?.[1])
+      .sort();
     expect(names).toEqual(['Customer360', 'ManagerBook', 'PlaceOrder']);
     for (const [id, text] of Object.entries(manifest)) expect(id.replace(/^sha256:/, '')).toBe(createHash('sha256').update(text).digest('hex'));
     const placeOrder = Object.values(manifest).find((t) => t.includes('mutation PlaceOrder('))!;
@@ -69,7 +71,10 @@ describe('typed-client example', () => {
 
   it('a schema that renames a mutation the screens use fails the generation', async () => {
     const copy = typedClientCopy({
-      schema: (sdl) => editType(sdl, 'Mutation', (fields) => fields.map((f) => (f.name.value === 'placeOrder' ? { ...f, name: { kind: Kind.NAME, value: 'submitOrder' } } : f))),
+      schema: (sdl) =>
+        editType(sdl, 'Mutation', (fields) =>
+          fields.map((f) => (f.name.value === 'placeOrder' ? { ...f, name: { kind: Kind.NAME, value: 'submitOrder' } } : f)),
+        ),
     });
     copies.push(copy);
     await expect(copy.generate()).rejects.toThrow(/Cannot query field "placeOrder" on type "Mutation"/);

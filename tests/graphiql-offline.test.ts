@@ -100,96 +100,89 @@ describe('GraphiQL page offline', () => {
     expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/i);
   });
 
-  it.skipIf(!existsSync(CHROMIUM))(
-    'renders in Chromium with only local requests and the token pre-filled',
-    async () => {
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+  it.skipIf(!existsSync(CHROMIUM))('renders in Chromium with only local requests and the token pre-filled', async () => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const requests: string[] = [];
+      const consoleErrors: string[] = [];
+      const pageErrors: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text());
       });
-      try {
-        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-        const requests: string[] = [];
-        const consoleErrors: string[] = [];
-        const pageErrors: string[] = [];
-        page.on('request', (r) => requests.push(r.url()));
-        page.on('console', (m) => {
-          if (m.type() === 'error') consoleErrors.push(m.text());
+      page.on('pageerror', (e) => pageErrors.push(String(e)));
+      // Catches blocks the console might word differently or not report,
+      // including those inside the blob: workers' owner document.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __csp: string[] };
+        w.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`);
         });
-        page.on('pageerror', (e) => pageErrors.push(String(e)));
-        // Catches blocks the console might word differently or not report,
-        // including those inside the blob: workers' owner document.
-        await page.addInitScript(() => {
-          const w = window as unknown as { __csp: string[] };
-          w.__csp = [];
-          document.addEventListener('securitypolicyviolation', (e) => {
-            w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`);
-          });
-        });
+      });
 
-        const introspected = page.waitForResponse(
-          (r) => r.url() === `${baseUrl}/graphql` && r.request().method() === 'POST',
-        );
-        await page.goto(`${baseUrl}/graphql`, { waitUntil: 'load' });
-        await page.waitForSelector('.graphiql-container .graphiql-query-editor .view-lines', { timeout: 30_000 });
-        await introspected;
+      const introspected = page.waitForResponse((r) => r.url() === `${baseUrl}/graphql` && r.request().method() === 'POST');
+      await page.goto(`${baseUrl}/graphql`, { waitUntil: 'load' });
+      await page.waitForSelector('.graphiql-container .graphiql-query-editor .view-lines', { timeout: 30_000 });
+      await introspected;
 
-        await page.getByRole('button', { name: 'Headers' }).click();
-        const headersEditor = page.locator('.graphiql-editor-tool .view-lines').last();
-        await expect.poll(async () => (await headersEditor.innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 })
-          .toContain(TOKEN);
+      await page.getByRole('button', { name: 'Headers' }).click();
+      const headersEditor = page.locator('.graphiql-editor-tool .view-lines').last();
+      await expect.poll(async () => (await headersEditor.innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 }).toContain(TOKEN);
 
-        // Run the default query so the screenshot shows a real round trip.
-        await page.locator('.graphiql-execute-button').click();
-        await expect.poll(async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' '), {
+      // Run the default query so the screenshot shows a real round trip.
+      await page.locator('.graphiql-execute-button').click();
+      await expect
+        .poll(async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' '), {
           timeout: 10_000,
-        }).toContain('AUDITOR');
-        await page.screenshot({ path: '/tmp/graphiql.png' });
+        })
+        .toContain('AUDITOR');
+      await page.screenshot({ path: '/tmp/graphiql.png' });
 
-        const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
-        const external = requests.filter((u) => !isLocal(u));
-        console.info(
-          `GraphiQL made ${requests.length} requests, ${external.length} non-local:\n` +
-            requests.map((u) => `  ${u.slice(0, 80)}`).join('\n'),
-        );
+      const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      const external = requests.filter((u) => !isLocal(u));
+      console.info(`GraphiQL made ${requests.length} requests, ${external.length} non-local:\n` + requests.map((u) => `  ${u.slice(0, 80)}`).join('\n'));
 
-        expect(requests.length).toBeGreaterThan(0);
-        expect(external).toEqual([]);
-        expect(csp).toEqual([]);
-        expect(pageErrors).toEqual([]);
-        expect(consoleErrors.filter((e) => /blocked|Content Security Policy|ERR_|Refused|net::/i.test(e))).toEqual([]);
-        // The pre-filled header is not just shown but sent, introspection included.
-        expect(graphqlAuthHeaders.length).toBeGreaterThanOrEqual(2);
-        expect(new Set(graphqlAuthHeaders)).toEqual(new Set([TOKEN]));
-      } finally {
-        await browser.close();
-      }
-    },
-  );
+      expect(requests.length).toBeGreaterThan(0);
+      expect(external).toEqual([]);
+      expect(csp).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      expect(consoleErrors.filter((e) => /blocked|Content Security Policy|ERR_|Refused|net::/i.test(e))).toEqual([]);
+      // The pre-filled header is not just shown but sent, introspection included.
+      expect(graphqlAuthHeaders.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(graphqlAuthHeaders)).toEqual(new Set([TOKEN]));
+    } finally {
+      await browser.close();
+    }
+  });
 
-  it.skipIf(!existsSync(CHROMIUM))(
-    'opens a ?query= link with that query in the editor, ready to run',
-    async () => {
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
-      try {
-        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-        const linked = '{ hello } # shared by a colleague';
-        await page.goto(`${baseUrl}/graphql?query=${encodeURIComponent(linked)}`, { waitUntil: 'load' });
-        const editor = page.locator('.graphiql-container .graphiql-query-editor .view-lines').first();
-        await expect.poll(async () => (await editor.innerText()).replace(/\u00a0/g, ' '), { timeout: 30_000 }).toContain('shared by a colleague');
-        await page.locator('.graphiql-execute-button').click();
-        await expect.poll(async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 }).toContain('world');
-      } finally {
-        await browser.close();
-      }
-    },
-  );
+  it.skipIf(!existsSync(CHROMIUM))('opens a ?query= link with that query in the editor, ready to run', async () => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const linked = '{ hello } # shared by a colleague';
+      await page.goto(`${baseUrl}/graphql?query=${encodeURIComponent(linked)}`, { waitUntil: 'load' });
+      const editor = page.locator('.graphiql-container .graphiql-query-editor .view-lines').first();
+      await expect.poll(async () => (await editor.innerText()).replace(/\u00a0/g, ' '), { timeout: 30_000 }).toContain('shared by a colleague');
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 }).toContain('world');
+    } finally {
+      await browser.close();
+    }
+  });
 });

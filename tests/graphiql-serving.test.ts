@@ -65,7 +65,11 @@ describe('serving the GraphiQL page', () => {
     const page = await get(link, { ...BROWSER, 'accept-encoding': 'identity' });
     expect(page.status).toBe(200);
     expect(page.body.toString('utf8')).toContain("p.has('query')");
-    const run = await get(link, { accept: 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${await t.token({ role: 'AUDITOR' })}` });
+    const run = await get(link, {
+      accept: 'application/json',
+      'apollo-require-preflight': 'true',
+      authorization: `Bearer ${await t.token({ role: 'AUDITOR' })}`,
+    });
     expect(JSON.parse(run.body.toString('utf8'))).toEqual({ data: { me: { role: 'AUDITOR' } } });
   });
 

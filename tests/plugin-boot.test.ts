@@ -43,8 +43,7 @@ const base = (o: Partial<PluginManifest>): PluginManifest => ({
   ...o,
 });
 
-const load = (plugins: PluginManifest[], allowIncompatible: string[] = []) =>
-  selectPlugins(plugins, { hostVersion: '0.1.0', allowIncompatible });
+const load = (plugins: PluginManifest[], allowIncompatible: string[] = []) => selectPlugins(plugins, { hostVersion: '0.1.0', allowIncompatible });
 
 describe('plugin checks at boot', () => {
   it('accepts a valid plugin', () => {
@@ -58,9 +57,12 @@ describe('plugin checks at boot', () => {
   });
   it('refuses a root field claimed by two plugins, naming the second', () => {
     const beta = base({ code: 'beta', line: 'BETA', graphql: { productType: AlphaProduct, resolvers: [BetaQueries] }, rules: [] });
-    expect(() => load([base({ graphql: { productType: AlphaProduct, resolvers: [AlphaQueries] } }), { ...beta, graphql: { productType: ClashingProduct2, resolvers: [BetaQueries] } }])).toThrow(
-      /Plugin "beta".*alphaHello is already defined by alpha/,
-    );
+    expect(() =>
+      load([
+        base({ graphql: { productType: AlphaProduct, resolvers: [AlphaQueries] } }),
+        { ...beta, graphql: { productType: ClashingProduct2, resolvers: [BetaQueries] } },
+      ]),
+    ).toThrow(/Plugin "beta".*alphaHello is already defined by alpha/);
   });
   it('refuses an incompatible host version unless the operator overrides it for that plugin', () => {
     const old = base({ hostRange: '^2.0.0' });
@@ -76,7 +78,9 @@ describe('plugin checks at boot', () => {
   });
   it('refuses a rule declaring it reads a setting neither the host nor its plugin declares', () => {
     const nosy: SuitabilityRule = { ...rule, reads: ['gold.accountGoldRequiredRiskLevel'] };
-    expect(() => load([base({ rules: [nosy] })])).toThrow(/rule alpha.rule reads gold.accountGoldRequiredRiskLevel, which is neither one of its plugin's settings nor the host's/);
+    expect(() => load([base({ rules: [nosy] })])).toThrow(
+      /rule alpha.rule reads gold.accountGoldRequiredRiskLevel, which is neither one of its plugin's settings nor the host's/,
+    );
     expect(load([base({ rules: [{ ...rule, reads: ['core.seniorCustomerAge'] }] })]).map((p) => p.code)).toEqual(['alpha']);
   });
   it('refuses a REQUIRE reason without a step', () => {
@@ -94,13 +98,19 @@ describe('plugin checks at boot', () => {
     }
   });
   it('accepts work item kinds prefixed with the line, with both languages; refuses others', () => {
-    const items = (kinds: Record<string, unknown>) => ({ subjectType: 'AlphaThing', sql: () => sql`select 1`, kinds } as never);
+    const items = (kinds: Record<string, unknown>) => ({ subjectType: 'AlphaThing', sql: () => sql`select 1`, kinds }) as never;
     const ok = { priority: () => 50, explain: (d: string) => text(`到期 ${d}`, `due ${d}`) };
     expect(load([base({ workItems: items({ ALPHA_DUE: ok }) })]).map((p) => p.code)).toEqual(['alpha']);
-    expect(() => load([base({ workItems: items({ CONTACT_DUE: ok }) })])).toThrow(/Plugin "alpha": work item kind CONTACT_DUE must be UPPER_CASE and start with "ALPHA_"/);
+    expect(() => load([base({ workItems: items({ CONTACT_DUE: ok }) })])).toThrow(
+      /Plugin "alpha": work item kind CONTACT_DUE must be UPPER_CASE and start with "ALPHA_"/,
+    );
     expect(() => load([base({ workItems: items({ ALPHA_due: ok }) })])).toThrow(/must be UPPER_CASE/);
-    expect(() => load([base({ workItems: items({ ALPHA_DUE: { ...ok, explain: () => text('到期', '') } }) })])).toThrow(/work item kind ALPHA_DUE needs an explanation in zh-CN and en/);
-    expect(() => load([base({ workItems: { ...(items({ ALPHA_DUE: ok }) as object), sql: undefined } as never })])).toThrow(/workItems needs sql\(\) and subjectType/);
+    expect(() => load([base({ workItems: items({ ALPHA_DUE: { ...ok, explain: () => text('到期', '') } }) })])).toThrow(
+      /work item kind ALPHA_DUE needs an explanation in zh-CN and en/,
+    );
+    expect(() => load([base({ workItems: { ...(items({ ALPHA_DUE: ok }) as object), sql: undefined } as never })])).toThrow(
+      /workItems needs sql\(\) and subjectType/,
+    );
   });
   it('the licensed lines declare the qualification their sellers need', async () => {
     const { installedPlugins } = await import('../plugins/index.js');

@@ -11,7 +11,9 @@ describe('a broken rule fails closed for its own products only', () => {
   const products: Record<string, string> = {};
   beforeAll(async () => {
     t = await createTestHost({ plugins: [funds, brokenPlugin], customers: 40 });
-    const r = await t.gql(`{ customers(first: 1, filter: { riskLevel: C3 }) { edges { node { id } } } products(first: 100) { edges { node { id code line } } } }`);
+    const r = await t.gql(
+      `{ customers(first: 1, filter: { riskLevel: C3 }) { edges { node { id } } } products(first: 100) { edges { node { id code line } } } }`,
+    );
     customerId = r.data.customers.edges[0].node.id;
     for (const e of r.data.products.edges) products[e.node.code] = e.node.id;
   });
@@ -30,7 +32,10 @@ describe('a broken rule fails closed for its own products only', () => {
     const fundId = Object.entries(products).find(([code]) => code.startsWith('FUND-'))![1];
     const r = await t.gql(CHECK, { c: customerId, p: fundId });
     expect(r.data.checkSuitability.reasons.map((x: any) => x.code)).not.toContain('RULE_ERROR');
-    const eligible = await t.gql(`query E($c: ID!) { customer(id: $c) { eligibleProducts(first: 100, initiator: CUSTOMER, channel: ONLINE) { edges { node { code line } } } } }`, { c: customerId });
+    const eligible = await t.gql(
+      `query E($c: ID!) { customer(id: $c) { eligibleProducts(first: 100, initiator: CUSTOMER, channel: ONLINE) { edges { node { code line } } } } }`,
+      { c: customerId },
+    );
     const lines = new Set(eligible.data.customer.eligibleProducts.edges.map((e: any) => e.node.line));
     expect(lines.has('FUNDS')).toBe(true);
     expect(lines.has('BROKEN')).toBe(false);

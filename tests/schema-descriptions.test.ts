@@ -1,15 +1,8 @@
-import {
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isObjectType,
-  isSpecifiedScalarType,
-  type GraphQLSchema,
-} from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { selectPlugins } from '../src/app/plugins-loader.js';
 import { HOST_VERSION } from '../src/app/version.js';
-import { buildFinmartSchema } from '../src/graphql/build-schema.js';
+import { buildFinmartSchema } from '../src/app/build-schema.js';
 import { installedPlugins } from '../plugins/index.js';
 
 /**

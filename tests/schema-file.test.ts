@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printFinmartSchema } from '../src/graphql/print-schema.js';
+import { printFinmartSchema } from '../src/app/print-schema.js';
 import { installedPlugins } from '../plugins/index.js';
 
 describe('schema.graphql', () => {

@@ -26,7 +26,8 @@ describe('plugins import only the SDK from the host', () => {
         const rel = relative(root, target);
         if (rel.startsWith('src') && !rel.startsWith(join('src', 'sdk'))) offenders.push(`${relative(root, file)} → ${spec}`);
         // Tests may use the SDK's testing helpers; nothing else under src.
-        if (rel.startsWith(join('src', 'sdk', 'testing')) && !file.includes(`${join('', 'tests', '')}`)) offenders.push(`${relative(root, file)} → ${spec} (testing helpers are for tests)`);
+        if (rel.startsWith(join('src', 'sdk', 'testing')) && !file.includes(`${join('', 'tests', '')}`))
+          offenders.push(`${relative(root, file)} → ${spec} (testing helpers are for tests)`);
       }
     }
     expect(offenders).toEqual([]);

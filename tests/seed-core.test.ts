@@ -3,14 +3,7 @@ import { asc } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  branches,
-  complaints,
-  contacts,
-  customers,
-  managers,
-  riskAssessments,
-} from '../src/db/schema/index.js';
+import { branches, complaints, contacts, customers, managers, riskAssessments } from '../src/db/schema/index.js';
 import { residentIdCheckDigit } from '../src/domain/customers/customer.validation.js';
 import { DEFAULT_NOW, seedCoreDemo } from '../src/seed/core-demo.js';
 
@@ -81,7 +74,10 @@ describe('seedCoreDemo', () => {
 
   it('has every manager grade in every branch', () => {
     for (const branch of a.branches) {
-      const grades = a.managers.filter((m) => m.branchId === branch.id).map((m) => m.grade).sort();
+      const grades = a.managers
+        .filter((m) => m.branchId === branch.id)
+        .map((m) => m.grade)
+        .sort();
       expect(grades).toEqual(['INTERMEDIATE', 'JUNIOR', 'PRINCIPAL', 'SENIOR']);
     }
     for (const m of a.managers) expect(m.phone).toMatch(/^1[3-9]\d{9}$/);
@@ -156,9 +152,7 @@ describe('seedCoreDemo', () => {
       expect(Number(c.householdAnnualIncome)).toBeGreaterThanOrEqual(Number(c.personalAnnualIncome));
       if (Number(c.personalAnnualIncome) === 0) expect(c.hasStableIncome).toBe(false);
       if (c.investorType === 'PROFESSIONAL') {
-        expect(
-          Number(c.householdFinancialAssets) >= 5_000_000 || Number(c.incomeThreeYearAverage) >= 500_000,
-        ).toBe(true);
+        expect(Number(c.householdFinancialAssets) >= 5_000_000 || Number(c.incomeThreeYearAverage) >= 500_000).toBe(true);
         expect(['FINANCIAL_ASSETS_5M', 'INCOME_500K']).toContain(c.investorTypeBasis);
       } else {
         expect(c.investorTypeBasis).toBeNull();

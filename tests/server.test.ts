@@ -48,7 +48,11 @@ describe('the development server (npm start) on embedded PGlite', () => {
   });
 
   it('refuses a request without a token, with a code and a request id', async () => {
-    const r = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify({ query: '{ me { role } }' }) });
+    const r = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: JSON.stringify({ query: '{ me { role } }' }),
+    });
     expect(r.status).toBe(401);
     const body = await r.json();
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -56,8 +60,15 @@ describe('the development server (npm start) on embedded PGlite', () => {
   });
 
   it('accepts tokens from `npm run token` (same development secret)', async () => {
-    const token = await signDevelopmentToken({ role: 'RELATIONSHIP_MANAGER', managerId: 1 }, { secret: DEVELOPMENT_JWT_SECRET, issuer: 'finmart', audience: 'finmart-api' });
-    const r = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { role managerId } }' }) });
+    const token = await signDevelopmentToken(
+      { role: 'RELATIONSHIP_MANAGER', managerId: 1 },
+      { secret: DEVELOPMENT_JWT_SECRET, issuer: 'finmart', audience: 'finmart-api' },
+    );
+    const r = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { role managerId } }' }),
+    });
     expect((await r.json()).data.me).toMatchObject({ role: 'RELATIONSHIP_MANAGER' });
   });
 

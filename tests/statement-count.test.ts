@@ -36,7 +36,10 @@ describe.each(testDrivers())('SQL statements per request are constant (%s)', (dr
       expect(r.data.customers.edges).toHaveLength(first);
       counts[first] = r.statements;
       // That one insert audited every customer of the page.
-      const audited = await t.host.runtime.database.db.select().from(auditEvents).where(eq(auditEvents.requestId, r.headers.get('x-request-id')!));
+      const audited = await t.host.runtime.database.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.requestId, r.headers.get('x-request-id')!));
       expect(audited.filter((e) => e.action === 'CUSTOMER_360_READ')).toHaveLength(first);
     }
     const holdings = (await t.gql(PAGE, { first: 50 })).data.customers.edges.flatMap((e: any) => e.node.holdings.edges);

@@ -40,7 +40,10 @@ beforeAll(async () => {
 afterAll(() => client?.remove());
 
 /** A raw request (the test host's gql() always sends a query). */
-async function send(t: TestHost, init: { body?: unknown; search?: Record<string, string>; headers?: Record<string, string>; as?: object }): Promise<GqlResponse> {
+async function send(
+  t: TestHost,
+  init: { body?: unknown; search?: Record<string, string>; headers?: Record<string, string>; as?: object },
+): Promise<GqlResponse> {
   const token = await t.token((init.as ?? HEAD_OFFICE) as never);
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}`, 'accept-language': 'en', ...init.headers };
   const url = init.search ? `${t.url}?${new URLSearchParams(init.search)}` : t.url;
@@ -49,7 +52,13 @@ async function send(t: TestHost, init: { body?: unknown; search?: Record<string,
       ? await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(init.body) })
       : await fetch(url, { method: 'GET', headers: { 'apollo-require-preflight': 'true', ...headers } });
   const body = (await res.json()) as { data?: unknown; errors?: GqlResponse['errors'] };
-  return { status: res.status, data: body.data as never, errors: body.errors, headers: res.headers, statements: Number(res.headers.get('x-sql-statements') ?? NaN) };
+  return {
+    status: res.status,
+    data: body.data as never,
+    errors: body.errors,
+    headers: res.headers,
+    statements: Number(res.headers.get('x-sql-statements') ?? NaN),
+  };
 }
 
 const code = (r: GqlResponse) => r.errors?.[0]?.extensions?.code;
@@ -65,7 +74,11 @@ describe('trusted documents: enforce', () => {
   beforeAll(async () => {
     t = await createTestHost({ customers: 20, env: { TRUSTED_DOCUMENTS: manifestPath, LOG_LEVEL: 'warn' }, logLines });
     const db = t.host.runtime.database.db;
-    const [c] = await db.select({ id: customers.id, managerId: customers.managerId }).from(customers).where(and(isNotNull(customers.managerId))).limit(1);
+    const [c] = await db
+      .select({ id: customers.id, managerId: customers.managerId })
+      .from(customers)
+      .where(and(isNotNull(customers.managerId)))
+      .limit(1);
     const [p] = await db.select({ id: products.id }).from(products).limit(1);
     customerId = toGlobalId('Customer', c!.id);
     productId = toGlobalId('Product', p!.id);
@@ -112,7 +125,10 @@ describe('trusted documents: enforce', () => {
     const get = await send(t, { as: rm, search: { documentId: id, variables: JSON.stringify(variables) } });
     expect(get.errors).toBeUndefined();
     expect(get.data).toEqual(apq.data);
-    const getApq = await send(t, { as: rm, search: { extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hex } }), variables: JSON.stringify(variables) } });
+    const getApq = await send(t, {
+      as: rm,
+      search: { extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hex } }), variables: JSON.stringify(variables) },
+    });
     expect(getApq.data).toEqual(apq.data);
   });
 
@@ -149,14 +165,25 @@ describe('trusted documents: enforce', () => {
   it('refuses a document id not in the manifest with PERSISTED_QUERY_NOT_FOUND (400), malformed ids too', async () => {
     logLines.length = 0;
     const unknownId = `sha256:${sha256(UNKNOWN_QUERY)}`;
-    for (const body of [{ documentId: unknownId }, { documentId: 'not-a-hash' }, { documentId: 42 }, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { role } }') } } }]) {
+    for (const body of [
+      { documentId: unknownId },
+      { documentId: 'not-a-hash' },
+      { documentId: 42 },
+      { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { role } }') } } },
+    ]) {
       const r = await send(t, { body });
       expect([r.status, code(r), r.statements], JSON.stringify(body)).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND', 0]);
     }
     const get = await send(t, { search: { documentId: unknownId } });
     expect([get.status, code(get)]).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND']);
     const lines = logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'operation refused: not a trusted document');
-    expect(lines.map((l) => l.documentId ?? l.persistedQuery)).toEqual([sha256(UNKNOWN_QUERY), 'malformed', 'malformed', sha256('{ me { role } }'), sha256(UNKNOWN_QUERY)]);
+    expect(lines.map((l) => l.documentId ?? l.persistedQuery)).toEqual([
+      sha256(UNKNOWN_QUERY),
+      'malformed',
+      'malformed',
+      sha256('{ me { role } }'),
+      sha256(UNKNOWN_QUERY),
+    ]);
   });
 
   it('refuses an id sent with another text (the text must be the one the id names)', async () => {
@@ -190,13 +217,27 @@ describe('trusted documents: enforce', () => {
     // Order placement passes the gate: the steps the 360 said were required are recorded, and the server answers
     // with an order booked, an approval awaited, or — when the sale is blocked — a refusal of the order itself.
     const placed = await order
-      .placeOrder(ho, { customerId, productId, amount: '1000', channel: 'COUNTER', initiator: 'CUSTOMER', completedSteps: view.customer.suitability.requiredSteps, idempotencyKey: 'trusted-documents-0001' })
-      .then((o: { kind: string }) => o.kind, (e: { errors: { extensions?: { code?: string } }[] }) => e.errors[0]?.extensions?.code);
+      .placeOrder(ho, {
+        customerId,
+        productId,
+        amount: '1000',
+        channel: 'COUNTER',
+        initiator: 'CUSTOMER',
+        completedSteps: view.customer.suitability.requiredSteps,
+        idempotencyKey: 'trusted-documents-0001',
+      })
+      .then(
+        (o: { kind: string }) => o.kind,
+        (e: { errors: { extensions?: { code?: string } }[] }) => e.errors[0]?.extensions?.code,
+      );
     if (view.customer.suitability.outcome === 'BLOCK') expect(placed).not.toMatch(/OPERATION_NOT_TRUSTED|PERSISTED_QUERY_NOT_FOUND/);
     else expect(['booked', 'held']).toContain(placed);
     expect(sent.every((b) => typeof (b as { documentId?: unknown }).documentId === 'string' && !('query' in (b as object)))).toBe(true);
     // The same functions sending the printed text (not the manifest's bytes) are refused.
-    await expect(c360.loadCustomer360({ ...ho, sendText: true }, customerId, productId)).rejects.toMatchObject({ status: 400, errors: [{ extensions: { code: 'OPERATION_NOT_TRUSTED' } }] });
+    await expect(c360.loadCustomer360({ ...ho, sendText: true }, customerId, productId)).rejects.toMatchObject({
+      status: 400,
+      errors: [{ extensions: { code: 'OPERATION_NOT_TRUSTED' } }],
+    });
   });
 });
 
@@ -204,7 +245,12 @@ describe('trusted documents: allow-unknown', () => {
   let t: TestHost;
   const logLines: string[] = [];
   beforeAll(async () => {
-    t = await createTestHost({ plugins: [], customers: 0, env: { TRUSTED_DOCUMENTS: manifestPath, TRUSTED_DOCUMENTS_MODE: 'allow-unknown', LOG_LEVEL: 'warn' }, logLines });
+    t = await createTestHost({
+      plugins: [],
+      customers: 0,
+      env: { TRUSTED_DOCUMENTS: manifestPath, TRUSTED_DOCUMENTS_MODE: 'allow-unknown', LOG_LEVEL: 'warn' },
+      logLines,
+    });
   });
   afterAll(() => t?.close());
 
@@ -215,7 +261,9 @@ describe('trusted documents: allow-unknown', () => {
     const line = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'operation not in the trusted documents');
     expect(line).toMatchObject({ queryHash: sha256('{ me { role subject } }'), mode: 'allow-unknown' });
     expect(logLines.join('\n')).not.toContain('me { role');
-    const byId = await send(t, { body: { documentId: ops.get('Customer360')!.id, variables: { id: toGlobalId('Customer', 999_999), productId: toGlobalId('Product', 1) } } });
+    const byId = await send(t, {
+      body: { documentId: ops.get('Customer360')!.id, variables: { id: toGlobalId('Customer', 999_999), productId: toGlobalId('Product', 1) } },
+    });
     expect(byId.errors).toBeUndefined();
     expect(byId.data).toEqual({ customer: null });
     const unknown = await send(t, { body: { documentId: `sha256:${sha256('{ me { role } }')}` } });
@@ -287,6 +335,12 @@ describe('trusted documents: configuration', () => {
     const doc = 'query Me { me { role } }';
     expect([...parseTrustedDocumentManifest({ [`sha256:${sha256(doc)}`]: doc })]).toEqual([[sha256(doc), doc]]);
     expect([...parseTrustedDocumentManifest({ [sha256(doc).toUpperCase()]: doc })]).toEqual([[sha256(doc), doc]]);
-    expect([...parseTrustedDocumentManifest({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256(doc), name: 'Me', type: 'query', body: doc }] })]).toEqual([[sha256(doc), doc]]);
+    expect([
+      ...parseTrustedDocumentManifest({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha256(doc), name: 'Me', type: 'query', body: doc }],
+      }),
+    ]).toEqual([[sha256(doc), doc]]);
   });
 });

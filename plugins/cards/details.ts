@@ -8,7 +8,10 @@ export type CardDetailsRow = typeof cardsDetails.$inferSelect;
 /** Details rows of the given products, in one statement. */
 export async function loadCardDetails(db: Db, productIds: readonly number[]): Promise<CardDetailsRow[]> {
   if (productIds.length === 0) return [];
-  return db.select().from(cardsDetails).where(inArray(cardsDetails.productId, [...productIds]));
+  return db
+    .select()
+    .from(cardsDetails)
+    .where(inArray(cardsDetails.productId, [...productIds]));
 }
 
 /**

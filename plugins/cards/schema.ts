@@ -23,6 +23,5 @@ export const cardsDetails = pgTable('cards_details', {
   coBrandPartner: text('co_brand_partner'),
 });
 
-
 /** The plugin's tables, as the manifest declares them. */
 export const cardsTables = { cardsDetails };

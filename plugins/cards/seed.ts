@@ -85,7 +85,11 @@ export async function seedCards(ctx: SeedContext): Promise<void> {
         kind: 'CREDIT_REPORT' as const,
         reportedAt: r.reportedAt,
         reference: `CRC-DEMO-${r.customerId}`,
-        payload: { cards: r.banks.map((issuer) => ({ issuer, type: 'CREDIT', student: true })), loans: [], overdue: { current: false, maxDaysLast24Months: 0 } },
+        payload: {
+          cards: r.banks.map((issuer) => ({ issuer, type: 'CREDIT', student: true })),
+          loans: [],
+          overdue: { current: false, maxDaysLast24Months: 0 },
+        },
       })),
     );
   }

@@ -36,7 +36,10 @@ export const cardsSettings: SettingDefinition[] = [
   },
   {
     key: SETTING.creditReportMaxAgeDays,
-    description: text('学生信用卡审批所依据的征信报告的最长有效天数（过期须重新查询）', 'Oldest credit report (days) a student card decision may rest on; older, a new query is needed'),
+    description: text(
+      '学生信用卡审批所依据的征信报告的最长有效天数（过期须重新查询）',
+      'Oldest credit report (days) a student card decision may rest on; older, a new query is needed',
+    ),
     schema: z.number().int().min(1).max(365),
     default: 30,
   },

@@ -71,11 +71,7 @@ export interface ForexCustomerFacts {
 }
 
 /** This year's usage per customer (zeros when none on file). One statement per call. */
-export async function forexCustomerFacts(
-  services: PluginServices,
-  customerIds: readonly number[],
-  now: Date,
-): Promise<Map<number, Record<string, unknown>>> {
+export async function forexCustomerFacts(services: PluginServices, customerIds: readonly number[], now: Date): Promise<Map<number, Record<string, unknown>>> {
   const year = shanghaiYear(now);
   const out = new Map<number, Record<string, unknown>>();
   for (const id of customerIds) out.set(id, { year, purchasedUsd: '0', soldUsd: '0' } satisfies ForexCustomerFacts);

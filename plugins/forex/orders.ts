@@ -38,7 +38,9 @@ async function usdOf(tx: Tx, order: AcceptedOrder, currency: string): Promise<st
     throw new Error(`forex: no middle rate to convert ${currency} to USD for order ${order.id}`);
   }
   const amounts = [computed, given].filter((a): a is string => a !== null);
-  return Decimal.max(...amounts).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  return Decimal.max(...amounts)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+    .toFixed(2);
 }
 
 /**

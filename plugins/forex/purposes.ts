@@ -19,8 +19,5 @@ export const PURPOSE_NAMES: Record<string, LocalizedText> = {
 
 /** A purpose list in both languages, e.g. `TRAVEL（因私旅游）、…` — built once per list (a setting's value). */
 export const describePurposes: (codes: readonly string[]) => LocalizedText = perObject((codes: readonly string[]) =>
-  text(
-    codes.map((c) => `${c}（${PURPOSE_NAMES[c]?.['zh-CN'] ?? c}）`).join('、'),
-    codes.map((c) => `${c} (${PURPOSE_NAMES[c]?.en ?? c})`).join(', '),
-  ),
+  text(codes.map((c) => `${c}（${PURPOSE_NAMES[c]?.['zh-CN'] ?? c}）`).join('、'), codes.map((c) => `${c} (${PURPOSE_NAMES[c]?.en ?? c})`).join(', ')),
 );

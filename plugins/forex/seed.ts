@@ -110,9 +110,7 @@ export async function seedForex(ctx: SeedContext): Promise<void> {
     .onConflictDoNothing();
 
   const year = shanghaiYear(ctx.now);
-  const usage = ctx.customers
-    .filter((c) => c.residency === 'ONSHORE')
-    .flatMap((c) => (rnd.chance(USAGE_SHARE) ? [usageFor(c, year, rnd)] : []));
+  const usage = ctx.customers.filter((c) => c.residency === 'ONSHORE').flatMap((c) => (rnd.chance(USAGE_SHARE) ? [usageFor(c, year, rnd)] : []));
   await insertBatched(usage, (batch) => ctx.db.insert(forexAnnualUsage).values(batch).onConflictDoNothing());
 
   const holdings = ctx.customers.flatMap((c) => (rnd.chance(HOLDER_SHARE) ? holdingsFor(c, days, idOf, rnd) : []));
@@ -124,8 +122,7 @@ const usd2 = (n: number) => new Decimal(n).toDecimalPlaces(2).toFixed(2);
 /** Mostly modest purchases; one in ten close to the quota, one in twenty above it (with documents). */
 function usageFor(c: SeedCustomer, year: number, rnd: Rnd): typeof forexAnnualUsage.$inferInsert {
   const band = rnd.int(1, 20);
-  const purchased =
-    band === 1 ? 50_000 + rnd.int(1, 30_000) : band <= 3 ? 45_000 + rnd.int(0, 5_000) : Math.min(44_000, rnd.logNormal(6_000, 0.9));
+  const purchased = band === 1 ? 50_000 + rnd.int(1, 30_000) : band <= 3 ? 45_000 + rnd.int(0, 5_000) : Math.min(44_000, rnd.logNormal(6_000, 0.9));
   const sold = rnd.chance(0.35) ? Math.min(50_000, rnd.logNormal(5_000, 1)) : 0;
   return { customerId: c.id, year, purchasedUsd: usd2(purchased), soldUsd: usd2(sold) };
 }
@@ -152,10 +149,15 @@ function holdingsFor(c: SeedCustomer, days: BoardDay[], idOf: (code: string) => 
     const fits = (d: ForexProductDef) => d.riskRating === 'R1' || level >= levelNumber(d.riskRating);
     const suitable = STRUCTURED.filter(fits);
     const def =
-      roll <= 50 ? (rnd.chance(0.6) ? SPOT[0]! : rnd.pick(SPOT))
-      : roll <= 65 ? rnd.pick(CASH)
-      : roll <= 90 || suitable.length === 0 ? rnd.pick(DEPOSITS.filter(fits))
-      : rnd.pick(suitable);
+      roll <= 50
+        ? rnd.chance(0.6)
+          ? SPOT[0]!
+          : rnd.pick(SPOT)
+        : roll <= 65
+          ? rnd.pick(CASH)
+          : roll <= 90 || suitable.length === 0
+            ? rnd.pick(DEPOSITS.filter(fits))
+            : rnd.pick(suitable);
     const usdEquivalent = Math.min(80_000, rnd.logNormal(def.kind === 'CASH_EXCHANGE' ? 1_500 : 8_000, 0.8));
     let fx = fxUnits(def.currency, new Decimal(usdEquivalent).mul(day.middle.USD!).div(day.middle[def.currency]!));
     if (def.kind === 'STRUCTURED_DEPOSIT' || def.kind === 'FX_DEPOSIT') {

@@ -15,7 +15,11 @@ const CENT = '0.01';
  */
 export const forexOrders: OrderTerms = {
   details: z.strictObject({
-    purpose: z.string().trim().regex(/^[A-Za-z_]{2,40}$/, 'a purpose code such as TRAVEL').optional(),
+    purpose: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z_]{2,40}$/, 'a purpose code such as TRAVEL')
+      .optional(),
     fxAmount: statedFigure.optional(),
     usdAmount: statedFigure.optional(),
   }),

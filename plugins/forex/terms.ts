@@ -107,9 +107,7 @@ export function sizeOfSale(facts: SuitabilityFacts, d: ForexDetailsFacts, direct
     fx = converted.fxAmount;
   }
   const usdAmount = usdOfFx(fx, d, facts.product.currency);
-  return usdAmount === null
-    ? { status: 'NO_RATE', fxAmount: fx, usdAmount: null }
-    : { status: 'KNOWN', fxAmount: fx, usdAmount };
+  return usdAmount === null ? { status: 'NO_RATE', fxAmount: fx, usdAmount: null } : { status: 'KNOWN', fxAmount: fx, usdAmount };
 }
 
 /** This calendar year's FX usage (here from `facts.customer.lines.forex`, elsewhere from the FX authority's report); another year's (or none) counts as zero. */

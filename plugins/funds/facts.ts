@@ -8,10 +8,7 @@ import { fundsDetails } from './schema.js';
  * a batch of product ids in one statement. Ids without a details row are left
  * out; the rules then treat the product conservatively (see rules/fund-facts.ts).
  */
-export async function fundProductFacts(
-  services: PluginServices,
-  productIds: readonly number[],
-): Promise<Map<number, Record<string, unknown>>> {
+export async function fundProductFacts(services: PluginServices, productIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
   const out = new Map<number, Record<string, unknown>>();
   if (productIds.length === 0) return out;
   const rows = await services.db

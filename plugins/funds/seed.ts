@@ -90,18 +90,13 @@ export async function seedFunds(ctx: SeedContext): Promise<void> {
     sipMinimum: def.sipMinimum ?? null,
     managementFeeRate: def.feeRate,
     establishedOn:
-      def.establishedYearsAgo === null
-        ? null
-        : new Date(ctx.now.getTime() - Math.round(def.establishedYearsAgo * 365.25) * DAY_MS).toISOString().slice(0, 10),
+      def.establishedYearsAgo === null ? null : new Date(ctx.now.getTime() - Math.round(def.establishedYearsAgo * 365.25) * DAY_MS).toISOString().slice(0, 10),
   }));
   for (const rows of chunks(detailRows)) {
-    await ctx.db
-      .insert(fundsDetails)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: fundsDetails.productId,
-        set: updateFromExcluded,
-      });
+    await ctx.db.insert(fundsDetails).values(rows).onConflictDoUpdate({
+      target: fundsDetails.productId,
+      set: updateFromExcluded,
+    });
   }
 
   const navRows = FUND_CATALOG.flatMap((def) =>

@@ -68,7 +68,11 @@ export const fundsSettings: SettingDefinition[] = [
     key: FUNDS_SETTINGS.privateCoolingOffHours,
     description: text('私募产品投资冷静期（小时，不少于 24）', 'Cooling-off period of private products (hours, at least 24)'),
     // The regulation sets 24 h as the floor; a bank may only lengthen it.
-    schema: z.number().int().min(24).max(24 * 30),
+    schema: z
+      .number()
+      .int()
+      .min(24)
+      .max(24 * 30),
     default: 24,
   },
 ];

@@ -30,9 +30,31 @@ interface BarLine {
 }
 
 const BAR_LINES: BarLine[] = [
-  { prefix: 'GOLD-CNG', brandZh: '中国黄金投资金条', brandEn: 'China Gold investment bar', issuer: '中国黄金集团 China National Gold Group', premium: 14, weights: [10, 20, 50, 100, 200, 500, 1000] },
-  { prefix: 'GOLD-ICBC-RUYI', brandZh: '工商银行如意金条', brandEn: 'ICBC Ruyi gold bar', issuer: '中国工商银行 ICBC', premium: 17, weights: [10, 20, 50, 100, 200] },
-  { prefix: 'GOLD-CCB-LONGDING', brandZh: '建设银行龙鼎金条', brandEn: 'CCB Longding gold bar', issuer: '中国建设银行 CCB', premium: 16, weights: [10, 50, 100, 500, 1000], suspended: [1000] },
+  {
+    prefix: 'GOLD-CNG',
+    brandZh: '中国黄金投资金条',
+    brandEn: 'China Gold investment bar',
+    issuer: '中国黄金集团 China National Gold Group',
+    premium: 14,
+    weights: [10, 20, 50, 100, 200, 500, 1000],
+  },
+  {
+    prefix: 'GOLD-ICBC-RUYI',
+    brandZh: '工商银行如意金条',
+    brandEn: 'ICBC Ruyi gold bar',
+    issuer: '中国工商银行 ICBC',
+    premium: 17,
+    weights: [10, 20, 50, 100, 200],
+  },
+  {
+    prefix: 'GOLD-CCB-LONGDING',
+    brandZh: '建设银行龙鼎金条',
+    brandEn: 'CCB Longding gold bar',
+    issuer: '中国建设银行 CCB',
+    premium: 16,
+    weights: [10, 50, 100, 500, 1000],
+    suspended: [1000],
+  },
 ];
 
 /** Smaller bars carry more fabrication cost per gram. */

@@ -75,9 +75,7 @@ export async function seedGold(ctx: SeedContext): Promise<void> {
   const rnd = helpers(ctx.random);
   const base = basePrices(ctx.now, rnd.normal);
   const latestBase = base[base.length - 1]!;
-  const ids = await ctx.catalog.upsertProducts(
-    GOLD_CATALOG.map((def) => coreRow(def, ctx, { at: latestBase.at, price: productPrice(def, latestBase.price) })),
-  );
+  const ids = await ctx.catalog.upsertProducts(GOLD_CATALOG.map((def) => coreRow(def, ctx, { at: latestBase.at, price: productPrice(def, latestBase.price) })));
   const idOf = (code: string) => ids.get(code)!;
   const minimum = ctx.settings.get<AccountGoldMinimum>(SETTING_MINIMUM);
 
@@ -95,9 +93,7 @@ export async function seedGold(ctx: SeedContext): Promise<void> {
     )
     .onConflictDoNothing();
 
-  const priceRows = GOLD_CATALOG.flatMap((def) =>
-    base.map((b) => ({ productId: idOf(def.code), at: b.at, pricePerGram: productPrice(def, b.price) })),
-  );
+  const priceRows = GOLD_CATALOG.flatMap((def) => base.map((b) => ({ productId: idOf(def.code), at: b.at, pricePerGram: productPrice(def, b.price) })));
   await insertBatched(priceRows, (batch) => ctx.db.insert(goldPrices).values(batch).onConflictDoNothing());
 
   const holdings = ctx.customers.flatMap((c) => (rnd.chance(HOLDER_SHARE) ? holdingsFor(c, ctx, base, idOf, rnd) : []));
@@ -124,11 +120,7 @@ function holdingsFor(
   const out: NewHolding[] = [];
   for (let n = 0; n < count; n++) {
     const day = rnd.pick(days);
-    const kind = qualifies
-      ? rnd.pick(['ACCOUNT', 'ACCOUNT', 'PLAN', 'BAR'] as const)
-      : rnd.chance(0.08) && c.riskLevel !== null
-        ? 'ACCOUNT'
-        : 'BAR';
+    const kind = qualifies ? rnd.pick(['ACCOUNT', 'ACCOUNT', 'PLAN', 'BAR'] as const) : rnd.chance(0.08) && c.riskLevel !== null ? 'ACCOUNT' : 'BAR';
     if (kind === 'BAR') {
       const def = rnd.pick(BARS.filter((b) => Number(b.barWeightGrams) <= (Number(c.householdFinancialAssets) > 3_000_000 ? 1000 : 100)));
       const bars = rnd.int(1, 3);

@@ -1,15 +1,7 @@
 import { text, type LocalizedText } from '../../src/sdk/index.js';
 
 /** The kinds of policy the line sells. */
-export const INSURANCE_TYPES = [
-  'TRADITIONAL',
-  'PARTICIPATING',
-  'UNIVERSAL',
-  'INVESTMENT_LINKED',
-  'HEALTH',
-  'ACCIDENT',
-  'ANNUITY',
-] as const;
+export const INSURANCE_TYPES = ['TRADITIONAL', 'PARTICIPATING', 'UNIVERSAL', 'INVESTMENT_LINKED', 'HEALTH', 'ACCIDENT', 'ANNUITY'] as const;
 export type InsuranceType = (typeof INSURANCE_TYPES)[number];
 
 export const PREMIUM_MODES = ['SINGLE', 'REGULAR'] as const;
@@ -34,10 +26,8 @@ export const NON_GUARANTEED_TYPES: readonly InsuranceType[] = ['PARTICIPATING', 
 /** Whether a type's benefits are guaranteed by contract. */
 export const isGuaranteedType = (t: InsuranceType): boolean => !NON_GUARANTEED_TYPES.includes(t);
 
-export const isInsuranceType = (v: unknown): v is InsuranceType =>
-  typeof v === 'string' && (INSURANCE_TYPES as readonly string[]).includes(v);
-export const isPremiumMode = (v: unknown): v is PremiumMode =>
-  typeof v === 'string' && (PREMIUM_MODES as readonly string[]).includes(v);
+export const isInsuranceType = (v: unknown): v is InsuranceType => typeof v === 'string' && (INSURANCE_TYPES as readonly string[]).includes(v);
+export const isPremiumMode = (v: unknown): v is PremiumMode => typeof v === 'string' && (PREMIUM_MODES as readonly string[]).includes(v);
 export const isSex = (v: unknown): v is Sex => typeof v === 'string' && (SEXES as readonly string[]).includes(v);
 
 /** Names of the types for messages. */

@@ -20,13 +20,13 @@ export const detailsFacts = (r: InsuranceDetailsRow): InsuranceProductDetails =>
 });
 
 /** Product details for a batch of products, in one statement. */
-export async function productFacts(
-  services: PluginServices,
-  productIds: readonly number[],
-): Promise<Map<number, Record<string, unknown>>> {
+export async function productFacts(services: PluginServices, productIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
   const map = new Map<number, Record<string, unknown>>();
   if (productIds.length === 0) return map;
-  const rows = await services.db.select().from(insuranceDetails).where(inArray(insuranceDetails.productId, [...productIds]));
+  const rows = await services.db
+    .select()
+    .from(insuranceDetails)
+    .where(inArray(insuranceDetails.productId, [...productIds]));
   for (const r of rows) map.set(r.productId, { ...detailsFacts(r) });
   return map;
 }

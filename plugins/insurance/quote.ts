@@ -57,7 +57,10 @@ export function quotePremium(terms: QuoteTerms, rates: readonly RateEntry[], req
   if (!isSex(req.sex)) throw badInput(text('性别须为 MALE 或 FEMALE', 'sex must be MALE or FEMALE'), 'sex');
   if (!Number.isInteger(age) || age < terms.insuredAgeMin || age > terms.insuredAgeMax) {
     throw badInput(
-      text(`被保险人年龄 ${age} 岁不在投保年龄 ${terms.insuredAgeMin}–${terms.insuredAgeMax} 岁范围内`, `Age ${age} is outside the insurable ages ${terms.insuredAgeMin}–${terms.insuredAgeMax}`),
+      text(
+        `被保险人年龄 ${age} 岁不在投保年龄 ${terms.insuredAgeMin}–${terms.insuredAgeMax} 岁范围内`,
+        `Age ${age} is outside the insurable ages ${terms.insuredAgeMin}–${terms.insuredAgeMax}`,
+      ),
       'age',
     );
   }

@@ -75,7 +75,10 @@ function policyFor(c: SeedCustomer, products: readonly SeededProduct[], random: 
   const p = pick(random, candidates);
   const e = p.entry;
   const guaranteed = isGuaranteedType(e.type);
-  const mode = pick(random, e.premiumModes.filter((m) => guaranteed || m === 'SINGLE' || ageThen <= NON_GUARANTEED_REGULAR_MAX_AGE));
+  const mode = pick(
+    random,
+    e.premiumModes.filter((m) => guaranteed || m === 'SINGLE' || ageThen <= NON_GUARANTEED_REGULAR_MAX_AGE),
+  );
   const sex: Sex = random() < 0.5 ? 'MALE' : 'FEMALE';
   const rateFor = (y: number) => p.rates.find((r) => r.sex === sex && r.paymentYears === y && ageThen >= r.ageFrom && ageThen <= r.ageTo);
   const yearsOptions = e.paymentYearsOptions.filter((y) => (mode === 'SINGLE' ? y === 1 : y > 1) && rateFor(y));

@@ -8,7 +8,10 @@ const channels = z.array(z.enum(['COUNTER', 'WEALTH_CENTER', 'ONLINE', 'MOBILE']
 export const insuranceSettings: SettingDefinition[] = [
   {
     key: 'insurance.nonGuaranteedMaxAge',
-    description: text('可购买非保证利益型保险（分红、万能、投连）的投保人最高年龄', 'Oldest policyholder age for non-guaranteed products (participating, universal, investment-linked)'),
+    description: text(
+      '可购买非保证利益型保险（分红、万能、投连）的投保人最高年龄',
+      'Oldest policyholder age for non-guaranteed products (participating, universal, investment-linked)',
+    ),
     schema: z.number().int().min(18).max(120),
     default: 65,
   },
@@ -29,31 +32,46 @@ export const insuranceSettings: SettingDefinition[] = [
   },
   {
     key: 'insurance.singlePremiumIncomeMultiple',
-    description: text('趸交保费超过家庭年收入的倍数时须签署投保声明', 'Single premium above this multiple of household annual income needs a signed policyholder declaration'),
+    description: text(
+      '趸交保费超过家庭年收入的倍数时须签署投保声明',
+      'Single premium above this multiple of household annual income needs a signed policyholder declaration',
+    ),
     schema: decimal,
     default: '4',
   },
   {
     key: 'insurance.regularPremiumIncomeShare',
-    description: text('年期交保费超过家庭年收入的比例时须签署投保声明', 'Annual regular premium above this share of household annual income needs a signed policyholder declaration'),
+    description: text(
+      '年期交保费超过家庭年收入的比例时须签署投保声明',
+      'Annual regular premium above this share of household annual income needs a signed policyholder declaration',
+    ),
     schema: decimal,
     default: '0.2',
   },
   {
     key: 'insurance.declarationAgePlusPaymentYears',
-    description: text('交费年限与投保人年龄之和达到此值时须签署投保声明', 'Payment years plus policyholder age at or above this needs a signed policyholder declaration'),
+    description: text(
+      '交费年限与投保人年龄之和达到此值时须签署投保声明',
+      'Payment years plus policyholder age at or above this needs a signed policyholder declaration',
+    ),
     schema: z.number().int().min(1).max(200),
     default: 60,
   },
   {
     key: 'insurance.recordingSeniorAge',
-    description: text('投保人达到此年龄时，一年期以上人身保险须双录', 'Policyholder age from which personal insurance over one year needs audio-video recording'),
+    description: text(
+      '投保人达到此年龄时，一年期以上人身保险须双录',
+      'Policyholder age from which personal insurance over one year needs audio-video recording',
+    ),
     schema: z.number().int().min(18).max(120),
     default: 60,
   },
   {
     key: 'insurance.recordingChannels',
-    description: text('一年期以上人身保险须双录的本行网点渠道', "The bank's in-branch channels where personal insurance over one year needs audio-video recording"),
+    description: text(
+      '一年期以上人身保险须双录的本行网点渠道',
+      "The bank's in-branch channels where personal insurance over one year needs audio-video recording",
+    ),
     schema: channels,
     default: ['COUNTER', 'WEALTH_CENTER'],
   },

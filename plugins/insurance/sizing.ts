@@ -25,13 +25,19 @@ export const insuranceOrders: OrderTerms = {
       insuredHasLegalCapacity: z.boolean().optional(),
       premium: statedFigure.optional(),
     })
+    .refine((d) => !(d.insuredIsMinorChildOfPolicyholder === true && d.insuredIsPolicyholder === true), {
+      message: 'a minor child insured is not the policyholder',
+      path: ['insuredIsPolicyholder'],
+    })
     .refine(
-      (d) => !(d.insuredIsMinorChildOfPolicyholder === true && d.insuredIsPolicyholder === true),
-      { message: 'a minor child insured is not the policyholder', path: ['insuredIsPolicyholder'] },
-    )
-    .refine(
-      (d) => d.insuredIsPolicyholder === false || d.insuredIsMinorChildOfPolicyholder === true || (d.insuredAge === undefined && d.insuredHasLegalCapacity === undefined),
-      { message: "the policyholder's own age and capacity are on file; state them only for another insured (insuredIsPolicyholder: false)", path: ['insuredAge'] },
+      (d) =>
+        d.insuredIsPolicyholder === false ||
+        d.insuredIsMinorChildOfPolicyholder === true ||
+        (d.insuredAge === undefined && d.insuredHasLegalCapacity === undefined),
+      {
+        message: "the policyholder's own age and capacity are on file; state them only for another insured (insuredIsPolicyholder: false)",
+        path: ['insuredAge'],
+      },
     ),
   sizing: {
     figures: ['premium'],
@@ -40,14 +46,20 @@ export const insuranceOrders: OrderTerms = {
       const terms = productTermsOf(product.details, null);
       if (typeof details.premiumMode === 'string' && terms.premiumModes.length > 0 && !terms.premiumModes.includes(details.premiumMode as never)) {
         throw badInput(
-          text(`本产品的交费方式为 ${terms.premiumModes.join('/')}，不提供 ${details.premiumMode}`, `This product is paid ${terms.premiumModes.join('/')}, not ${details.premiumMode}`),
+          text(
+            `本产品的交费方式为 ${terms.premiumModes.join('/')}，不提供 ${details.premiumMode}`,
+            `This product is paid ${terms.premiumModes.join('/')}, not ${details.premiumMode}`,
+          ),
           'details.premiumMode',
         );
       }
       if (typeof details.paymentYears === 'number' && terms.paymentYearsOptions.length > 0 && !terms.paymentYearsOptions.includes(details.paymentYears)) {
         const options = terms.paymentYearsOptions.join('/');
         throw badInput(
-          text(`本产品不提供 ${details.paymentYears} 年交费，可选 ${options} 年`, `This product does not offer ${details.paymentYears} payment years; options: ${options}`),
+          text(
+            `本产品不提供 ${details.paymentYears} 年交费，可选 ${options} 年`,
+            `This product does not offer ${details.paymentYears} payment years; options: ${options}`,
+          ),
           'details.paymentYears',
         );
       }

@@ -7,7 +7,10 @@ import type { LoanTerms } from './terms.js';
 export async function loanProductFacts(services: PluginServices, productIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
   const out = new Map<number, Record<string, unknown>>();
   if (productIds.length === 0) return out;
-  for (const r of await services.db.select().from(loanDetails).where(inArray(loanDetails.productId, [...productIds]))) {
+  for (const r of await services.db
+    .select()
+    .from(loanDetails)
+    .where(inArray(loanDetails.productId, [...productIds]))) {
     const terms: LoanTerms = {
       kind: r.kind as LoanTerms['kind'],
       category: r.category,

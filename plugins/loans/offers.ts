@@ -27,7 +27,15 @@ export interface Offer {
  */
 export function offerFor(t: LoanTerms, customer: { age: number; personalAnnualIncome: string }, monthlyDebt: string, settings: SettingsReader): Offer {
   const method: RepaymentMethod = t.repaymentMethods.includes('EQUAL_INSTALMENT') ? 'EQUAL_INSTALMENT' : t.repaymentMethods[0]!;
-  const none = (limitedBy: OfferLimit, explanation: LocalizedText): Offer => ({ available: false, maxAmount: null, termMonths: null, method, monthlyPayment: null, limitedBy, explanation });
+  const none = (limitedBy: OfferLimit, explanation: LocalizedText): Offer => ({
+    available: false,
+    maxAmount: null,
+    termMonths: null,
+    method,
+    monthlyPayment: null,
+    limitedBy,
+    explanation,
+  });
   const maxAge = settings.get<number>(SETTING_MAX_AGE);
   const term = Math.min(t.maxTermMonths, (maxAge - customer.age) * 12);
   if (term < t.minTermMonths) return none('AGE', text(`到期年龄将超过 ${maxAge} 岁上限`, `The loan would end after the borrower turns ${maxAge}`));
@@ -42,13 +50,19 @@ export function offerFor(t: LoanTerms, customer: { age: number; personalAnnualIn
   const byIncome = principalFor(budget, t.annualRate, term, method);
   const max = Decimal.min(t.maxAmount, byIncome);
   const limitedBy: OfferLimit = byIncome.lt(t.maxAmount) ? (housingBinds ? 'HOUSING_PAYMENT' : 'DEBT_TO_INCOME') : 'PRODUCT_MAXIMUM';
-  if (max.lt(t.minAmount)) return none(limitedBy, text('收入不足以承担最低贷款额的月供', 'The income does not carry the smallest loan\'s instalment'));
+  if (max.lt(t.minAmount)) return none(limitedBy, text('收入不足以承担最低贷款额的月供', "The income does not carry the smallest loan's instalment"));
   const payment = monthlyPayment(max, t.annualRate, term, method).toFixed(2);
   const amount = max.toFixed(2);
   const why: Record<OfferLimit, LocalizedText> = {
     PRODUCT_MAXIMUM: text(`产品上限 ${amount} 元`, `the product maximum, CNY ${amount}`),
-    DEBT_TO_INCOME: text(`月所有债务支出不超过收入的 ${new Decimal(caps.totalDebtMax).mul(100).toFixed()}%`, `all monthly debt payments within ${new Decimal(caps.totalDebtMax).mul(100).toFixed()}% of income`),
-    HOUSING_PAYMENT: text(`月房产支出不超过收入的 ${new Decimal(caps.housingPaymentMax).mul(100).toFixed()}%`, `the housing payment within ${new Decimal(caps.housingPaymentMax).mul(100).toFixed()}% of income`),
+    DEBT_TO_INCOME: text(
+      `月所有债务支出不超过收入的 ${new Decimal(caps.totalDebtMax).mul(100).toFixed()}%`,
+      `all monthly debt payments within ${new Decimal(caps.totalDebtMax).mul(100).toFixed()}% of income`,
+    ),
+    HOUSING_PAYMENT: text(
+      `月房产支出不超过收入的 ${new Decimal(caps.housingPaymentMax).mul(100).toFixed()}%`,
+      `the housing payment within ${new Decimal(caps.housingPaymentMax).mul(100).toFixed()}% of income`,
+    ),
     AGE: text('', ''),
     NO_INCOME: text('', ''),
   };

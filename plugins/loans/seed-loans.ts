@@ -73,23 +73,44 @@ export async function seedDemoLoans(ctx: SeedContext, productIds: Map<string, nu
     const [loan] = await ctx.db
       .insert(loans)
       .values({
-        applicationId: null, customerId: customer.id, productId: productIds.get(d.product)!, principal: new Decimal(d.amount).toFixed(2), annualRate: terms.annualRate, termMonths: d.termMonths,
-        repaymentMethod: d.method, disbursedOn: on, disbursedAt: paidAt(on), disbursedBy: 'core-banking-migration', outstandingPrincipal: new Decimal(d.amount).sub(paidPrincipal).toFixed(2),
-        status: settled ? 'SETTLED' : 'ACTIVE', settledAt: settled ? paidAt(schedule.at(-1)!.dueDate) : null,
+        applicationId: null,
+        customerId: customer.id,
+        productId: productIds.get(d.product)!,
+        principal: new Decimal(d.amount).toFixed(2),
+        annualRate: terms.annualRate,
+        termMonths: d.termMonths,
+        repaymentMethod: d.method,
+        disbursedOn: on,
+        disbursedAt: paidAt(on),
+        disbursedBy: 'core-banking-migration',
+        outstandingPrincipal: new Decimal(d.amount).sub(paidPrincipal).toFixed(2),
+        status: settled ? 'SETTLED' : 'ACTIVE',
+        settledAt: settled ? paidAt(schedule.at(-1)!.dueDate) : null,
       })
       .returning();
     const isPaid = new Set(paid.map((s) => s.n));
     await ctx.db.insert(loanInstalments).values(
       schedule.map((s) => ({
-        loanId: loan!.id, n: s.n, dueDate: s.dueDate, principal: s.principal, interest: s.interest,
-        principalPaid: isPaid.has(s.n) ? s.principal : '0', interestPaid: isPaid.has(s.n) ? s.interest : '0', paidAt: isPaid.has(s.n) ? paidAt(s.dueDate) : null,
+        loanId: loan!.id,
+        n: s.n,
+        dueDate: s.dueDate,
+        principal: s.principal,
+        interest: s.interest,
+        principalPaid: isPaid.has(s.n) ? s.principal : '0',
+        interestPaid: isPaid.has(s.n) ? s.interest : '0',
+        paidAt: isPaid.has(s.n) ? paidAt(s.dueDate) : null,
       })),
     );
     if (paid.length > 0) {
       await ctx.db.insert(loanRepayments).values(
         paid.map((s) => ({
-          loanId: loan!.id, amount: new Decimal(s.principal).add(s.interest).toFixed(2), principal: s.principal, interest: s.interest,
-          allocation: [{ n: s.n, interest: s.interest, principal: s.principal }], paidAt: paidAt(s.dueDate), recordedBy: 'core-banking-migration',
+          loanId: loan!.id,
+          amount: new Decimal(s.principal).add(s.interest).toFixed(2),
+          principal: s.principal,
+          interest: s.interest,
+          allocation: [{ n: s.n, interest: s.interest, principal: s.principal }],
+          paidAt: paidAt(s.dueDate),
+          recordedBy: 'core-banking-migration',
         })),
       );
     }

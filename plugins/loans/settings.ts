@@ -77,7 +77,7 @@ export const loanSettings: SettingDefinition[] = [
   } satisfies SettingDefinition<DownPayment>,
   {
     key: SETTING_MAX_AGE,
-    description: text('贷款到期时借款人年龄上限（周岁）', 'Highest borrower age at the loan\'s maturity (years)'),
+    description: text('贷款到期时借款人年龄上限（周岁）', "Highest borrower age at the loan's maturity (years)"),
     schema: z.number().int().min(18).max(100),
     default: 70,
   } satisfies SettingDefinition<number>,
@@ -85,7 +85,7 @@ export const loanSettings: SettingDefinition[] = [
     key: SETTING_PROHIBITED_PURPOSES,
     description: text(
       '个人消费与经营贷款不得用于的用途（购房、证券、理财等；《个人贷款管理办法》及监管对消费贷流入楼市股市的禁令）',
-      'Purposes consumer and business loans may not finance (home purchase, securities, wealth products…; personal loan rules and the supervisors\' ban on consumer credit flowing into property and stock markets)',
+      "Purposes consumer and business loans may not finance (home purchase, securities, wealth products…; personal loan rules and the supervisors' ban on consumer credit flowing into property and stock markets)",
     ),
     schema: z.array(z.string().regex(/^[A-Z_]{2,40}$/)),
     default: ['HOME_PURCHASE', 'PROPERTY', 'SECURITIES', 'WEALTH_PRODUCTS'],
@@ -106,7 +106,11 @@ export const loanSettings: SettingDefinition[] = [
       'Pledge loans: the lines whose positions may be pledged, the highest loan-to-value of the pledged position, and the post-loan cover ratio (value ÷ outstanding) below which a warning is raised',
     ),
     schema: z.object({
-      lines: z.object({ DEPOSIT: z.array(z.string().regex(/^[A-Z_]{2,30}$/)), WEALTH: z.array(z.string().regex(/^[A-Z_]{2,30}$/)), BOND: z.array(z.string().regex(/^[A-Z_]{2,30}$/)) }),
+      lines: z.object({
+        DEPOSIT: z.array(z.string().regex(/^[A-Z_]{2,30}$/)),
+        WEALTH: z.array(z.string().regex(/^[A-Z_]{2,30}$/)),
+        BOND: z.array(z.string().regex(/^[A-Z_]{2,30}$/)),
+      }),
       maxLoanToValue: z.object({ DEPOSIT: share, WEALTH: share, BOND: share }),
       warnCoverBelow: z.object({ DEPOSIT: cover, WEALTH: cover, BOND: cover }),
     }),
@@ -125,18 +129,30 @@ export const loanSettings: SettingDefinition[] = [
     ),
     schema: z
       .object({ substandardAfterDays: z.number().int().min(1), doubtfulAfterDays: z.number().int().min(1), lossAfterDays: z.number().int().min(1) })
-      .refine((t) => t.substandardAfterDays < t.doubtfulAfterDays && t.doubtfulAfterDays < t.lossAfterDays, 'the days must increase: substandard < doubtful < loss'),
+      .refine(
+        (t) => t.substandardAfterDays < t.doubtfulAfterDays && t.doubtfulAfterDays < t.lossAfterDays,
+        'the days must increase: substandard < doubtful < loss',
+      ),
     default: { substandardAfterDays: 90, doubtfulAfterDays: 270, lossAfterDays: 360 },
   } satisfies SettingDefinition<{ substandardAfterDays: number; doubtfulAfterDays: number; lossAfterDays: number }>,
   {
     key: SETTING_REMINDERS,
-    description: text('还款提醒：到期日前多少天起进入客户经理待办，及到期与逾期提醒的优先级', 'Repayment reminders: how many days before an instalment falls due it enters the manager\'s work queue, and the queue priorities of due and overdue loans'),
-    schema: z.object({ dueWithinDays: z.number().int().min(0).max(60), priorities: z.object({ LOANS_OVERDUE: z.number().int(), LOANS_REPAYMENT_DUE: z.number().int() }) }),
+    description: text(
+      '还款提醒：到期日前多少天起进入客户经理待办，及到期与逾期提醒的优先级',
+      "Repayment reminders: how many days before an instalment falls due it enters the manager's work queue, and the queue priorities of due and overdue loans",
+    ),
+    schema: z.object({
+      dueWithinDays: z.number().int().min(0).max(60),
+      priorities: z.object({ LOANS_OVERDUE: z.number().int(), LOANS_REPAYMENT_DUE: z.number().int() }),
+    }),
     default: { dueWithinDays: 7, priorities: { LOANS_OVERDUE: 85, LOANS_REPAYMENT_DUE: 58 } },
   } satisfies SettingDefinition<ReminderSetting>,
   {
     key: SETTING_CREDIT_REPORT_AGE,
-    description: text('贷款审批所依据的征信报告最长有效天数（过期须重新查询）', 'Oldest credit report (days) a loan decision may rest on; older, a new query is needed'),
+    description: text(
+      '贷款审批所依据的征信报告最长有效天数（过期须重新查询）',
+      'Oldest credit report (days) a loan decision may rest on; older, a new query is needed',
+    ),
     schema: z.number().int().min(1).max(365),
     default: 30,
   } satisfies SettingDefinition<number>,

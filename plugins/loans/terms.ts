@@ -5,7 +5,19 @@ export type LoanKind = (typeof LOAN_KINDS)[number];
 export const REPAYMENT_METHODS = ['EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'] as const;
 export type RepaymentMethod = (typeof REPAYMENT_METHODS)[number];
 /** What a consumer or business loan says it finances. */
-export const LOAN_PURPOSES = ['CAR', 'EDUCATION', 'RENOVATION', 'TRAVEL', 'DURABLES', 'MEDICAL', 'BUSINESS_OPERATIONS', 'PROPERTY', 'SECURITIES', 'WEALTH_PRODUCTS', 'HOME_PURCHASE'] as const;
+export const LOAN_PURPOSES = [
+  'CAR',
+  'EDUCATION',
+  'RENOVATION',
+  'TRAVEL',
+  'DURABLES',
+  'MEDICAL',
+  'BUSINESS_OPERATIONS',
+  'PROPERTY',
+  'SECURITIES',
+  'WEALTH_PRODUCTS',
+  'HOME_PURCHASE',
+] as const;
 export type LoanPurpose = (typeof LOAN_PURPOSES)[number];
 
 /** A loan product's terms as rules read them (`facts.product.details`). */

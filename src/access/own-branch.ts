@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { managers } from '../db/schema/index.js';
 
 /**

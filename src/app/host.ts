@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { sql } from 'drizzle-orm';
 import { bankSettings, installedPlugins, settingChanges } from '../db/schema/index.js';
-import { buildFinmartSchema } from '../graphql/build-schema.js';
+import { buildFinmartSchema } from './build-schema.js';
 import { LoggableError } from '../error-summary.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createCatalogWriter } from '../plugins/catalog-writer.js';
@@ -59,7 +59,8 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
     allowIncompatible: config.incompatibleOverrides,
   });
   for (const p of plugins) {
-    if (config.incompatibleOverrides.includes(p.code)) log.warn({ plugin: p.code, hostRange: p.hostRange, host: HOST_VERSION }, 'loading a plugin outside its host range (operator override)');
+    if (config.incompatibleOverrides.includes(p.code))
+      log.warn({ plugin: p.code, hostRange: p.hostRange, host: HOST_VERSION }, 'loading a plugin outside its host range (operator override)');
   }
 
   const settings = new SettingsRegistry();
@@ -148,7 +149,12 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
 
     const schema = buildFinmartSchema(plugins);
     // Last, so that a boot that fails leaves no exporter behind.
-    const tracing = startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, ...(opts.spanExporter && 'batch' in opts.spanExporter ? opts.spanExporter : { exporter: opts.spanExporter }), serviceName: config.OTEL_SERVICE_NAME, serviceVersion: HOST_VERSION });
+    const tracing = startTracing({
+      endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+      ...(opts.spanExporter && 'batch' in opts.spanExporter ? opts.spanExporter : { exporter: opts.spanExporter }),
+      serviceName: config.OTEL_SERVICE_NAME,
+      serviceVersion: HOST_VERSION,
+    });
     if (tracing) {
       runtime.tracing = tracing;
       instrumentSchema(schema);

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { isObjectType } from 'graphql';
 import { ConfigError } from '../config/config.js';
 import * as coreTables from '../db/schema/index.js';
-import { buildFinmartSchema } from '../graphql/build-schema.js';
+import { buildFinmartSchema } from './build-schema.js';
 import type { PluginManifest } from '../sdk/manifest.js';
 import { validatePlugins, type CoreClaims } from '../plugins/validate.js';
 import { PgTable } from 'drizzle-orm/pg-core';
@@ -24,7 +24,11 @@ export function coreClaims(): CoreClaims {
       }
     }
   }
-  const tables = new Set(Object.values(coreTables).filter((t) => t instanceof PgTable).map((t) => getTableName(t as PgTable)));
+  const tables = new Set(
+    Object.values(coreTables)
+      .filter((t) => t instanceof PgTable)
+      .map((t) => getTableName(t as PgTable)),
+  );
   return { typeNames, fields, rootFields, tables };
 }
 
@@ -32,10 +36,7 @@ export function coreClaims(): CoreClaims {
  * The plugins to load: every installed one, or those `PLUGINS` names (an
  * unknown name is a configuration error), validated and in dependency order.
  */
-export function selectPlugins(
-  installed: PluginManifest[],
-  opts: { codes?: string[]; hostVersion: string; allowIncompatible: string[] },
-): PluginManifest[] {
+export function selectPlugins(installed: PluginManifest[], opts: { codes?: string[]; hostVersion: string; allowIncompatible: string[] }): PluginManifest[] {
   let chosen = installed;
   if (opts.codes) {
     const known = new Set(installed.map((p) => p.code));

@@ -1,6 +1,5 @@
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/client.js';
-import type { RequestContext } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import type { FinmartMetrics } from '../observability/metrics.js';
 import type { Tracing } from '../observability/tracing.js';
@@ -25,14 +24,4 @@ export interface HostRuntime {
   metrics?: FinmartMetrics;
   /** OpenTelemetry tracing, when an OTLP endpoint (or a test exporter) is configured. */
   tracing?: Tracing;
-}
-
-/** What core resolvers receive: the plugin-facing context plus the runtime. */
-export interface HostContext extends RequestContext {
-  host: HostRuntime;
-  /**
-   * Set while an approved maker-checker action runs (as its maker, on the approving checker's request): the
-   * action's own gate lets exactly that action through instead of holding it again.
-   */
-  approval?: { id: number; action: string };
 }

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { and, asc, count, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { requireRole } from '../auth/guards.js';
 import type { Role } from '../auth/principal.js';
 import { auditEvents } from '../db/schema/index.js';
@@ -28,7 +28,8 @@ export class AuditEvent {
   @Field(() => String, { description: 'e.g. CUSTOMER_360_READ, PII_REVEAL, PII_SEARCH, ORDER_CANCELLED, COMPLAINT_ESCALATED.' }) action!: string;
   @Field(() => String, { description: 'The GraphQL type of what was acted on (Customer, Complaint, Order, Setting…).' }) targetType!: string;
   @Field(() => String, { description: 'Global id of the target.' }) targetId!: string;
-  @Field(() => String, { nullable: true, description: 'The purpose the actor stated (identity reveals); null when none is asked for.' }) purpose!: string | null;
+  @Field(() => String, { nullable: true, description: 'The purpose the actor stated (identity reveals); null when none is asked for.' }) purpose!:
+    string | null;
   @Field(() => String, { nullable: true, description: 'Finds the request in the logs.' }) requestId!: string | null;
   @Field(() => GraphQLJSONObject, { description: 'Context without personal data.' }) details!: Record<string, unknown>;
 }
@@ -68,7 +69,8 @@ export class AuditEventResolver {
   async auditEvents(
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Criteria the events must all meet; omitted: every event.' }) filter?: AuditEventFilter,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Criteria the events must all meet; omitted: every event.' })
+    filter?: AuditEventFilter,
   ) {
     requireRole(ctx, ...AUDIT_READER_ROLES);
     // audit_events is keyed by a bigserial.
@@ -86,6 +88,11 @@ export class AuditEventResolver {
       .where(where)
       .orderBy(page.direction === 'forward' ? desc(auditEvents.id) : asc(auditEvents.id))
       .limit(page.limit);
-    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(auditEvents).where(base))[0].n);
+    return toConnection(
+      page,
+      rows,
+      (r) => r.id,
+      async () => (await ctx.db.select({ n: count() }).from(auditEvents).where(base))[0].n,
+    );
   }
 }

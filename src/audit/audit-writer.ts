@@ -1,6 +1,6 @@
 import { context, type Context } from '@opentelemetry/api';
 import { sql } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { auditEvents } from '../db/schema/index.js';
 import { asyncScope, type RequestTrace, type StatementLog } from '../observability/async-scope.js';
 import type { AuditEntry } from './record.js';

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { toGlobalId } from '../graphql/relay/global-id.js';
 import type { AuditEntry } from './record.js';
 import { recordAuditShared } from './audit-writer.js';
@@ -53,9 +53,12 @@ export function customer360AuditPlugin(): ApolloServerPlugin<HostContext> {
                 await recordAuditShared(contextValue, entries);
               } catch (e) {
                 contextValue.log.error({ err: e }, 'audit write failed; response withheld');
-                const err = new GraphQLError(contextValue.lang === 'en' ? `Internal error (request ${contextValue.requestId})` : `服务内部错误（请求编号 ${contextValue.requestId}）`, {
-                  extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId },
-                });
+                const err = new GraphQLError(
+                  contextValue.lang === 'en' ? `Internal error (request ${contextValue.requestId})` : `服务内部错误（请求编号 ${contextValue.requestId}）`,
+                  {
+                    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: contextValue.requestId },
+                  },
+                );
                 response.body = { kind: 'single', singleResult: { errors: [err.toJSON()] } };
                 response.http.status = 500;
               }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { requireRole } from '../auth/guards.js';
 import type { Role } from '../auth/principal.js';
 import { Customer } from '../domain/customers/customer.type.js';
@@ -53,9 +53,15 @@ const revealAudit = (ctx: HostContext) =>
 @Resolver(() => Customer)
 export class CustomerIdentityResolver {
   @FieldResolver(() => CustomerIdentity, {
-    description: 'Full ID number and phone. Needs a stated purpose (≥ 4 characters) and a serving role (relationship manager, branch manager, head office); audited as PII_REVEAL.',
+    description:
+      'Full ID number and phone. Needs a stated purpose (≥ 4 characters) and a serving role (relationship manager, branch manager, head office); audited as PII_REVEAL.',
   })
-  async identity(@Root() c: CustomerRecord, @Arg('purpose', () => String, { description: 'Why the full identity is needed (at least 4 characters); kept in the audit trail with the reveal.' }) purpose: string, @Ctx() ctx: HostContext): Promise<CustomerIdentity> {
+  async identity(
+    @Root() c: CustomerRecord,
+    @Arg('purpose', () => String, { description: 'Why the full identity is needed (at least 4 characters); kept in the audit trail with the reveal.' })
+    purpose: string,
+    @Ctx() ctx: HostContext,
+  ): Promise<CustomerIdentity> {
     requireRole(ctx, ...IDENTITY_REVEAL_ROLES);
     const p = checkPurpose(purpose);
     // The audit record is written before the value is returned: no record, no value.

@@ -1,4 +1,4 @@
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { toGlobalId } from '../graphql/relay/global-id.js';
 import type { AuditEntry } from './record.js';
 import { deferAudit } from './request-audit.js';

@@ -1,4 +1,4 @@
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { sql } from 'drizzle-orm';
 import { auditEvents } from '../db/schema/index.js';
 

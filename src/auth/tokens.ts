@@ -52,7 +52,13 @@ export async function createTokenVerifier(opts: TokenVerifierOptions): Promise<(
     let payload: JWTPayload;
     try {
       // A token without `exp` would be valid forever; jose checks `nbf` against the skew.
-      ({ payload } = await jwtVerify(token, key as never, { issuer: opts.issuer, audience: opts.audience, algorithms, requiredClaims: ['exp'], clockTolerance: skew }));
+      ({ payload } = await jwtVerify(token, key as never, {
+        issuer: opts.issuer,
+        audience: opts.audience,
+        algorithms,
+        requiredClaims: ['exp'],
+        clockTolerance: skew,
+      }));
     } catch (e) {
       throw new TokenError((e as Error).name === 'JWTExpired' ? 'expired' : 'invalid');
     }
@@ -83,7 +89,9 @@ export async function signDevelopmentToken(
   principal: Omit<Principal, 'subject'> & { subject?: string },
   opts: { secret: string; issuer: string; audience: string; expiresIn?: string },
 ): Promise<string> {
-  const subject = principal.subject ?? `dev:${principal.role.toLowerCase()}${principal.managerId ?? principal.branchId ?? principal.partnerCode ?? ''}${principal.checker && principal.role !== 'CHECKER' ? ':checker' : ''}`;
+  const subject =
+    principal.subject ??
+    `dev:${principal.role.toLowerCase()}${principal.managerId ?? principal.branchId ?? principal.partnerCode ?? ''}${principal.checker && principal.role !== 'CHECKER' ? ':checker' : ''}`;
   return new SignJWT({
     role: principal.role,
     ...(principal.managerId ? { manager_id: principal.managerId } : {}),

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { bundleOrders, bundles, orders } from '../db/schema/index.js';
 import { customerLoader } from '../domain/core-loaders.js';
 import type { CustomerRecord } from '../domain/customers/customer.record.js';
@@ -29,7 +29,18 @@ export class BundleOrderResolver {
 
   @FieldResolver(() => Bundle, { description: 'The bundle version bought.' })
   bundle(@Root() o: BundleOrderRow, @Ctx() ctx: HostContext) {
-    return ctx.loader<number, typeof bundles.$inferSelect | null>('bundles.byId', async (ids) => byKey(ids, await ctx.db.select().from(bundles).where(inArray(bundles.id, [...ids])), (r) => r.id)).load(o.bundleId);
+    return ctx
+      .loader<number, typeof bundles.$inferSelect | null>('bundles.byId', async (ids) =>
+        byKey(
+          ids,
+          await ctx.db
+            .select()
+            .from(bundles)
+            .where(inArray(bundles.id, [...ids])),
+          (r) => r.id,
+        ),
+      )
+      .load(o.bundleId);
   }
 
   @FieldResolver(() => Customer, { description: 'The customer who bought it.' })
@@ -40,7 +51,16 @@ export class BundleOrderResolver {
   @FieldResolver(() => [Order])
   async orders(@Root() o: BundleOrderRow, @Ctx() ctx: HostContext) {
     const rows = await ctx
-      .loader<number, typeof orders.$inferSelect | null>('bundles.orderById', async (ids) => byKey(ids, await ctx.db.select().from(orders).where(inArray(orders.id, [...ids])), (r) => r.id))
+      .loader<number, typeof orders.$inferSelect | null>('bundles.orderById', async (ids) =>
+        byKey(
+          ids,
+          await ctx.db
+            .select()
+            .from(orders)
+            .where(inArray(orders.id, [...ids])),
+          (r) => r.id,
+        ),
+      )
       .loadMany(o.orderIds);
     return rows.filter((r): r is typeof orders.$inferSelect => r !== null && !(r instanceof Error));
   }
@@ -57,7 +77,15 @@ export class CustomerBundleOrdersResolver {
   bundleOrders(@Root() c: CustomerRecord, @Ctx() ctx: HostContext) {
     return ctx
       .loader<number, BundleOrderRow[]>('bundles.ordersByCustomer', async (ids) =>
-        groupByKey(ids, await ctx.db.select().from(bundleOrders).where(inArray(bundleOrders.customerId, [...ids])).orderBy(asc(bundleOrders.id)), (r) => r.customerId),
+        groupByKey(
+          ids,
+          await ctx.db
+            .select()
+            .from(bundleOrders)
+            .where(inArray(bundleOrders.customerId, [...ids]))
+            .orderBy(asc(bundleOrders.id)),
+          (r) => r.customerId,
+        ),
       )
       .load(c.id);
   }
@@ -68,11 +96,16 @@ export class BundleOrderMutationResolver {
   @Mutation(() => BundleOrder, {
     description:
       '套餐办理 / Buys a bundle for a customer in your book: every product item ordered in one transaction, each re-checked for suitability — all or nothing. A refusal (SUITABILITY_BLOCKED or ' +
-      'SUITABILITY_STEPS_REQUIRED) names each item in `extensions.items` with its decision (kept as a BUNDLE_REFUSED decision record); nothing is booked. The bundle\'s entitlements are granted ' +
+      "SUITABILITY_STEPS_REQUIRED) names each item in `extensions.items` with its decision (kept as a BUNDLE_REFUSED decision record); nothing is booked. The bundle's entitlements are granted " +
       'with it. Idempotent under the key. Audited (BUNDLE_ORDER_PLACED).',
   })
-  placeBundleOrder(@Arg('input', () => PlaceBundleOrderInput, { description: 'The bundle, the customer, amounts per product, channel, initiator, the steps done and an idempotency key.' }) input: PlaceBundleOrderInput, @Ctx() ctx: HostContext) {
+  placeBundleOrder(
+    @Arg('input', () => PlaceBundleOrderInput, {
+      description: 'The bundle, the customer, amounts per product, channel, initiator, the steps done and an idempotency key.',
+    })
+    input: PlaceBundleOrderInput,
+    @Ctx() ctx: HostContext,
+  ) {
     return placeBundleOrder(ctx, input);
   }
 }
-

@@ -1,7 +1,7 @@
 import { WRITER_ROLES } from '../auth/principal.js';
 import { Decimal } from 'decimal.js';
 import { eq, sql } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { recordAudit } from '../audit/record.js';
 import { requireRole } from '../auth/guards.js';
 import { bundleOrders, bundles, bundleServices, customerEntitlements, customers } from '../db/schema/index.js';
@@ -29,7 +29,12 @@ export type BundleOrderRow = typeof bundleOrders.$inferSelect;
 /** What a bundle order's key replays: the bundle order, or the refusal with every item's decision. */
 type StoredBundleResponse =
   | { kind: 'bundleOrder'; id: number }
-  | { kind: 'refused'; code: 'SUITABILITY_BLOCKED' | 'SUITABILITY_STEPS_REQUIRED'; message: LocalizedText; items: { productCode: string; decisionId: number; decision: SuitabilityDecisionRecord }[] };
+  | {
+      kind: 'refused';
+      code: 'SUITABILITY_BLOCKED' | 'SUITABILITY_STEPS_REQUIRED';
+      message: LocalizedText;
+      items: { productCode: string; decisionId: number; decision: SuitabilityDecisionRecord }[];
+    };
 
 /** Whether a bundle version may be sold now: ACTIVE within its dates, or SUPERSEDED within the grace days. */
 export function sellable(b: BundleRow, now: Date, rules: BundleRules): boolean {
@@ -44,7 +49,13 @@ function refusal(r: Extract<StoredBundleResponse, { kind: 'refused' }>, lang: La
   return new FinmartError(r.code, r.message, {
     items: r.items.map((i) => {
       const d = presentDecision(i.decision, lang);
-      return { productCode: i.productCode, decisionId: toGlobalId('SuitabilityDecisionRecord', i.decisionId), outcome: d.outcome, reasons: d.reasons, missingSteps: d.missingSteps };
+      return {
+        productCode: i.productCode,
+        decisionId: toGlobalId('SuitabilityDecisionRecord', i.decisionId),
+        outcome: d.outcome,
+        reasons: d.reasons,
+        missingSteps: d.missingSteps,
+      };
     }),
   });
 }
@@ -69,11 +80,13 @@ export async function placeBundleOrder(ctx: HostContext, input: PlaceBundleOrder
     throw badInput(text(`该套餐版本（${bundle.status}）现已不能办理`, `This bundle version (${bundle.status}) is no longer sold`), 'bundleId');
   }
   const items = await loadedItems(ctx, bundle.id);
-  if (items.length === 0 || items.length !== (await bundleItemsLoader(ctx).load(bundle.id)).length) throw badInput(text('套餐中有产品线未安装，不能办理', 'A line of this bundle is not installed: it cannot be sold'), 'bundleId');
+  if (items.length === 0 || items.length !== (await bundleItemsLoader(ctx).load(bundle.id)).length)
+    throw badInput(text('套餐中有产品线未安装，不能办理', 'A line of this bundle is not installed: it cannot be sold'), 'bundleId');
   const given = new Map<number, string>();
   for (const [i, a] of (input.amounts ?? []).entries()) {
     const pid = numericIdOf(a.productId, 'Product');
-    if (!pid || !items.some((x) => x.product.id === pid)) throw badInput(text('该产品不在套餐中', 'That product is not in the bundle'), `amounts[${i}].productId`);
+    if (!pid || !items.some((x) => x.product.id === pid))
+      throw badInput(text('该产品不在套餐中', 'That product is not in the bundle'), `amounts[${i}].productId`);
     given.set(pid, checkAmount(a.amount));
   }
   const lines = items.map(({ item, product }) => {
@@ -93,7 +106,14 @@ export async function placeBundleOrder(ctx: HostContext, input: PlaceBundleOrder
     const tctx = txContext(ctx, tx);
     const facts = await loadCustomerFacts(tctx, customer.id);
     if (!facts) throw notFound(text('客户', 'customer'));
-    const sale = (amount: string) => ({ side: 'BUY' as const, amount, channel: input.channel as SaleChannel, initiator: input.initiator as Initiator, details: {}, completedSteps: input.completedSteps });
+    const sale = (amount: string) => ({
+      side: 'BUY' as const,
+      amount,
+      channel: input.channel as SaleChannel,
+      initiator: input.initiator as Initiator,
+      details: {},
+      completedSteps: input.completedSteps,
+    });
     // Every item judged before any is booked: one refusal refuses the bundle.
     const judged = [];
     for (const l of lines) judged.push({ ...l, ...(await decide(tctx, facts, l.product, sale(l.amount))) });
@@ -102,7 +122,14 @@ export async function placeBundleOrder(ctx: HostContext, input: PlaceBundleOrder
     if (refused.length > 0) {
       const recorded = [];
       for (const j of judged) {
-        const decisionId = await recordDecision(tx, { purpose: 'BUNDLE_REFUSED', decision: j.decision, facts: j.facts, actor, requestId: ctx.requestId, at: ctx.now });
+        const decisionId = await recordDecision(tx, {
+          purpose: 'BUNDLE_REFUSED',
+          decision: j.decision,
+          facts: j.facts,
+          actor,
+          requestId: ctx.requestId,
+          at: ctx.now,
+        });
         recorded.push({ productCode: j.product.code, decisionId, decision: j.decision });
       }
       const blocked = refused.some((j) => j.decision.outcome === 'BLOCK');
@@ -110,30 +137,68 @@ export async function placeBundleOrder(ctx: HostContext, input: PlaceBundleOrder
       response = {
         kind: 'refused',
         code: blocked ? 'SUITABILITY_BLOCKED' : 'SUITABILITY_STEPS_REQUIRED',
-        message: text(`套餐中以下产品不能办理：${names.map((p) => p.nameZh).join('、')}`, `These items of the bundle cannot be sold: ${names.map((p) => p.nameEn).join(', ')}`),
+        message: text(
+          `套餐中以下产品不能办理：${names.map((p) => p.nameZh).join('、')}`,
+          `These items of the bundle cannot be sold: ${names.map((p) => p.nameEn).join(', ')}`,
+        ),
         items: recorded,
       };
     } else {
       const orderIds: number[] = [];
       for (const l of lines) {
-        const request: PlaceOrderRequest = { customerId: input.customerId, productId: toGlobalId('Product', l.product.id), amount: l.amount, channel: input.channel, initiator: input.initiator, idempotencyKey: key, completedSteps: input.completedSteps, details: {} };
-        const r = await executeOrder(ctx, tx, { customerId: customer.id, productId: l.product.id, side: 'BUY', amount: l.amount, quantity: null, currency: l.product.currency, actor, input: request });
+        const request: PlaceOrderRequest = {
+          customerId: input.customerId,
+          productId: toGlobalId('Product', l.product.id),
+          amount: l.amount,
+          channel: input.channel,
+          initiator: input.initiator,
+          idempotencyKey: key,
+          completedSteps: input.completedSteps,
+          details: {},
+        };
+        const r = await executeOrder(ctx, tx, {
+          customerId: customer.id,
+          productId: l.product.id,
+          side: 'BUY',
+          amount: l.amount,
+          quantity: null,
+          currency: l.product.currency,
+          actor,
+          input: request,
+        });
         // Judged fine a moment ago, refused now: an earlier item of the bundle changed the facts (a cap, a quota). Nothing is kept.
-        if (r.kind === 'refused') throw conflict(text(`套餐前序产品办理后，${l.product.nameZh} 不再适合`, `After the bundle's earlier items, ${l.product.nameEn} is no longer suitable`), { productCode: l.product.code });
+        if (r.kind === 'refused')
+          throw conflict(
+            text(`套餐前序产品办理后，${l.product.nameZh} 不再适合`, `After the bundle's earlier items, ${l.product.nameEn} is no longer suitable`),
+            { productCode: l.product.code },
+          );
         orderIds.push(Number(r.order.id));
       }
       const [row] = await tx
         .insert(bundleOrders)
-        .values({ bundleId: bundle.id, customerId: customer.id, orderIds, services: services.map((s) => s.code), placedBy: ctx.principal.subject, placedAt: ctx.now })
+        .values({
+          bundleId: bundle.id,
+          customerId: customer.id,
+          orderIds,
+          services: services.map((s) => s.code),
+          placedBy: ctx.principal.subject,
+          placedAt: ctx.now,
+        })
         .returning();
       const entitlements = services.filter((s) => defs.get(s.code)?.kind === 'ENTITLEMENT');
-      if (entitlements.length > 0) await tx.insert(customerEntitlements).values(entitlements.map((s) => ({ customerId: customer.id, code: s.code, bundleOrderId: row!.id, grantedAt: ctx.now })));
-      await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, {
-        action: 'BUNDLE_ORDER_PLACED',
-        targetType: 'BundleOrder',
-        targetId: toGlobalId('BundleOrder', row!.id),
-        details: { bundle: bundle.code, version: bundle.version, orders: orderIds.length, services: services.map((s) => s.code) },
-      });
+      if (entitlements.length > 0)
+        await tx
+          .insert(customerEntitlements)
+          .values(entitlements.map((s) => ({ customerId: customer.id, code: s.code, bundleOrderId: row!.id, grantedAt: ctx.now })));
+      await recordAudit(
+        { db: tx, principal: ctx.principal, requestId: ctx.requestId },
+        {
+          action: 'BUNDLE_ORDER_PLACED',
+          targetType: 'BundleOrder',
+          targetId: toGlobalId('BundleOrder', row!.id),
+          details: { bundle: bundle.code, version: bundle.version, orders: orderIds.length, services: services.map((s) => s.code) },
+        },
+      );
       response = { kind: 'bundleOrder', id: row!.id };
     }
     await storeIdempotentResponse(tx, actor, key, response);

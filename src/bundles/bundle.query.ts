@@ -1,10 +1,10 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { bundleItems, bundles, bundleServices } from '../db/schema/index.js';
 import { forbidden } from '../graphql/errors.js';
 import { money } from '../domain/common/money.type.js';
 import type { LocalizedText } from '../i18n/localized.js';
-import type { SettingsReader } from '../suitability/types.js';
+import type { SettingsReader } from '../settings/reader.js';
 import { bundleServicesOf } from './bundle.settings.js';
 import { groupByKey } from '../graphql/loaders.js';
 import { productLoader } from '../domain/core-loaders.js';
@@ -21,7 +21,11 @@ export function requireBundleReader(ctx: HostContext): void {
 /** Items per bundle, one statement per batch. */
 export const bundleItemsLoader = (ctx: HostContext) =>
   ctx.loader<number, BundleItemRow[]>('bundles.items', async (ids) => {
-    const rows = await ctx.db.select().from(bundleItems).where(inArray(bundleItems.bundleId, [...ids])).orderBy(asc(bundleItems.bundleId), asc(bundleItems.position));
+    const rows = await ctx.db
+      .select()
+      .from(bundleItems)
+      .where(inArray(bundleItems.bundleId, [...ids]))
+      .orderBy(asc(bundleItems.bundleId), asc(bundleItems.position));
     return groupByKey(ids, rows, (r) => r.bundleId);
   });
 
@@ -46,7 +50,11 @@ export async function findBundle(ctx: HostContext, key: number): Promise<BundleR
 /** Services per bundle, one statement per batch. */
 export const bundleServicesLoader = (ctx: HostContext) =>
   ctx.loader<number, (typeof bundleServices.$inferSelect)[]>('bundles.services', async (ids) => {
-    const rows = await ctx.db.select().from(bundleServices).where(inArray(bundleServices.bundleId, [...ids])).orderBy(asc(bundleServices.bundleId), asc(bundleServices.position));
+    const rows = await ctx.db
+      .select()
+      .from(bundleServices)
+      .where(inArray(bundleServices.bundleId, [...ids]))
+      .orderBy(asc(bundleServices.bundleId), asc(bundleServices.position));
     return groupByKey(ids, rows, (r) => r.bundleId);
   });
 

@@ -1,6 +1,6 @@
 import { and, count, ne } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { bundles } from '../db/schema/index.js';
 import { money } from '../domain/common/money.type.js';
 import type { CustomerRecord } from '../domain/customers/customer.record.js';
@@ -20,8 +20,7 @@ import { bundleOffersFor } from './offers.js';
 
 registerNodeType('Bundle', (ctx, key) => findBundle(ctx, key));
 
-const lt = (v: unknown): LocalizedText | null =>
-  v && typeof v === 'object' && typeof (v as LocalizedText).en === 'string' ? (v as LocalizedText) : null;
+const lt = (v: unknown): LocalizedText | null => (v && typeof v === 'object' && typeof (v as LocalizedText).en === 'string' ? (v as LocalizedText) : null);
 
 @Resolver(() => Bundle)
 export class BundleResolver {
@@ -78,13 +77,15 @@ export class BundleResolver {
 @Resolver()
 export class BundleQueryResolver {
   @Query(() => Bundle, { nullable: true, description: 'A bundle by id.' })
-  bundle(@Arg('id', () => ID, { description: 'The bundle\'s global id (Bundle.id).' }) id: string, @Ctx() ctx: HostContext) {
+  bundle(@Arg('id', () => ID, { description: "The bundle's global id (Bundle.id)." }) id: string, @Ctx() ctx: HostContext) {
     requireBundleReader(ctx);
     const key = numericIdOf(id, 'Bundle');
     return key ? findBundle(ctx, key) : null;
   }
 
-  @Query(() => BundleConnection, { description: 'The bank\'s bundles, ordered by id: the current version of each (ACTIVE or RETIRED); with includeSuperseded, every version.' })
+  @Query(() => BundleConnection, {
+    description: "The bank's bundles, ordered by id: the current version of each (ACTIVE or RETIRED); with includeSuperseded, every version.",
+  })
   async bundles(
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
@@ -95,14 +96,19 @@ export class BundleQueryResolver {
     const { where, orderBy } = keysetClauses(page, bundles.id);
     const current = includeSuperseded ? undefined : ne(bundles.status, 'SUPERSEDED');
     const rows = await ctx.db.select().from(bundles).where(and(where, current)).orderBy(orderBy).limit(page.limit);
-    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(bundles).where(current))[0].n);
+    return toConnection(
+      page,
+      rows,
+      (r) => r.id,
+      async () => (await ctx.db.select({ n: count() }).from(bundles).where(current))[0].n,
+    );
   }
 }
 
 @Resolver(() => Customer)
 export class CustomerBundleOffersResolver {
   @FieldResolver(() => [BundleOffer], {
-    description: 'Every active bundle for this customer: recommended ones first, each with its decision, each item\'s decision, and why it fits or not.',
+    description: "Every active bundle for this customer: recommended ones first, each with its decision, each item's decision, and why it fits or not.",
   })
   async bundleOffers(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<BundleOffer[]> {
     const offers = await bundleOffersFor(ctx, c);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text, type LocalizedText } from '../i18n/localized.js';
 import type { SettingDefinition } from '../settings/registry.js';
-import type { SettingsReader } from '../suitability/types.js';
+import type { SettingsReader } from '../settings/reader.js';
 import { perObject } from '../sdk/per-object.js';
 
 /**
@@ -39,7 +39,10 @@ const service = z.object({
 export const bundleSettings: SettingDefinition[] = [
   {
     key: SETTING_BUNDLE_SERVICES,
-    description: text('套餐可含的非产品内容：服务权益与条件（网上银行、短信通知、最低存款、个人授信额度…）', 'What bundles may include besides products: service entitlements and conditions (online banking, SMS alerts, a minimum deposit, a personal credit line…)'),
+    description: text(
+      '套餐可含的非产品内容：服务权益与条件（网上银行、短信通知、最低存款、个人授信额度…）',
+      'What bundles may include besides products: service entitlements and conditions (online banking, SMS alerts, a minimum deposit, a personal credit line…)',
+    ),
     schema: z.array(service).min(1),
     default: [
       { code: 'ONLINE_BANKING', kind: 'ENTITLEMENT', name: text('网上银行', 'Online banking'), amount: false },
@@ -55,7 +58,10 @@ export const bundleSettings: SettingDefinition[] = [
   } satisfies SettingDefinition<BundleServiceDefinition[]>,
   {
     key: SETTING_BUNDLE_RULES,
-    description: text('套餐：旧版本在新版本发布后仍可办理的天数、套餐内容上限', 'Bundles: days a superseded version is still sold, and the most items a bundle holds'),
+    description: text(
+      '套餐：旧版本在新版本发布后仍可办理的天数、套餐内容上限',
+      'Bundles: days a superseded version is still sold, and the most items a bundle holds',
+    ),
     schema: z.object({ supersededGraceDays: z.number().int().min(0).max(365), maxItems: z.number().int().min(2).max(50) }),
     default: { supersededGraceDays: 30, maxItems: 12 },
   } satisfies SettingDefinition<BundleRules>,
@@ -64,5 +70,5 @@ export const bundleSettings: SettingDefinition[] = [
 const byCode = perObject((list: BundleServiceDefinition[]) => new Map(list.map((s) => [s.code, s])));
 
 /** The service definitions by code (built once per setting value). */
-export const bundleServicesOf = (settings: SettingsReader): Map<string, BundleServiceDefinition> => byCode(settings.get<BundleServiceDefinition[]>(SETTING_BUNDLE_SERVICES));
-
+export const bundleServicesOf = (settings: SettingsReader): Map<string, BundleServiceDefinition> =>
+  byCode(settings.get<BundleServiceDefinition[]>(SETTING_BUNDLE_SERVICES));

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { bundles } from '../db/schema/index.js';
 import type { CustomerRecord } from '../domain/customers/customer.record.js';
 import { text, type LocalizedText } from '../i18n/localized.js';

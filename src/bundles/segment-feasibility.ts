@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { incomeBands, RISK_LEVELS_BY_ATTITUDE, tierThresholds, type RiskAttitude } from '../domain/customers/classification.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { decide } from '../suitability/service.js';
@@ -23,9 +23,17 @@ export interface InfeasibleItem {
  * are not risk-matched and would make any product look sellable to any attitude.
  */
 export function segmentCustomers(target: BundleTarget, ctx: HostContext): CustomerFacts[] {
-  const levels = (target.targetRiskAttitudes.length > 0 ? target.targetRiskAttitudes.flatMap((a) => RISK_LEVELS_BY_ATTITUDE[a as RiskAttitude] ?? []) : ['C1', 'C2', 'C3', 'C4', 'C5']) as RiskLevel[];
+  const levels = (
+    target.targetRiskAttitudes.length > 0
+      ? target.targetRiskAttitudes.flatMap((a) => RISK_LEVELS_BY_ATTITUDE[a as RiskAttitude] ?? [])
+      : ['C1', 'C2', 'C3', 'C4', 'C5']
+  ) as RiskLevel[];
   const { middleAged, senior } = ctx.settings.get<{ middleAged: number; senior: number }>('core.lifeStageAges');
-  const AGES: Record<string, number[]> = { YOUNG: [18, 25, middleAged - 1], MIDDLE_AGED: [middleAged, Math.floor((middleAged + senior) / 2), senior - 1], SENIOR: [senior, senior + 5, 75] };
+  const AGES: Record<string, number[]> = {
+    YOUNG: [18, 25, middleAged - 1],
+    MIDDLE_AGED: [middleAged, Math.floor((middleAged + senior) / 2), senior - 1],
+    SENIOR: [senior, senior + 5, 75],
+  };
   const ages = [...new Set(target.targetLifeStages.length > 0 ? target.targetLifeStages.flatMap((s) => AGES[s] ?? []) : [25, 45, 65])];
   const bands = incomeBands(ctx.settings);
   const INCOME: Record<string, string> = { ULTRA_HIGH: bands.ULTRA_HIGH, MIDDLE_HIGH: bands.MIDDLE_HIGH, GENERAL: '120000' };
@@ -39,10 +47,33 @@ export function segmentCustomers(target: BundleTarget, ctx: HostContext): Custom
       for (const income of incomes) {
         const birth = new Date(now.getTime() - (age + 0.5) * YEAR_MS).toISOString().slice(0, 10);
         out.push({
-          id: 0, birthDate: birth, age, residency: 'ONSHORE', nationality: 'CN', student: false, legalCapacity: 'FULL', idVerified: true, investorType: 'ORDINARY', investorTypeBasis: null,
-          personalAnnualIncome: income, householdAnnualIncome: income, householdFinancialAssets: Decimal.max(assets, income).toFixed(2), incomeThreeYearAverage: income, hasStableIncome: true, fxWatchList: false,
-          risk: { level, lowestCategory: false, experienceYears, assessedAt: now.toISOString(), expiresAt: new Date(now.getTime() + YEAR_MS).toISOString(), expired: false },
-          holdings: [], external: {}, lines: {},
+          id: 0,
+          birthDate: birth,
+          age,
+          residency: 'ONSHORE',
+          nationality: 'CN',
+          student: false,
+          legalCapacity: 'FULL',
+          idVerified: true,
+          investorType: 'ORDINARY',
+          investorTypeBasis: null,
+          personalAnnualIncome: income,
+          householdAnnualIncome: income,
+          householdFinancialAssets: Decimal.max(assets, income).toFixed(2),
+          incomeThreeYearAverage: income,
+          hasStableIncome: true,
+          fxWatchList: false,
+          risk: {
+            level,
+            lowestCategory: false,
+            experienceYears,
+            assessedAt: now.toISOString(),
+            expiresAt: new Date(now.getTime() + YEAR_MS).toISOString(),
+            expired: false,
+          },
+          holdings: [],
+          external: {},
+          lines: {},
         });
       }
   return out;
@@ -53,7 +84,11 @@ export function segmentCustomers(target: BundleTarget, ctx: HostContext): Custom
  * {@link segmentCustomers} BLOCKed, a manager recommending it at the counter), each with the reasons of the
  * candidate that came closest. Steps (REQUIRE) do not make an item infeasible: they can be taken.
  */
-export async function infeasibleItems(ctx: HostContext, target: BundleTarget, items: { product: ProductRecord; amount: string | null }[]): Promise<InfeasibleItem[]> {
+export async function infeasibleItems(
+  ctx: HostContext,
+  target: BundleTarget,
+  items: { product: ProductRecord; amount: string | null }[],
+): Promise<InfeasibleItem[]> {
   const candidates = segmentCustomers(target, ctx);
   const out: InfeasibleItem[] = [];
   for (const { product, amount } of items) {

@@ -2,7 +2,7 @@ import type { customers } from '../db/schema/index.js';
 import { incomeBandOf, riskAttitudeOf } from '../domain/customers/classification.js';
 import { ageAt, lifeStageOf, tierRank } from '../domain/customers/derived.js';
 import { text, type LocalizedText } from '../i18n/localized.js';
-import type { SettingsReader } from '../suitability/types.js';
+import type { SettingsReader } from '../settings/reader.js';
 
 type CustomerRow = typeof customers.$inferSelect;
 
@@ -23,9 +23,16 @@ export interface BundleTarget {
   minimumTier: string | null;
 }
 
-const ATTITUDE = { CONSERVATIVE: text('保守型', 'conservative'), BALANCED: text('稳健型', 'balanced'), AGGRESSIVE: text('进取型', 'aggressive') } as Record<string, LocalizedText>;
+const ATTITUDE = { CONSERVATIVE: text('保守型', 'conservative'), BALANCED: text('稳健型', 'balanced'), AGGRESSIVE: text('进取型', 'aggressive') } as Record<
+  string,
+  LocalizedText
+>;
 const STAGE = { YOUNG: text('青年', 'young'), MIDDLE_AGED: text('中年', 'middle-aged'), SENIOR: text('老年', 'senior') } as Record<string, LocalizedText>;
-const BAND = { ULTRA_HIGH: text('超高收入', 'ultra-high income'), MIDDLE_HIGH: text('中高收入', 'middle-high income'), GENERAL: text('一般收入', 'general income') } as Record<string, LocalizedText>;
+const BAND = {
+  ULTRA_HIGH: text('超高收入', 'ultra-high income'),
+  MIDDLE_HIGH: text('中高收入', 'middle-high income'),
+  GENERAL: text('一般收入', 'general income'),
+} as Record<string, LocalizedText>;
 const names = (codes: string[], dict: Record<string, LocalizedText>): LocalizedText =>
   text(codes.map((c) => dict[c]?.['zh-CN'] ?? c).join('/'), codes.map((c) => dict[c]?.en ?? c).join('/'));
 

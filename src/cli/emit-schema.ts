@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ROOT_DIR } from '../app/version.js';
-import { printFinmartSchema } from '../graphql/print-schema.js';
+import { printFinmartSchema } from '../app/print-schema.js';
 import { installedPlugins } from '../../plugins/index.js';
 
 /** `npm run schema`: writes schema.graphql for every installed plugin. */

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { secretWeakness } from './secret-strength.js';
 import { loadTrustedDocuments, type TrustedDocuments } from '../security/trusted-documents.js';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Environment variables finmart reads, with their defaults. README documents each. */
 export const configSchema = z.object({
@@ -36,7 +34,10 @@ export const configSchema = z.object({
   JWT_AUDIENCE: z.string().default('finmart-api'),
   /** Clock skew tolerated on `exp`, `nbf` and `iat` (seconds). */
   JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   /** Requests per caller (JWT subject) per fixed one-minute window; Redis-backed when REDIS_URL is set. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** graphql-armor cost units per caller per minute (token bucket, refilled continuously); at least GRAPHQL_MAX_COST. */
@@ -64,7 +65,12 @@ export const configSchema = z.object({
    * Impact analysis on PostgreSQL: worker threads judging slices of the book beside the run's own thread, all
    * in one exported snapshot (0 = none; the default, one less than the cores, at most 3).
    */
-  IMPACT_WORKERS: z.coerce.number().int().min(0).max(16).default(Math.min(3, Math.max(0, availableParallelism() - 1))),
+  IMPACT_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .default(Math.min(3, Math.max(0, availableParallelism() - 1))),
   /** …and only for books of at least this many customers (a worker boots the host's runtime first: at 20,000 customers one worker does not pay for itself yet). */
   IMPACT_WORKERS_FROM: z.coerce.number().int().min(1).default(50_000),
   /** Trusted documents: path of the manifest (hash → document) the typed client's codegen produces; unset: off (development). */
@@ -118,7 +124,12 @@ export const DEVELOPMENT_CARD_NUMBER_KEY = 'finmart-development-card-number-key-
 export const DEVELOPMENT_JWT_SECRET = 'finmart-development-secret-do-not-use-in-production';
 
 const splitList = (v?: string) =>
-  v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean);
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 
 /** Reads and validates the environment; throws {@link ConfigError} naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -136,7 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // production anyone could mint a head-office token with it.
   const weakness = production && raw.JWT_SECRET ? secretWeakness(raw.JWT_SECRET, { developmentSecret: DEVELOPMENT_JWT_SECRET }) : undefined;
   if (weakness) problems.push(`JWT_SECRET: ${weakness}; production needs a secret of its own`);
-  if (production && raw.CARD_NUMBER_HASH_KEY === DEVELOPMENT_CARD_NUMBER_KEY) problems.push('CARD_NUMBER_HASH_KEY: the development key is published; production needs a key of its own');
+  if (production && raw.CARD_NUMBER_HASH_KEY === DEVELOPMENT_CARD_NUMBER_KEY)
+    problems.push('CARD_NUMBER_HASH_KEY: the development key is published; production needs a key of its own');
   if (raw.RATE_LIMIT_COST_PER_MINUTE < raw.GRAPHQL_MAX_COST) {
     problems.push(`RATE_LIMIT_COST_PER_MINUTE: must be at least GRAPHQL_MAX_COST (${raw.GRAPHQL_MAX_COST}), or the costliest allowed query could never run`);
   }

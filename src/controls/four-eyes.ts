@@ -7,7 +7,7 @@ import { caseParticipants } from '../db/schema/index.js';
 import { FinmartError } from '../graphql/errors.js';
 import { text } from '../i18n/localized.js';
 import type { SettingDefinition } from '../settings/registry.js';
-import type { SettingsReader } from '../suitability/types.js';
+import type { SettingsReader } from '../settings/reader.js';
 
 /** A case a plugin opened: its type (`loans.application`) and id. */
 export interface CaseRef {
@@ -27,7 +27,10 @@ export interface ApprovalAuthority {
 export const approvalAuthoritySettings: SettingDefinition[] = [
   {
     key: APPROVAL_AUTHORITY_SETTING,
-    description: text('审批权限：支行负责人可审批的单笔金额上限（元），以上由总行审批', 'Approval authority: the largest amount (CNY) a branch manager decides; head office decides above it'),
+    description: text(
+      '审批权限：支行负责人可审批的单笔金额上限（元），以上由总行审批',
+      'Approval authority: the largest amount (CNY) a branch manager decides; head office decides above it',
+    ),
     schema: z.object({ branchManagerUpToCny: z.string().regex(/^\d{1,14}(\.\d{1,2})?$/) }),
     default: { branchManagerUpToCny: '3000000' },
   } satisfies SettingDefinition<ApprovalAuthority>,
@@ -46,14 +49,24 @@ export async function recordParticipation(tx: Tx, principal: Principal, ref: Cas
  * same transaction as the decision. Enforced here, in the host, so every
  * plugin that opens cases inherits it.
  */
-export async function assertIndependentDecision(tx: Tx, principal: Principal, ref: CaseRef, amountCny: string, settings: SettingsReader, at: Date): Promise<void> {
+export async function assertIndependentDecision(
+  tx: Tx,
+  principal: Principal,
+  ref: CaseRef,
+  amountCny: string,
+  settings: SettingsReader,
+  at: Date,
+): Promise<void> {
   const authority = settings.get<ApprovalAuthority>(APPROVAL_AUTHORITY_SETTING);
   const within = principal.role === 'HEAD_OFFICE' || (principal.role === 'BRANCH_MANAGER' && new Decimal(amountCny).lte(authority.branchManagerUpToCny));
   if (!within) {
     throw new FinmartError(
       'FORBIDDEN',
       principal.role === 'BRANCH_MANAGER'
-        ? text(`金额 ${amountCny} 元超过支行审批权限（${authority.branchManagerUpToCny} 元），须由总行审批`, `CNY ${amountCny} is above a branch manager's authority (CNY ${authority.branchManagerUpToCny}): head office decides it`)
+        ? text(
+            `金额 ${amountCny} 元超过支行审批权限（${authority.branchManagerUpToCny} 元），须由总行审批`,
+            `CNY ${amountCny} is above a branch manager's authority (CNY ${authority.branchManagerUpToCny}): head office decides it`,
+          )
         : text('只有支行负责人或总行可以审批', 'Only a branch manager or head office decides'),
       { reason: 'APPROVAL_AUTHORITY' },
     );

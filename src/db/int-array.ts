@@ -1,7 +1,11 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
 /** A list of ids as an `int[]` SQL value (each a bound parameter), for `= any(…)` and `unnest(…)`. */
-export const intArray = (ids: readonly number[]): SQL => sql`array[${sql.join(ids.map((id) => sql`${id}::int`), sql`, `)}]::int[]`;
+export const intArray = (ids: readonly number[]): SQL =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}::int`),
+    sql`, `,
+  )}]::int[]`;
 
 /**
  * `column = any($1::int[])` with the whole list as one bound parameter (an array literal of integers): the

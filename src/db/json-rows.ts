@@ -54,7 +54,11 @@ const passThroughTypes = new Set(['PgInteger', 'PgSerial', 'PgText', 'PgVarchar'
 function layoutOf(table: PgTable) {
   let layout = layouts.get(table);
   if (!layout) {
-    layout = Object.entries(getTableColumns(table)).map(([key, column]) => ({ key, column: column as PgColumn, mapped: !passThroughTypes.has((column as PgColumn).columnType) }));
+    layout = Object.entries(getTableColumns(table)).map(([key, column]) => ({
+      key,
+      column: column as PgColumn,
+      mapped: !passThroughTypes.has((column as PgColumn).columnType),
+    }));
     layouts.set(table, layout);
   }
   return layout;

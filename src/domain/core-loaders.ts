@@ -69,4 +69,3 @@ export const exchangeRatesLoader = (ctx: Ctx) =>
     for (const r of rows) map.set(r.currency, r.rateToCny);
     return keys.map(() => map);
   });
-

@@ -36,8 +36,7 @@ export class FinmartError extends GraphQLError {
 }
 
 /** Bad input, optionally naming the argument. */
-export const badInput = (messages: LocalizedText, field?: string) =>
-  new FinmartError('BAD_USER_INPUT', messages, field ? { field } : {});
+export const badInput = (messages: LocalizedText, field?: string) => new FinmartError('BAD_USER_INPUT', messages, field ? { field } : {});
 
 /**
  * Out of scope or missing: both look the same to the caller. `what` names the
@@ -46,14 +45,12 @@ export const badInput = (messages: LocalizedText, field?: string) =>
 export const notFound = (what: LocalizedText) =>
   new FinmartError('NOT_FOUND', text(`未找到${what['zh-CN']}`, `${what.en.charAt(0).toUpperCase()}${what.en.slice(1)} not found`));
 
-export const forbidden = (messages: LocalizedText = text('无权执行此操作', 'You are not allowed to do this')) =>
-  new FinmartError('FORBIDDEN', messages);
+export const forbidden = (messages: LocalizedText = text('无权执行此操作', 'You are not allowed to do this')) => new FinmartError('FORBIDDEN', messages);
 
 export const unauthenticated = (messages: LocalizedText = text('需要有效的身份令牌', 'A valid bearer token is required')) =>
   new FinmartError('UNAUTHENTICATED', messages);
 
-export const conflict = (messages: LocalizedText, extensions: Record<string, unknown> = {}) =>
-  new FinmartError('CONFLICT', messages, extensions);
+export const conflict = (messages: LocalizedText, extensions: Record<string, unknown> = {}) => new FinmartError('CONFLICT', messages, extensions);
 
 /**
  * A scalar's refusal of an input value, in both languages. A plain Error on
@@ -75,4 +72,7 @@ export class ScalarInputError extends Error {
 }
 /** The database cannot answer now (unreachable, timed out, shutting down): retry later. HTTP 503. */
 export const serviceUnavailable = () =>
-  new FinmartError('SERVICE_UNAVAILABLE', text('服务暂时不可用（数据库无响应），请稍后重试', 'The service is temporarily unavailable (the database is not answering); retry later'));
+  new FinmartError(
+    'SERVICE_UNAVAILABLE',
+    text('服务暂时不可用（数据库无响应），请稍后重试', 'The service is temporarily unavailable (the database is not answering); retry later'),
+  );

@@ -75,7 +75,11 @@ function leanResolver(meta: MethodMeta, instances: Map<Function, Record<string, 
       return (root, args, ctx, info) => method.call(self, a!(root, args as never, ctx, info), b!(root, args as never, ctx, info));
     }
     default:
-      return (root, args, ctx, info) => method.apply(self, pick.map((p) => p(root, args as never, ctx, info)));
+      return (root, args, ctx, info) =>
+        method.apply(
+          self,
+          pick.map((p) => p(root, args as never, ctx, info)),
+        );
   }
 }
 
@@ -85,7 +89,10 @@ function leanResolver(meta: MethodMeta, instances: Map<Function, Record<string, 
  * abstract field (a holding's product, `node`) waited on a promise to learn
  * its type.
  */
-function useDirectTypeResolvers(schema: GraphQLSchema, storage: { interfaceTypes: { name: string; resolveType?: Function }[]; objectTypes: { name: string; target: Function }[] }): void {
+function useDirectTypeResolvers(
+  schema: GraphQLSchema,
+  storage: { interfaceTypes: { name: string; resolveType?: Function }[]; objectTypes: { name: string; target: Function }[] },
+): void {
   for (const it of storage.interfaceTypes) {
     const type = schema.getType(it.name);
     const declared = it.resolveType;

@@ -9,12 +9,7 @@ import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveI
  * statement later).
  */
 
-function collect(
-  set: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  typeNames: ReadonlySet<string>,
-  out: FieldNode[],
-): void {
+function collect(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, typeNames: ReadonlySet<string>, out: FieldNode[]): void {
   if (!set) return;
   for (const s of set.selections) {
     if (s.kind === Kind.FIELD) out.push(s);

@@ -1,4 +1,4 @@
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from './context.js';
 
 /** Fetches one object of a type by its key, within the caller's scope (null = not visible). */
 export type NodeFetcher = (ctx: HostContext, key: number) => Promise<unknown | null>;

@@ -75,7 +75,11 @@ function scanSelections(set: SelectionSetNode | undefined): UnstorableInput | nu
   for (const s of set?.selections ?? []) {
     const p =
       scanDirectives(s.directives) ??
-      (s.kind === Kind.FIELD ? (scanArguments(s.arguments, s.name.value) ?? scanSelections(s.selectionSet)) : s.kind === Kind.INLINE_FRAGMENT ? scanSelections(s.selectionSet) : null);
+      (s.kind === Kind.FIELD
+        ? (scanArguments(s.arguments, s.name.value) ?? scanSelections(s.selectionSet))
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? scanSelections(s.selectionSet)
+          : null);
     if (p) return p;
   }
   return null;

@@ -7,7 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request, type Response } from 'express';
 import type { Host } from '../app/host.js';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import type { Principal } from '../auth/principal.js';
 import { currentStatementLog } from '../db/statement-counter.js';
 import { langFromHeader, text, type Lang } from '../i18n/localized.js';
@@ -32,7 +32,7 @@ export interface HttpAppOptions {
   /** Extra Apollo plugins (abuse limits, audit…). */
   apolloPlugins?: ApolloServerPlugin<HostContext>[];
   /** Extra validation rules (depth, cost…). */
-  validationRules?: ConstructorParameters<typeof ApolloServer<HostContext>>[0] extends infer O ? O extends { validationRules?: infer V } ? V : never : never;
+  validationRules?: ConstructorParameters<typeof ApolloServer<HostContext>>[0] extends infer O ? (O extends { validationRules?: infer V } ? V : never) : never;
   introspection?: boolean;
   /** Parser limits (e.g. `maxTokens`): a too-long document fails as GRAPHQL_PARSE_FAILED (400) before validation. */
   parseOptions?: ParseOptions;
@@ -83,7 +83,8 @@ const rateLimitedBody = (lang: string, retryAfter: number, requestId: string) =>
 const tooManyInFlightBody = (lang: string, limit: number, requestId: string) => ({
   errors: [
     {
-      message: lang === 'en' ? `Too many requests in flight (at most ${limit} at a time); retry in 1 s` : `同时进行的请求过多（最多 ${limit} 个），请 1 秒后重试`,
+      message:
+        lang === 'en' ? `Too many requests in flight (at most ${limit} at a time); retry in 1 s` : `同时进行的请求过多（最多 ${limit} 个），请 1 秒后重试`,
       extensions: { code: 'RATE_LIMITED', retryAfter: 1, requestId },
     },
   ],
@@ -103,7 +104,11 @@ const statementHeaderPlugin: ApolloServerPlugin<HostContext> = {
 
 /** Why the body could not be read (or a failure before GraphQL), in the request's language. */
 const bodyErrorMessage = (status: number, lang: Lang = 'zh-CN') =>
-  (status === 413 ? text('请求体过大', 'Request body too large') : status === 500 ? text('服务内部错误', 'Internal error') : text('请求体格式错误', 'Malformed request body'))[lang];
+  (status === 413
+    ? text('请求体过大', 'Request body too large')
+    : status === 500
+      ? text('服务内部错误', 'Internal error')
+      : text('请求体格式错误', 'Malformed request body'))[lang];
 
 /** A request that met a database outage (SERVICE_UNAVAILABLE) answers 503 with Retry-After, not 200. */
 const serviceUnavailablePlugin: ApolloServerPlugin<HostContext> = {
@@ -245,48 +250,64 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
 
   // The caller first (from the header alone), then the body: nobody unauthenticated
   // makes us read 256 kB, and a caller's slot covers the time its body takes to arrive.
-  app.use('/graphql', async (req, res, next) => {
-    res.setHeader('cache-control', 'no-store');
-    const auth = await authenticate(req.header('authorization'), opts.verifyToken);
-    if (!auth.ok) {
-      res.status(401).setHeader('www-authenticate', 'Bearer').json(unauthenticatedBody(res.locals.lang, auth.reason, res.locals.requestId));
-      return;
-    }
-    res.locals.principal = auth.principal;
-    res.locals.role = auth.principal.role;
-    if (opts.rateLimiter) {
-      const d = await opts.rateLimiter.hit(auth.principal.subject);
-      res.setHeader('ratelimit-limit', String(d.limit));
-      res.setHeader('ratelimit-remaining', String(d.remaining));
-      if (!d.allowed) {
-        metrics?.rateLimitRefusal('rate');
-        res.status(429).setHeader('retry-after', String(d.retryAfterSeconds)).json(rateLimitedBody(res.locals.lang, d.retryAfterSeconds, res.locals.requestId));
+  app.use(
+    '/graphql',
+    async (req, res, next) => {
+      res.setHeader('cache-control', 'no-store');
+      const auth = await authenticate(req.header('authorization'), opts.verifyToken);
+      if (!auth.ok) {
+        res
+          .status(401)
+          .setHeader('www-authenticate', 'Bearer')
+          .json(unauthenticatedBody(res.locals.lang, auth.reason, res.locals.requestId));
         return;
       }
-    }
-    const held = opts.costBudget?.holdSeconds(auth.principal.subject) ?? 0;
-    if (held > 0) {
-      metrics?.rateLimitRefusal('cost_hold');
-      res.status(429).setHeader('retry-after', String(held)).json(rateLimitedBody(res.locals.lang, held, res.locals.requestId));
-      return;
-    }
-    if (opts.concurrencyLimiter) {
-      const release = opts.concurrencyLimiter.tryAcquire(auth.principal.subject);
-      if (!release) {
-        metrics?.rateLimitRefusal('concurrency');
-        res.status(429).setHeader('retry-after', '1').json(tooManyInFlightBody(res.locals.lang, opts.concurrencyLimiter.limit, res.locals.requestId));
+      res.locals.principal = auth.principal;
+      res.locals.role = auth.principal.role;
+      if (opts.rateLimiter) {
+        const d = await opts.rateLimiter.hit(auth.principal.subject);
+        res.setHeader('ratelimit-limit', String(d.limit));
+        res.setHeader('ratelimit-remaining', String(d.remaining));
+        if (!d.allowed) {
+          metrics?.rateLimitRefusal('rate');
+          res
+            .status(429)
+            .setHeader('retry-after', String(d.retryAfterSeconds))
+            .json(rateLimitedBody(res.locals.lang, d.retryAfterSeconds, res.locals.requestId));
+          return;
+        }
+      }
+      const held = opts.costBudget?.holdSeconds(auth.principal.subject) ?? 0;
+      if (held > 0) {
+        metrics?.rateLimitRefusal('cost_hold');
+        res
+          .status(429)
+          .setHeader('retry-after', String(held))
+          .json(rateLimitedBody(res.locals.lang, held, res.locals.requestId));
         return;
       }
-      // Held until Apollo is done with the request (below), even if the client
-      // hangs up first: the work goes on, and aborting must not free the slot.
-      // A request that never reaches Apollo (a bad body) frees it when its response closes.
-      res.locals.releaseSlot = release;
-      res.once('close', () => {
-        if (!res.locals.graphqlStarted) release();
-      });
-    }
-    next();
-  }, express.json({ limit: '256kb' }));
+      if (opts.concurrencyLimiter) {
+        const release = opts.concurrencyLimiter.tryAcquire(auth.principal.subject);
+        if (!release) {
+          metrics?.rateLimitRefusal('concurrency');
+          res
+            .status(429)
+            .setHeader('retry-after', '1')
+            .json(tooManyInFlightBody(res.locals.lang, opts.concurrencyLimiter.limit, res.locals.requestId));
+          return;
+        }
+        // Held until Apollo is done with the request (below), even if the client
+        // hangs up first: the work goes on, and aborting must not free the slot.
+        // A request that never reaches Apollo (a bad body) frees it when its response closes.
+        res.locals.releaseSlot = release;
+        res.once('close', () => {
+          if (!res.locals.graphqlStarted) release();
+        });
+      }
+      next();
+    },
+    express.json({ limit: '256kb' }),
+  );
 
   // Trusted documents (TRUSTED_DOCUMENTS): ids resolved to the manifest's text, and in `enforce` mode
   // anything the manifest does not hold refused (400) before Apollo parses it.
@@ -294,7 +315,14 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
 
   const graphql = expressMiddleware(apollo, {
     context: async ({ req, res }) =>
-      createRequestContext(host.runtime, res.locals.principal as Principal, res.locals.lang, res.locals.requestId, testClock(host.runtime.config.NODE_ENV, req.header('x-finmart-now')) ?? new Date(), { naive: opts.naive }),
+      createRequestContext(
+        host.runtime,
+        res.locals.principal as Principal,
+        res.locals.lang,
+        res.locals.requestId,
+        testClock(host.runtime.config.NODE_ENV, req.header('x-finmart-now')) ?? new Date(),
+        { naive: opts.naive },
+      ),
   });
   app.use('/graphql', async (req, res, next) => {
     res.locals.graphqlStarted = true;

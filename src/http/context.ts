@@ -1,4 +1,5 @@
-import type { HostRuntime, HostContext } from '../app/runtime.js';
+import type { HostRuntime } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import type { Principal } from '../auth/principal.js';
 import { createLoaderRegistry } from '../graphql/loaders.js';
 import type { Lang } from '../i18n/localized.js';

@@ -50,7 +50,12 @@ export function createFormatError(log: Logger, opts: { suggestions?: boolean } =
     const unavailable = databaseUnavailable(original);
     if (unavailable) {
       log.error({ requestId: scope?.requestId, ...unavailable, path: formatted.path }, 'database unavailable');
-      return { message: serviceUnavailable().messageIn(scope?.lang ?? 'zh-CN'), locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', requestId: scope?.requestId } };
+      return {
+        message: serviceUnavailable().messageIn(scope?.lang ?? 'zh-CN'),
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', requestId: scope?.requestId },
+      };
     }
     const code = formatted.extensions?.code as string | undefined;
     if (code && CLIENT_CODES.has(code)) {
@@ -59,10 +64,19 @@ export function createFormatError(log: Logger, opts: { suggestions?: boolean } =
       // was written (a literal fails in validation).
       const lang = scope?.lang ?? 'zh-CN';
       const clientCode = code === 'BAD_REQUEST' || scalarRefusal(error) ? 'BAD_USER_INPUT' : code;
-      return { ...formatted, message: localizeGraphqlMessage(localizedCoercionMessage(formatted.message, error, lang), lang, opts.suggestions), extensions: { code: clientCode, requestId: scope?.requestId } };
+      return {
+        ...formatted,
+        message: localizeGraphqlMessage(localizedCoercionMessage(formatted.message, error, lang), lang, opts.suggestions),
+        extensions: { code: clientCode, requestId: scope?.requestId },
+      };
     }
     if (original instanceof GraphQLError && original.extensions?.code === 'BAD_USER_INPUT') {
-      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', requestId: scope?.requestId } };
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', requestId: scope?.requestId },
+      };
     }
     // `err` goes through errorSummary (see logger): class, SQLSTATE, constraint, frames; never the database's text.
     log.error({ requestId: scope?.requestId, err: original, path: formatted.path }, 'internal error');

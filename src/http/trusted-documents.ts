@@ -9,7 +9,10 @@ export type TrustedDocumentsRefusal = 'PERSISTED_QUERY_NOT_FOUND' | 'OPERATION_N
 
 const refusalMessage: Record<TrustedDocumentsRefusal | 'MISMATCH' | 'AMBIGUOUS', ReturnType<typeof text>> = {
   PERSISTED_QUERY_NOT_FOUND: text('未知的文档标识：服务只执行已登记的操作', 'Unknown document id: this server runs only registered operations'),
-  OPERATION_NOT_TRUSTED: text('该操作未登记：服务只执行已登记的操作（请发送 documentId）', 'This operation is not registered: this server runs only registered operations (send its documentId)'),
+  OPERATION_NOT_TRUSTED: text(
+    '该操作未登记：服务只执行已登记的操作（请发送 documentId）',
+    'This operation is not registered: this server runs only registered operations (send its documentId)',
+  ),
   MISMATCH: text('查询文本与其文档标识不符', 'The query text does not match its document id'),
   AMBIGUOUS: text('请求中的参数重复或格式错误', 'A request parameter is repeated or malformed'),
 };
@@ -63,7 +66,12 @@ function readOperation(req: Request): Operation | 'pass' | 'ambiguous' {
     const persisted = apqHash(body.extensions);
     return {
       query: body.query,
-      id: body.documentId !== undefined ? { value: body.documentId, kind: 'documentId' } : persisted !== undefined ? { value: persisted, kind: 'persistedQuery' } : undefined,
+      id:
+        body.documentId !== undefined
+          ? { value: body.documentId, kind: 'documentId' }
+          : persisted !== undefined
+            ? { value: persisted, kind: 'persistedQuery' }
+            : undefined,
       substitute(query) {
         const { documentId: _documentId, ...rest } = body;
         req.body = { ...rest, query };

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { recordAudit } from '../audit/record.js';
 import { requireRole } from '../auth/guards.js';
 import { holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
@@ -45,10 +45,16 @@ export async function changeSetting(ctx: HostContext, input: ChangeSettingReques
   const rules = { disable: (report.proposal.disableRules as string[]) ?? [], enable: (report.proposal.enableRules as string[]) ?? [] };
   const previewed =
     input.key === 'core.disabledRules'
-      ? rules.disable.length + rules.enable.length > 0 && isDeepStrictEqual(value, checkProposal({ settings: [], disableRules: rules.disable, enableRules: rules.enable }, ctx.host.settings, ctx.host.rules).disabled)
+      ? rules.disable.length + rules.enable.length > 0 &&
+        isDeepStrictEqual(
+          value,
+          checkProposal({ settings: [], disableRules: rules.disable, enableRules: rules.enable }, ctx.host.settings, ctx.host.rules).disabled,
+        )
       : proposed.some((s) => s.key === input.key && isDeepStrictEqual(s.value, value));
-  if (!previewed) throw badInput(text('该影响分析未预览这一变更，请先预览', 'This impact report did not preview this change: preview it first'), 'impactReportId');
-  if (report.settingsVersion !== ctx.host.settings.version) throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
+  if (!previewed)
+    throw badInput(text('该影响分析未预览这一变更，请先预览', 'This impact report did not preview this change: preview it first'), 'impactReportId');
+  if (report.settingsVersion !== ctx.host.settings.version)
+    throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
   const held = await holdForApproval(ctx, {
     action: 'CHANGE_SETTING',
     targetType: 'Setting',
@@ -63,16 +69,35 @@ export async function changeSetting(ctx: HostContext, input: ChangeSettingReques
     // One change at a time, each on the version its report read: a change made meanwhile (here or on another node) needs a new preview.
     await tx.execute(sql`lock table ${settingChanges} in exclusive mode`);
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(settingChanges);
-    if (Number(n) !== report.settingsVersion) throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
-    await tx.insert(bankSettings).values({ key: input.key, value, updatedAt: ctx.now, updatedBy: ctx.principal.subject }).onConflictDoUpdate({ target: bankSettings.key, set: { value, updatedAt: ctx.now, updatedBy: ctx.principal.subject } });
-    const [row] = await tx.insert(settingChanges).values({ key: input.key, oldValue, newValue: value, reason, impactReportId: reportId, changedBy: ctx.principal.subject, changedAt: ctx.now }).returning();
-    await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, { action: 'SETTING_CHANGED', targetType: 'Setting', targetId: input.key, details: { impactReportId: reportId, reason } });
+    if (Number(n) !== report.settingsVersion)
+      throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
+    await tx
+      .insert(bankSettings)
+      .values({ key: input.key, value, updatedAt: ctx.now, updatedBy: ctx.principal.subject })
+      .onConflictDoUpdate({ target: bankSettings.key, set: { value, updatedAt: ctx.now, updatedBy: ctx.principal.subject } });
+    const [row] = await tx
+      .insert(settingChanges)
+      .values({ key: input.key, oldValue, newValue: value, reason, impactReportId: reportId, changedBy: ctx.principal.subject, changedAt: ctx.now })
+      .returning();
+    await recordAudit(
+      { db: tx, principal: ctx.principal, requestId: ctx.requestId },
+      { action: 'SETTING_CHANGED', targetType: 'Setting', targetId: input.key, details: { impactReportId: reportId, reason } },
+    );
     return row!;
   });
   // In force once committed.
   ctx.host.settings.set(input.key, value);
   ctx.host.settings.version += 1;
-  return { key: change.key, oldValue, newValue: value, reason, impactReportId: toGlobalId('ImpactReport', reportId), changedBy: change.changedBy, changedAt: change.changedAt, version: ctx.host.settings.version };
+  return {
+    key: change.key,
+    oldValue,
+    newValue: value,
+    reason,
+    impactReportId: toGlobalId('ImpactReport', reportId),
+    changedBy: change.changedBy,
+    changedAt: change.changedAt,
+    version: ctx.host.settings.version,
+  };
 }
 
 registerApprovalExecutor('CHANGE_SETTING', async (ctx, input) => {

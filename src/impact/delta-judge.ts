@@ -97,7 +97,9 @@ export class DeltaJudge {
   private plan(line: string): Plan {
     let p = this.plans.get(line);
     if (!p) {
-      const rules = this.all.filter((r) => (!r.rule.lines || r.rule.lines.includes(line)) && !(this.currentOff.has(r.rule.id) && this.proposedOff.has(r.rule.id)));
+      const rules = this.all.filter(
+        (r) => (!r.rule.lines || r.rule.lines.includes(line)) && !(this.currentOff.has(r.rule.id) && this.proposedOff.has(r.rule.id)),
+      );
       const order = rules.map((_, i) => i);
       const reached = order.filter((i) => this.reached(rules[i]!));
       const rest = order.filter((i) => !this.reached(rules[i]!));

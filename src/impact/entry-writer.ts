@@ -12,7 +12,20 @@ export const WRITE_BATCH = 20_000;
  * than the judging).
  */
 export function insertEntriesSql(reportId: number, rows: readonly ImpactEntry[]): SQL {
-  const json = JSON.stringify(rows.map((e) => ({ c: e.customerId, p: e.productId, l: e.line, b: e.branchId, m: e.managerId, d: e.direction, bf: e.before, af: e.after, ca: e.codesAdded, cr: e.codesRemoved })));
+  const json = JSON.stringify(
+    rows.map((e) => ({
+      c: e.customerId,
+      p: e.productId,
+      l: e.line,
+      b: e.branchId,
+      m: e.managerId,
+      d: e.direction,
+      bf: e.before,
+      af: e.after,
+      ca: e.codesAdded,
+      cr: e.codesRemoved,
+    })),
+  );
   return sql`insert into ${impactReportEntries} (report_id, customer_id, product_id, line, branch_id, manager_id, direction, before, after, codes_added, codes_removed)
     select ${reportId}::int, x.c, x.p, x.l, x.b, x.m, x.d, x.bf, x.af, x.ca, x.cr
     from jsonb_to_recordset(${json}::jsonb) as x(c int, p int, l text, b int, m int, d text, bf text, af text, ca text[], cr text[])`;

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { bundleItems, bundles, customers, holdings, impactReports, orders } from '../db/schema/index.js';
 import { resultRows } from '../db/result-rows.js';
 import { SettingsRegistry } from '../settings/registry.js';
@@ -62,7 +62,10 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
         const exported = parallel ? resultRows<{ id: string }>(await tx.execute(sql`select pg_export_snapshot() as id`))[0]!.id : null;
         const judging = await prepareJudging(ctx, tx, proposal);
         productsReached = judging.reached.length;
-        const book: BookRow[] = await tx.select({ id: customers.id, branchId: customers.branchId, managerId: customers.managerId }).from(customers).orderBy(asc(customers.id));
+        const book: BookRow[] = await tx
+          .select({ id: customers.id, branchId: customers.branchId, managerId: customers.managerId })
+          .from(customers)
+          .orderBy(asc(customers.id));
         customersTotal = book.length;
         runningProgress.set(reportId, { done: 0, total: book.length });
         // Large books are cut into slices that the run's thread and its workers take in turn, whichever is free
@@ -87,7 +90,9 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
           finished += size;
           current[thread] = 0;
         };
-        const settings = Object.fromEntries(ctx.settings instanceof SettingsRegistry ? ctx.settings.definitions().map((d) => [d.key, ctx.settings.get(d.key)]) : []);
+        const settings = Object.fromEntries(
+          ctx.settings instanceof SettingsRegistry ? ctx.settings.definitions().map((d) => [d.key, ctx.settings.get(d.key)]) : [],
+        );
         // Each worker's first slice is set aside now: it boots while the run's thread starts on its own.
         const reserved = Array.from({ length: workers }, (_, w) => book.slice((w + 1) * sliceSize, (w + 2) * sliceSize));
         cursor = Math.min(book.length, (workers + 1) * sliceSize);
@@ -95,7 +100,16 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
           let size = 0;
           let first: BookRow[] | null = reserved[w]!;
           return judgeInWorker(
-            { config, settings, settingsVersion: ctx.settings.version ?? 0, principal: ctx.principal, requestId: ctx.requestId, now: ctx.now.toISOString(), snapshot: exported!, proposal },
+            {
+              config,
+              settings,
+              settingsVersion: ctx.settings.version ?? 0,
+              principal: ctx.principal,
+              requestId: ctx.requestId,
+              now: ctx.now.toISOString(),
+              snapshot: exported!,
+              proposal,
+            },
             {
               nextSlice: () => {
                 if (size > 0) sliceDone(w + 1, size);
@@ -122,9 +136,28 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
         const losing = entries.filter((e) => e.direction === 'LOSES');
         const pairs = new Set(losing.map((e) => `${e.customerId}:${e.productId}`));
         const losingProducts = [...new Set(losing.map((e) => e.productId))];
-        const held = losingProducts.length === 0 ? [] : await tx.select({ customerId: holdings.customerId, productId: holdings.productId }).from(holdings).where(and(eq(holdings.status, 'ACTIVE'), inArray(holdings.productId, losingProducts)));
-        const pending = losingProducts.length === 0 ? [] : await tx.select({ id: orders.id, customerId: orders.customerId, productId: orders.productId }).from(orders).where(and(eq(orders.status, 'PENDING'), inArray(orders.productId, losingProducts), gt(orders.coolingOffEndsAt, ctx.now)));
-        const items = losingProducts.length === 0 ? [] : await tx.select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, code: bundles.code }).from(bundleItems).innerJoin(bundles, eq(bundles.id, bundleItems.bundleId)).where(and(eq(bundles.status, 'ACTIVE'), inArray(bundleItems.productId, losingProducts)));
+        const held =
+          losingProducts.length === 0
+            ? []
+            : await tx
+                .select({ customerId: holdings.customerId, productId: holdings.productId })
+                .from(holdings)
+                .where(and(eq(holdings.status, 'ACTIVE'), inArray(holdings.productId, losingProducts)));
+        const pending =
+          losingProducts.length === 0
+            ? []
+            : await tx
+                .select({ id: orders.id, customerId: orders.customerId, productId: orders.productId })
+                .from(orders)
+                .where(and(eq(orders.status, 'PENDING'), inArray(orders.productId, losingProducts), gt(orders.coolingOffEndsAt, ctx.now)));
+        const items =
+          losingProducts.length === 0
+            ? []
+            : await tx
+                .select({ bundleId: bundleItems.bundleId, productId: bundleItems.productId, code: bundles.code })
+                .from(bundleItems)
+                .innerJoin(bundles, eq(bundles.id, bundleItems.bundleId))
+                .where(and(eq(bundles.status, 'ACTIVE'), inArray(bundleItems.productId, losingProducts)));
         const losersByProduct = new Map<number, Set<number>>();
         for (const e of losing) (losersByProduct.get(e.productId) ?? losersByProduct.set(e.productId, new Set()).get(e.productId)!).add(e.customerId);
         const bundleImpact = new Map<string, { bundleId: number; code: string; customers: Set<number> }>();
@@ -136,7 +169,9 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
         return {
           holdingsNoLongerSellable: held.filter((h) => pairs.has(`${h.customerId}:${h.productId}`)).length,
           pendingOrdersRefused: pending.filter((o) => pairs.has(`${o.customerId}:${o.productId}`)).map((o) => o.id),
-          bundles: [...bundleImpact.values()].map((b) => ({ bundleId: b.bundleId, code: b.code, customersLosingAnItem: b.customers.size })).sort((a, b) => a.bundleId - b.bundleId),
+          bundles: [...bundleImpact.values()]
+            .map((b) => ({ bundleId: b.bundleId, code: b.code, customersLosingAnItem: b.customers.size }))
+            .sort((a, b) => a.bundleId - b.bundleId),
           products: judging.productFacts.length,
         };
       },
@@ -156,15 +191,32 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
     bump(byManager, String(e.managerId ?? 'none'), e.direction);
   }
   const summary = {
-    byDirection, byLine, byProduct, byBranch, byManager,
-    customers: customersTotal, products: snapshot.products, evaluations: 2 * customersTotal * snapshot.products, productsReached, workers,
-    pairsJudged: figures.pairsJudged, ruleRuns: figures.ruleRuns, sharedRuleRuns: figures.sharedRuleRuns,
-    elapsedMs: Date.now() - started, loadMs: Math.round(figures.loadMs), evaluateMs: Math.round(figures.evaluateMs),
-    holdingsNoLongerSellable: snapshot.holdingsNoLongerSellable, pendingOrdersRefused: snapshot.pendingOrdersRefused, bundles: snapshot.bundles,
+    byDirection,
+    byLine,
+    byProduct,
+    byBranch,
+    byManager,
+    customers: customersTotal,
+    products: snapshot.products,
+    evaluations: 2 * customersTotal * snapshot.products,
+    productsReached,
+    workers,
+    pairsJudged: figures.pairsJudged,
+    ruleRuns: figures.ruleRuns,
+    sharedRuleRuns: figures.sharedRuleRuns,
+    elapsedMs: Date.now() - started,
+    loadMs: Math.round(figures.loadMs),
+    evaluateMs: Math.round(figures.evaluateMs),
+    holdingsNoLongerSellable: snapshot.holdingsNoLongerSellable,
+    pendingOrdersRefused: snapshot.pendingOrdersRefused,
+    bundles: snapshot.bundles,
   };
   await writer.close(async (tx) => {
     summary.elapsedMs = Date.now() - started;
-    await tx.update(impactReports).set({ status: 'DONE', summary, customersDone: customersTotal, customersTotal, finishedAt: new Date() }).where(eq(impactReports.id, reportId));
+    await tx
+      .update(impactReports)
+      .set({ status: 'DONE', summary, customersDone: customersTotal, customersTotal, finishedAt: new Date() })
+      .where(eq(impactReports.id, reportId));
   });
   runningProgress.delete(reportId);
 }

@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { createHost } from '../app/host.js';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { createRequestContext } from '../http/context.js';
 import { createLogger } from '../logger.js';
 import { errorSummary, LoggableError } from '../error-summary.js';
@@ -81,5 +81,9 @@ main(workerData as WorkerInput).catch((e: unknown) => {
   // What may be logged only (class, SQLSTATE, constraint — errorSummary): a failed query's text and
   // parameters never leave the worker.
   const s = errorSummary(e);
-  parentPort!.postMessage({ kind: 'error', name: s.name, message: [s.code, s.constraint, s.message].filter(Boolean).join(' ') || s.name } satisfies WorkerMessage);
+  parentPort!.postMessage({
+    kind: 'error',
+    name: s.name,
+    message: [s.code, s.constraint, s.message].filter(Boolean).join(' ') || s.name,
+  } satisfies WorkerMessage);
 });

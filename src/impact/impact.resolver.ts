@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { recordAudit } from '../audit/record.js';
 import { requireRole } from '../auth/guards.js';
 import { bundles, impactReportEntries, impactReports } from '../db/schema/index.js';
@@ -29,7 +29,12 @@ import { checkProposal } from './proposal.js';
 import { changeSetting } from './change-setting.js';
 import { heldOr } from '../controls/maker-checker/approval.types.js';
 
-const ChangeSettingResult = heldOr('ChangeSettingResult', 'The setting change made, or the Approval holding it (maker-checker).', () => SettingChange, 'SettingChange');
+const ChangeSettingResult = heldOr(
+  'ChangeSettingResult',
+  'The setting change made, or the Approval holding it (maker-checker).',
+  () => SettingChange,
+  'SettingChange',
+);
 
 type ReportRow = typeof impactReports.$inferSelect;
 const READERS = ['HEAD_OFFICE', 'AUDITOR'] as const;
@@ -43,7 +48,12 @@ registerNodeType('ImpactReport', async (ctx, key) => {
 
 const summaryOf = (r: ReportRow) => (r.summary ?? {}) as Record<string, unknown>;
 const counts = (m: unknown): ImpactCount[] =>
-  Object.entries((m ?? {}) as Record<string, Record<string, number>>).map(([key, c]) => ({ key, loses: c.LOSES ?? 0, gains: c.GAINS ?? 0, changes: c.CHANGES ?? 0 }));
+  Object.entries((m ?? {}) as Record<string, Record<string, number>>).map(([key, c]) => ({
+    key,
+    loses: c.LOSES ?? 0,
+    gains: c.GAINS ?? 0,
+    changes: c.CHANGES ?? 0,
+  }));
 
 @Resolver(() => ImpactReport)
 export class ImpactReportResolver {
@@ -96,13 +106,16 @@ export class ImpactReportResolver {
   }
   @FieldResolver(() => Int, {
     description:
-      'Products on sale the proposal can reach: a rule judging them is switched on or off, or reads a changed setting (rules read only the settings they declare, or their own plugin\'s). Only these are judged; for the others both sides are the same by construction.',
+      "Products on sale the proposal can reach: a rule judging them is switched on or off, or reads a changed setting (rules read only the settings they declare, or their own plugin's). Only these are judged; for the others both sides are the same by construction.",
   })
   productsReached(@Root() r: ReportRow): number {
     return Number(summaryOf(r).productsReached ?? 0);
   }
 
-  @FieldResolver(() => Int, { description: 'Verdicts the report covers: two per customer × product on sale (as the rules stand and as proposed), whether judged or settled as unreachable.' })
+  @FieldResolver(() => Int, {
+    description:
+      'Verdicts the report covers: two per customer × product on sale (as the rules stand and as proposed), whether judged or settled as unreachable.',
+  })
   evaluations(@Root() r: ReportRow): number {
     return Number(summaryOf(r).evaluations ?? 0);
   }
@@ -122,17 +135,46 @@ export class ImpactReportResolver {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const pid = productId ? numericIdOf(productId, 'Product') : null;
     if (productId && !pid) throw badInput(text('产品编号无效', 'productId is not a product id'), 'productId');
-    const filters: (SQL | undefined)[] = [eq(impactReportEntries.reportId, r.id), direction ? eq(impactReportEntries.direction, direction) : undefined, line ? eq(impactReportEntries.line, line) : undefined, pid ? eq(impactReportEntries.productId, pid) : undefined];
+    const filters: (SQL | undefined)[] = [
+      eq(impactReportEntries.reportId, r.id),
+      direction ? eq(impactReportEntries.direction, direction) : undefined,
+      line ? eq(impactReportEntries.line, line) : undefined,
+      pid ? eq(impactReportEntries.productId, pid) : undefined,
+    ];
     const after = page.afterKey !== undefined ? gt(impactReportEntries.id, page.afterKey) : undefined;
-    const rows = await ctx.db.select().from(impactReportEntries).where(and(...filters, after)).orderBy(asc(impactReportEntries.id)).limit(page.limit);
-    const conn = toConnection(page, rows, (e) => e.id, async () => (await ctx.db.select({ n: count() }).from(impactReportEntries).where(and(...filters)))[0]!.n);
+    const rows = await ctx.db
+      .select()
+      .from(impactReportEntries)
+      .where(and(...filters, after))
+      .orderBy(asc(impactReportEntries.id))
+      .limit(page.limit);
+    const conn = toConnection(
+      page,
+      rows,
+      (e) => e.id,
+      async () =>
+        (
+          await ctx.db
+            .select({ n: count() })
+            .from(impactReportEntries)
+            .where(and(...filters))
+        )[0]!.n,
+    );
     conn.edges = conn.edges.map((e) => {
       const x = e.node as (typeof rows)[number];
       return {
         cursor: e.cursor,
         node: {
-          customerId: toGlobalId('Customer', x.customerId), productId: toGlobalId('Product', x.productId), line: x.line, direction: x.direction, before: x.before, after: x.after,
-          codesAdded: x.codesAdded, codesRemoved: x.codesRemoved, branchId: x.branchId === null ? null : toGlobalId('Branch', x.branchId), managerId: x.managerId === null ? null : toGlobalId('CustomerManager', x.managerId),
+          customerId: toGlobalId('Customer', x.customerId),
+          productId: toGlobalId('Product', x.productId),
+          line: x.line,
+          direction: x.direction,
+          before: x.before,
+          after: x.after,
+          codesAdded: x.codesAdded,
+          codesRemoved: x.codesRemoved,
+          branchId: x.branchId === null ? null : toGlobalId('Branch', x.branchId),
+          managerId: x.managerId === null ? null : toGlobalId('CustomerManager', x.managerId),
         },
       };
     });
@@ -148,24 +190,42 @@ export class ImpactMutationResolver {
       'which holdings their holders could no longer be sold, which pending orders would be refused, which bundles lose an item, by line, product, branch and manager. Returns at once with status RUNNING ' +
       '(progress moves); the report is DONE when the run ends (poll node(id)). Reads one consistent snapshot and writes nothing but the report. Head office and auditors only; audited.',
   })
-  async previewRuleChange(@Arg('input', () => PreviewRuleChangeInput, { description: 'The settings to try, with their proposed values.' }) input: PreviewRuleChangeInput, @Ctx() ctx: HostContext): Promise<ReportRow> {
+  async previewRuleChange(
+    @Arg('input', () => PreviewRuleChangeInput, { description: 'The settings to try, with their proposed values.' }) input: PreviewRuleChangeInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<ReportRow> {
     requireRole(ctx, ...READERS);
     const asOf = input.asOf ?? ctx.now;
     if (Math.abs(asOf.getTime() - ctx.now.getTime()) > YEAR_MS) throw badInput(text('评估时点须在一年以内', 'asOf must be within a year of now'), 'asOf');
-    const checked = checkProposal({ settings: input.settings, disableRules: input.disableRules, enableRules: input.enableRules }, ctx.host.settings, ctx.host.rules);
-    const proposal = { settings: input.settings.map((s) => ({ key: s.key, value: checked.overrides[s.key] })), disableRules: input.disableRules, enableRules: input.enableRules };
+    const checked = checkProposal(
+      { settings: input.settings, disableRules: input.disableRules, enableRules: input.enableRules },
+      ctx.host.settings,
+      ctx.host.rules,
+    );
+    const proposal = {
+      settings: input.settings.map((s) => ({ key: s.key, value: checked.overrides[s.key] })),
+      disableRules: input.disableRules,
+      enableRules: input.enableRules,
+    };
     const [row] = await ctx.db
       .insert(impactReports)
       .values({ status: 'RUNNING', proposal, settingsVersion: ctx.host.settings.version, asOf, requestedBy: ctx.principal.subject, createdAt: ctx.now })
       .returning();
-    await recordAudit({ db: ctx.db, principal: ctx.principal, requestId: ctx.requestId }, { action: 'IMPACT_PREVIEW_STARTED', targetType: 'ImpactReport', targetId: toGlobalId('ImpactReport', row!.id), details: { proposal } });
+    await recordAudit(
+      { db: ctx.db, principal: ctx.principal, requestId: ctx.requestId },
+      { action: 'IMPACT_PREVIEW_STARTED', targetType: 'ImpactReport', targetId: toGlobalId('ImpactReport', row!.id), details: { proposal } },
+    );
     // The run outlives the request: it reads through its own snapshot and writes only its report.
     const job = { ...ctx, now: asOf };
     setImmediate(() => {
       runImpact(job, row!.id, checked).catch(async (e: unknown) => {
         runningProgress.delete(row!.id);
         ctx.log.error({ err: e, reportId: row!.id }, 'impact analysis failed');
-        await ctx.db.update(impactReports).set({ status: 'FAILED', error: (e as Error).name ?? 'Error', finishedAt: new Date() }).where(eq(impactReports.id, row!.id)).catch(() => {});
+        await ctx.db
+          .update(impactReports)
+          .set({ status: 'FAILED', error: (e as Error).name ?? 'Error', finishedAt: new Date() })
+          .where(eq(impactReports.id, row!.id))
+          .catch(() => {});
       });
     });
     return row!;
@@ -177,8 +237,10 @@ export class ImpactMutationResolver {
       'with the list the report ran with). Records who, why, before and after and the report; bumps the settings version decision records cite. Head office only; audited (SETTING_CHANGED). ' +
       'Takes effect on this node at once and on other nodes at their next start. Held for a second person (an Approval) when core.makerChecker lists CHANGE_SETTING.',
   })
-  changeSetting(@Arg('input', () => ChangeSettingInput, { description: 'The setting, its new value and why.' }) input: ChangeSettingInput, @Ctx() ctx: HostContext) {
+  changeSetting(
+    @Arg('input', () => ChangeSettingInput, { description: 'The setting, its new value and why.' }) input: ChangeSettingInput,
+    @Ctx() ctx: HostContext,
+  ) {
     return changeSetting(ctx, input);
   }
-
 }

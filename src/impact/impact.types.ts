@@ -35,15 +35,16 @@ registerEnumType(ImpactStatusEnum, {
   },
 });
 
-@InputType('SettingValueInput', { description: 'A bank setting and a proposed value (validated against the setting\'s schema).' })
+@InputType('SettingValueInput', { description: "A bank setting and a proposed value (validated against the setting's schema)." })
 export class SettingValueInput {
-  @Field(() => String, { description: 'The setting\'s key (e.g. core.tierThresholdsCny).' }) key!: string;
-  @Field(() => GraphQLJSON, { description: 'The proposed value, as JSON in the setting\'s shape.' }) value!: unknown;
+  @Field(() => String, { description: "The setting's key (e.g. core.tierThresholdsCny)." }) key!: string;
+  @Field(() => GraphQLJSON, { description: "The proposed value, as JSON in the setting's shape." }) value!: unknown;
 }
 
 @InputType('PreviewRuleChangeInput', { description: 'A proposed change: setting values, rules to switch off or back on, and the instant to judge at.' })
 export class PreviewRuleChangeInput {
-  @Field(() => [SettingValueInput], { defaultValue: [], description: 'Settings to judge with a proposed value (each key once).' }) settings!: SettingValueInput[];
+  @Field(() => [SettingValueInput], { defaultValue: [], description: 'Settings to judge with a proposed value (each key once).' })
+  settings!: SettingValueInput[];
   @Field(() => [String], { defaultValue: [], description: 'Rule ids to switch off (core.risk-matching…).' }) disableRules!: string[];
   @Field(() => [String], { defaultValue: [], description: 'Rule ids switched off today (core.disabledRules) to switch back on.' }) enableRules!: string[];
   @Field(() => DateTimeScalar, { nullable: true, description: 'Judge as of this instant (default: now), within a year of now.' }) asOf?: Date;
@@ -51,8 +52,8 @@ export class PreviewRuleChangeInput {
 
 @InputType('ChangeSettingInput', { description: 'Applies a bank setting change an impact report previewed.' })
 export class ChangeSettingInput {
-  @Field(() => String, { description: 'The setting\'s key.' }) key!: string;
-  @Field(() => GraphQLJSON, { description: 'The new value, as JSON in the setting\'s shape: the value the impact report judged.' }) value!: unknown;
+  @Field(() => String, { description: "The setting's key." }) key!: string;
+  @Field(() => GraphQLJSON, { description: "The new value, as JSON in the setting's shape: the value the impact report judged." }) value!: unknown;
   @Field(() => String, { description: 'Why, 1–500 characters (kept with the change).' }) reason!: string;
   @Field(() => ID, { description: 'The DONE ImpactReport whose proposal set this key to this value.' }) impactReportId!: string;
 }
@@ -89,14 +90,14 @@ export class ImpactBundle {
 export class ImpactEntry {
   @Field(() => ID, { description: 'The customer (Customer id).' }) customerId!: string;
   @Field(() => ID, { description: 'The product (Product id).' }) productId!: string;
-  @Field(() => String, { description: 'The product\'s line (a ProductLine code).' }) line!: string;
+  @Field(() => String, { description: "The product's line (a ProductLine code)." }) line!: string;
   @Field(() => ImpactDirectionEnum, { description: 'Which way the pair moves.' }) direction!: string;
   @Field(() => String, { description: 'Outcome today.' }) before!: string;
   @Field(() => String, { description: 'Outcome under the proposal.' }) after!: string;
   @Field(() => [String], { description: 'Reason codes given under the proposal and not today.' }) codesAdded!: string[];
   @Field(() => [String], { description: 'Reason codes given today and not under the proposal.' }) codesRemoved!: string[];
-  @Field(() => ID, { nullable: true, description: 'The customer\'s branch (Branch id).' }) branchId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The customer\'s manager (CustomerManager id); null: none assigned.' }) managerId!: string | null;
+  @Field(() => ID, { nullable: true, description: "The customer's branch (Branch id)." }) branchId!: string | null;
+  @Field(() => ID, { nullable: true, description: "The customer's manager (CustomerManager id); null: none assigned." }) managerId!: string | null;
 }
 export const { Connection: ImpactEntryConnection } = connectionTypes('ImpactEntry', () => ImpactEntry);
 
@@ -109,7 +110,7 @@ export class ImpactReport extends Node {
   @Field(() => ImpactStatusEnum, { description: 'Where the run is.' }) status!: string;
   @Field(() => ImpactProgress, { description: 'Customers judged so far, of how many.' }) progress!: ImpactProgress;
   @Field(() => GraphQLJSONObject, { description: 'The proposal as asked.' }) proposal!: Record<string, unknown>;
-  @Field(() => Int, { description: 'The bank settings version today\'s decisions rest on.' }) settingsVersion!: number;
+  @Field(() => Int, { description: "The bank settings version today's decisions rest on." }) settingsVersion!: number;
   @Field(() => DateTimeScalar, { description: 'The instant the book is judged as of.' }) asOf!: Date;
   @Field(() => String, { description: 'Who asked for it (the subject).' }) requestedBy!: string;
   @Field(() => DateTimeScalar, { description: 'When it was asked for.' }) createdAt!: Date;
@@ -119,8 +120,9 @@ export class ImpactReport extends Node {
 
 @ObjectType('SettingChange', { description: 'A bank setting change: who, why, before and after, and the impact report it rested on.' })
 export class SettingChange {
-  @Field(() => String, { description: 'The setting\'s key.' }) key!: string;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The value in force before the change (the stored override, else the default in code).' }) oldValue!: unknown;
+  @Field(() => String, { description: "The setting's key." }) key!: string;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The value in force before the change (the stored override, else the default in code).' })
+  oldValue!: unknown;
   @Field(() => GraphQLJSON, { description: 'The value set.' }) newValue!: unknown;
   @Field(() => String, { description: 'Why, as given.' }) reason!: string;
   @Field(() => ID, { description: 'The ImpactReport that previewed the change.' }) impactReportId!: string;

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import type { Tx } from '../db/client.js';
 import { products } from '../db/schema/index.js';
 import { txContext } from '../orders/tx-context.js';
@@ -73,7 +73,9 @@ export interface SliceFigures {
  */
 export async function prepareJudging(ctx: HostContext, tx: Tx, proposal: CheckedProposal): Promise<Judging> {
   const base = txContext(ctx, tx);
-  const catalog = (await tx.select().from(products).where(eq(products.status, 'ON_SALE')).orderBy(asc(products.id))).filter((p) => ctx.host.pluginByLine.has(p.line));
+  const catalog = (await tx.select().from(products).where(eq(products.status, 'ON_SALE')).orderBy(asc(products.id))).filter((p) =>
+    ctx.host.pluginByLine.has(p.line),
+  );
   const productFacts: ProductFacts[] = [];
   for (const p of catalog) productFacts.push(await loadProductFacts(base, p));
   const judge = new DeltaJudge(
@@ -86,7 +88,18 @@ export async function prepareJudging(ctx: HostContext, tx: Tx, proposal: Checked
   );
   // One sale per product for the whole run, as eligibleProducts states it (a manager recommending at the
   // counter): the judge recognises it by identity to share what rules say alike for every customer.
-  const sales: SaleFacts[] = productFacts.map((pf) => ({ side: 'BUY', amount: null, quantity: null, currency: pf.currency, channel: 'COUNTER', initiator: 'STAFF', details: {}, statedFigures: [], completedSteps: [], seller: null }));
+  const sales: SaleFacts[] = productFacts.map((pf) => ({
+    side: 'BUY',
+    amount: null,
+    quantity: null,
+    currency: pf.currency,
+    channel: 'COUNTER',
+    initiator: 'STAFF',
+    details: {},
+    statedFigures: [],
+    completedSteps: [],
+    seller: null,
+  }));
   // Only products some switched rule or changed setting can reach are judged: for the others both sides
   // are the same by construction (rules are pure and read only the settings they may).
   const reached = productFacts.map((_, j) => j).filter((j) => judge.mayMove(productFacts[j]!.line));
@@ -99,7 +112,14 @@ export async function prepareJudging(ctx: HostContext, tx: Tx, proposal: Checked
  * once judged. The next batch's statements are sent before this one is judged, and judging yields to the
  * event loop every few hundred customers, so the database works on them (and their rows are read) meanwhile.
  */
-export async function judgeCustomers(ctx: HostContext, tx: Tx, j: Judging, book: readonly BookRow[], onEntry: (e: ImpactEntry) => void, onProgress: (done: number) => void): Promise<SliceFigures> {
+export async function judgeCustomers(
+  ctx: HostContext,
+  tx: Tx,
+  j: Judging,
+  book: readonly BookRow[],
+  onEntry: (e: ImpactEntry) => void,
+  onProgress: (done: number) => void,
+): Promise<SliceFigures> {
   const { judge, productFacts, sales, reached } = j;
   const now = ctx.now;
   const nowIso = now.toISOString();

@@ -23,7 +23,10 @@ export function judgeInWorker(
   // From the sources the worker registers tsx before loading its TypeScript (a worker's `--import` is not
   // honoured on Node 20); tsx is found from the working directory, the repository's root under npm and vitest.
   const worker = fromSource
-    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true, workerData: input })
+    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`, {
+        eval: true,
+        workerData: input,
+      })
     : new Worker(entry, { workerData: input });
   // The run failed elsewhere: stop judging for it.
   signal.addEventListener('abort', () => void worker.terminate(), { once: true });

@@ -23,9 +23,11 @@ export interface CheckedProposal {
  */
 export function checkProposal(p: Proposal, settings: SettingsRegistry, rules: readonly RegisteredRule[]): CheckedProposal {
   const overrides: Record<string, unknown> = {};
-  if (p.settings.length + p.disableRules.length + p.enableRules.length === 0) throw badInput(text('未提出任何变更', 'The proposal changes nothing'), 'settings');
+  if (p.settings.length + p.disableRules.length + p.enableRules.length === 0)
+    throw badInput(text('未提出任何变更', 'The proposal changes nothing'), 'settings');
   for (const [i, s] of p.settings.entries()) {
-    if (s.key === SETTING_DISABLED_RULES) throw badInput(text('停用或启用规则请用 disableRules / enableRules', 'Switch rules with disableRules / enableRules'), `settings[${i}].key`);
+    if (s.key === SETTING_DISABLED_RULES)
+      throw badInput(text('停用或启用规则请用 disableRules / enableRules', 'Switch rules with disableRules / enableRules'), `settings[${i}].key`);
     try {
       overrides[s.key] = settings.check(s.key, s.value);
     } catch (e) {
@@ -34,10 +36,14 @@ export function checkProposal(p: Proposal, settings: SettingsRegistry, rules: re
     }
   }
   const known = new Set(rules.map((r) => r.rule.id));
-  for (const [field, ids] of [['disableRules', p.disableRules], ['enableRules', p.enableRules]] as const) {
+  for (const [field, ids] of [
+    ['disableRules', p.disableRules],
+    ['enableRules', p.enableRules],
+  ] as const) {
     for (const id of ids) if (!known.has(id)) throw badInput(text(`没有规则 ${id}`, `No rule ${id}`), field);
   }
-  if (p.disableRules.some((id) => p.enableRules.includes(id))) throw badInput(text('同一规则不能既停用又启用', 'A rule cannot be both disabled and enabled'), 'enableRules');
+  if (p.disableRules.some((id) => p.enableRules.includes(id)))
+    throw badInput(text('同一规则不能既停用又启用', 'A rule cannot be both disabled and enabled'), 'enableRules');
   const current = settings.get<string[]>(SETTING_DISABLED_RULES);
   const disabled = [...new Set([...current.filter((id) => !p.enableRules.includes(id)), ...p.disableRules])].sort();
   if (p.disableRules.length + p.enableRules.length > 0) overrides[SETTING_DISABLED_RULES] = disabled;

@@ -22,7 +22,7 @@ import {
 import { PglitePreparedQuery } from 'drizzle-orm/pglite';
 import { PostgresJsPreparedQuery } from 'drizzle-orm/postgres-js';
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { currentStatementLog } from '../db/statement-counter.js';
 import { asyncScope, type RequestTrace } from './async-scope.js';
 
@@ -83,7 +83,10 @@ export function startTracing(opts: StartTracingOptions): Tracing | undefined {
   }
   if (processors.length === 0) return undefined;
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: opts.serviceName, ...(opts.serviceVersion ? { [ATTR_SERVICE_VERSION]: opts.serviceVersion } : {}) }),
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: opts.serviceName,
+      ...(opts.serviceVersion ? { [ATTR_SERVICE_VERSION]: opts.serviceVersion } : {}),
+    }),
     spanProcessors: processors,
   });
   if (!registeredBy) {
@@ -180,7 +183,13 @@ export function traceHttpRequest(
     `${method} ${route}`,
     {
       kind: SpanKind.SERVER,
-      attributes: { [ATTR_HTTP_REQUEST_METHOD]: method, [ATTR_HTTP_ROUTE]: route, [ATTR_URL_PATH]: route, [ATTR_URL_SCHEME]: 'http', 'finmart.request_id': requestId },
+      attributes: {
+        [ATTR_HTTP_REQUEST_METHOD]: method,
+        [ATTR_HTTP_ROUTE]: route,
+        [ATTR_URL_PATH]: route,
+        [ATTR_URL_SCHEME]: 'http',
+        'finmart.request_id': requestId,
+      },
     },
     parent,
   );
@@ -310,7 +319,25 @@ function nestedFieldResolver(parentType: string, fieldName: string, resolve: Gra
 
 // ---------------------------------------------------------------- SQL
 
-const VERBS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'WITH', 'BEGIN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'SET', 'LOCK', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'VALUES']);
+const VERBS = new Set([
+  'SELECT',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'WITH',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'RELEASE',
+  'SET',
+  'LOCK',
+  'CREATE',
+  'ALTER',
+  'DROP',
+  'TRUNCATE',
+  'VALUES',
+]);
 
 /** The statement's first keyword (SELECT, INSERT, WITH…), or OTHER. */
 export function sqlVerb(text: string): string {
@@ -374,11 +401,15 @@ function instrumentDrizzle(): void {
           },
           context.active(),
         );
-        return settle(span, () => original.apply(this, args), (s, e) => {
-          const code = errorCode(e);
-          if (/^[0-9A-Z]{5}$/.test(code)) s.setAttribute(ATTR_DB_RESPONSE_STATUS_CODE, code);
-          fail(s, e);
-        });
+        return settle(
+          span,
+          () => original.apply(this, args),
+          (s, e) => {
+            const code = errorCode(e);
+            if (/^[0-9A-Z]{5}$/.test(code)) s.setAttribute(ATTR_DB_RESPONSE_STATUS_CODE, code);
+            fail(s, e);
+          },
+        );
       };
     }
   }

@@ -1,6 +1,6 @@
 import { WRITER_ROLES } from '../auth/principal.js';
 import { eq, sql } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { requireRole } from '../auth/guards.js';
 import { auditEvents, customers, holdings, orders } from '../db/schema/index.js';
 import { customerLoader } from '../domain/core-loaders.js';
@@ -45,11 +45,7 @@ export async function cancelOrder(ctx: HostContext, orderId: string, reason: str
     if (order.status !== 'PENDING' || !order.coolingOffEndsAt || order.coolingOffEndsAt.getTime() <= ctx.now.getTime()) {
       throw badInput(text('订单已过冷静期，不能撤单', 'The cooling-off period is over; the order cannot be cancelled'), 'orderId');
     }
-    const [row] = await tx
-      .update(orders)
-      .set({ status: 'CANCELLED', cancelledAt: ctx.now, cancelReason: trimmed })
-      .where(eq(orders.id, order.id))
-      .returning();
+    const [row] = await tx.update(orders).set({ status: 'CANCELLED', cancelledAt: ctx.now, cancelReason: trimmed }).where(eq(orders.id, order.id)).returning();
     if (order.holdingId) await tx.update(holdings).set({ status: 'CLOSED', updatedAt: ctx.now }).where(eq(holdings.id, order.holdingId));
     const plugin = ctx.host.pluginByLine.get(order.line);
     if (plugin?.orders?.onCancelled) await plugin.orders.onCancelled(tx, acceptedOrderOf(order));
@@ -66,7 +62,10 @@ export async function cancelOrder(ctx: HostContext, orderId: string, reason: str
     });
     await tx
       .update(customers)
-      .set({ lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now.toISOString()}::timestamptz), ${ctx.now.toISOString()}::timestamptz)`, updatedAt: ctx.now })
+      .set({
+        lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now.toISOString()}::timestamptz), ${ctx.now.toISOString()}::timestamptz)`,
+        updatedAt: ctx.now,
+      })
       .where(eq(customers.id, order.customerId));
     return row;
   });

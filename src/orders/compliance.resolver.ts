@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import type { Principal } from '../auth/principal.js';
 import { badInput } from '../graphql/errors.js';
 import { numericIdOf } from '../graphql/relay/global-id.js';
@@ -31,7 +31,10 @@ function decisionScope(principal: Principal): SQL {
 
 registerNodeType('SuitabilityDecisionRecord', async (ctx, key) => {
   if (!(COMPLIANCE_ROLES as readonly string[]).includes(ctx.principal.role)) return null;
-  const [row] = await ctx.db.select().from(suitabilityDecisions).where(and(eq(suitabilityDecisions.id, key), decisionScope(ctx.principal)));
+  const [row] = await ctx.db
+    .select()
+    .from(suitabilityDecisions)
+    .where(and(eq(suitabilityDecisions.id, key), decisionScope(ctx.principal)));
   return row ?? null;
 });
 
@@ -98,7 +101,11 @@ export class ComplianceQueryResolver {
   async suitabilityDecisions(
     @Ctx() ctx: HostContext,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => SuitabilityDecisionFilter, { nullable: true, description: 'Criteria the decision records must all meet; omitted: every record in scope.' }) filter?: SuitabilityDecisionFilter,
+    @Arg('filter', () => SuitabilityDecisionFilter, {
+      nullable: true,
+      description: 'Criteria the decision records must all meet; omitted: every record in scope.',
+    })
+    filter?: SuitabilityDecisionFilter,
   ) {
     requireRole(ctx, ...COMPLIANCE_ROLES);
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
@@ -112,7 +119,12 @@ export class ComplianceQueryResolver {
       .where(where)
       .orderBy(page.direction === 'forward' ? desc(suitabilityDecisions.id) : suitabilityDecisions.id)
       .limit(page.limit);
-    const conn = toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(suitabilityDecisions).where(base))[0].n);
+    const conn = toConnection(
+      page,
+      rows,
+      (r) => r.id,
+      async () => (await ctx.db.select({ n: count() }).from(suitabilityDecisions).where(base))[0].n,
+    );
     return conn;
   }
 
@@ -122,7 +134,11 @@ export class ComplianceQueryResolver {
   })
   async suitabilityReasonCounts(
     @Ctx() ctx: HostContext,
-    @Arg('filter', () => SuitabilityDecisionFilter, { nullable: true, description: 'Criteria the decision records must all meet; omitted: every record in scope.' }) filter?: SuitabilityDecisionFilter,
+    @Arg('filter', () => SuitabilityDecisionFilter, {
+      nullable: true,
+      description: 'Criteria the decision records must all meet; omitted: every record in scope.',
+    })
+    filter?: SuitabilityDecisionFilter,
   ): Promise<ReasonCount[]> {
     requireRole(ctx, ...COMPLIANCE_ROLES);
     const where = filterSql(filter, ctx.principal);

@@ -49,11 +49,9 @@ export async function claimIdempotencyKey<R>(tx: Tx, principal: string, key: str
     .for('update');
   if (!row) throw conflict(text('幂等键状态异常，请重试', 'The idempotency key is in an unexpected state; retry'));
   if (row.requestHash !== hash || row.operation !== operation) {
-    throw new FinmartError(
-      'IDEMPOTENCY_KEY_REUSED',
-      text('该幂等键已用于另一笔不同的请求', 'This idempotency key was already used for a different request'),
-      { idempotencyKey: key },
-    );
+    throw new FinmartError('IDEMPOTENCY_KEY_REUSED', text('该幂等键已用于另一笔不同的请求', 'This idempotency key was already used for a different request'), {
+      idempotencyKey: key,
+    });
   }
   if (row.response === null || row.response === undefined) {
     throw conflict(text('使用该幂等键的请求仍在处理中', 'A request with this idempotency key is still in progress'));

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { and, eq } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { produced, registerApprovalExecutor } from '../controls/maker-checker/executors.js';
 import { holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
 import { makerCheckerConfig } from '../controls/maker-checker/maker-checker.settings.js';

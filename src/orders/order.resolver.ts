@@ -1,13 +1,13 @@
 import { inArray } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { requireRole } from '../auth/guards.js';
 import { holdings, orders, suitabilityDecisions } from '../db/schema/index.js';
 import { Money, money } from '../domain/common/money.type.js';
 import { customerLoader, productLoader } from '../domain/core-loaders.js';
 import type { CustomerRecord } from '../domain/customers/customer.record.js';
 import { Customer } from '../domain/customers/customer.type.js';
-import { Holding } from '../domain/holdings/holding.type.js';
+import { Holding } from '../domain/holdings/holding.types.js';
 import { Product } from '../domain/products/product.interface.js';
 import { byKey } from '../graphql/loaders.js';
 import { registerNodeType } from '../graphql/node-registry.js';
@@ -31,13 +31,19 @@ registerNodeType('Order', (ctx, key) => findOrder(ctx, toGlobalId('Order', key))
 /** Recorded decisions by id, one statement per batch. */
 export const decisionLoader = (ctx: HostContext) =>
   ctx.loader<number, DecisionRow | null>('orders.decision', async (ids) => {
-    const rows = await ctx.db.select().from(suitabilityDecisions).where(inArray(suitabilityDecisions.id, [...ids]));
+    const rows = await ctx.db
+      .select()
+      .from(suitabilityDecisions)
+      .where(inArray(suitabilityDecisions.id, [...ids]));
     return byKey(ids, rows, (r) => r.id);
   });
 
 const holdingLoader = (ctx: HostContext) =>
   ctx.loader<number, typeof holdings.$inferSelect | null>('orders.holding', async (ids) => {
-    const rows = await ctx.db.select().from(holdings).where(inArray(holdings.id, [...ids]));
+    const rows = await ctx.db
+      .select()
+      .from(holdings)
+      .where(inArray(holdings.id, [...ids]));
     return byKey(ids, rows, (r) => r.id);
   });
 
@@ -85,7 +91,12 @@ export class OrderResolver {
 export class CustomerOrdersResolver {
   @FieldResolver(() => OrderConnection, { description: 'Orders of this customer, oldest first.' })
   async orders(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
-    return childPage(ctx, { name: 'orders.byCustomer', table: orders, parent: orders.customerId, key: orders.id }, keysetPage(args, ctx.settings.get('core.pageSize')), c.id);
+    return childPage(
+      ctx,
+      { name: 'orders.byCustomer', table: orders, parent: orders.customerId, key: orders.id },
+      keysetPage(args, ctx.settings.get('core.pageSize')),
+      c.id,
+    );
   }
 }
 
@@ -97,12 +108,22 @@ export class OrderMutationResolver {
       'SUITABILITY_STEPS_REQUIRED (both with the reasons; the attempt is recorded as ORDER_REFUSED). Same key + same input replays the first result. ' +
       'An order of at least core.makerChecker.orderAmountFromCny is held for a second person (an Approval) when the setting lists PLACE_ORDER.',
   })
-  placeOrder(@Arg('input', () => PlaceOrderInput, { description: 'The product, the customer, the amount, channel, initiator, the steps done and an idempotency key.' }) input: PlaceOrderInput, @Ctx() ctx: HostContext) {
+  placeOrder(
+    @Arg('input', () => PlaceOrderInput, { description: 'The product, the customer, the amount, channel, initiator, the steps done and an idempotency key.' })
+    input: PlaceOrderInput,
+    @Ctx() ctx: HostContext,
+  ) {
     return placeOrder(ctx, input);
   }
 
-  @Mutation(() => Order, { description: 'Cancels a purchase inside its cooling-off period: full refund, position removed. A redemption (SELL) → BAD_USER_INPUT.' })
-  cancelOrder(@Arg('orderId', () => ID, { description: 'The purchase to cancel (an Order in the caller\'s scope, within its cooling-off period).' }) orderId: string, @Arg('reason', () => String, { description: 'Why the order is cancelled (kept on the order as cancelReason).' }) reason: string, @Ctx() ctx: HostContext) {
+  @Mutation(() => Order, {
+    description: 'Cancels a purchase inside its cooling-off period: full refund, position removed. A redemption (SELL) → BAD_USER_INPUT.',
+  })
+  cancelOrder(
+    @Arg('orderId', () => ID, { description: "The purchase to cancel (an Order in the caller's scope, within its cooling-off period)." }) orderId: string,
+    @Arg('reason', () => String, { description: 'Why the order is cancelled (kept on the order as cancelReason).' }) reason: string,
+    @Ctx() ctx: HostContext,
+  ) {
     return cancelOrder(ctx, orderId, reason);
   }
 

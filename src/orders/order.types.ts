@@ -2,15 +2,24 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { InitiatorEnum, ProductLineValues, SaleChannelEnum, SuitabilityOutcomeEnum } from '../domain/common/enums.js';
 import { Money } from '../domain/common/money.type.js';
-import { Holding } from '../domain/holdings/holding.type.js';
+import { Holding } from '../domain/holdings/holding.types.js';
 import { Product } from '../domain/products/product.interface.js';
 import { Customer } from '../domain/customers/customer.type.js';
 import { connectionTypes, Node } from '../graphql/relay/types.js';
 import { DateTimeScalar, DecimalScalar } from '../graphql/scalars.js';
 import { SuitabilityDecisionType } from '../suitability/decision.types.js';
 
-export enum OrderStatusEnum { PENDING = 'PENDING', SETTLED = 'SETTLED', CANCELLED = 'CANCELLED' }
-export enum DecisionPurposeEnum { ORDER = 'ORDER', ORDER_REFUSED = 'ORDER_REFUSED', APPLICATION = 'APPLICATION', BUNDLE_REFUSED = 'BUNDLE_REFUSED' }
+export enum OrderStatusEnum {
+  PENDING = 'PENDING',
+  SETTLED = 'SETTLED',
+  CANCELLED = 'CANCELLED',
+}
+export enum DecisionPurposeEnum {
+  ORDER = 'ORDER',
+  ORDER_REFUSED = 'ORDER_REFUSED',
+  APPLICATION = 'APPLICATION',
+  BUNDLE_REFUSED = 'BUNDLE_REFUSED',
+}
 registerEnumType(OrderStatusEnum, {
   name: 'OrderStatus',
   description: '订单状态：冷静期中 / 已成交 / 已撤销 / PENDING during cooling-off, SETTLED, CANCELLED',
@@ -22,7 +31,8 @@ registerEnumType(OrderStatusEnum, {
 });
 registerEnumType(DecisionPurposeEnum, {
   name: 'DecisionPurpose',
-  description: '决定记录用途 / Why a decision was recorded: accepted order, refused attempt, a step of an application (loans), or an item of a bundle order refused as a whole (BUNDLE_REFUSED)',
+  description:
+    '决定记录用途 / Why a decision was recorded: accepted order, refused attempt, a step of an application (loans), or an item of a bundle order refused as a whole (BUNDLE_REFUSED)',
   valuesConfig: {
     ORDER: { description: '订单 / The decision an accepted order was placed under.' },
     ORDER_REFUSED: { description: '拒绝的下单 / An order refused (BLOCK, or REQUIRE with steps missing): evidence of the attempt.' },
@@ -35,7 +45,7 @@ registerEnumType(DecisionPurposeEnum, {
   description: 'A purchase (BUY) or a redemption (SELL). Suitability is re-checked, with the side, in the transaction that writes the order.',
 })
 export class PlaceOrderInput {
-  @Field(() => ID, { description: 'The customer buying or redeeming (in the caller\'s scope).' }) customerId!: string;
+  @Field(() => ID, { description: "The customer buying or redeeming (in the caller's scope)." }) customerId!: string;
   @Field(() => ID, { description: 'The product (on sale for a BUY, of a loaded line that sells).' }) productId!: string;
   @Field(() => String, {
     nullable: true,
@@ -53,7 +63,7 @@ export class PlaceOrderInput {
   @Field(() => DecimalScalar, {
     nullable: true,
     description:
-      'SELL only (required, > 0, at most 6 decimals): units to redeem, in the position\'s units (shares, grams, currency, policies). More than the ACTIVE positions hold ' +
+      "SELL only (required, > 0, at most 6 decimals): units to redeem, in the position's units (shares, grams, currency, policies). More than the ACTIVE positions hold " +
       '(positions in cooling-off excluded) → BAD_USER_INPUT naming what is available. Given on a BUY → BAD_USER_INPUT.',
   })
   quantity?: string | null;
@@ -61,7 +71,8 @@ export class PlaceOrderInput {
   @Field(() => SaleChannelEnum, { description: 'Where the sale is made.' }) channel!: string;
   @Field(() => InitiatorEnum, { description: 'Who initiated it (a staff-initiated sale meets stricter rules).' }) initiator!: string;
   @Field(() => String, {
-    description: '8–100 characters, unique per request of the caller: the same key with the same input replays the first result; with another input → IDEMPOTENCY_KEY_REUSED.',
+    description:
+      '8–100 characters, unique per request of the caller: the same key with the same input replays the first result; with another input → IDEMPOTENCY_KEY_REUSED.',
   })
   idempotencyKey!: string;
   @Field(() => [String], { defaultValue: [], description: 'Steps already recorded (SPECIAL_RISK_WARNING_SIGNED, AUDIO_VIDEO_RECORDING…).' })
@@ -70,7 +81,7 @@ export class PlaceOrderInput {
     nullable: true,
     description:
       'Per-line sale terms, as the product line declares them (FX purpose, premium mode, savings plan…); any other key → BAD_USER_INPUT. ' +
-      'Sizes are the server\'s: units, grams, fxAmount, usdAmount, premium, initialDeposit are computed from today\'s prices and the amount paid. ' +
+      "Sizes are the server's: units, grams, fxAmount, usdAmount, premium, initialDeposit are computed from today's prices and the amount paid. " +
       'A client may state one as a cross-check; one that differs by a rounding step or more → BAD_USER_INPUT naming both figures.',
   })
   details?: Record<string, unknown> | null;
@@ -83,7 +94,7 @@ export class PlaceOrderInput {
 export class Order extends Node {
   @Field(() => Customer, { description: '客户 / The customer who bought or redeemed.' }) customer!: Customer;
   @Field(() => Product, { description: '产品 / The product.' }) product!: Product;
-  @Field(() => ProductLineValues, { description: '产品线 / The product\'s line.' }) line!: string;
+  @Field(() => ProductLineValues, { description: "产品线 / The product's line." }) line!: string;
   @Field(() => String, { description: 'BUY (purchase) or SELL (redemption).' }) side!: string;
   @Field(() => Money, {
     description: 'Charged (BUY: at most the amount offered; e.g. whole gram steps of gold at their price) or the proceeds paid out (SELL).',
@@ -93,17 +104,26 @@ export class Order extends Node {
   @Field(() => SaleChannelEnum, { description: '销售渠道 / Where the sale was made.' }) channel!: string;
   @Field(() => InitiatorEnum, { description: '发起方 / Who initiated it.' }) initiator!: string;
   @Field(() => [String], { description: 'Steps recorded with the order (signed warnings, recordings…), as the decision required.' }) completedSteps!: string[];
-  @Field(() => GraphQLJSONObject, { description: 'The sale terms with the figures the server sized the order by (what the decision checked and the order booked).' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'The sale terms with the figures the server sized the order by (what the decision checked and the order booked).',
+  })
   details!: Record<string, unknown>;
   @Field(() => OrderStatusEnum, { description: '订单状态 / PENDING in the cooling-off period, SETTLED or CANCELLED.' }) status!: string;
-  @Field(() => String, { description: 'Who placed it: the staff member\'s subject.' }) placedBy!: string;
+  @Field(() => String, { description: "Who placed it: the staff member's subject." }) placedBy!: string;
   @Field(() => DateTimeScalar, { description: '下单时间 / When the order was placed.' }) placedAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true, description: '冷静期截止 / When the cooling-off period ends (placedAt + the product\'s coolingOffHours); null: none.' }) coolingOffEndsAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true, description: '成交时间 / When the order settled; null while PENDING or if cancelled.' }) settledAt!: Date | null;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "冷静期截止 / When the cooling-off period ends (placedAt + the product's coolingOffHours); null: none.",
+  })
+  coolingOffEndsAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: '成交时间 / When the order settled; null while PENDING or if cancelled.' })
+  settledAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: '撤销时间 / When it was cancelled; null unless CANCELLED.' }) cancelledAt!: Date | null;
-  @Field(() => String, { nullable: true, description: '撤销原因 / Why it was cancelled, as given to cancelOrder; null unless CANCELLED.' }) cancelReason!: string | null;
+  @Field(() => String, { nullable: true, description: '撤销原因 / Why it was cancelled, as given to cancelOrder; null unless CANCELLED.' }) cancelReason!:
+    string | null;
   @Field(() => Money, { nullable: true, description: 'Refund of a cancelled order: always the full amount.' }) refund!: Money | null;
-  @Field(() => Holding, { nullable: true, description: 'The position the order opened or added to; for a SELL, the oldest position it reduced.' }) holding!: Holding | null;
+  @Field(() => Holding, { nullable: true, description: 'The position the order opened or added to; for a SELL, the oldest position it reduced.' })
+  holding!: Holding | null;
   @Field(() => SuitabilityDecisionType, { description: 'The decision recorded when the order was accepted (compliance evidence).' })
   decision!: SuitabilityDecisionType;
 }
@@ -114,12 +134,14 @@ export const { Connection: OrderConnection, Edge: OrderEdge } = connectionTypes(
 export class SuitabilityDecisionRecordType extends Node {
   @Field(() => DecisionPurposeEnum, { description: 'Why the decision was recorded.' }) purpose!: string;
   @Field(() => SuitabilityOutcomeEnum, { description: '适当性结论 / The outcome: the strictest of its reasons.' }) outcome!: string;
-  @Field(() => ProductLineValues, { description: 'The product\'s line.' }) line!: string;
-  @Field(() => Customer, { nullable: true, description: 'The customer judged; null when out of the caller\'s scope.' }) customer!: Customer | null;
-  @Field(() => Product, { nullable: true, description: 'The product judged; null when its line is not loaded or it is out of the caller\'s scope.' }) product!: Product | null;
+  @Field(() => ProductLineValues, { description: "The product's line." }) line!: string;
+  @Field(() => Customer, { nullable: true, description: "The customer judged; null when out of the caller's scope." }) customer!: Customer | null;
+  @Field(() => Product, { nullable: true, description: "The product judged; null when its line is not loaded or it is out of the caller's scope." })
+  product!: Product | null;
   @Field(() => String, { description: 'Role and subject of the caller.' }) actor!: string;
   @Field(() => String, { nullable: true, description: 'The request that recorded it (x-request-id), to find it in the logs.' }) requestId!: string | null;
-  @Field(() => SuitabilityDecisionType, { description: 'The decision as it was made, reasons and all, in the request language.' }) decision!: SuitabilityDecisionType;
+  @Field(() => SuitabilityDecisionType, { description: 'The decision as it was made, reasons and all, in the request language.' })
+  decision!: SuitabilityDecisionType;
   @Field(() => GraphQLJSONObject, { description: 'Every fact as evaluated.' }) facts!: Record<string, unknown>;
   @Field(() => DateTimeScalar, { description: 'When the rules were evaluated.' }) evaluatedAt!: Date;
 }
@@ -145,7 +167,9 @@ export class SuitabilityDecisionFilter {
 @ObjectType('ReasonCount', { description: 'How many recorded decisions with a given outcome gave a reason code.' })
 export class ReasonCount {
   @Field(() => String, { description: 'The reason code (SuitabilityReason.code).' }) code!: string;
-  @Field(() => SuitabilityOutcomeEnum, { description: 'The outcome of those decisions (the strictest of their reasons), so a code appears once per outcome it was seen with.' })
+  @Field(() => SuitabilityOutcomeEnum, {
+    description: 'The outcome of those decisions (the strictest of their reasons), so a code appears once per outcome it was seen with.',
+  })
   outcome!: string;
   @Field(() => Int, { description: 'How many decisions gave it.' }) count!: number;
 }

@@ -1,7 +1,7 @@
 import { WRITER_ROLES } from '../auth/principal.js';
 import { Decimal } from 'decimal.js';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { requireRole } from '../auth/guards.js';
 import type { Tx } from '../db/client.js';
 import { branchOfManagerSql } from '../access/scope.js';
@@ -61,7 +61,8 @@ export function checkAmount(amount: string): string {
   } catch {
     throw badInput(text('金额格式无效', 'amount is not a decimal'), 'amount');
   }
-  if (!d.isFinite() || d.lte(0) || d.decimalPlaces() > 4) throw badInput(text('金额须为正数，最多 4 位小数', 'amount must be positive with at most 4 decimal places'), 'amount');
+  if (!d.isFinite() || d.lte(0) || d.decimalPlaces() > 4)
+    throw badInput(text('金额须为正数，最多 4 位小数', 'amount must be positive with at most 4 decimal places'), 'amount');
   return d.toFixed();
 }
 
@@ -104,7 +105,10 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
   const product = await findProduct(ctx, input.productId);
   if (!product) throw notFound(text('产品', 'product'));
   if (ctx.host.pluginByLine.get(product.line)?.applicationsOnly) {
-    throw badInput(text(`${product.line} 产品须申请（经调查与审批），不能直接下单`, `${product.line} products are applied for (investigated and approved), never ordered`), 'productId');
+    throw badInput(
+      text(`${product.line} 产品须申请（经调查与审批），不能直接下单`, `${product.line} products are applied for (investigated and approved), never ordered`),
+      'productId',
+    );
   }
   // Details the line does not accept are refused before anything is written.
   readSaleDetails(ctx.host.pluginByLine.get(product.line), input.details);
@@ -159,7 +163,11 @@ export interface Execution {
 export async function executeOrder(ctx: HostContext, tx: Tx, e: Execution): Promise<StoredOrderResponse> {
   // The one read of the customer row: locked (cumulative limits see every committed order) and scoped (a customer
   // outside the caller's book is NOT_FOUND); the facts below take it from the transaction's loader.
-  const [locked] = await tx.select().from(customers).where(and(eq(customers.id, e.customerId), customerScope(ctx.principal))).for('update');
+  const [locked] = await tx
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, e.customerId), customerScope(ctx.principal)))
+    .for('update');
   if (!locked) throw notFound(text('客户', 'customer'));
   const tctx = txContext(ctx, tx);
   customerLoader(tctx).prime(locked.id, locked);
@@ -246,7 +254,14 @@ async function accept(
     settledAt: coolingOff ? null : ctx.now,
   });
   // Points are earned in the order's transaction: an order that rolls back earns nothing.
-  await earnPointsForOrder(tx, ctx.settings, { id: order.id, customerId: order.customerId, line: order.line, amount: order.amount, currency: order.currency }, e.actor, ctx.requestId, ctx.now);
+  await earnPointsForOrder(
+    tx,
+    ctx.settings,
+    { id: order.id, customerId: order.customerId, line: order.line, amount: order.amount, currency: order.currency },
+    e.actor,
+    ctx.requestId,
+    ctx.now,
+  );
   return order;
 }
 
@@ -330,7 +345,10 @@ async function recordOrder(
   if (plugin?.orders?.onAccepted) await plugin.orders.onAccepted(tx, acceptedOrderOf(order));
   await tx
     .update(customers)
-    .set({ lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now.toISOString()}::timestamptz), ${ctx.now.toISOString()}::timestamptz)`, updatedAt: ctx.now })
+    .set({
+      lastActivityAt: sql`greatest(coalesce(${customers.lastActivityAt}, ${ctx.now.toISOString()}::timestamptz), ${ctx.now.toISOString()}::timestamptz)`,
+      updatedAt: ctx.now,
+    })
     .where(eq(customers.id, e.customerId));
   return order;
 }
@@ -354,7 +372,9 @@ async function bookHolding(
     const [open] = await tx
       .select()
       .from(holdings)
-      .where(and(eq(holdings.customerId, e.customerId), eq(holdings.productId, product.id), eq(holdings.status, 'ACTIVE'), eq(holdings.costCurrency, e.currency)))
+      .where(
+        and(eq(holdings.customerId, e.customerId), eq(holdings.productId, product.id), eq(holdings.status, 'ACTIVE'), eq(holdings.costCurrency, e.currency)),
+      )
       .orderBy(holdings.id)
       .limit(1)
       .for('update');

@@ -95,7 +95,10 @@ function sliceValue(plugin: PluginManifest | undefined, product: ProductRecord, 
   if (product.unitPrice !== null) return new Decimal(s.quantity).mul(product.unitPrice);
   if (s.holding.costCurrency !== product.currency) {
     throw badInput(
-      text(`该持仓以 ${s.holding.costCurrency} 计成本，无法按 ${product.currency} 赎回`, `This position's cost is in ${s.holding.costCurrency}; it cannot be redeemed in ${product.currency}`),
+      text(
+        `该持仓以 ${s.holding.costCurrency} 计成本，无法按 ${product.currency} 赎回`,
+        `This position's cost is in ${s.holding.costCurrency}; it cannot be redeemed in ${product.currency}`,
+      ),
       'productId',
     );
   }
@@ -113,7 +116,10 @@ export function planRedemption(plugin: PluginManifest | undefined, product: Prod
   if (new Decimal(quantity).gt(available)) {
     const a = available.toFixed();
     throw badInput(
-      text(`赎回数量 ${quantity} 超过可赎回持仓 ${a}（冷静期内的持仓不可赎回）`, `Cannot redeem ${quantity}: only ${a} is held and redeemable (positions in cooling-off cannot be redeemed)`),
+      text(
+        `赎回数量 ${quantity} 超过可赎回持仓 ${a}（冷静期内的持仓不可赎回）`,
+        `Cannot redeem ${quantity}: only ${a} is held and redeemable (positions in cooling-off cannot be redeemed)`,
+      ),
       'quantity',
     );
   }

@@ -1,4 +1,5 @@
-import type { HostContext, HostRuntime } from '../app/runtime.js';
+import type { HostRuntime } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import type { Db, Tx } from '../db/client.js';
 import { createLoaderRegistry } from '../graphql/loaders.js';
 

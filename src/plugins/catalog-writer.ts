@@ -22,7 +22,10 @@ export interface CatalogHooks {
 export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = {}): CatalogWriter {
   const ownIds = async (ids: number[]) => {
     if (ids.length === 0) return new Set<number>();
-    const rows = await db.select({ id: products.id }).from(products).where(and(inArray(products.id, ids), eq(products.line, line)));
+    const rows = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(inArray(products.id, ids), eq(products.line, line)));
     return new Set(rows.map((r) => r.id));
   };
   return {
@@ -35,7 +38,15 @@ export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = 
         const before = await db
           .select({ id: products.id, code: products.code, unitPrice: products.unitPrice })
           .from(products)
-          .where(and(inArray(products.code, values.map((v) => v.code)), eq(products.line, line)));
+          .where(
+            and(
+              inArray(
+                products.code,
+                values.map((v) => v.code),
+              ),
+              eq(products.line, line),
+            ),
+          );
         for (const old of before) {
           const next = values.find((v) => v.code === old.code)!.unitPrice ?? null;
           if (!samePrice(old.unitPrice, next)) repriced.push(old.id);
@@ -97,7 +108,16 @@ export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = 
         const kind = REPORT_KINDS[r.kind];
         const parsed = kind.schema.safeParse(r.payload);
         if (!parsed.success) throw new Error(`${r.kind} report for customer ${r.customerId}: ${parsed.error.issues[0]!.message}`);
-        return { customerId: r.customerId, source: kind.source, kind: r.kind, reportedAt: r.reportedAt, payload: parsed.data as Record<string, unknown>, reference: r.reference, recordedBy: `seed:${line.toLowerCase()}`, recordedAt: r.reportedAt };
+        return {
+          customerId: r.customerId,
+          source: kind.source,
+          kind: r.kind,
+          reportedAt: r.reportedAt,
+          payload: parsed.data as Record<string, unknown>,
+          reference: r.reference,
+          recordedBy: `seed:${line.toLowerCase()}`,
+          recordedAt: r.reportedAt,
+        };
       });
       for (let i = 0; i < rows.length; i += BATCH) await db.insert(externalReports).values(rows.slice(i, i + BATCH));
     },

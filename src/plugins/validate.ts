@@ -10,7 +10,10 @@ const CORE_SETTING_KEYS = new Set(coreSettings.map((d) => d.key));
 
 /** Why the host refused to boot, naming the plugin at fault (its text is the host's own: logged in full). */
 export class PluginValidationError extends LoggableError {
-  constructor(public readonly plugin: string, problem: string) {
+  constructor(
+    public readonly plugin: string,
+    problem: string,
+  ) {
     super(`Plugin "${plugin}": ${problem}`);
     this.name = 'PluginValidationError';
   }
@@ -36,8 +39,7 @@ const CODE_RE = /^[a-z][a-z0-9_]{1,30}$/;
 const LINE_RE = /^[A-Z][A-Z0-9_]{1,30}$/;
 
 const typeNameOf = (target: Function): string | undefined =>
-  getMetadataStorage().objectTypes.find((t) => t.target === target)?.name ??
-  getMetadataStorage().interfaceTypes.find((t) => t.target === target)?.name;
+  getMetadataStorage().objectTypes.find((t) => t.target === target)?.name ?? getMetadataStorage().interfaceTypes.find((t) => t.target === target)?.name;
 
 /** GraphQL names a plugin claims: its types, root fields, and fields it adds to other types. */
 function claimsOf(m: PluginManifest) {
@@ -50,9 +52,7 @@ function claimsOf(m: PluginManifest) {
     if (!name) throw new PluginValidationError(m.code, `${t.name} is not a type-graphql object type`);
     typeNames.add(name);
   }
-  const rootFields = [...storage.queries, ...storage.mutations]
-    .filter((q) => resolvers.has(q.target))
-    .map((q) => q.schemaName);
+  const rootFields = [...storage.queries, ...storage.mutations].filter((q) => resolvers.has(q.target)).map((q) => q.schemaName);
   const addedFields: string[] = [];
   for (const fr of storage.fieldResolvers) {
     if (!resolvers.has(fr.target)) continue;
@@ -169,7 +169,8 @@ export function validatePlugins(manifests: PluginManifest[], opts: ValidateOptio
         if (!def.message?.['zh-CN']?.trim() || !def.message?.en?.trim()) {
           throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} needs messages in zh-CN and en`);
         }
-        if (!isOutcome(def.outcome)) throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} has outcome "${String(def.outcome)}", not one of ${OUTCOMES.join(' / ')}`);
+        if (!isOutcome(def.outcome))
+          throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} has outcome "${String(def.outcome)}", not one of ${OUTCOMES.join(' / ')}`);
         if (def.outcome === 'REQUIRE' && !def.step) throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} is REQUIRE without a step`);
       }
       // What a rule declares it reads must be the host's settings or its own plugin's: the engine holds it to them.
@@ -177,19 +178,23 @@ export function validatePlugins(manifests: PluginManifest[], opts: ValidateOptio
         if (!Array.isArray(rule.reads)) throw new PluginValidationError(m.code, `rule ${rule.id} reads must be a list of setting keys`);
         const own = new Set((m.settings ?? []).map((d) => d.key));
         for (const key of rule.reads) {
-          if (!own.has(key) && !CORE_SETTING_KEYS.has(key)) throw new PluginValidationError(m.code, `rule ${rule.id} reads ${key}, which is neither one of its plugin's settings nor the host's`);
+          if (!own.has(key) && !CORE_SETTING_KEYS.has(key))
+            throw new PluginValidationError(m.code, `rule ${rule.id} reads ${key}, which is neither one of its plugin's settings nor the host's`);
         }
       }
     }
     checkOrderTerms(m);
     for (const [kind, def] of Object.entries(m.workItems?.kinds ?? {})) {
       // Prefixed with the line: kinds of two lines can never collide, nor with the host's.
-      if (!new RegExp(`^${m.line}_[A-Z][A-Z0-9_]*$`).test(kind)) throw new PluginValidationError(m.code, `work item kind ${kind} must be UPPER_CASE and start with "${m.line}_"`);
-      if (typeof def.priority !== 'function' || typeof def.explain !== 'function') throw new PluginValidationError(m.code, `work item kind ${kind} needs priority(settings) and explain(dueDay)`);
+      if (!new RegExp(`^${m.line}_[A-Z][A-Z0-9_]*$`).test(kind))
+        throw new PluginValidationError(m.code, `work item kind ${kind} must be UPPER_CASE and start with "${m.line}_"`);
+      if (typeof def.priority !== 'function' || typeof def.explain !== 'function')
+        throw new PluginValidationError(m.code, `work item kind ${kind} needs priority(settings) and explain(dueDay)`);
       const said = def.explain('2026-01-01');
       if (!said?.['zh-CN']?.trim() || !said?.en?.trim()) throw new PluginValidationError(m.code, `work item kind ${kind} needs an explanation in zh-CN and en`);
     }
-    if (m.workItems && (typeof m.workItems.sql !== 'function' || !m.workItems.subjectType)) throw new PluginValidationError(m.code, 'workItems needs sql() and subjectType');
+    if (m.workItems && (typeof m.workItems.sql !== 'function' || !m.workItems.subjectType))
+      throw new PluginValidationError(m.code, 'workItems needs sql() and subjectType');
     for (const s of m.settings ?? []) {
       if (!s.key.startsWith(`${m.code}.`)) throw new PluginValidationError(m.code, `setting ${s.key} must start with "${m.code}."`);
       if (!s.description?.['zh-CN'] || !s.description?.en) throw new PluginValidationError(m.code, `setting ${s.key} needs zh-CN and en descriptions`);

@@ -1,4 +1,4 @@
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { recordAudit } from '../audit/record.js';
 import { requireRole } from '../auth/guards.js';
 import { pointsLedger } from '../db/schema/index.js';
@@ -29,7 +29,10 @@ export interface AdjustPointsRequest {
 /** Checks an adjustment's figures before anything is read: BAD_USER_INPUT naming the field. */
 export function checkAdjustment(input: AdjustPointsRequest): { points: number; reason: string } {
   if (!Number.isSafeInteger(input.points) || input.points === 0 || Math.abs(input.points) > MAX_ADJUSTMENT) {
-    throw badInput(text(`调整积分须为非零整数，绝对值不超过 ${MAX_ADJUSTMENT}`, `points must be a non-zero integer of at most ${MAX_ADJUSTMENT} either way`), 'points');
+    throw badInput(
+      text(`调整积分须为非零整数，绝对值不超过 ${MAX_ADJUSTMENT}`, `points must be a non-zero integer of at most ${MAX_ADJUSTMENT} either way`),
+      'points',
+    );
   }
   return { points: input.points, reason: checkText(input.reason, 'reason', 500) };
 }
@@ -57,11 +60,15 @@ export async function adjustPoints(ctx: HostContext, input: AdjustPointsRequest)
   return ctx.db.transaction(async (tx) => {
     const position = await lockPointsPosition(tx, customer.id, ctx.now);
     if (position.balance + points < 0) {
-      throw new FinmartError('BAD_USER_INPUT', text(`积分不足：可用 ${position.balance}，扣减 ${-points}`, `Not enough points: ${position.balance} available, ${-points} to deduct`), {
-        field: 'points',
-        reason: 'INSUFFICIENT_POINTS',
-        balance: position.balance,
-      });
+      throw new FinmartError(
+        'BAD_USER_INPUT',
+        text(`积分不足：可用 ${position.balance}，扣减 ${-points}`, `Not enough points: ${position.balance} available, ${-points} to deduct`),
+        {
+          field: 'points',
+          reason: 'INSUFFICIENT_POINTS',
+          balance: position.balance,
+        },
+      );
     }
     const [row] = await tx
       .insert(pointsLedger)

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { tierUnderBasisSql } from '../domain/customers/customer-filter-classes.js';
 import { TIERS } from '../domain/customers/derived.js';
-import type { SettingsReader } from '../suitability/types.js';
+import type { SettingsReader } from '../settings/reader.js';
 import { pointsConfig } from './points.settings.js';
 
 const DAY_MS = 86_400_000;
@@ -24,11 +24,21 @@ export interface EarningOrder {
  * nothing. The points lapse after core.points.validityDays. Settings arrive as bound numerics: the
  * arithmetic is exact (numeric), never a float.
  */
-export async function earnPointsForOrder(tx: Tx, settings: SettingsReader, order: EarningOrder, actor: string, requestId: string | null, now: Date): Promise<void> {
+export async function earnPointsForOrder(
+  tx: Tx,
+  settings: SettingsReader,
+  order: EarningOrder,
+  actor: string,
+  requestId: string | null,
+  now: Date,
+): Promise<void> {
   const cfg = pointsConfig(settings);
   const rate = cfg.perHundredCnyByLine[order.line] ?? 0;
   if (rate <= 0) return;
-  const multiplier = sql`(case t.tier ${sql.join(TIERS.map((tier) => sql`when ${tier} then ${String(cfg.tierMultipliers[tier])}::numeric`), sql` `)} end)`;
+  const multiplier = sql`(case t.tier ${sql.join(
+    TIERS.map((tier) => sql`when ${tier} then ${String(cfg.tierMultipliers[tier])}::numeric`),
+    sql` `,
+  )} end)`;
   const expiresAt = new Date(now.getTime() + cfg.validityDays * DAY_MS).toISOString();
   await tx.execute(sql`insert into points_ledger (customer_id, kind, points, expires_at, order_id, line, actor, request_id, at)
     select e.customer_id, 'EARNED', e.points, ${expiresAt}::timestamptz, ${order.id}::int, ${order.line}::text, ${actor}::text, ${requestId}::text, ${now.toISOString()}::timestamptz

@@ -49,7 +49,12 @@ export function pointsPositionsSql(where: SQL, now: Date, soon: Date): SQL {
 export async function pointsPositions(db: Db | Tx, customerIds: readonly number[], now: Date, soon: Date): Promise<Map<number, PointsPosition>> {
   for (const id of customerIds) if (!Number.isSafeInteger(id)) throw new TypeError(`not an id: ${String(id)}`);
   const rows = resultRows<PointsPosition>(await db.execute(pointsPositionsSql(sql`l.customer_id = any(${`{${customerIds.join(',')}}`}::int[])`, now, soon)));
-  return new Map(rows.map((r) => [Number(r.customerId), { customerId: Number(r.customerId), balance: Number(r.balance), expiringSoon: Number(r.expiringSoon), dueToExpire: Number(r.dueToExpire) }]));
+  return new Map(
+    rows.map((r) => [
+      Number(r.customerId),
+      { customerId: Number(r.customerId), balance: Number(r.balance), expiringSoon: Number(r.expiringSoon), dueToExpire: Number(r.dueToExpire) },
+    ]),
+  );
 }
 
 /** A customer with no ledger lines has nothing. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { requireRole } from '../auth/guards.js';
 import { CUSTOMER_READER_ROLES } from '../auth/principal.js';
 import { pointsLedger } from '../db/schema/index.js';
@@ -21,7 +21,12 @@ import { AdjustPointsInput, CustomerPoints, PointsEntry, PointsEntryConnection, 
 import { redeemPoints, type LedgerRow } from './redeem.js';
 import { heldOr } from '../controls/maker-checker/approval.types.js';
 
-const AdjustPointsResult = heldOr('AdjustPointsResult', 'The ledger line the adjustment booked, or the Approval holding it (maker-checker).', () => PointsEntry, 'PointsEntry');
+const AdjustPointsResult = heldOr(
+  'AdjustPointsResult',
+  'The ledger line the adjustment booked, or the Approval holding it (maker-checker).',
+  () => PointsEntry,
+  'PointsEntry',
+);
 
 const DAY_MS = 86_400_000;
 
@@ -62,13 +67,18 @@ export class PointsEntryResolver {
 export class CustomerPointsResolver {
   @FieldResolver(() => PointsEntryConnection, { description: 'The ledger, newest first.' })
   ledger(@Root() p: PointsView, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
-    return childPage(ctx, { name: 'points.ledger', table: pointsLedger, parent: pointsLedger.customerId, key: pointsLedger.id, newestFirst: true }, keysetPage(args, ctx.settings.get('core.pageSize')), p.customerId);
+    return childPage(
+      ctx,
+      { name: 'points.ledger', table: pointsLedger, parent: pointsLedger.customerId, key: pointsLedger.id, newestFirst: true },
+      keysetPage(args, ctx.settings.get('core.pageSize')),
+      p.customerId,
+    );
   }
 }
 
 @Resolver(() => Customer)
 export class CustomerPointsFieldResolver {
-  @FieldResolver(() => CustomerPoints, { description: '客户积分 / The customer\'s points: balance, what lapses soon, the ledger.' })
+  @FieldResolver(() => CustomerPoints, { description: "客户积分 / The customer's points: balance, what lapses soon, the ledger." })
   async points(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): Promise<PointsView> {
     return { ...(await positionLoader(ctx).load(c.id)), expiringWithinDays: pointsConfig(ctx.settings).expiringSoonDays };
   }
@@ -76,7 +86,9 @@ export class CustomerPointsFieldResolver {
 
 @Resolver()
 export class PointsResolver {
-  @Query(() => [PointsRedemptionItem], { description: '积分兑换目录 / What points buy (core.points.redemptions), cheapest first. Staff who serve customers, head office and auditors.' })
+  @Query(() => [PointsRedemptionItem], {
+    description: '积分兑换目录 / What points buy (core.points.redemptions), cheapest first. Staff who serve customers, head office and auditors.',
+  })
   pointsRedemptionCatalogue(@Ctx() ctx: HostContext): PointsRedemptionItem[] {
     requireRole(ctx, ...CUSTOMER_READER_ROLES);
     return Object.entries(pointsConfig(ctx.settings).redemptions)
@@ -86,19 +98,25 @@ export class PointsResolver {
 
   @Mutation(() => PointsEntry, {
     description:
-      '积分兑换 / Spends a customer\'s points on a catalogue item, at their request (relationship managers for their book, branch managers for their branch, head office). ' +
+      "积分兑换 / Spends a customer's points on a catalogue item, at their request (relationship managers for their book, branch managers for their branch, head office). " +
       'Idempotent by key; never overdraws, even with simultaneous redemptions (BAD_USER_INPUT, reason INSUFFICIENT_POINTS, with balance and cost). Audited as POINTS_REDEEMED.',
   })
-  redeemPoints(@Arg('input', () => RedeemPointsInput, { description: 'The customer, the catalogue item and an idempotency key.' }) input: RedeemPointsInput, @Ctx() ctx: HostContext) {
+  redeemPoints(
+    @Arg('input', () => RedeemPointsInput, { description: 'The customer, the catalogue item and an idempotency key.' }) input: RedeemPointsInput,
+    @Ctx() ctx: HostContext,
+  ) {
     return redeemPoints(ctx, input);
   }
 
   @Mutation(() => AdjustPointsResult, {
     description:
       '积分调整 / Head office grants or deducts points with a written reason (a deduction never takes the balance below zero). Audited as POINTS_ADJUSTED; ' +
-      'needs a second person\'s approval when core.makerChecker lists ADJUST_POINTS.',
+      "needs a second person's approval when core.makerChecker lists ADJUST_POINTS.",
   })
-  adjustPoints(@Arg('input', () => AdjustPointsInput, { description: 'The customer, the signed number of points and why.' }) input: AdjustPointsInput, @Ctx() ctx: HostContext) {
+  adjustPoints(
+    @Arg('input', () => AdjustPointsInput, { description: 'The customer, the signed number of points and why.' }) input: AdjustPointsInput,
+    @Ctx() ctx: HostContext,
+  ) {
     return adjustPoints(ctx, input);
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TIERS, type Tier } from '../domain/customers/derived.js';
 import { text, type LocalizedText } from '../i18n/localized.js';
 import type { SettingDefinition } from '../settings/registry.js';
-import type { SettingsReader } from '../suitability/types.js';
+import type { SettingsReader } from '../settings/reader.js';
 
 /** One thing points buy (a fee discount, a service), as the redemption catalogue lists it. */
 export interface PointsRedemptionItem {

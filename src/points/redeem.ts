@@ -1,6 +1,6 @@
 import { WRITER_ROLES } from '../auth/principal.js';
 import { and, eq } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { recordAudit } from '../audit/record.js';
 import { requireRole } from '../auth/guards.js';
 import { pointsLedger } from '../db/schema/index.js';
@@ -47,18 +47,34 @@ export async function redeemPoints(ctx: HostContext, input: RedeemPointsRequest)
       return earlier;
     }
     if (position.balance < item.points) {
-      throw new FinmartError('BAD_USER_INPUT', text(`积分不足：可用 ${position.balance}，需要 ${item.points}`, `Not enough points: ${position.balance} available, ${item.points} needed`), {
-        field: 'item',
-        reason: 'INSUFFICIENT_POINTS',
-        balance: position.balance,
-        cost: item.points,
-      });
+      throw new FinmartError(
+        'BAD_USER_INPUT',
+        text(`积分不足：可用 ${position.balance}，需要 ${item.points}`, `Not enough points: ${position.balance} available, ${item.points} needed`),
+        {
+          field: 'item',
+          reason: 'INSUFFICIENT_POINTS',
+          balance: position.balance,
+          cost: item.points,
+        },
+      );
     }
     const [row] = await tx
       .insert(pointsLedger)
-      .values({ customerId: customer.id, kind: 'REDEEMED', points: -item.points, item: input.item, actor, idempotencyKey: key, requestId: ctx.requestId, at: ctx.now })
+      .values({
+        customerId: customer.id,
+        kind: 'REDEEMED',
+        points: -item.points,
+        item: input.item,
+        actor,
+        idempotencyKey: key,
+        requestId: ctx.requestId,
+        at: ctx.now,
+      })
       .returning();
-    await recordAudit({ ...ctx, db: tx }, { action: 'POINTS_REDEEMED', targetType: 'Customer', targetId: String(customer.id), details: { item: input.item, points: item.points } });
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'POINTS_REDEEMED', targetType: 'Customer', targetId: String(customer.id), details: { item: input.item, points: item.points } },
+    );
     return row!;
   });
 }

@@ -1,4 +1,4 @@
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { assertIndependentDecision as assertIndependent, recordParticipation as record, type CaseRef, type CaseRole } from '../controls/four-eyes.js';
 import { pledgeHolding as pledge, releasePledge as release } from '../controls/pledges.js';
 import { loadCustomerFacts } from '../suitability/facts-loader.js';
@@ -60,7 +60,14 @@ export async function judgeApplication(ctx: RequestContext, terms: ApplicationTe
 
 /** Writes a judged application's decision record (purpose APPLICATION) in `tx`: the evidence of that step. Returns its id. */
 export function recordApplicationDecision(ctx: RequestContext, tx: Tx, judged: JudgedApplication): Promise<number> {
-  return recordDecision(tx, { purpose: 'APPLICATION', decision: judged.decision, facts: judged.evidence.facts, actor: ctx.principal.subject, requestId: ctx.requestId, at: ctx.now });
+  return recordDecision(tx, {
+    purpose: 'APPLICATION',
+    decision: judged.decision,
+    facts: judged.evidence.facts,
+    actor: ctx.principal.subject,
+    requestId: ctx.requestId,
+    at: ctx.now,
+  });
 }
 
 /** Records that the caller marketed or investigated a case (separation of duties is checked against it when someone decides). */
@@ -86,7 +93,8 @@ export const customerInScope = (ctx: RequestContext, customerId: number) => cust
  * until {@link releasePledge}. BAD_USER_INPUT when it is not the customer's ACTIVE position, CONFLICT when
  * another case holds it.
  */
-export const pledgeHolding = (ctx: RequestContext, tx: Tx, customerId: number, holdingId: number, ref: CaseRef) => pledge(tx, customerId, holdingId, ref, ctx.now);
+export const pledgeHolding = (ctx: RequestContext, tx: Tx, customerId: number, holdingId: number, ref: CaseRef) =>
+  pledge(tx, customerId, holdingId, ref, ctx.now);
 
 /** Releases the case's pledge on a position (the loan is settled), in `tx`. */
 export const releasePledge = (tx: Tx, holdingId: number, ref: CaseRef, now: Date): Promise<void> => release(tx, holdingId, ref, now);

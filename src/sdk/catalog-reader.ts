@@ -15,7 +15,13 @@ export function onSaleProductsOfLine(ctx: RequestContext, line: string): Promise
     .loader<string, ProductRecord[]>('sdk.onSaleProductsOfLine', async (lines) => {
       const out: ProductRecord[][] = [];
       for (const l of lines) {
-        out.push(await ctx.db.select().from(products).where(and(eq(products.line, l), eq(products.status, 'ON_SALE'), productScope(ctx.principal))).orderBy(asc(products.id)));
+        out.push(
+          await ctx.db
+            .select()
+            .from(products)
+            .where(and(eq(products.line, l), eq(products.status, 'ON_SALE'), productScope(ctx.principal)))
+            .orderBy(asc(products.id)),
+        );
       }
       return out;
     })

@@ -22,14 +22,7 @@ export type { ProductRecord } from '../domain/products/product.record.js';
 export { Customer } from '../domain/customers/customer.type.js';
 export type { CustomerRecord } from '../domain/customers/customer.record.js';
 export { Money, money } from '../domain/common/money.type.js';
-export {
-  ProductRiskEnum,
-  RiskLevelEnum,
-  SaleChannelEnum,
-  InitiatorEnum,
-  ProductStatusEnum,
-  GenderEnum,
-} from '../domain/common/enums.js';
+export { ProductRiskEnum, RiskLevelEnum, SaleChannelEnum, InitiatorEnum, ProductStatusEnum, GenderEnum } from '../domain/common/enums.js';
 export { toGlobalId, numericIdOf } from '../graphql/relay/global-id.js';
 export { ConnectionArgs, connectionTypes, PageInfo } from '../graphql/relay/types.js';
 export { keysetPage, toConnection } from '../graphql/relay/paginate.js';

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { z, type ZodType } from 'zod';
-import type { SettingsReader } from '../suitability/types.js';
+import type { SettingsReader } from '../settings/reader.js';
 
 /**
  * How a line sizes an order — the host rule "the server computes what it books".

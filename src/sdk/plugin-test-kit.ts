@@ -10,7 +10,7 @@ import { mulberry32 } from '../seed/random.js';
 import type { SettingDefinition } from '../settings/registry.js';
 import type { CatalogWriter, NewHolding, NewProduct, NewExternalReport } from './catalog-writer.js';
 import type { SeedContext, SeedCustomer } from './manifest.js';
-import { testSettings } from './testing.js';
+import { testSettings } from './test-settings.js';
 
 /**
  * Tools for testing a plugin's own data layer without the host: its tables in

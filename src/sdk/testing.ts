@@ -1,14 +1,7 @@
 import { evaluateSuitability, type RegisteredRule } from '../suitability/engine.js';
-import { SettingsRegistry, type SettingDefinition } from '../settings/registry.js';
-import { coreSettings } from '../settings/core-settings.js';
-import type {
-  CustomerFacts,
-  ProductFacts,
-  SaleFacts,
-  SuitabilityDecisionRecord,
-  SuitabilityFacts,
-  SuitabilityRule,
-} from '../suitability/types.js';
+import type { SettingDefinition } from '../settings/registry.js';
+import { testSettings } from './test-settings.js';
+import type { CustomerFacts, ProductFacts, SaleFacts, SuitabilityDecisionRecord, SuitabilityFacts, SuitabilityRule } from '../suitability/types.js';
 
 /** Deep-partial facts for tests. */
 export interface FactsOverrides {
@@ -93,14 +86,7 @@ export function makeFacts(o: FactsOverrides = {}): SuitabilityFacts {
   return { customer, product, sale, now: o.now ?? TEST_NOW };
 }
 
-/** A settings registry with the core defaults plus `extra` definitions, and optional overrides. */
-export function testSettings(extra: SettingDefinition[] = [], overrides: Record<string, unknown> = {}) {
-  const registry = new SettingsRegistry();
-  for (const d of coreSettings) registry.register(d, 'core');
-  for (const d of extra) registry.register(d, 'test');
-  for (const [k, v] of Object.entries(overrides)) registry.set(k, v);
-  return registry;
-}
+export { testSettings } from './test-settings.js';
 
 /** The core rules, so a plugin's tests can show the combined decision for its products. */
 export { coreRules } from '../suitability/rules/core/index.js';

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import type { Config } from '../config/config.js';
 import { COST_MODEL } from './operation-cost.js';
 
@@ -29,7 +29,10 @@ export const abuseLimitsFrom = (config: Config): AbuseLimits => ({
  * are validation errors: HTTP 400, GRAPHQL_VALIDATION_FAILED (tokens:
  * GRAPHQL_PARSE_FAILED).
  */
-export function abuseLimitProtection(limits: AbuseLimits, opts: { suggestions?: boolean } = {}): {
+export function abuseLimitProtection(
+  limits: AbuseLimits,
+  opts: { suggestions?: boolean } = {},
+): {
   plugins: ApolloServerPlugin<HostContext>[];
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { FinmartError } from '../graphql/errors.js';
 import { text } from '../i18n/localized.js';
 import type { CostBudget } from './cost-budget.js';

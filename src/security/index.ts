@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { customer360AuditPlugin } from '../audit/customer-360-audit.plugin.js';
 import type { Config } from '../config/config.js';
 import { storableInputPlugin } from '../graphql/storable-input.js';

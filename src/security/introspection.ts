@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, BREAK, type DocumentNode } from 'graphql';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import type { Principal } from '../auth/principal.js';
 
 /** True when the document asks for the schema (`__schema` or `__type`; `__typename` is ordinary). */

@@ -20,7 +20,12 @@ export const COST_MODEL = { flattenFragments: true, objectCost: 1, scalarCost: 1
  * $n` costs 1×). Here variables are written in first, so `customers(first: $n)`
  * with n = 100 costs what `customers(first: 100)` does.
  */
-export function createOperationCost(): (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables?: Record<string, unknown>) => number {
+export function createOperationCost(): (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables?: Record<string, unknown>,
+) => number {
   let measured: number | undefined;
   const armor = new ApolloArmor({
     costLimit: { ...COST_MODEL, maxCost: Number.MAX_SAFE_INTEGER, onAccept: [(_ctx, details: { n: number }) => (measured = details.n)] },

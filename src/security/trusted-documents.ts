@@ -48,7 +48,7 @@ export function documentHash(id: string): string | undefined {
 export function parseTrustedDocumentManifest(json: unknown): Map<string, string> {
   const entries: [string, unknown][] =
     json && typeof json === 'object' && !Array.isArray(json) && (json as { format?: unknown }).format === 'apollo-persisted-query-manifest'
-      ? ((json as { operations?: unknown }).operations as { id?: unknown; body?: unknown }[] | undefined ?? []).map((o) => [String(o?.id), o?.body])
+      ? (((json as { operations?: unknown }).operations as { id?: unknown; body?: unknown }[] | undefined) ?? []).map((o) => [String(o?.id), o?.body])
       : json && typeof json === 'object' && !Array.isArray(json)
         ? Object.entries(json)
         : [];

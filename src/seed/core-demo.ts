@@ -10,23 +10,10 @@
  * to chance so that even a small demo contains them.
  */
 import type { PgDatabase } from 'drizzle-orm/pg-core';
-import {
-  branches,
-  complaints,
-  contacts,
-  customers,
-  managers,
-  riskAssessments,
-} from '../db/schema/index.js';
-import {
-  chineseName,
-  foreignName,
-  passportNumber,
-  type ForeignNationality,
-  type Gender,
-} from './names.js';
+import { branches, complaints, contacts, customers, managers, riskAssessments } from '../db/schema/index.js';
+import { chineseName, foreignName, passportNumber, type ForeignNationality, type Gender } from './names.js';
 import { createRandom, type Random, type Weighted } from './random.js';
-import type { SettingsReader } from '../suitability/types.js';
+import type { SettingsReader } from '../settings/reader.js';
 import { coreSettings } from '../settings/core-settings.js';
 import { tierFor } from '../domain/customers/classification.js';
 import { gradeRank, minimumGradeFor } from '../domain/organisation/grades.js';
@@ -93,7 +80,21 @@ interface BranchDef {
 }
 
 /** Industry codes (core.leadIndustries) the demo managers cover, two each in turn. */
-const LEAD_INDUSTRY_ROTATION = ['MANUFACTURING', 'REAL_ESTATE', 'WHOLESALE_RETAIL', 'IT_SERVICES', 'CONSTRUCTION', 'HEALTHCARE', 'TRANSPORT', 'EDUCATION', 'PUBLIC_SECTOR', 'AGRICULTURE', 'MANUFACTURING', 'IT_SERVICES', 'REAL_ESTATE'];
+const LEAD_INDUSTRY_ROTATION = [
+  'MANUFACTURING',
+  'REAL_ESTATE',
+  'WHOLESALE_RETAIL',
+  'IT_SERVICES',
+  'CONSTRUCTION',
+  'HEALTHCARE',
+  'TRANSPORT',
+  'EDUCATION',
+  'PUBLIC_SECTOR',
+  'AGRICULTURE',
+  'MANUFACTURING',
+  'IT_SERVICES',
+  'REAL_ESTATE',
+];
 
 const BRANCHES: readonly BranchDef[] = [
   {
@@ -167,18 +168,7 @@ const AGE_BANDS: readonly Weighted<readonly [number, number]>[] = [
   [[75, 88], 5],
 ];
 
-type Occupation =
-  | 'TEACHER'
-  | 'ENGINEER'
-  | 'DOCTOR'
-  | 'CIVIL_SERVANT'
-  | 'SELF_EMPLOYED'
-  | 'RETIRED'
-  | 'STUDENT'
-  | 'FINANCE'
-  | 'SALES'
-  | 'FARMER'
-  | 'EXECUTIVE';
+type Occupation = 'TEACHER' | 'ENGINEER' | 'DOCTOR' | 'CIVIL_SERVANT' | 'SELF_EMPLOYED' | 'RETIRED' | 'STUDENT' | 'FINANCE' | 'SALES' | 'FARMER' | 'EXECUTIVE';
 type Sector = 'GOVERNMENT' | 'STATE_OWNED' | 'PRIVATE' | 'FOREIGN_OWNED' | 'SELF' | 'NONE';
 
 /** Median annual pay (CNY) and log-space spread per occupation. */
@@ -208,8 +198,20 @@ type RiskLevel = (typeof RISK_LEVELS)[number];
  * skew cautious; the rest are weighted so the overall mix lands near
  * C1 10% / C2 25% / C3 35% / C4 20% / C5 10%.
  */
-const RISK_VULNERABLE: readonly Weighted<RiskLevel>[] = [['C1', 30], ['C2', 35], ['C3', 25], ['C4', 8], ['C5', 2]];
-const RISK_OTHERS: readonly Weighted<RiskLevel>[] = [['C1', 6.7], ['C2', 23.4], ['C3', 36.6], ['C4', 22], ['C5', 11.3]];
+const RISK_VULNERABLE: readonly Weighted<RiskLevel>[] = [
+  ['C1', 30],
+  ['C2', 35],
+  ['C3', 25],
+  ['C4', 8],
+  ['C5', 2],
+];
+const RISK_OTHERS: readonly Weighted<RiskLevel>[] = [
+  ['C1', 6.7],
+  ['C2', 23.4],
+  ['C3', 36.6],
+  ['C4', 22],
+  ['C5', 11.3],
+];
 
 type Channel = 'PHONE' | 'VISIT' | 'SMS' | 'WECHAT' | 'EMAIL';
 type Outcome = 'REACHED' | 'NO_ANSWER' | 'FOLLOW_UP' | 'DECLINED';
@@ -231,30 +233,40 @@ const CONTACT_SUMMARIES: Readonly<Record<Channel, readonly string[]>> = {
     '电话了解客户近期资金安排',
     '电话回访，确认基金赎回到账',
   ],
-  VISIT: [
-    '客户到访网点，面谈资产配置',
-    '上门拜访，讨论养老规划',
-    '网点面谈，重新进行风险测评',
-    '邀请客户参加财富讲座',
-    '客户来行咨询保险产品',
-  ],
+  VISIT: ['客户到访网点，面谈资产配置', '上门拜访，讨论养老规划', '网点面谈，重新进行风险测评', '邀请客户参加财富讲座', '客户来行咨询保险产品'],
   SMS: ['短信推送新发理财产品', '短信提醒产品即将到期', '短信生日祝福', '短信告知网点营业时间调整'],
-  WECHAT: [
-    '企业微信沟通基金定投',
-    '微信发送市场周报',
-    '微信答复保险产品咨询',
-    '微信发送贵金属行情解读',
-    '微信提醒客户更新身份证件',
-  ],
+  WECHAT: ['企业微信沟通基金定投', '微信发送市场周报', '微信答复保险产品咨询', '微信发送贵金属行情解读', '微信提醒客户更新身份证件'],
   EMAIL: ['邮件发送季度资产报告', '邮件推送私人银行活动邀请', '邮件发送产品说明书'],
 };
 
 const OUTCOMES_BY_CHANNEL: Readonly<Record<Channel, readonly Weighted<Outcome>[]>> = {
-  PHONE: [['REACHED', 55], ['NO_ANSWER', 25], ['FOLLOW_UP', 12], ['DECLINED', 8]],
-  VISIT: [['REACHED', 70], ['FOLLOW_UP', 25], ['DECLINED', 5]],
-  SMS: [['REACHED', 80], ['NO_ANSWER', 15], ['DECLINED', 5]],
-  WECHAT: [['REACHED', 65], ['NO_ANSWER', 15], ['FOLLOW_UP', 15], ['DECLINED', 5]],
-  EMAIL: [['REACHED', 70], ['NO_ANSWER', 25], ['FOLLOW_UP', 5]],
+  PHONE: [
+    ['REACHED', 55],
+    ['NO_ANSWER', 25],
+    ['FOLLOW_UP', 12],
+    ['DECLINED', 8],
+  ],
+  VISIT: [
+    ['REACHED', 70],
+    ['FOLLOW_UP', 25],
+    ['DECLINED', 5],
+  ],
+  SMS: [
+    ['REACHED', 80],
+    ['NO_ANSWER', 15],
+    ['DECLINED', 5],
+  ],
+  WECHAT: [
+    ['REACHED', 65],
+    ['NO_ANSWER', 15],
+    ['FOLLOW_UP', 15],
+    ['DECLINED', 5],
+  ],
+  EMAIL: [
+    ['REACHED', 70],
+    ['NO_ANSWER', 25],
+    ['FOLLOW_UP', 5],
+  ],
 };
 
 type ComplaintStatus = 'RECORDED' | 'ACCEPTED' | 'ANALYSED' | 'HANDLED' | 'FEEDBACK_GIVEN';
@@ -286,11 +298,7 @@ interface ComplaintText {
 
 const COMPLAINT_TEXT: Readonly<Record<ComplaintCategory, ComplaintText>> = {
   MIS_SELLING: {
-    description: [
-      '客户反映购买理财产品时未被充分告知风险',
-      '客户称销售人员口头承诺保本保收益',
-      '客户认为所购基金风险等级高于其风险承受能力',
-    ],
+    description: ['客户反映购买理财产品时未被充分告知风险', '客户称销售人员口头承诺保本保收益', '客户认为所购基金风险等级高于其风险承受能力'],
     analysis: ['经调阅双录视频，风险揭示环节不完整', '核查销售记录，适当性匹配流程执行到位，但沟通存在歧义'],
     resolution: ['向客户致歉，协商退还部分认购费用并加强销售人员培训', '重新向客户解释产品风险，并为其办理赎回'],
   },
@@ -316,18 +324,44 @@ const COMPLAINT_TEXT: Readonly<Record<ComplaintCategory, ComplaintText>> = {
   },
 };
 
-const COMPLAINT_FEEDBACK = [
-  '客户表示认可处理结果',
-  '客户基本满意，希望后续持续跟进',
-  '客户对处理结果仍有保留意见',
-  '客户表示满意，不再追究',
-];
+const COMPLAINT_FEEDBACK = ['客户表示认可处理结果', '客户基本满意，希望后续持续跟进', '客户对处理结果仍有保留意见', '客户表示满意，不再追究'];
 
 /** Real mainland mobile prefixes (all of the form 1[3-9]x). */
 const PHONE_PREFIXES = [
-  '130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155',
-  '156', '157', '158', '159', '166', '173', '177', '180', '181', '182', '183', '185', '186', '187', '188',
-  '189', '191', '198', '199',
+  '130',
+  '131',
+  '132',
+  '133',
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '177',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
 ] as const;
 
 // ---------------------------------------------------------------------------
@@ -346,8 +380,7 @@ const ymdOfDay = (day: number): Ymd => {
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 };
 const isoOfDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
-const ageOn = (birth: Ymd, today: Ymd): number =>
-  today.y - birth.y - (today.m < birth.m || (today.m === birth.m && today.d < birth.d) ? 1 : 0);
+const ageOn = (birth: Ymd, today: Ymd): number => today.y - birth.y - (today.m < birth.m || (today.m === birth.m && today.d < birth.d) ? 1 : 0);
 
 /** Picks a birth day so that the person is exactly `age` on `today`. */
 function birthDayForAge(rng: Random, age: number, today: Ymd): number {
@@ -426,8 +459,7 @@ const money = (x: number): string => x.toFixed(2);
 /** A timestamp `daysAgo` Beijing calendar days before today, between the given hours, never after now. */
 function timeAt(ctx: Ctx, daysAgo: number, fromHour = 9, toHour = 18): Date {
   const { rng } = ctx;
-  let ms =
-    ctx.midnight - daysAgo * DAY + rng.int(fromHour * 60, toHour * 60 - 1) * MINUTE + rng.int(0, 59) * 1000;
+  let ms = ctx.midnight - daysAgo * DAY + rng.int(fromHour * 60, toHour * 60 - 1) * MINUTE + rng.int(0, 59) * 1000;
   if (ms > ctx.now - MINUTE) ms = ctx.now - rng.int(1, 120) * MINUTE;
   return new Date(ms);
 }
@@ -471,11 +503,21 @@ function uniquePassport(ctx: Ctx, nationality: ForeignNationality): string {
 function chooseOccupation(rng: Random, age: number, gender: Gender, student: boolean, foreign: boolean): Occupation {
   if (student) return 'STUDENT';
   // Statutory retirement: men 60; women 50 (workers) or 55 (cadres).
-  const retireChance =
-    age >= 65 ? 0.95 : age >= 60 ? 0.85 : gender === 'FEMALE' && age >= 55 ? 0.5 : gender === 'FEMALE' && age >= 50 ? 0.25 : 0;
+  const retireChance = age >= 65 ? 0.95 : age >= 60 ? 0.85 : gender === 'FEMALE' && age >= 55 ? 0.5 : gender === 'FEMALE' && age >= 50 ? 0.25 : 0;
   if (rng.chance(retireChance)) return 'RETIRED';
-  if (age >= 60) return rng.weighted<Occupation>([['SELF_EMPLOYED', 40], ['FARMER', 25], ['EXECUTIVE', 20], ['DOCTOR', 15]]);
-  if (age < 20) return rng.weighted<Occupation>([['SALES', 50], ['SELF_EMPLOYED', 30], ['FARMER', 20]]);
+  if (age >= 60)
+    return rng.weighted<Occupation>([
+      ['SELF_EMPLOYED', 40],
+      ['FARMER', 25],
+      ['EXECUTIVE', 20],
+      ['DOCTOR', 15],
+    ]);
+  if (age < 20)
+    return rng.weighted<Occupation>([
+      ['SALES', 50],
+      ['SELF_EMPLOYED', 30],
+      ['FARMER', 20],
+    ]);
   if (foreign) {
     return rng.weighted<Occupation>([
       ['EXECUTIVE', age >= 30 ? 25 : 0],
@@ -511,15 +553,28 @@ function chooseSector(rng: Random, occupation: Occupation, foreign: boolean): Se
     case 'FARMER':
       return 'SELF';
     case 'TEACHER':
-      return foreign ? 'PRIVATE' : rng.weighted<Sector>([['GOVERNMENT', 70], ['PRIVATE', 30]]);
+      return foreign
+        ? 'PRIVATE'
+        : rng.weighted<Sector>([
+            ['GOVERNMENT', 70],
+            ['PRIVATE', 30],
+          ]);
     case 'DOCTOR':
-      return rng.weighted<Sector>([['GOVERNMENT', 60], ['PRIVATE', 30], ['FOREIGN_OWNED', 10]]);
+      return rng.weighted<Sector>([
+        ['GOVERNMENT', 60],
+        ['PRIVATE', 30],
+        ['FOREIGN_OWNED', 10],
+      ]);
     case 'ENGINEER':
     case 'FINANCE':
     case 'EXECUTIVE':
     case 'SALES':
       if (foreignEmployer) return 'FOREIGN_OWNED';
-      return rng.weighted<Sector>([['STATE_OWNED', 35], ['PRIVATE', 50], ['FOREIGN_OWNED', 15]]);
+      return rng.weighted<Sector>([
+        ['STATE_OWNED', 35],
+        ['PRIVATE', 50],
+        ['FOREIGN_OWNED', 15],
+      ]);
   }
 }
 
@@ -651,7 +706,11 @@ function makeCustomer(ctx: Ctx, index: number): Draft {
   const employerSector = chooseSector(rng, occupation, foreign);
   const fin = finances(rng, occupation, age, branch.city, foreign);
 
-  const legalCapacity = rng.weighted([['FULL', 993], ['LIMITED', 5], ['NONE', 2]] as const);
+  const legalCapacity = rng.weighted([
+    ['FULL', 993],
+    ['LIMITED', 5],
+    ['NONE', 2],
+  ] as const);
   const idVerified = !rng.chance(0.02);
   const fxWatchList = rng.chance(0.01);
 
@@ -673,36 +732,39 @@ function makeCustomer(ctx: Ctx, index: number): Draft {
     const level = rng.weighted(vulnerable ? RISK_VULNERABLE : RISK_OTHERS);
     const maxExperience = Math.min(20, Math.max(0, age - 18));
     const wealthy = fin.assets >= 1_000_000 || fin.threeYear >= 300_000;
-    const experienceYears =
-      maxExperience === 0 || rng.chance(wealthy ? 0.1 : 0.3) ? 0 : rng.int(1, maxExperience);
+    const experienceYears = maxExperience === 0 || rng.chance(wealthy ? 0.1 : 0.3) ? 0 : rng.int(1, maxExperience);
 
-    const eligible =
-      (fin.assets >= 5_000_000 || fin.threeYear >= 500_000) &&
-      experienceYears >= 2 &&
-      age >= 18 &&
-      legalCapacity === 'FULL';
+    const eligible = (fin.assets >= 5_000_000 || fin.threeYear >= 500_000) && experienceYears >= 2 && age >= 18 && legalCapacity === 'FULL';
     if (eligible && rng.chance(0.5)) {
       investorType = 'PROFESSIONAL';
       investorTypeBasis = fin.assets >= 5_000_000 ? 'FINANCIAL_ASSETS_5M' : 'INCOME_500K';
     }
-    const lowestCategory =
-      level === 'C1' && investorType === 'ORDINARY' && rng.chance(vulnerable ? 0.55 : 0.35);
+    const lowestCategory = level === 'C1' && investorType === 'ORDINARY' && rng.chance(vulnerable ? 0.55 : 0.35);
 
     // Newest first; ~15% are past their one-year validity. An expired one needs an old enough account.
     const canExpire = openedDaysAgo > 400;
-    const newestDaysAgo =
-      canExpire && rng.chance(0.19)
-        ? rng.int(366, Math.min(1100, openedDaysAgo - 1))
-        : rng.int(0, Math.min(364, openedDaysAgo - 1));
-    const history = rng.weighted<number>([[1, 45], [2, 35], [3, 20]]);
+    const newestDaysAgo = canExpire && rng.chance(0.19) ? rng.int(366, Math.min(1100, openedDaysAgo - 1)) : rng.int(0, Math.min(364, openedDaysAgo - 1));
+    const history = rng.weighted<number>([
+      [1, 45],
+      [2, 35],
+      [3, 20],
+    ]);
     let daysAgo = newestDaysAgo;
     let rowLevel: RiskLevel = level;
     let rowExperience = experienceYears;
     for (let k = 0; k < history; k++) {
       const channel =
         k === 0
-          ? rng.weighted([['MOBILE', 40], ['COUNTER', 35], ['ONLINE', 25]] as const)
-          : rng.weighted([['COUNTER', 55], ['ONLINE', 30], ['MOBILE', 15]] as const);
+          ? rng.weighted([
+              ['MOBILE', 40],
+              ['COUNTER', 35],
+              ['ONLINE', 25],
+            ] as const)
+          : rng.weighted([
+              ['COUNTER', 55],
+              ['ONLINE', 30],
+              ['MOBILE', 15],
+            ] as const);
       const assessedAt = channel === 'COUNTER' ? timeAt(ctx, daysAgo) : timeAt(ctx, daysAgo, 7, 23);
       assessments.push({
         level: rowLevel,
@@ -736,13 +798,30 @@ function makeCustomer(ctx: Ctx, index: number): Draft {
   const windowDays = Math.min(730, openedDaysAgo - 1);
   const segment = rng.weighted<'NONE' | 'ACTIVE' | 'RECENT' | 'DORMANT'>(
     managerId === null
-      ? [['NONE', 40], ['ACTIVE', 15], ['RECENT', 20], ['DORMANT', 25]]
-      : [['NONE', 8], ['ACTIVE', 42], ['RECENT', 30], ['DORMANT', 20]],
+      ? [
+          ['NONE', 40],
+          ['ACTIVE', 15],
+          ['RECENT', 20],
+          ['DORMANT', 25],
+        ]
+      : [
+          ['NONE', 8],
+          ['ACTIVE', 42],
+          ['RECENT', 30],
+          ['DORMANT', 20],
+        ],
   );
   if (segment !== 'NONE') {
     const [lo, hi] = segment === 'ACTIVE' ? [0, 89] : segment === 'RECENT' ? [90, 364] : [366, 729];
     const newest = rng.int(Math.min(lo, windowDays), Math.min(hi, windowDays));
-    const count = rng.weighted<number>([[1, 25], [2, 25], [3, 20], [4, 15], [5, 10], [6, 5]]);
+    const count = rng.weighted<number>([
+      [1, 25],
+      [2, 25],
+      [3, 20],
+      [4, 15],
+      [5, 10],
+      [6, 5],
+    ]);
     const days = [newest];
     for (let k = 1; k < count; k++) days.push(rng.int(newest, windowDays));
     days.sort((a, b) => b - a); // oldest first
@@ -770,15 +849,11 @@ function makeCustomer(ctx: Ctx, index: number): Draft {
   let complaint: Draft['complaint'] = null;
   if (ctx.complaintPicker.hit()) {
     const n = ctx.complaintCount++;
-    const status =
-      n < COMPLAINT_ROUND_ROBIN ? COMPLAINT_STATUSES[n % COMPLAINT_STATUSES.length]! : rng.weighted(COMPLAINT_STATUS_WEIGHTS);
+    const status = n < COMPLAINT_ROUND_ROBIN ? COMPLAINT_STATUSES[n % COMPLAINT_STATUSES.length]! : rng.weighted(COMPLAINT_STATUS_WEIGHTS);
     complaint = makeComplaint(ctx, status, managerId, ctx.branchIds[branchIndex]!, openedDaysAgo, n);
   }
 
-  const updatedAt = [openedAt, riskAssessedAt, lastActivityAt].reduce<Date>(
-    (a, b) => (b && b > a ? b : a),
-    openedAt,
-  );
+  const updatedAt = [openedAt, riskAssessedAt, lastActivityAt].reduce<Date>((a, b) => (b && b > a ? b : a), openedAt);
 
   return {
     customer: {
@@ -829,25 +904,13 @@ const severityOf = (n: number, category: ComplaintCategory): Severity =>
 const escalationOf = (n: number): number => (n % 12 === 5 ? 2 : n % 4 === 1 ? 1 : 0);
 const ESCALATION_REASONS = ['', '客户对处理进度不满，升级至支行负责人', '涉及销售合规问题，升级至总行消费者权益保护部'];
 
-function makeComplaint(
-  ctx: Ctx,
-  status: ComplaintStatus,
-  managerId: number | null,
-  branchId: number,
-  openedDaysAgo: number,
-  n: number,
-): Draft['complaint'] {
+function makeComplaint(ctx: Ctx, status: ComplaintStatus, managerId: number | null, branchId: number, openedDaysAgo: number, n: number): Draft['complaint'] {
   const { rng } = ctx;
   const category = rng.weighted(COMPLAINT_CATEGORIES);
   const text = COMPLAINT_TEXT[category];
   const stage = COMPLAINT_STATUSES.indexOf(status);
   // Minutes from one lifecycle step to the next: accept, analyse, handle, give feedback.
-  const gaps = [
-    rng.int(30, 2 * 24 * 60),
-    rng.int(24 * 60, 10 * 24 * 60),
-    rng.int(24 * 60, 15 * 24 * 60),
-    rng.int(4 * 60, 7 * 24 * 60),
-  ].slice(0, stage);
+  const gaps = [rng.int(30, 2 * 24 * 60), rng.int(24 * 60, 10 * 24 * 60), rng.int(24 * 60, 15 * 24 * 60), rng.int(4 * 60, 7 * 24 * 60)].slice(0, stage);
   // How long the complaint has sat in its current status.
   const [idleLo, idleHi] = (
     [
@@ -953,7 +1016,10 @@ export async function seedCoreDemo(db: PgDatabase<any>, opts: CoreDemoOptions): 
           branchId: branchIds[b]!,
           phone: uniquePhone(orgRng, usedPhones),
           // Two industries each, in rotation (no draw from orgRng: the roster stays what it was).
-          industries: [LEAD_INDUSTRY_ROTATION[(managerValues.length * 2) % LEAD_INDUSTRY_ROTATION.length]!, LEAD_INDUSTRY_ROTATION[(managerValues.length * 2 + 1) % LEAD_INDUSTRY_ROTATION.length]!],
+          industries: [
+            LEAD_INDUSTRY_ROTATION[(managerValues.length * 2) % LEAD_INDUSTRY_ROTATION.length]!,
+            LEAD_INDUSTRY_ROTATION[(managerValues.length * 2 + 1) % LEAD_INDUSTRY_ROTATION.length]!,
+          ],
           createdAt: new Date(midnight - yearsOfService * 365 * DAY - orgRng.int(0, 300) * DAY + 9 * HOUR),
         });
       });

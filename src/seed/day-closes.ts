@@ -27,7 +27,10 @@ export async function seedDayCloses(runtime: HostRuntime, now: Date): Promise<vo
     const monthEnd = dayBefore(firstOfMonth);
     if (!days.includes(monthEnd) && monthEnd < yesterday) days.push(monthEnd);
   }
-  const list = sql.join(days.map((d) => sql`${d}::date`), sql`, `);
+  const list = sql.join(
+    days.map((d) => sql`${d}::date`),
+    sql`, `,
+  );
   await runtime.database.db.execute(sql`insert into customer_day_closes
       (day, customer_id, manager_id, branch_id, tier, assets_cny, lines_held, cadence_days, closed_at)
     select d.day, k.customer_id, k.manager_id, k.branch_id, k.tier,

@@ -17,8 +17,18 @@ import { seedMakerChecker } from './maker-checker.js';
 
 /** Reference rates to CNY seeded with the core; the forex plugin replaces them with its own. */
 const REFERENCE_RATES: Record<string, string> = {
-  USD: '7.1000', EUR: '7.7000', JPY: '0.0475', GBP: '9.0000', HKD: '0.9100', AUD: '4.6500',
-  CAD: '5.1500', CHF: '8.0500', SGD: '5.3000', NZD: '4.2000', KRW: '0.0052', THB: '0.2000',
+  USD: '7.1000',
+  EUR: '7.7000',
+  JPY: '0.0475',
+  GBP: '9.0000',
+  HKD: '0.9100',
+  AUD: '4.6500',
+  CAD: '5.1500',
+  CHF: '8.0500',
+  SGD: '5.3000',
+  NZD: '4.2000',
+  KRW: '0.0052',
+  THB: '0.2000',
 };
 
 /** Stable per-plugin seed so one plugin's data does not change when another is added. */
@@ -31,7 +41,10 @@ const pluginSeed = (code: string) => [...code].reduce((h, c) => (Math.imul(h, 31
  * end-of-day closes the KPIs compare, the leads, the satisfaction surveys
  * and the points ledger.
  */
-export async function seedDemoBank(host: Host, opts: { customers: number; now?: Date; misSellingCase?: boolean; makerChecker?: boolean }): Promise<{ customers: number }> {
+export async function seedDemoBank(
+  host: Host,
+  opts: { customers: number; now?: Date; misSellingCase?: boolean; makerChecker?: boolean },
+): Promise<{ customers: number }> {
   const { runtime } = host;
   const db = runtime.database.db;
   const now = opts.now ?? DEFAULT_NOW;
@@ -43,7 +56,11 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
     runtime.log.info({ step: name, ...counts(r), ms: Date.now() - t0 }, `seed: ${name}`);
     return r;
   };
-  const core = await step('core', () => seedCoreDemo(db, { customers: opts.customers, now, settings: runtime.settings }), (c) => ({ customers: c.customerIds.length }));
+  const core = await step(
+    'core',
+    () => seedCoreDemo(db, { customers: opts.customers, now, settings: runtime.settings }),
+    (c) => ({ customers: c.customerIds.length }),
+  );
   await db
     .insert(exchangeRates)
     .values(Object.entries(REFERENCE_RATES).map(([currency, rateToCny]) => ({ currency, rateToCny, asOf: now })))
@@ -61,7 +78,9 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   }));
   for (const plugin of runtime.plugins) {
     if (!plugin.seed) continue;
-    await step(`plugin ${plugin.code}`, () => plugin.seed!({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: mulberry32(pluginSeed(plugin.code)), now }));
+    await step(`plugin ${plugin.code}`, () =>
+      plugin.seed!({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: mulberry32(pluginSeed(plugin.code)), now }),
+    );
   }
   await step('valuation', () => revalueCustomers(runtime));
   // After revaluation: the mismatched assignments are chosen by the asset snapshot.
@@ -69,7 +88,11 @@ export async function seedDemoBank(host: Host, opts: { customers: number; now?: 
   await step('bundles', () => seedBundles(runtime));
   // After the roster: a close records each customer's manager.
   await step('day closes', () => seedDayCloses(runtime, now));
-  await step('leads', () => seedLeads(runtime, now), (n) => ({ leads: n }));
+  await step(
+    'leads',
+    () => seedLeads(runtime, now),
+    (n) => ({ leads: n }),
+  );
   // After the plugins' orders and the complaints: what the purchases earned, lapses, redemptions, grants.
   await step('points', () => seedPoints(runtime, now));
   // Off unless asked (the demo server and `npm run seed`): it places a real order, which test fixtures built on the seed do not expect.

@@ -12,7 +12,23 @@ const INDUSTRIES = ['MANUFACTURING', 'REAL_ESTATE', 'WHOLESALE_RETAIL', 'IT_SERV
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['建国', '海燕', '志强', '丽华', '文博', '晓东', '秀英', '俊杰'];
 /** The stage each lead of a pool reaches, in order: every stage is present in every branch. */
-const STAGES = ['COLLECTED', 'COLLECTED', 'COLLECTED', 'COLLECTED', 'DISTRIBUTED', 'DISTRIBUTED', 'DISTRIBUTED', 'FEEDBACK', 'FEEDBACK', 'REFINED', 'REFINED', 'CONVERTED', 'CONVERTED', 'DROPPED', 'DISTRIBUTED'] as const;
+const STAGES = [
+  'COLLECTED',
+  'COLLECTED',
+  'COLLECTED',
+  'COLLECTED',
+  'DISTRIBUTED',
+  'DISTRIBUTED',
+  'DISTRIBUTED',
+  'FEEDBACK',
+  'FEEDBACK',
+  'REFINED',
+  'REFINED',
+  'CONVERTED',
+  'CONVERTED',
+  'DROPPED',
+  'DISTRIBUTED',
+] as const;
 const PATH = ['COLLECTED', 'DISTRIBUTED', 'FEEDBACK', 'REFINED', 'CONVERTED'];
 
 /**
@@ -73,16 +89,44 @@ export async function seedLeads(runtime: HostRuntime, now: Date): Promise<number
           version: 1 + (stage === 'DROPPED' ? 1 : reach),
         })
         .returning({ id: leads.id });
-      const events: (typeof leadEvents.$inferInsert)[] = [{ leadId: row.id, fromStage: null, toStage: 'COLLECTED', managerId: null, branchId: b.id, actor: 'seed', reason: 'collected', at: created }];
+      const events: (typeof leadEvents.$inferInsert)[] = [
+        { leadId: row.id, fromStage: null, toStage: 'COLLECTED', managerId: null, branchId: b.id, actor: 'seed', reason: 'collected', at: created },
+      ];
       for (let s = 1; s <= reach; s += 1) {
-        events.push({ leadId: row.id, fromStage: PATH[s - 1]!, toStage: PATH[s]!, managerId: holder?.id ?? null, branchId: b.id, actor: 'seed', reason: ['', 'claimed (优先领认)', '已联系，约见决策人', '补充资产与需求信息', '已开户'][s]!, at: at(s) });
+        events.push({
+          leadId: row.id,
+          fromStage: PATH[s - 1]!,
+          toStage: PATH[s]!,
+          managerId: holder?.id ?? null,
+          branchId: b.id,
+          actor: 'seed',
+          reason: ['', 'claimed (优先领认)', '已联系，约见决策人', '补充资产与需求信息', '已开户'][s]!,
+          at: at(s),
+        });
       }
-      if (stage === 'DROPPED') events.push({ leadId: row.id, fromStage: 'COLLECTED', toStage: 'DROPPED', managerId: null, branchId: b.id, actor: 'seed', reason: '客户明确无意向', at: at(1) });
+      if (stage === 'DROPPED')
+        events.push({
+          leadId: row.id,
+          fromStage: 'COLLECTED',
+          toStage: 'DROPPED',
+          managerId: null,
+          branchId: b.id,
+          actor: 'seed',
+          reason: '客户明确无意向',
+          at: at(1),
+        });
       await db.insert(leadEvents).values(events);
       if (reach >= 2) {
         await db.insert(leadContacts).values([
           { leadId: row.id, role: 'DECISION_MAKER', name, title: owner ? '董事长' : null, phone: null, recordedAt: at(2) },
-          { leadId: row.id, role: 'OPERATOR', name: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`, title: '财务经理', phone: `137${String(10_000_000 + i * 1_234_567).slice(0, 8)}`, recordedAt: at(2) },
+          {
+            leadId: row.id,
+            role: 'OPERATOR',
+            name: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`,
+            title: '财务经理',
+            phone: `137${String(10_000_000 + i * 1_234_567).slice(0, 8)}`,
+            recordedAt: at(2),
+          },
         ]);
       }
       made += 1;

@@ -27,11 +27,24 @@ export async function seedMakerChecker(host: Host, now: Date): Promise<void> {
 
   const ctx = (p: Principal, n: number) => createRequestContext(runtime, p, 'zh-CN', `seed-maker-checker-${n}`, now);
   const two = await db.select({ id: customers.id }).from(customers).orderBy(asc(customers.id)).limit(2);
-  const [manager] = await db.select().from(managers).where(sql`${managers.grade} <> 'PRINCIPAL'`).orderBy(asc(managers.id)).limit(1);
+  const [manager] = await db
+    .select()
+    .from(managers)
+    .where(sql`${managers.grade} <> 'PRINCIPAL'`)
+    .orderBy(asc(managers.id))
+    .limit(1);
   if (two.length < 2 || !manager) return;
   await adjustPoints(ctx(OPERATIONS, 1), { customerId: toGlobalId('Customer', two[0]!.id), points: 500, reason: '客户生日关怀积分 / birthday goodwill' });
-  const granted = await adjustPoints(ctx(OPERATIONS, 2), { customerId: toGlobalId('Customer', two[1]!.id), points: 1000, reason: '投诉处理补偿 / complaint goodwill' });
+  const granted = await adjustPoints(ctx(OPERATIONS, 2), {
+    customerId: toGlobalId('Customer', two[1]!.id),
+    points: 1000,
+    reason: '投诉处理补偿 / complaint goodwill',
+  });
   await approve(ctx(CHECKER, 3), toGlobalId('Approval', granted.id));
-  const promotion = await changeManagerGrade(ctx(OPERATIONS, 4), { managerId: toGlobalId('CustomerManager', manager.id), grade: 'PRINCIPAL', reason: '年度评定晋升 / annual review' });
+  const promotion = await changeManagerGrade(ctx(OPERATIONS, 4), {
+    managerId: toGlobalId('CustomerManager', manager.id),
+    grade: 'PRINCIPAL',
+    reason: '年度评定晋升 / annual review',
+  });
   await reject(ctx(CHECKER, 5), toGlobalId('Approval', promotion.id), '考核材料不全，请补充后重新提交 / review file incomplete');
 }

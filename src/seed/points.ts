@@ -19,8 +19,14 @@ const SEED_ACTOR = 'system:seed';
 export async function seedPoints(runtime: HostRuntime, now: Date): Promise<void> {
   const db = runtime.database.db;
   const cfg = pointsConfig(runtime.settings);
-  const rates = sql.join(Object.entries(cfg.perHundredCnyByLine).map(([line, r]) => sql`when ${line} then ${String(r)}::numeric`), sql` `);
-  const multiplier = sql.join(TIERS.map((t) => sql`when ${t} then ${String(cfg.tierMultipliers[t])}::numeric`), sql` `);
+  const rates = sql.join(
+    Object.entries(cfg.perHundredCnyByLine).map(([line, r]) => sql`when ${line} then ${String(r)}::numeric`),
+    sql` `,
+  );
+  const multiplier = sql.join(
+    TIERS.map((t) => sql`when ${t} then ${String(cfg.tierMultipliers[t])}::numeric`),
+    sql` `,
+  );
   // The seeded books hold positions opened over the past years (no orders): each earned when it was bought.
   await db.execute(sql`insert into points_ledger (customer_id, kind, points, expires_at, line, actor, at)
     select * from (

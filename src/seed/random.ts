@@ -145,7 +145,9 @@ export function createRandom(seed: number): Random {
  */
 export function formatUnits(units: number, scale: number): string {
   const negative = units < 0;
-  const digits = Math.abs(units).toString().padStart(scale + 1, '0');
+  const digits = Math.abs(units)
+    .toString()
+    .padStart(scale + 1, '0');
   const whole = scale === 0 ? digits : digits.slice(0, -scale);
   const frac = scale === 0 ? '' : `.${digits.slice(-scale)}`;
   return `${negative ? '-' : ''}${whole}${frac}`;

@@ -43,7 +43,13 @@ export async function seedRoster(runtime: HostRuntime, now: Date): Promise<Roste
       let expiresAt = new Date(now.getTime() + (365 + ((i * 7 + k * 3) % 4) * 365) * DAY);
       if (m.id === lapsed.id && kind === 'GOLD_TRADING') expiresAt = new Date(now.getTime() - 20 * DAY);
       if (expiringSoon && m.id === expiringSoon.id && kind === 'FUND_SALES') expiresAt = new Date(now.getTime() + 25 * DAY);
-      return { managerId: m.id, kind, number: `${prefix}${String(now.getUTCFullYear() - 3 + (i % 3))}${String(m.id).padStart(6, '0')}`, expiresAt, createdAt: now };
+      return {
+        managerId: m.id,
+        kind,
+        number: `${prefix}${String(now.getUTCFullYear() - 3 + (i % 3))}${String(m.id).padStart(6, '0')}`,
+        expiresAt,
+        createdAt: now,
+      };
     }),
   );
   await db.insert(managerQualifications).values(rows);
@@ -62,7 +68,15 @@ export async function seedRoster(runtime: HostRuntime, now: Date): Promise<Roste
           await db
             .select({ id: customers.id, branchId: customers.branchId, managerId: customers.managerId })
             .from(customers)
-            .where(and(tierSql(tier, settings, now), inArray(customers.managerId, roster.map((m) => m.id))))
+            .where(
+              and(
+                tierSql(tier, settings, now),
+                inArray(
+                  customers.managerId,
+                  roster.map((m) => m.id),
+                ),
+              ),
+            )
             .orderBy(asc(customers.id))
         ).map((c) => ({ ...c, tier })),
       ),

@@ -21,17 +21,59 @@ type Subject = 'CONTACT' | 'COMPLAINT' | 'ORDER';
 
 /** Scores by subject: contacts and sales mostly satisfied, complaint handling less so. */
 const SCORES: Readonly<Record<Subject, readonly Weighted<number>[]>> = {
-  CONTACT: [[5, 40], [4, 35], [3, 15], [2, 6], [1, 4]],
-  ORDER: [[5, 35], [4, 35], [3, 18], [2, 8], [1, 4]],
-  COMPLAINT: [[5, 15], [4, 30], [3, 25], [2, 18], [1, 12]],
+  CONTACT: [
+    [5, 40],
+    [4, 35],
+    [3, 15],
+    [2, 6],
+    [1, 4],
+  ],
+  ORDER: [
+    [5, 35],
+    [4, 35],
+    [3, 18],
+    [2, 8],
+    [1, 4],
+  ],
+  COMPLAINT: [
+    [5, 15],
+    [4, 30],
+    [3, 25],
+    [2, 18],
+    [1, 12],
+  ],
 };
 /** The recommend value given a score: the two move together, loosely. */
 const RECOMMEND_BY_SCORE: Readonly<Record<number, readonly Weighted<number>[]>> = {
-  5: [[10, 45], [9, 40], [8, 15]],
-  4: [[9, 25], [8, 40], [7, 25], [6, 10]],
-  3: [[7, 25], [6, 35], [5, 25], [4, 15]],
-  2: [[5, 20], [4, 30], [3, 30], [2, 20]],
-  1: [[0, 30], [1, 30], [2, 25], [3, 15]],
+  5: [
+    [10, 45],
+    [9, 40],
+    [8, 15],
+  ],
+  4: [
+    [9, 25],
+    [8, 40],
+    [7, 25],
+    [6, 10],
+  ],
+  3: [
+    [7, 25],
+    [6, 35],
+    [5, 25],
+    [4, 15],
+  ],
+  2: [
+    [5, 20],
+    [4, 30],
+    [3, 30],
+    [2, 20],
+  ],
+  1: [
+    [0, 30],
+    [1, 30],
+    [2, 25],
+    [3, 15],
+  ],
 };
 const COMMENTS: Readonly<Record<number, readonly string[]>> = {
   5: ['客户经理非常专业，讲解清楚', '服务周到，非常满意', '响应及时，态度很好'],
@@ -121,9 +163,16 @@ export async function seedSatisfaction(runtime: HostRuntime, now: Date): Promise
   });
 
   if (waived.length > 0) {
-    const values = sql.join(waived.map((w) => sql`(${w.id}::int, ${w.reason})`), sql`, `);
+    const values = sql.join(
+      waived.map((w) => sql`(${w.id}::int, ${w.reason})`),
+      sql`, `,
+    );
     await db.execute(sql`update complaints c set feedback_waived_reason = v.reason from (values ${values}) as v(id, reason) where c.id = v.id`);
   }
-  for (let k = 0; k < rows.length; k += BATCH) await db.insert(satisfactionResponses).values(rows.slice(k, k + BATCH)).onConflictDoNothing();
+  for (let k = 0; k < rows.length; k += BATCH)
+    await db
+      .insert(satisfactionResponses)
+      .values(rows.slice(k, k + BATCH))
+      .onConflictDoNothing();
   return rows.length;
 }

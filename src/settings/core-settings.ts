@@ -52,7 +52,10 @@ export const coreSettings: SettingDefinition[] = [
     schema: z.object(
       Object.fromEntries(
         ['STANDARD', 'GOLD', 'PLATINUM', 'DIAMOND', 'PRIVATE_BANKING'].map((t) => [t, z.object({ FREQUENT: days, OCCASIONAL: days, DORMANT: days })]),
-      ) as Record<'STANDARD' | 'GOLD' | 'PLATINUM' | 'DIAMOND' | 'PRIVATE_BANKING', z.ZodObject<{ FREQUENT: typeof days; OCCASIONAL: typeof days; DORMANT: typeof days }>>,
+      ) as Record<
+        'STANDARD' | 'GOLD' | 'PLATINUM' | 'DIAMOND' | 'PRIVATE_BANKING',
+        z.ZodObject<{ FREQUENT: typeof days; OCCASIONAL: typeof days; DORMANT: typeof days }>
+      >,
     ),
     default: {
       STANDARD: { FREQUENT: 180, OCCASIONAL: 180, DORMANT: 90 },
@@ -66,7 +69,7 @@ export const coreSettings: SettingDefinition[] = [
     key: 'core.workQueue',
     description: text(
       '客户经理工作台：提前提醒的天数/小时数，以及各类待办的优先级（越大越靠前）',
-      'Manager work queue: look-ahead days/hours per kind, and each kind\'s priority (higher comes first)',
+      "Manager work queue: look-ahead days/hours per kind, and each kind's priority (higher comes first)",
     ),
     schema: z.object({
       contactDueWithinDays: z.number().int().min(0),
@@ -132,7 +135,10 @@ export const coreSettings: SettingDefinition[] = [
   },
   {
     key: 'core.highRiskFromRating',
-    description: text('高风险产品的风险等级起点（向普通投资者销售须特别注意）', 'Product risk from which a product is high-risk (extra care for ordinary investors)'),
+    description: text(
+      '高风险产品的风险等级起点（向普通投资者销售须特别注意）',
+      'Product risk from which a product is high-risk (extra care for ordinary investors)',
+    ),
     schema: z.enum(['R1', 'R2', 'R3', 'R4', 'R5']),
     default: 'R4',
   },
@@ -150,10 +156,7 @@ export const coreSettings: SettingDefinition[] = [
   },
   {
     key: 'core.minimumManagerGradeByTier',
-    description: text(
-      '对等配置：各客户等级所需的最低客户经理级别',
-      'Matched assignment: the lowest manager grade that may serve each customer tier',
-    ),
+    description: text('对等配置：各客户等级所需的最低客户经理级别', 'Matched assignment: the lowest manager grade that may serve each customer tier'),
     schema: z.object({
       STANDARD: grade,
       GOLD: grade,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { LocalizedText } from '../i18n/localized.js';
-import type { SettingsReader } from '../suitability/types.js';
+import type { SettingsReader } from './reader.js';
 
 /** A bank setting: a threshold a bank chooses and changes, with its default. */
 export interface SettingDefinition<T = unknown> {

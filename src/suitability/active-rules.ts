@@ -9,7 +9,10 @@ export const SETTING_DISABLED_RULES = 'core.disabledRules';
 /** `core.disabledRules`: rule ids the bank has switched off (changed only through changeSetting, after an impact report). */
 export const disabledRulesSetting: SettingDefinition<string[]> = {
   key: SETTING_DISABLED_RULES,
-  description: text('停用的适当性规则（规则编号；经影响分析后由总行变更）', 'Suitability rules switched off (rule ids; changed by head office after an impact analysis)'),
+  description: text(
+    '停用的适当性规则（规则编号；经影响分析后由总行变更）',
+    'Suitability rules switched off (rule ids; changed by head office after an impact analysis)',
+  ),
   schema: z.array(z.string().regex(/^[a-z][a-z0-9_-]*\.[a-z0-9-]+$/)).max(200),
   default: [],
 };
@@ -20,7 +23,11 @@ const filtered = new WeakMap<readonly RegisteredRule[], { disabled: readonly str
  * The rules in force: every registered rule but those `core.disabledRules` names. The same array is
  * returned while the setting does not change, so the engine's per-line plans stay cached.
  */
-export function rulesInForce(rules: readonly RegisteredRule[], settings: SettingsReader, disabled: readonly string[] = settings.get<string[]>(SETTING_DISABLED_RULES) ?? []): readonly RegisteredRule[] {
+export function rulesInForce(
+  rules: readonly RegisteredRule[],
+  settings: SettingsReader,
+  disabled: readonly string[] = settings.get<string[]>(SETTING_DISABLED_RULES) ?? [],
+): readonly RegisteredRule[] {
   if (disabled.length === 0) return rules;
   const hit = filtered.get(rules);
   if (hit && hit.disabled === disabled) return hit.rules;

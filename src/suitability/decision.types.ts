@@ -10,8 +10,8 @@ export class SuitabilityReasonType {
   @Field(() => String, { description: 'Stable reason code, e.g. ABOVE_RISK_LEVEL_SIGNED_WARNING.' }) code!: string;
   @Field(() => SuitabilityOutcomeEnum, { description: 'What this reason alone would make of the sale.' }) outcome!: string;
   @Field(() => String, { description: 'In the request language.' }) message!: string;
-  @Field(() => String, { description: 'The rule that gave it, e.g. core.risk-matching or a plugin\'s rule (prefixed with its code).' }) ruleId!: string;
-  @Field(() => String, { description: 'The rule\'s version (semver) when it was evaluated.' }) ruleVersion!: string;
+  @Field(() => String, { description: "The rule that gave it, e.g. core.risk-matching or a plugin's rule (prefixed with its code)." }) ruleId!: string;
+  @Field(() => String, { description: "The rule's version (semver) when it was evaluated." }) ruleVersion!: string;
   @Field(() => String, { description: '`core` or the plugin code.' }) source!: string;
   @Field(() => String, { description: 'The regulation or house rule, in the request language.' }) regulation!: string;
   @Field(() => GraphQLJSONObject, { description: 'The facts the rule read.' }) facts!: Record<string, unknown>;
@@ -55,9 +55,10 @@ export function presentDecision(d: SuitabilityDecisionRecord, lang: Lang): Suita
 
 @InputType('SuitabilityInput', { description: 'A sale to check. Pure: checking writes nothing.' })
 export class SuitabilityInput {
-  @Field(() => ID, { description: 'The customer (in the caller\'s scope).' }) customerId!: string;
+  @Field(() => ID, { description: "The customer (in the caller's scope)." }) customerId!: string;
   @Field(() => ID, { description: 'The product.' }) productId!: string;
-  @Field(() => DecimalScalar, { nullable: true, description: 'The amount, in the product currency; omitted: the rules that need an amount are not judged.' }) amount?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The amount, in the product currency; omitted: the rules that need an amount are not judged.' })
+  amount?: string | null;
   @Field(() => String, { nullable: true, description: 'Defaults to the product currency.' }) currency?: string | null;
   @Field(() => SaleChannelEnum, { defaultValue: 'COUNTER', description: 'Where the sale would be made (default COUNTER).' }) channel!: string;
   @Field(() => InitiatorEnum, { defaultValue: 'CUSTOMER', description: 'Who would initiate it (default CUSTOMER).' }) initiator!: string;

@@ -1,4 +1,4 @@
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { multiplyToCents } from '../domain/common/cents.js';
 import { customerLoader, exchangeRatesLoader, holdingsByCustomerLoader, latestAssessmentLoader, productLoader } from '../domain/core-loaders.js';
 import { latestReportsLoader } from '../domain/external/report.loader.js';
@@ -182,7 +182,12 @@ function externalFacts(rows: (typeof externalReports.$inferSelect)[] | Error | u
   const out: Record<string, ExternalReportFacts> = {};
   if (!Array.isArray(rows)) return out;
   for (const r of rows) {
-    out[r.kind] = { source: r.source, reportedAt: r.reportedAt.toISOString(), ageDays: Math.floor((now.getTime() - r.reportedAt.getTime()) / DAY_MS), payload: r.payload };
+    out[r.kind] = {
+      source: r.source,
+      reportedAt: r.reportedAt.toISOString(),
+      ageDays: Math.floor((now.getTime() - r.reportedAt.getTime()) / DAY_MS),
+      payload: r.payload,
+    };
   }
   return out;
 }

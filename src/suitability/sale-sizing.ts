@@ -54,10 +54,7 @@ export function readSaleDetails(plugin: PluginManifest | undefined, raw: Record<
   if (!schema) {
     const keys = Object.keys(details);
     if (keys.length === 0) return {};
-    throw badInput(
-      text(`该产品线不接受 details 字段：${keys.join(', ')}`, `details ${keys.join(', ')}: this product line accepts no details`),
-      'details',
-    );
+    throw badInput(text(`该产品线不接受 details 字段：${keys.join(', ')}`, `details ${keys.join(', ')}: this product line accepts no details`), 'details');
   }
   const parsed = schema.safeParse(details);
   if (!parsed.success) {
@@ -84,7 +81,10 @@ export function sizeSale(plugin: PluginManifest | undefined, request: SizingRequ
     const computed = sized.figures[name];
     if (computed === undefined) {
       throw badInput(
-        text(`details.${name} 不适用于本笔交易：服务端不按该数值定量`, `details.${name} does not apply to this sale: the server does not size it by that figure`),
+        text(
+          `details.${name} 不适用于本笔交易：服务端不按该数值定量`,
+          `details.${name} does not apply to this sale: the server does not size it by that figure`,
+        ),
         `details.${name}`,
       );
     }

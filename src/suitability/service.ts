@@ -1,4 +1,4 @@
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { rulesInForce } from './active-rules.js';
 import { evaluateSuitability } from './engine.js';

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { and, asc, eq } from 'drizzle-orm';
-import type { HostContext } from '../app/runtime.js';
+import type { HostContext } from '../graphql/context.js';
 import { productScope } from '../access/scope.js';
 import { products } from '../db/schema/index.js';
 import { InitiatorEnum, ProductLineValues, SaleChannelEnum } from '../domain/common/enums.js';
@@ -22,7 +22,10 @@ import type { Initiator, SaleChannel } from './types.js';
 @Resolver()
 export class CheckSuitabilityResolver {
   @Query(() => SuitabilityDecisionType, { description: 'Checks a sale without writing anything.' })
-  async checkSuitability(@Arg('input', () => SuitabilityInput, { description: 'The customer, the product, the amount and how the sale would be made.' }) input: SuitabilityInput, @Ctx() ctx: HostContext) {
+  async checkSuitability(
+    @Arg('input', () => SuitabilityInput, { description: 'The customer, the product, the amount and how the sale would be made.' }) input: SuitabilityInput,
+    @Ctx() ctx: HostContext,
+  ) {
     const customer = await findCustomer(ctx, input.customerId);
     if (!customer) throw notFound(text('客户', 'customer'));
     const product = await findProduct(ctx, input.productId);
@@ -71,9 +74,17 @@ export class CustomerSuitabilityResolver {
     @Root() c: CustomerRecord,
     @Ctx() ctx: HostContext,
     @Arg('productId', () => ID, { description: 'The product to judge (global id).' }) productId: string,
-    @Arg('amount', () => DecimalScalar, { nullable: true, description: 'The amount of the sale, in the product currency; omitted: amount rules are not judged.' }) amount?: string,
+    @Arg('amount', () => DecimalScalar, {
+      nullable: true,
+      description: 'The amount of the sale, in the product currency; omitted: amount rules are not judged.',
+    })
+    amount?: string,
     @Arg('channel', () => SaleChannelEnum, { defaultValue: 'COUNTER', description: 'The channel of the sale (default COUNTER).' }) channel?: string,
-    @Arg('initiator', () => InitiatorEnum, { defaultValue: 'CUSTOMER', description: 'Who initiates the sale (default CUSTOMER for suitability, STAFF for eligibleProducts: what a manager may recommend).' }) initiator?: string,
+    @Arg('initiator', () => InitiatorEnum, {
+      defaultValue: 'CUSTOMER',
+      description: 'Who initiates the sale (default CUSTOMER for suitability, STAFF for eligibleProducts: what a manager may recommend).',
+    })
+    initiator?: string,
   ) {
     const product = await findProduct(ctx, productId);
     if (!product) throw notFound(text('产品', 'product'));
@@ -99,7 +110,11 @@ export class CustomerSuitabilityResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('line', () => ProductLineValues, { nullable: true, description: 'Only products of this line; omitted: every loaded line.' }) line?: string,
     @Arg('channel', () => SaleChannelEnum, { defaultValue: 'COUNTER', description: 'The channel of the sale (default COUNTER).' }) channel?: string,
-    @Arg('initiator', () => InitiatorEnum, { defaultValue: 'STAFF', description: 'Who initiates the sale (default CUSTOMER for suitability, STAFF for eligibleProducts: what a manager may recommend).' }) initiator?: string,
+    @Arg('initiator', () => InitiatorEnum, {
+      defaultValue: 'STAFF',
+      description: 'Who initiates the sale (default CUSTOMER for suitability, STAFF for eligibleProducts: what a manager may recommend).',
+    })
+    initiator?: string,
   ) {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const customer = await loadCustomerFacts(ctx, c.id);
@@ -125,7 +140,12 @@ export class CustomerSuitabilityResolver {
       (d) => (page.afterKey === undefined || d.product.id > page.afterKey) && (page.beforeKey === undefined || d.product.id < page.beforeKey),
     );
     if (page.direction === 'backward') items = items.reverse();
-    const conn = toConnection(page, items.slice(0, page.limit), (d) => d.product.id, () => eligible.length);
+    const conn = toConnection(
+      page,
+      items.slice(0, page.limit),
+      (d) => d.product.id,
+      () => eligible.length,
+    );
     conn.edges = conn.edges.map((e) => {
       const d = e.node as (typeof eligible)[number];
       return { cursor: e.cursor, node: d.product, decision: presentDecision(d.decision, ctx.lang) };

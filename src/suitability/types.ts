@@ -1,3 +1,4 @@
+import type { SettingsReader } from '../settings/reader.js';
 import type { LocalizedText } from '../i18n/localized.js';
 
 /** Outcomes, weakest to strictest. The strictest of all reasons wins. */
@@ -181,12 +182,8 @@ export interface SuitabilityFacts {
   now: string;
 }
 
-/** Read-only view of bank settings. */
-export interface SettingsReader {
-  get<T = unknown>(key: string): T;
-  /** The bank settings version read (each changeSetting adds one); absent in tests. */
-  readonly version?: number;
-}
+/** Settings are read through the settings module's reader (re-exported here for rules and the SDK). */
+export type { SettingsReader } from '../settings/reader.js';
 
 /** What a rule receives besides the facts. */
 export interface RuleContext {

@@ -41,7 +41,11 @@ export async function benchEngine(host: Host, principal: Principal, customerId: 
   const customer = await loadCustomerFacts(ctx, customerId);
   if (!customer) throw new Error(`customer ${customerId} not found`);
   const all = await ctx.db.select().from(products).orderBy(asc(products.id));
-  const facts = await Promise.all(all.map(async (p) => assembleFacts(customer, await loadProductFacts(ctx, p), { ...SALE, currency: p.currency, quantity: null, statedFigures: [] }, ctx.now)));
+  const facts = await Promise.all(
+    all.map(async (p) =>
+      assembleFacts(customer, await loadProductFacts(ctx, p), { ...SALE, currency: p.currency, quantity: null, statedFigures: [] }, ctx.now),
+    ),
+  );
   const ruleCtx = { settings: runtime.settings, now: ctx.now };
   const applicable = facts.reduce((n, f) => n + runtime.rules.filter((r) => !r.rule.lines || r.rule.lines.includes(f.product.line)).length, 0);
 

@@ -35,7 +35,10 @@ describe('bench KPI check verdict', () => {
     const check = await kpiCheck(async (query, v) => {
       const n = query.includes('branches') ? 4 : (v.managers as number);
       const kpis = { customersAtEnd: 1 };
-      return { data: { managers: { edges: Array.from({ length: n }, () => ({ node: { kpis } })) }, branches: Array.from({ length: n }, () => ({ kpis })) }, statements: n === 16 ? 17 : 2 };
+      return {
+        data: { managers: { edges: Array.from({ length: n }, () => ({ node: { kpis } })) }, branches: Array.from({ length: n }, () => ({ kpis })) },
+        statements: n === 16 ? 17 : 2,
+      };
     });
     expect(check.ok).toBe(false);
   });

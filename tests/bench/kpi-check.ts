@@ -17,7 +17,8 @@ export interface KpiCheck {
   ok: boolean;
 }
 
-const FIELDS = 'customersAtStart customersAtEnd newCustomers lostCustomers retentionRate aum { amount } aumGrowthRate coverageAverage contactPlanCoverage salesByLine { line count } complaintsPer1000 highValueCustomersServed';
+const FIELDS =
+  'customersAtStart customersAtEnd newCustomers lostCustomers retentionRate aum { amount } aumGrowthRate coverageAverage contactPlanCoverage salesByLine { line count } complaintsPer1000 highValueCustomersServed';
 
 /** KPIs of a roster page of `managers` managers for a period. */
 export const managerKpis = `query ManagerKpis($managers: Int!, $period: KpiPeriodInput!) {
@@ -49,14 +50,22 @@ export async function kpiCheck(ask: Ask): Promise<KpiCheck> {
     try {
       const r = await ask(query, variables, `kpis:${label}`);
       const books = pick(r.data);
-      runs.push({ label, statements: r.statements, books: books.length, customers: books.reduce((n, k) => n + k.customersAtEnd, 0), ms: performance.now() - started });
+      runs.push({
+        label,
+        statements: r.statements,
+        books: books.length,
+        customers: books.reduce((n, k) => n + k.customersAtEnd, 0),
+        ms: performance.now() - started,
+      });
     } catch (e) {
       runs.push({ label, statements: NaN, books: 0, customers: 0, ms: performance.now() - started, error: (e as Error).message.slice(0, 200) });
     }
   };
   for (const { label, period } of kpiPeriods()) {
     for (const managers of [1, 16]) {
-      await timed(`${managers} manager${managers === 1 ? '' : 's'}, ${label}`, managerKpis, { managers, period }, (d) => d.managers.edges.map((e: any) => e.node.kpis));
+      await timed(`${managers} manager${managers === 1 ? '' : 's'}, ${label}`, managerKpis, { managers, period }, (d) =>
+        d.managers.edges.map((e: any) => e.node.kpis),
+      );
     }
     await timed(`every branch, ${label}`, branchKpis, { period }, (d) => d.branches.map((b: any) => b.kpis));
   }
@@ -67,5 +76,9 @@ export async function kpiCheck(ask: Ask): Promise<KpiCheck> {
 /** The check as the results table shows it. */
 export const describeKpiCheck = (c: KpiCheck): string =>
   c.runs
-    .map((r) => (r.error ? `${r.label}: failed after ${Math.round(r.ms)} ms (${r.error})` : `${r.label}: ${r.statements} statements (${r.books} books, ${r.customers.toLocaleString('en')} customers, ${Math.round(r.ms)} ms)`))
+    .map((r) =>
+      r.error
+        ? `${r.label}: failed after ${Math.round(r.ms)} ms (${r.error})`
+        : `${r.label}: ${r.statements} statements (${r.books} books, ${r.customers.toLocaleString('en')} customers, ${Math.round(r.ms)} ms)`,
+    )
     .join('; ');

@@ -30,7 +30,7 @@ describe.each(testDrivers())('lead distribution bench (%s)', (driver) => {
     expect(renderDistribution({ branches: 4, managersPerBranch: 5, leads: 240 }, [nearest!])).toContain('| NEAREST (capacity 1000) |');
   });
 
-  it('never puts a manager above the capacity; leads beyond every manager\'s room stay in the pool', async () => {
+  it("never puts a manager above the capacity; leads beyond every manager's room stay in the pool", async () => {
     // 20 managers × 10 = 200 places for 240 leads: NEAREST and COMBINED fill them all (they fall back to the next branch,
     // or to a manager not covering the industry); INDUSTRY only those whose industry a manager with room covers.
     const runs = await runDistributionBench(t.host, ids, 10);

@@ -25,7 +25,12 @@ export function measure(url: string, token: string | null, bodies: string[], sec
         connections,
         duration: seconds,
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'accept-language': 'en',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         requests: [
           {
             setupRequest: (req) => {

@@ -26,7 +26,10 @@ const asFinmart = (c: PeerCustomer) => ({
   riskProfile: c.riskLevel === null ? null : { level: c.riskLevel },
   holdings: {
     edges: c.openHoldings.nodes.map((h) => ({
-      node: { product: { code: h.productByProductId.code, line: h.productByProductId.line }, marketValue: { amount: h.marketValueAmount, currency: h.marketValueCurrency } },
+      node: {
+        product: { code: h.productByProductId.code, line: h.productByProductId.line },
+        marketValue: { amount: h.marketValueAmount, currency: h.marketValueCurrency },
+      },
     })),
   },
 });

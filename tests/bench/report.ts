@@ -53,10 +53,7 @@ const range = (s: { median: number; min: number; max: number }, d = 0) => `${f(s
 const verdict = (ok: boolean | null) => (ok === null ? 'N/A' : ok ? '**PASS**' : '**FAIL**');
 
 function table(section: Section): string[] {
-  const lines = [
-    `| query | target | req/s median (min–max) | p50 ms | p99 ms | statements | failures |`,
-    '|---|---|---:|---:|---:|---:|---:|',
-  ];
+  const lines = [`| query | target | req/s median (min–max) | p50 ms | p99 ms | statements | failures |`, '|---|---|---:|---:|---:|---:|---:|'];
   for (const row of section.rows) {
     for (const [t, c] of Object.entries(row.cells)) {
       lines.push(`| ${row.name} | ${LABEL[t] ?? t} | ${range(c.rps)} | ${range(c.p50, 1)} | ${range(c.p99, 1)} | ${f(c.statements)} | ${c.failures} |`);
@@ -85,14 +82,18 @@ export function renderResults(r: BenchReport): string {
   const targets: [string, string, boolean | null][] = [
     ['Q1 ≥ 0.5× PostGraphile throughput, every guarantee on', `${f(ratio('Q1'), 2)}×`, known(ratio('Q1')) === null ? null : ratio('Q1') >= 0.5],
     ['Q2 ≥ 0.5× PostGraphile throughput, every guarantee on', `${f(ratio('Q2'), 2)}×`, known(ratio('Q2')) === null ? null : ratio('Q2') >= 0.5],
-    ['Q1 p99 ≤ 2× PostGraphile\'s', `${f(p99Ratio('Q1'), 2)}×`, known(p99Ratio('Q1')) === null ? null : p99Ratio('Q1') <= 2],
-    ['Q2 p99 ≤ 2× PostGraphile\'s', `${f(p99Ratio('Q2'), 2)}×`, known(p99Ratio('Q2')) === null ? null : p99Ratio('Q2') <= 2],
+    ["Q1 p99 ≤ 2× PostGraphile's", `${f(p99Ratio('Q1'), 2)}×`, known(p99Ratio('Q1')) === null ? null : p99Ratio('Q1') <= 2],
+    ["Q2 p99 ≤ 2× PostGraphile's", `${f(p99Ratio('Q2'), 2)}×`, known(p99Ratio('Q2')) === null ? null : p99Ratio('Q2') <= 2],
     [
       'Q2 ≤ 2 statements for page sizes 1–100 (audit insert included)',
       pages ? `${pages.pageSizes.map((s, i) => `${s}: ${pages.pageStatements[i]}`).join(', ')}` : 'not run',
       pages ? pages.pageStatements.every((n) => n <= 2) : null,
     ],
-    ['Q1 ≤ 2 statements (audit insert included)', f(cell('Q1', 'finmart')?.statements ?? NaN), cell('Q1', 'finmart') ? cell('Q1', 'finmart')!.statements <= 2 : null],
+    [
+      'Q1 ≤ 2 statements (audit insert included)',
+      f(cell('Q1', 'finmart')?.statements ?? NaN),
+      cell('Q1', 'finmart') ? cell('Q1', 'finmart')!.statements <= 2 : null,
+    ],
     [
       'work queue (first: 50) of one manager and of a page of 16 managers: the same statements (audit insert included)',
       pages?.workQueue ? describeWorkQueueCheck(pages.workQueue) : 'not run',
@@ -103,13 +104,20 @@ export function renderResults(r: BenchReport): string {
       pages?.kpis ? describeKpiCheck(pages.kpis) : 'not run',
       pages?.kpis ? pages.kpis.ok : null,
     ],
-    ['the page of 100 with a literal `holdings(first: 100)` under the default cost limit', pages?.literal100.detail ?? 'not run', pages ? pages.literal100.ok : null],
+    [
+      'the page of 100 with a literal `holdings(first: 100)` under the default cost limit',
+      pages?.literal100.detail ?? 'not run',
+      pages ? pages.literal100.ok : null,
+    ],
     ['rule engine ≥ 1,000,000 evaluations/s', f(r.engine.evalsPerSecond), r.engine.evalsPerSecond >= 1_000_000],
     ['every target gives the same answers', `${mismatches} mismatch(es)`, mismatches === 0],
   ];
   const lines: string[] = [];
   lines.push('# Customer 360 benchmark: finmart against PostGraphile (issue 16)', '');
-  lines.push(`Run ${r.date}, ${f(r.totalSeconds)} s. Rerun with \`npm run bench\` (PostgreSQL from \`BENCH_DATABASE_URL\`, \`DATABASE_URL\` or \`TEST_DATABASE_URL\`; PGlite always).`, '');
+  lines.push(
+    `Run ${r.date}, ${f(r.totalSeconds)} s. Rerun with \`npm run bench\` (PostgreSQL from \`BENCH_DATABASE_URL\`, \`DATABASE_URL\` or \`TEST_DATABASE_URL\`; PGlite always).`,
+    '',
+  );
   lines.push('## Targets', '', '| target | measured | result |', '|---|---|---|');
   for (const [name, value, ok] of targets) lines.push(`| ${name} | ${value} | ${verdict(ok)} |`);
   lines.push('', `Moonshot (≥ 1× PostGraphile): Q1 ${f(ratio('Q1'), 2)}×, Q2 ${f(ratio('Q2'), 2)}×.`, '');
@@ -124,7 +132,13 @@ export function renderResults(r: BenchReport): string {
   for (const s of [pg, r.pglite]) {
     if (!s) continue;
     lines.push(`## ${s.database}`, '');
-    if (Object.keys(s.seeded.sizes).length) lines.push(`Seeded ${Object.entries(s.seeded.sizes).map(([k, v]) => `${f(v)} ${k}`).join(', ')} in ${f(s.seeded.seedMs / 1000, 1)} s.`, '');
+    if (Object.keys(s.seeded.sizes).length)
+      lines.push(
+        `Seeded ${Object.entries(s.seeded.sizes)
+          .map(([k, v]) => `${f(v)} ${k}`)
+          .join(', ')} in ${f(s.seeded.seedMs / 1000, 1)} s.`,
+        '',
+      );
     lines.push(...table(s), '');
   }
   if (!pg) lines.push('PostgreSQL was not configured: the peer (which needs PostgreSQL) was not run.', '');

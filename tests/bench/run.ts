@@ -89,7 +89,9 @@ async function holdersOf(target: Target): Promise<number[]> {
 /** Interleaved timed rounds of every (query, target) pair; the target order rotates each round. */
 async function rounds(queries: Query[], targets: Target[], statements: Map<string, number>): Promise<QueryRow[]> {
   const acc = new Map<string, { rps: number[]; p50: number[]; p99: number[]; failures: number }>();
-  for (const q of queries) for (const t of targets) if (q.bodies[t.name]) await measure(t.url, t.name === 'postgraphile' ? null : token, q.bodies[t.name]!, WARMUP_SECONDS, CONCURRENCY);
+  for (const q of queries)
+    for (const t of targets)
+      if (q.bodies[t.name]) await measure(t.url, t.name === 'postgraphile' ? null : token, q.bodies[t.name]!, WARMUP_SECONDS, CONCURRENCY);
   for (let round = 0; round < ROUNDS; round++) {
     for (const q of queries) {
       const ts = targets.filter((t) => q.bodies[t.name]);
@@ -115,7 +117,10 @@ async function rounds(queries: Query[], targets: Target[], statements: Map<strin
         .filter((t) => q.bodies[t.name])
         .map((t): [string, Cell] => {
           const a = acc.get(`${q.key}|${t.name}`)!;
-          return [t.name, { rps: stat(a.rps), p50: stat(a.p50), p99: stat(a.p99), failures: a.failures, statements: statements.get(`${q.key}|${t.name}`) ?? NaN }];
+          return [
+            t.name,
+            { rps: stat(a.rps), p50: stat(a.p50), p99: stat(a.p99), failures: a.failures, statements: statements.get(`${q.key}|${t.name}`) ?? NaN },
+          ];
         }),
     ),
   }));
@@ -141,12 +146,19 @@ async function verify(targets: Target[], cardIds: number[], statements: Map<stri
   statements.set('Q2|finmart', page.statements);
   const card = await ask(finmart, { query: customerCard, variables: { id: toGlobalId('Customer', cardIds[0]) }, key: 'q1' });
   statements.set('Q1|finmart', card.statements);
-  const full = await ask(finmart, { query: customer360('bundleOffers { bundle { code } decision { outcome } }'), variables: { id: toGlobalId('Customer', cardIds[0]) }, key: 'q3' });
+  const full = await ask(finmart, {
+    query: customer360('bundleOffers { bundle { code } decision { outcome } }'),
+    variables: { id: toGlobalId('Customer', cardIds[0]) },
+    key: 'q3',
+  });
   statements.set('Q3|finmart', full.statements);
   for (const t of targets.slice(1)) {
     if (t.name === 'postgraphile') {
       let data: any;
-      statements.set('Q2|postgraphile', await peerStatements(t, async () => (data = (await send(t.url, '', { query: peerPage, variables: { first: 50 }, key: 'p2' })).data)));
+      statements.set(
+        'Q2|postgraphile',
+        await peerStatements(t, async () => (data = (await send(t.url, '', { query: peerPage, variables: { first: 50 }, key: 'p2' })).data)),
+      );
       compare('Q2 (peer)', page.data, peerPageAsFinmart(data));
       for (const id of cardIds) {
         const mine = await ask(finmart, { query: customerCard, variables: { id: toGlobalId('Customer', id) }, key: `q1:${id}` });
@@ -163,7 +175,11 @@ async function verify(targets: Target[], cardIds: number[], statements: Map<stri
     const c = await ask(t, { query: customerCard, variables: { id: toGlobalId('Customer', cardIds[0]) }, key: 'q1' });
     statements.set(`Q1|${t.name}`, c.statements);
     compare(`Q1 (${t.name})`, card.data, c.data);
-    const f = await ask(t, { query: customer360('bundleOffers { bundle { code } decision { outcome } }'), variables: { id: toGlobalId('Customer', cardIds[0]) }, key: 'q3' });
+    const f = await ask(t, {
+      query: customer360('bundleOffers { bundle { code } decision { outcome } }'),
+      variables: { id: toGlobalId('Customer', cardIds[0]) },
+      key: 'q3',
+    });
     statements.set(`Q3|${t.name}`, f.statements);
     compare(`Q3 (${t.name})`, full.data, f.data);
   }
@@ -174,9 +190,25 @@ function queriesFor(cardIds: number[], withPeer: boolean): Query[] {
   const cards = cardIds.map((id) => body(customerCard, { id: toGlobalId('Customer', id) }));
   const fulls = cardIds.map((id) => body(customer360('bundleOffers { bundle { code } decision { outcome } }'), { id: toGlobalId('Customer', id) }));
   return [
-    { key: 'Q1', name: 'Q1 one customer: risk level, holdings (≤ 20) with product and market value', bodies: { finmart: cards, naive: cards, ...(withPeer ? { postgraphile: cardIds.map((id) => body(peerCard, { rowId: id })) } : {}) } },
-    { key: 'Q2', name: 'Q2 page of 50 customers, the same selection', bodies: { finmart: [body(customerPage, { first: 50 })], naive: [body(customerPage, { first: 50 })], ...(withPeer ? { postgraphile: [body(peerPage, { first: 50 })] } : {}) } },
-    { key: 'Q3', name: 'Q3 the full customer 360 (tier, total assets, 20 eligible products with decisions, bundle offers)', bodies: { finmart: fulls, naive: fulls } },
+    {
+      key: 'Q1',
+      name: 'Q1 one customer: risk level, holdings (≤ 20) with product and market value',
+      bodies: { finmart: cards, naive: cards, ...(withPeer ? { postgraphile: cardIds.map((id) => body(peerCard, { rowId: id })) } : {}) },
+    },
+    {
+      key: 'Q2',
+      name: 'Q2 page of 50 customers, the same selection',
+      bodies: {
+        finmart: [body(customerPage, { first: 50 })],
+        naive: [body(customerPage, { first: 50 })],
+        ...(withPeer ? { postgraphile: [body(peerPage, { first: 50 })] } : {}),
+      },
+    },
+    {
+      key: 'Q3',
+      name: 'Q3 the full customer 360 (tier, total assets, 20 eligible products with decisions, bundle offers)',
+      bodies: { finmart: fulls, naive: fulls },
+    },
   ];
 }
 
@@ -184,7 +216,9 @@ function queriesFor(cardIds: number[], withPeer: boolean): Query[] {
  * Statements of Q2 for each page size, whether the literal page of 100 passes the default cost limit,
  * and the work queue's statements for one manager and a roster page of 16.
  */
-async function pageChecks(finmart: Target): Promise<{ pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string }; workQueue: WorkQueueCheck; kpis: KpiCheck }> {
+async function pageChecks(
+  finmart: Target,
+): Promise<{ pageSizes: number[]; pageStatements: number[]; literal100: { ok: boolean; detail: string }; workQueue: WorkQueueCheck; kpis: KpiCheck }> {
   const pageSizes = [1, 10, 50, 100];
   const pageStatements: number[] = [];
   for (const first of pageSizes) pageStatements.push((await ask(finmart, { query: customerPage, variables: { first }, key: `page:${first}` })).statements);
@@ -228,7 +262,12 @@ async function pgliteSection(): Promise<Section> {
     const b = join(dir, 'b');
     const seedStarted = Date.now();
     // The deployed server seeds its own PGlite directory on first start; the naive one gets a copy.
-    const seeding = await startFinmart('finmart-pglite-seed', deployedEnv({ dataDir: a }, secret, { SEED_ON_EMPTY: 'true', DEMO_CUSTOMERS: String(CUSTOMERS) }), undefined, 600_000);
+    const seeding = await startFinmart(
+      'finmart-pglite-seed',
+      deployedEnv({ dataDir: a }, secret, { SEED_ON_EMPTY: 'true', DEMO_CUSTOMERS: String(CUSTOMERS) }),
+      undefined,
+      600_000,
+    );
     await seeding.stop();
     const seedMs = Date.now() - seedStarted;
     cpSync(a, b, { recursive: true });
@@ -274,7 +313,10 @@ const markdown = renderResults({
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' / '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
     serverNode: execFileSync(serverNode, ['--version'], { encoding: 'utf8' }).trim(),
     harnessNode: process.version,
   },

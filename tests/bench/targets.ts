@@ -122,7 +122,11 @@ export function ensurePeerInstalled(): void {
 export async function startPeer(databaseUrl: string, bin = node22()): Promise<Target> {
   ensurePeerInstalled();
   const port = await freePort();
-  const { child, logFile } = launch('postgraphile', bin, ['tools/bench-peer/server.mjs'], { DATABASE_URL: databaseUrl, PORT: String(port), GRAPHILE_ENV: 'production' });
+  const { child, logFile } = launch('postgraphile', bin, ['tools/bench-peer/server.mjs'], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    GRAPHILE_ENV: 'production',
+  });
   const url = `http://127.0.0.1:${port}/graphql`;
   const answers = async (u: string) =>
     (await fetch(u, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })).ok;

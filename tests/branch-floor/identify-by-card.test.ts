@@ -29,7 +29,9 @@ describe.each(testDrivers())('customer identification by card number (%s)', (dri
     // A demo card: rebuild its number from the demo formula and find it by its hash.
     const known = new Set((await rows(sql`select pan_hash from customer_cards`)).map((r) => r.pan_hash as string));
     const bins = (await rows(sql`select distinct bin from cards_details where bin is not null`)).map((r) => r.bin as string);
-    const owners = await rows(sql`select distinct cc.customer_id, c.branch_id from customer_cards cc join customers c on c.id = cc.customer_id order by 1 limit 5`);
+    const owners = await rows(
+      sql`select distinct cc.customer_id, c.branch_id from customer_cards cc join customers c on c.id = cc.customer_id order by 1 limit 5`,
+    );
     for (const o of owners) {
       for (const bin of bins) {
         for (let n = 1; n <= 6 && !holder; n++) {
@@ -54,13 +56,20 @@ describe.each(testDrivers())('customer identification by card number (%s)', (dri
       expect(r.errors).toBeUndefined();
       expect(r.data.identifyCustomer).toMatchObject({ identified: true, customerId: toGlobalId('Customer', holder.customerId) });
     }
-    const audit = await rows(sql`select details::text as d from audit_events where action = 'CUSTOMER_IDENTIFIED' and target_id = ${toGlobalId('Customer', holder.customerId)} order by id desc limit 1`);
+    const audit = await rows(
+      sql`select details::text as d from audit_events where action = 'CUSTOMER_IDENTIFIED' and target_id = ${toGlobalId('Customer', holder.customerId)} order by id desc limit 1`,
+    );
     expect(JSON.parse(audit[0].d)).toMatchObject({ identified: true, by: 'CARD' });
     expect(await countRows(t, sql`select count(*) as n from audit_events where details::text like ${'%' + holder.pan.slice(0, 10) + '%'}`)).toBe(0);
     // Stored: the keyed hash (not a plain digest of the number) and the last four digits.
     const stored = await rows(sql`select last4, pan_hash from customer_cards where pan_hash = ${hash(holder.pan)}`);
     expect(stored).toEqual([{ last4: holder.pan.slice(-4), pan_hash: hash(holder.pan) }]);
-    expect(await countRows(t, sql`select count(*) as n from customer_cards where pan_hash = encode(sha256(convert_to(${holder.pan}, 'UTF8')), 'hex') or pan_hash like ${'%' + holder.pan + '%'}`)).toBe(0);
+    expect(
+      await countRows(
+        t,
+        sql`select count(*) as n from customer_cards where pan_hash = encode(sha256(convert_to(${holder.pan}, 'UTF8')), 'hex') or pan_hash like ${'%' + holder.pan + '%'}`,
+      ),
+    ).toBe(0);
   });
 
   it('an unknown card is "not a customer", like an unknown ID; a malformed one, or both or neither, is refused before any statement', async () => {
@@ -69,7 +78,13 @@ describe.each(testDrivers())('customer identification by card number (%s)', (dri
     expect(unknown.data.identifyCustomer).toEqual({ identified: false, message: 'Not a customer of the bank', customerId: null, name: null, tier: null });
     const badCheck = `${holder.pan.slice(0, -1)}${(Number(holder.pan.slice(-1)) + 1) % 10}`;
     expect(luhnValid(badCheck)).toBe(false);
-    for (const i of [{ cardNumber: badCheck }, { cardNumber: '1234' }, { cardNumber: holder.pan, idType: 'RESIDENT_ID', idNumber: '110101199003071234' }, {}, { idType: 'RESIDENT_ID' }]) {
+    for (const i of [
+      { cardNumber: badCheck },
+      { cardNumber: '1234' },
+      { cardNumber: holder.pan, idType: 'RESIDENT_ID', idNumber: '110101199003071234' },
+      {},
+      { idType: 'RESIDENT_ID' },
+    ]) {
       const r = await identify(i);
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(r.statements).toBeLessThanOrEqual(1);

@@ -22,12 +22,23 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
   const key = () => `bundle-${driver}-${++keys}-${Date.now()}`;
   const code = (r: any) => r.errors?.[0]?.extensions?.code;
   const design = (over: Record<string, unknown> = {}) => ({
-    code: `T-CONS-${keys}`, nameZh: '测试保守组合', nameEn: 'Test conservative', descriptionZh: '货币基金 + 债券基金 + 网银', descriptionEn: 'Money-market and bond funds with online banking',
-    kind: 'RISK_ATTITUDE', target: { riskAttitudes: ['CONSERVATIVE'] },
+    code: `T-CONS-${keys}`,
+    nameZh: '测试保守组合',
+    nameEn: 'Test conservative',
+    descriptionZh: '货币基金 + 债券基金 + 网银',
+    descriptionEn: 'Money-market and bond funds with online banking',
+    kind: 'RISK_ATTITUDE',
+    target: { riskAttitudes: ['CONSERVATIVE'] },
     pricing: { feeDiscountPercent: '30', waivedFees: [{ code: 'SMS_ALERTS', nameZh: '短信费', nameEn: 'SMS fee' }], noteZh: '测试', noteEn: 'Test' },
     items: [
       { productId: toGlobalId('Product', mmf.id), roleZh: '现金管理', roleEn: 'Cash', suggestedAmount: '1000', share: '0.4' },
-      { productId: toGlobalId('Product', bond.id), roleZh: '稳健增值', roleEn: 'Growth', suggestedAmount: String(Math.max(1000, Number(bond.minimumAmount))), share: '0.6' },
+      {
+        productId: toGlobalId('Product', bond.id),
+        roleZh: '稳健增值',
+        roleEn: 'Growth',
+        suggestedAmount: String(Math.max(1000, Number(bond.minimumAmount))),
+        share: '0.6',
+      },
     ],
     services: [{ code: 'ONLINE_BANKING' }, { code: 'MINIMUM_DEPOSIT', amount: '1000' }],
     reason: '测试设计',
@@ -50,7 +61,10 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
     expect(r.errors).toBeUndefined();
     expect(r.data.createBundle).toMatchObject({ version: 1, status: 'ACTIVE', kind: 'RISK_ATTITUDE', target: { riskAttitudes: ['CONSERVATIVE'] } });
     expect(r.data.createBundle.items.map((i: any) => i.share)).toEqual(['0.4', '0.6']);
-    expect(r.data.createBundle.services).toEqual([{ code: 'ONLINE_BANKING', kind: 'ENTITLEMENT', amount: null }, { code: 'MINIMUM_DEPOSIT', kind: 'CONDITION', amount: { amount: '1000' } }]);
+    expect(r.data.createBundle.services).toEqual([
+      { code: 'ONLINE_BANKING', kind: 'ENTITLEMENT', amount: null },
+      { code: 'MINIMUM_DEPOSIT', kind: 'CONDITION', amount: { amount: '1000' } },
+    ]);
     const audit = await countRows(t, sql`select count(*) as n from audit_events where action = 'BUNDLE_CREATED' and target_id = ${r.data.createBundle.id}`);
     expect(audit).toBe(1);
     expect(code(await t.gql(CREATE, { i: design({ code: 'T-OTHER' }) }, { as: { role: 'RELATIONSHIP_MANAGER', managerId: 1 } }))).toBe('FORBIDDEN');
@@ -60,7 +74,18 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
 
   it('refuses, before writing anything, an item no customer of the segment could be sold, naming it with its reasons', async () => {
     const before = await bundleRows();
-    const risky = design({ code: 'T-RISKY', items: [{ productId: toGlobalId('Product', equity.id), roleZh: '权益', roleEn: 'Equity', suggestedAmount: String(Math.max(1000, Number(equity.minimumAmount))) }, design().items[0]] });
+    const risky = design({
+      code: 'T-RISKY',
+      items: [
+        {
+          productId: toGlobalId('Product', equity.id),
+          roleZh: '权益',
+          roleEn: 'Equity',
+          suggestedAmount: String(Math.max(1000, Number(equity.minimumAmount))),
+        },
+        design().items[0],
+      ],
+    });
     const r = await t.gql(CREATE, { i: risky }, { lang: 'en' });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items' });
     const items = r.errors![0]!.extensions!.items as { productCode: string; reasons: { code: string; outcome: string }[] }[];
@@ -71,7 +96,11 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
     const ok = await t.gql(CREATE, { i: { ...risky, code: 'T-AGGRESSIVE', target: { riskAttitudes: ['AGGRESSIVE'] } } });
     expect(ok.errors).toBeUndefined();
     // Shapes and references: each BAD_USER_INPUT naming the field, nothing written.
-    const bad = async (over: Record<string, unknown>, field: string) => expect((await t.gql(CREATE, { i: design({ code: `T-BAD-${field.replace(/\W/g, '').toUpperCase()}`, ...over }) })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const bad = async (over: Record<string, unknown>, field: string) =>
+      expect((await t.gql(CREATE, { i: design({ code: `T-BAD-${field.replace(/\W/g, '').toUpperCase()}`, ...over }) })).errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
     await bad({ code: 'lower' }, 'code');
     await bad({ items: [] }, 'items');
     await bad({ items: [design().items[0]], services: [] }, 'items');
@@ -92,10 +121,15 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
     expect(up.errors).toBeUndefined();
     const v2 = up.data.updateBundle;
     expect(v2).toMatchObject({ code: 'T-VERSIONED', version: 2, status: 'ACTIVE' });
-    expect((await t.gql(`query($id: ID!) { node(id: $id) { ... on Bundle { status version } } }`, { id: v1.id })).data.node).toEqual({ status: 'SUPERSEDED', version: 1 });
+    expect((await t.gql(`query($id: ID!) { node(id: $id) { ... on Bundle { status version } } }`, { id: v1.id })).data.node).toEqual({
+      status: 'SUPERSEDED',
+      version: 1,
+    });
     expect(code(await t.gql(UPDATE, { i: { ...design({ code: 'T-VERSIONED' }), bundleId: v1.id } }))).toBe('CONFLICT');
     const listed = async (includeSuperseded: boolean) =>
-      (await t.gql(`query($s: Boolean!) { bundles(first: 100, includeSuperseded: $s) { edges { node { code version } } } }`, { s: includeSuperseded })).data.bundles.edges
+      (
+        await t.gql(`query($s: Boolean!) { bundles(first: 100, includeSuperseded: $s) { edges { node { code version } } } }`, { s: includeSuperseded })
+      ).data.bundles.edges
         .map((e: any) => e.node)
         .filter((n: any) => n.code === 'T-VERSIONED')
         .map((n: any) => n.version);
@@ -104,7 +138,9 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
     const retired = await t.gql(RETIRE, { i: { bundleId: v2.id, reason: '停售' } });
     expect(retired.data.retireBundle.status).toBe('RETIRED');
     expect(code(await t.gql(RETIRE, { i: { bundleId: v2.id, reason: '再次' } }))).toBe('CONFLICT');
-    const actions = (await t.host.runtime.database.db.execute(sql`select action from audit_events where target_type = 'Bundle' and details->>'code' = 'T-VERSIONED' order by id`)) as unknown;
+    const actions = (await t.host.runtime.database.db.execute(
+      sql`select action from audit_events where target_type = 'Bundle' and details->>'code' = 'T-VERSIONED' order by id`,
+    )) as unknown;
     const rows = (Array.isArray(actions) ? actions : (actions as { rows: unknown[] }).rows) as { action: string }[];
     expect(rows.map((x) => x.action)).toEqual(['BUNDLE_CREATED', 'BUNDLE_UPDATED', 'BUNDLE_RETIRED']);
   });
@@ -112,16 +148,27 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
   it('sells a bundle all or nothing: every item booked in one transaction with the entitlements, or a refusal naming each item', async () => {
     const b = (await t.gql(CREATE, { i: design({ code: 'T-SELL', target: {} }) })).data.createBundle;
     // A customer to whom both funds can be sold at the counter, and one to whom the bond fund cannot.
-    const page = await t.gql(`query($a: ID!, $b: ID!) { customers(first: 60) { edges { node { id
+    const page = await t.gql(
+      `query($a: ID!, $b: ID!) { customers(first: 60) { edges { node { id
       a: suitability(productId: $a, amount: "1000", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps }
-      b: suitability(productId: $b, amount: "${Math.max(1000, Number(bond.minimumAmount))}", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps } } } } }`, { a: toGlobalId('Product', mmf.id), b: toGlobalId('Product', bond.id) });
+      b: suitability(productId: $b, amount: "${Math.max(1000, Number(bond.minimumAmount))}", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps } } } } }`,
+      { a: toGlobalId('Product', mmf.id), b: toGlobalId('Product', bond.id) },
+    );
     const nodes = page.data.customers.edges.map((e: any) => e.node);
     const buyer = nodes.find((n: any) => n.a.outcome !== 'BLOCK' && n.b.outcome !== 'BLOCK');
     const refused = nodes.find((n: any) => n.a.outcome !== 'BLOCK' && n.b.outcome === 'BLOCK');
     expect(buyer && refused).toBeTruthy();
     const steps = [...new Set([...buyer.a.requiredSteps, ...buyer.b.requiredSteps])];
-    const input = (customerId: string, idempotencyKey = key()) => ({ bundleId: b.id, customerId, channel: 'COUNTER', initiator: 'CUSTOMER', completedSteps: steps, idempotencyKey });
-    const ordersOf = (id: string) => countRows(t, sql`select count(*) as n from orders where customer_id = ${Number(Buffer.from(id, 'base64url').toString().split(':')[1])}`);
+    const input = (customerId: string, idempotencyKey = key()) => ({
+      bundleId: b.id,
+      customerId,
+      channel: 'COUNTER',
+      initiator: 'CUSTOMER',
+      completedSteps: steps,
+      idempotencyKey,
+    });
+    const ordersOf = (id: string) =>
+      countRows(t, sql`select count(*) as n from orders where customer_id = ${Number(Buffer.from(id, 'base64url').toString().split(':')[1])}`);
 
     const k = key();
     const placed = await t.gql(ORDER, { i: input(buyer.id, k) });
@@ -129,20 +176,34 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
     const bo = placed.data.placeBundleOrder;
     expect(bo.bundle).toEqual({ id: b.id, version: 1 });
     expect(bo.orders).toHaveLength(2);
-    expect(bo.services).toEqual([{ code: 'ONLINE_BANKING', kind: 'ENTITLEMENT' }, { code: 'MINIMUM_DEPOSIT', kind: 'CONDITION' }]);
+    expect(bo.services).toEqual([
+      { code: 'ONLINE_BANKING', kind: 'ENTITLEMENT' },
+      { code: 'MINIMUM_DEPOSIT', kind: 'CONDITION' },
+    ]);
     expect((await t.gql(ORDER, { i: input(buyer.id, k) })).data.placeBundleOrder.id).toBe(bo.id);
-    const entitled = await countRows(t, sql`select count(*) as n from customer_entitlements where code = 'ONLINE_BANKING' and bundle_order_id = ${Number(Buffer.from(bo.id, 'base64url').toString().split(':')[1])}`);
+    const entitled = await countRows(
+      t,
+      sql`select count(*) as n from customer_entitlements where code = 'ONLINE_BANKING' and bundle_order_id = ${Number(Buffer.from(bo.id, 'base64url').toString().split(':')[1])}`,
+    );
     expect(entitled).toBe(1);
-    expect((await t.gql(`query($id: ID!) { customer(id: $id) { bundleOrders { id } } }`, { id: buyer.id })).data.customer.bundleOrders.map((x: any) => x.id)).toContain(bo.id);
+    expect(
+      (await t.gql(`query($id: ID!) { customer(id: $id) { bundleOrders { id } } }`, { id: buyer.id })).data.customer.bundleOrders.map((x: any) => x.id),
+    ).toContain(bo.id);
 
     // The other customer: the bond fund is blocked, so nothing is booked — not even the money-market fund.
     const before = await ordersOf(refused.id);
     const no = await t.gql(ORDER, { i: input(refused.id) }, { lang: 'en' });
     expect(no.errors?.[0]?.extensions?.code).toBe('SUITABILITY_BLOCKED');
     const items = no.errors![0]!.extensions!.items as { productCode: string; outcome: string; decisionId: string }[];
-    expect(items.map((i) => [i.productCode, i.outcome === 'BLOCK'])).toEqual([[mmf.code, false], [bond.code, true]]);
+    expect(items.map((i) => [i.productCode, i.outcome === 'BLOCK'])).toEqual([
+      [mmf.code, false],
+      [bond.code, true],
+    ]);
     expect(await ordersOf(refused.id)).toBe(before);
-    const recorded = await countRows(t, sql`select count(*) as n from suitability_decisions where purpose = 'BUNDLE_REFUSED' and customer_id = ${Number(Buffer.from(refused.id, 'base64url').toString().split(':')[1])}`);
+    const recorded = await countRows(
+      t,
+      sql`select count(*) as n from suitability_decisions where purpose = 'BUNDLE_REFUSED' and customer_id = ${Number(Buffer.from(refused.id, 'base64url').toString().split(':')[1])}`,
+    );
     expect(recorded).toBe(2);
 
     // A new version: the old one is still sold within the grace days; a retired one is not.
@@ -155,10 +216,17 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
   });
 
   it('offers only bundles within their dates', async () => {
-    const future = (await t.gql(CREATE, { i: design({ code: 'T-LATER', target: {}, validFrom: new Date(Date.now() + 86_400_000).toISOString() }) })).data.createBundle;
+    const future = (await t.gql(CREATE, { i: design({ code: 'T-LATER', target: {}, validFrom: new Date(Date.now() + 86_400_000).toISOString() }) })).data
+      .createBundle;
     const page = await t.gql(`{ customers(first: 1) { edges { node { id bundleOffers { bundle { code } } } } } }`);
     const c = page.data.customers.edges[0].node;
     expect(c.bundleOffers.map((o: any) => o.bundle.code)).not.toContain('T-LATER');
-    expect(code(await t.gql(ORDER, { i: { bundleId: future.id, customerId: c.id, channel: 'COUNTER', initiator: 'CUSTOMER', completedSteps: [], idempotencyKey: key() } }))).toBe('BAD_USER_INPUT');
+    expect(
+      code(
+        await t.gql(ORDER, {
+          i: { bundleId: future.id, customerId: c.id, channel: 'COUNTER', initiator: 'CUSTOMER', completedSteps: [], idempotencyKey: key() },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 });

@@ -19,10 +19,25 @@ describe.each(testDrivers())('bundles on %s', (driver) => {
   afterAll(() => t?.close());
 
   it('seeds the playbook from the loaded lines, skipping lines not loaded', async () => {
-    const res = await t.gql(`{ bundles(first: 50) { totalCount edges { node { id code kind name version status pricing { waivedFees { code name } feeDiscountPercent } items { product { id } role } services { code kind name amount { amount } } } } } }`, {}, { lang: 'en' });
+    const res = await t.gql(
+      `{ bundles(first: 50) { totalCount edges { node { id code kind name version status pricing { waivedFees { code name } feeDiscountPercent } items { product { id } role } services { code kind name amount { amount } } } } } }`,
+      {},
+      { lang: 'en' },
+    );
     expect(res.errors).toBeUndefined();
     const codes = res.data.bundles.edges.map((e: { node: { code: string } }) => e.node.code);
-    expect(codes).toEqual(expect.arrayContaining(['ACCOUNT-SETTLEMENT', 'ACCOUNT-TRANSACTION', 'ACCOUNT-FEE-COLLECTION', 'ACCOUNT-INVESTMENT', 'RISK-CONSERVATIVE', 'RISK-MODERATE', 'LIFE-SENIOR', 'INCOME-GENERAL']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'ACCOUNT-SETTLEMENT',
+        'ACCOUNT-TRANSACTION',
+        'ACCOUNT-FEE-COLLECTION',
+        'ACCOUNT-INVESTMENT',
+        'RISK-CONSERVATIVE',
+        'RISK-MODERATE',
+        'LIFE-SENIOR',
+        'INCOME-GENERAL',
+      ]),
+    );
     for (const e of res.data.bundles.edges) {
       expect(e.node.items.length).toBeGreaterThanOrEqual(1);
       expect(e.node.items.length + e.node.services.length).toBeGreaterThanOrEqual(2);
@@ -56,7 +71,10 @@ describe.each(testDrivers())('bundles on %s', (driver) => {
       expect(offers.length).toBeGreaterThan(0);
       let seenUnrecommended = false;
       for (const o of offers) {
-        const strictest = o.items.reduce((a: string, i: { decision: { outcome: string } }) => (rank.indexOf(i.decision.outcome) > rank.indexOf(a) ? i.decision.outcome : a), 'ALLOW');
+        const strictest = o.items.reduce(
+          (a: string, i: { decision: { outcome: string } }) => (rank.indexOf(i.decision.outcome) > rank.indexOf(a) ? i.decision.outcome : a),
+          'ALLOW',
+        );
         expect(o.decision.outcome).toBe(strictest);
         const itemReasons = o.items.reduce((n: number, i: { decision: { reasons: unknown[] } }) => n + i.decision.reasons.length, 0);
         expect(o.decision.reasons.length).toBe(itemReasons);

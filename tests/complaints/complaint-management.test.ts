@@ -20,7 +20,15 @@ const STATS = `query($g: ComplaintStatsGroup!, $p: KpiPeriodInput!) { complaintS
 const MARCH_2024 = { granularity: 'MONTH', date: '2024-03-17' };
 const HOUR = 3_600_000;
 
-type Stat = { key: string | null; count: number; open: number; overdue: number; resolvedWithinTarget: number; escalated: number; averageResponseHours: number | null };
+type Stat = {
+  key: string | null;
+  count: number;
+  open: number;
+  overdue: number;
+  resolvedWithinTarget: number;
+  escalated: number;
+  averageResponseHours: number | null;
+};
 /** The figures only, keyed by group: the order of groups of equal count is not part of the contract. */
 const figures = (rows: (Stat & Record<string, unknown>)[]) =>
   Object.fromEntries(rows.map((r) => [r.key ?? 'null', [r.count, r.open, r.overdue, r.resolvedWithinTarget, r.escalated, r.averageResponseHours]]));
@@ -58,7 +66,15 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
    */
   async function insertMarchFixture() {
     const db = t.host.runtime.database.db;
-    const row = (x: CustomerRow, managerId: number | null, category: string, severity: string, rec: string, due: string, extra: Partial<typeof complaints.$inferInsert> = {}) => ({
+    const row = (
+      x: CustomerRow,
+      managerId: number | null,
+      category: string,
+      severity: string,
+      rec: string,
+      due: string,
+      extra: Partial<typeof complaints.$inferInsert> = {},
+    ) => ({
       customerId: x.id,
       managerId,
       branchId: x.branchId,
@@ -72,10 +88,22 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
     const answered = (at: string) => ({ status: 'FEEDBACK_GIVEN', feedbackAt: beijing(at) });
     await db.insert(complaints).values([
       row(a, a.managerId, 'SERVICE', 'MEDIUM', '2024-03-01T00:00:00', '2024-03-08T00:00:00', answered('2024-03-05T00:00:00')),
-      row(a, a.managerId, 'FEES', 'LOW', '2024-03-02T10:00:00', '2024-03-17T10:00:00', { ...answered('2024-03-20T10:00:00'), escalationLevel: 1, escalatedAt: beijing('2024-03-10T10:00:00') }),
+      row(a, a.managerId, 'FEES', 'LOW', '2024-03-02T10:00:00', '2024-03-17T10:00:00', {
+        ...answered('2024-03-20T10:00:00'),
+        escalationLevel: 1,
+        escalatedAt: beijing('2024-03-10T10:00:00'),
+      }),
       row(b, b.managerId, 'MIS_SELLING', 'HIGH', '2024-03-10T10:00:00', '2024-03-13T10:00:00', { orderId: keyOf(staffOrder.id) }),
-      row(b, b.managerId, 'SERVICE', 'CRITICAL', '2024-03-31T12:00:00', '2024-04-01T12:00:00', { ...answered('2024-04-01T09:00:00'), escalationLevel: 1, escalatedAt: beijing('2024-04-01T06:00:00') }),
-      row(c, c.managerId, 'SYSTEM', 'MEDIUM', '2024-03-15T10:00:00', '2024-03-22T10:00:00', { ...answered('2024-03-22T10:00:00'), escalationLevel: 2, escalatedAt: beijing('2024-03-16T10:00:00') }),
+      row(b, b.managerId, 'SERVICE', 'CRITICAL', '2024-03-31T12:00:00', '2024-04-01T12:00:00', {
+        ...answered('2024-04-01T09:00:00'),
+        escalationLevel: 1,
+        escalatedAt: beijing('2024-04-01T06:00:00'),
+      }),
+      row(c, c.managerId, 'SYSTEM', 'MEDIUM', '2024-03-15T10:00:00', '2024-03-22T10:00:00', {
+        ...answered('2024-03-22T10:00:00'),
+        escalationLevel: 2,
+        escalatedAt: beijing('2024-03-16T10:00:00'),
+      }),
       row(c, null, 'OTHER', 'LOW', '2024-03-20T10:00:00', '2024-04-04T10:00:00'),
       row(a, a.managerId, 'SERVICE', 'MEDIUM', '2024-02-29T23:59:59', '2024-03-07T23:59:59'),
       row(a, a.managerId, 'SERVICE', 'MEDIUM', '2024-04-01T00:00:00', '2024-04-08T00:00:00'),
@@ -84,7 +112,12 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
 
   describe('severity, respondBy and overdue', () => {
     it('respondBy is the filing time plus the severity target (defaults; MEDIUM when omitted); the manager and branch are recorded', async () => {
-      const targets: [string | undefined, number][] = [['LOW', 360], [undefined, 168], ['HIGH', 72], ['CRITICAL', 24]];
+      const targets: [string | undefined, number][] = [
+        ['LOW', 360],
+        [undefined, 168],
+        ['HIGH', 72],
+        ['CRITICAL', 24],
+      ];
       for (const [severity, hours] of targets) {
         const r = await t.gql(FILE, { input: { customerId: g('Customer', a.id), category: 'SERVICE', description: '等候时间过长', severity } });
         expect(r.errors).toBeUndefined();
@@ -103,7 +136,10 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
       const before = settings.get('core.complaintResponseHours');
       settings.set('core.complaintResponseHours', { LOW: 100, MEDIUM: 50, HIGH: 10, CRITICAL: 2 });
       try {
-        for (const [severity, hours] of [['CRITICAL', 2], ['LOW', 100]] as const) {
+        for (const [severity, hours] of [
+          ['CRITICAL', 2],
+          ['LOW', 100],
+        ] as const) {
           const r = await t.gql(FILE, { input: { customerId: g('Customer', a.id), category: 'FEES', description: '费用异议', severity } });
           expect(Date.parse(r.data.fileComplaint.respondBy) - Date.parse(r.data.fileComplaint.recordedAt)).toBe(hours * HOUR);
         }
@@ -119,9 +155,35 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
       const [late, answeredLate, notYet] = await db
         .insert(complaints)
         .values([
-          { customerId: a.id, managerId: a.managerId, branchId: a.branchId, category: 'SERVICE', description: 'x', recordedAt: new Date(now - 30 * HOUR), respondBy: new Date(now - 6 * HOUR) },
-          { customerId: a.id, managerId: a.managerId, branchId: a.branchId, category: 'SERVICE', description: 'x', recordedAt: new Date(now - 30 * HOUR), respondBy: new Date(now - 6 * HOUR), status: 'FEEDBACK_GIVEN', feedbackAt: new Date(now - HOUR) },
-          { customerId: a.id, managerId: a.managerId, branchId: a.branchId, category: 'SERVICE', description: 'x', recordedAt: new Date(now - HOUR), respondBy: new Date(now + HOUR) },
+          {
+            customerId: a.id,
+            managerId: a.managerId,
+            branchId: a.branchId,
+            category: 'SERVICE',
+            description: 'x',
+            recordedAt: new Date(now - 30 * HOUR),
+            respondBy: new Date(now - 6 * HOUR),
+          },
+          {
+            customerId: a.id,
+            managerId: a.managerId,
+            branchId: a.branchId,
+            category: 'SERVICE',
+            description: 'x',
+            recordedAt: new Date(now - 30 * HOUR),
+            respondBy: new Date(now - 6 * HOUR),
+            status: 'FEEDBACK_GIVEN',
+            feedbackAt: new Date(now - HOUR),
+          },
+          {
+            customerId: a.id,
+            managerId: a.managerId,
+            branchId: a.branchId,
+            category: 'SERVICE',
+            description: 'x',
+            recordedAt: new Date(now - HOUR),
+            respondBy: new Date(now + HOUR),
+          },
         ])
         .returning({ id: complaints.id });
       const [x, y, z] = [late, answeredLate, notYet].map((r) => g('Complaint', r!.id));
@@ -136,11 +198,16 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
 
   describe('the order of a mis-selling complaint', () => {
     it('links the order and its decision record', async () => {
-      const r = await t.gql(FILE, { input: { customerId: g('Customer', b.id), category: 'MIS_SELLING', description: '未充分揭示风险', severity: 'HIGH', orderId: staffOrder.id } });
+      const r = await t.gql(FILE, {
+        input: { customerId: g('Customer', b.id), category: 'MIS_SELLING', description: '未充分揭示风险', severity: 'HIGH', orderId: staffOrder.id },
+      });
       expect(r.errors).toBeUndefined();
       expect(r.data.fileComplaint.order).toEqual({ id: staffOrder.id, line: staffOrder.line });
       expect(r.data.fileComplaint.decisionRecord.outcome).toBe(staffOrder.decision.outcome);
-      const [stored] = await t.host.runtime.database.db.select().from(complaints).where(eq(complaints.id, keyOf(r.data.fileComplaint.id)));
+      const [stored] = await t.host.runtime.database.db
+        .select()
+        .from(complaints)
+        .where(eq(complaints.id, keyOf(r.data.fileComplaint.id)));
       expect(stored.decisionId).toBe(keyOf(r.data.fileComplaint.decisionRecord.id));
       expect([stored.orderId, stored.managerId, stored.branchId]).toEqual([keyOf(staffOrder.id), b.managerId, b.branchId]);
     });
@@ -191,7 +258,12 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
       const events = trail.data.auditEvents.edges.map((e: { node: Record<string, unknown> }) => e.node);
       expect(events).toHaveLength(2);
       const byTo = Object.fromEntries(events.map((e: { details: { to: string } }) => [e.details.to, e]));
-      expect(byTo.BRANCH).toMatchObject({ actor: subject, role: 'RELATIONSHIP_MANAGER', targetType: 'Complaint', details: { from: 'NONE', to: 'BRANCH', severity: 'MEDIUM', category: 'SERVICE' } });
+      expect(byTo.BRANCH).toMatchObject({
+        actor: subject,
+        role: 'RELATIONSHIP_MANAGER',
+        targetType: 'Complaint',
+        details: { from: 'NONE', to: 'BRANCH', severity: 'MEDIUM', category: 'SERVICE' },
+      });
       expect(byTo.HEAD_OFFICE).toMatchObject({ role: 'BRANCH_MANAGER', details: { from: 'BRANCH', to: 'HEAD_OFFICE' } });
       // The free-text reason stays on the complaint, out of the trail.
       expect(JSON.stringify(events)).not.toContain('客户不满意');
@@ -204,10 +276,16 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
       expect(await code({ role: 'PARTNER', partnerCode: 'funds' })).toBe('FORBIDDEN');
       expect(await code(rmOf(b))).toBe('NOT_FOUND');
       expect(await code(bmOf(c))).toBe('NOT_FOUND');
-      const [row] = await t.host.runtime.database.db.select().from(complaints).where(eq(complaints.id, keyOf(id)));
+      const [row] = await t.host.runtime.database.db
+        .select()
+        .from(complaints)
+        .where(eq(complaints.id, keyOf(id)));
       expect(row.escalationLevel).toBe(0);
 
-      await t.host.runtime.database.db.update(complaints).set({ status: 'FEEDBACK_GIVEN', feedbackAt: new Date() }).where(eq(complaints.id, keyOf(id)));
+      await t.host.runtime.database.db
+        .update(complaints)
+        .set({ status: 'FEEDBACK_GIVEN', feedbackAt: new Date() })
+        .where(eq(complaints.id, keyOf(id)));
       expect(await code({ role: 'HEAD_OFFICE' })).toBe('BAD_USER_INPUT');
       const blank = await t.gql(ESCALATE, { id, r: '  ' });
       expect(blank.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -229,7 +307,10 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
         [g('Branch', c.branchId)]: [2, 1, 0, 1, 1, 168],
       });
       expect(rows[0]!.branch).toEqual({ id: g('Branch', a.branchId) });
-      expect(rows.map((r) => [r.manager, r.category, r.line])).toEqual([[null, null, null], [null, null, null]]);
+      expect(rows.map((r) => [r.manager, r.category, r.line])).toEqual([
+        [null, null, null],
+        [null, null, null],
+      ]);
     });
 
     it('MANAGER: complaints filed without a manager form the null group, last', async () => {
@@ -263,7 +344,9 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
 
     it('periods: a dekad, a day, a week; nothing outside the period', async () => {
       // 中旬 (11–20 March): rows 5 and 6, as of 21 March 00:00 — before row 5 was answered.
-      expect(figures((await stats('BRANCH', undefined, { granularity: 'DEKAD', date: '2024-03-11' })).rows)).toEqual({ [g('Branch', c.branchId)]: [2, 2, 0, 0, 1, null] });
+      expect(figures((await stats('BRANCH', undefined, { granularity: 'DEKAD', date: '2024-03-11' })).rows)).toEqual({
+        [g('Branch', c.branchId)]: [2, 2, 0, 0, 1, null],
+      });
       // 29 February alone: the row filed one second before March; as of its end it is open, not yet due.
       expect(figures((await stats('CATEGORY', undefined, { granularity: 'DAY', date: '2024-02-29' })).rows)).toEqual({ SERVICE: [1, 1, 0, 0, 0, null] });
       // The week of Monday 2024-04-01: only the row filed at its first instant.
@@ -343,13 +426,17 @@ describe.each(testDrivers())('complaints as management data (%s)', (driver) => {
       expect(await counts({ managerId: g('CustomerManager', a.managerId) })).toEqual([]);
       const all = await counts(null);
       const merged = new Map<string, number>();
-      for (const o of [staffOrder, customerOrder]) for (const code of new Set(o.decision.reasons.map((r) => r.code))) merged.set(`${code}/${o.decision.outcome}`, (merged.get(`${code}/${o.decision.outcome}`) ?? 0) + 1);
+      for (const o of [staffOrder, customerOrder])
+        for (const code of new Set(o.decision.reasons.map((r) => r.code)))
+          merged.set(`${code}/${o.decision.outcome}`, (merged.get(`${code}/${o.decision.outcome}`) ?? 0) + 1);
       expect(all).toEqual([...merged].map(([k, n]) => `${k}/${n}`).sort());
     });
 
     it('every decision record carries its initiator, manager and branch', async () => {
       const db = t.host.runtime.database.db;
-      const r = (await db.execute(sql`select count(*)::int as n from suitability_decisions where initiator is null or branch_id is null or manager_id is null`)) as unknown;
+      const r = (await db.execute(
+        sql`select count(*)::int as n from suitability_decisions where initiator is null or branch_id is null or manager_id is null`,
+      )) as unknown;
       const rows = Array.isArray(r) ? r : (r as { rows: unknown[] }).rows;
       expect((rows[0] as { n: number }).n).toBe(0);
     });

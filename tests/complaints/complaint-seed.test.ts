@@ -57,7 +57,9 @@ describe.each(testDrivers())('seeded complaints (%s)', (driver) => {
     const [o] = await db.select().from(orders).where(eq(orders.id, c.orderId!));
     expect([c.category, c.severity, o.customerId, c.decisionId, o.initiator]).toEqual(['MIS_SELLING', 'CRITICAL', c.customerId, o.decisionId, 'STAFF']);
     expect(o.placedAt.getTime()).toBeLessThan(c.recordedAt.getTime());
-    const r = await t.gql(`query($id: ID!) { node(id: $id) { ... on Complaint { overdue escalation order { id } decisionRecord { id purpose } } } }`, { id: toGlobalId('Complaint', c.id) });
+    const r = await t.gql(`query($id: ID!) { node(id: $id) { ... on Complaint { overdue escalation order { id } decisionRecord { id purpose } } } }`, {
+      id: toGlobalId('Complaint', c.id),
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data.node).toEqual({
       overdue: true,

@@ -45,7 +45,9 @@ describe.each(testDrivers())('migration 0004_complaint_management on existing ro
       values (11, '李', 'PASSPORT', 'E1', '13900000000', '1980-01-01', 'MALE', 'ONSHORE', 'CN', 'ENGINEER', 'IT', 1, 1, 1, 1, 3, 7)`);
     await db.execute(sql`insert into products (id, code, name_zh, name_en, line, issuer, risk_rating, liquidity, function)
       values (5, 'P5', '基金', 'Fund', 'FUNDS', 'X', 'R2', 'HIGH', 'INVESTMENT')`);
-    await db.execute(sql`insert into complaints (customer_id, manager_id, category, description, recorded_at) values (11, 3, 'SERVICE', 'x', '2025-01-01T00:00:00Z')`);
+    await db.execute(
+      sql`insert into complaints (customer_id, manager_id, category, description, recorded_at) values (11, 3, 'SERVICE', 'x', '2025-01-01T00:00:00Z')`,
+    );
     await db.execute(sql`insert into suitability_decisions (customer_id, product_id, line, purpose, outcome, reasons, facts, rule_versions, actor, evaluated_at)
       values (11, 5, 'FUNDS', 'ORDER', 'ALLOW', '[]', ${JSON.stringify({ sale: { initiator: 'STAFF' } })}::jsonb, '{}', 'HEAD_OFFICE:x', '2025-01-01T00:00:00Z')`);
     await applyMigrations(fresh.database, DRIZZLE, 'core');

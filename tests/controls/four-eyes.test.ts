@@ -25,7 +25,7 @@ describe.each(testDrivers())('four eyes in the host (%s)', (driver) => {
     }
   };
 
-  it('refuses the marketer and the investigator, any plugin\'s case alike, and records the decider', async () => {
+  it("refuses the marketer and the investigator, any plugin's case alike, and records the decider", async () => {
     const db = t.host.runtime.database.db;
     const ref = { type: 'partner.case', id: '42' };
     await db.transaction(async (tx) => {

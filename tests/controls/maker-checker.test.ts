@@ -28,11 +28,13 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
   const HO_CHECKER = { role: 'HEAD_OFFICE', subject: 'ho-checker', checker: true } as const;
   const CHECKER = { role: 'CHECKER', subject: 'checker-hq' } as const;
   const as = (p: object) => ({ as: p as never });
-  const enable = (over: Record<string, unknown> = {}) => t.host.runtime.settings.set('core.makerChecker', { actions: [...APPROVAL_ACTIONS], orderAmountFromCny: '1000000', ...over });
+  const enable = (over: Record<string, unknown> = {}) =>
+    t.host.runtime.settings.set('core.makerChecker', { actions: [...APPROVAL_ACTIONS], orderAmountFromCny: '1000000', ...over });
 
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 60, plugins: nonFxLines });
-    const rows = (await db().execute(sql`select c.id, c.branch_id, c.manager_id, (select id from branches b where b.id <> c.branch_id order by id limit 1) as other
+    const rows = (await db()
+      .execute(sql`select c.id, c.branch_id, c.manager_id, (select id from branches b where b.id <> c.branch_id order by id limit 1) as other
       from customers c where c.manager_id is not null order by id limit 1`)) as any;
     const row = (rows.rows ?? rows)[0];
     customer = { key: Number(row.id), id: toGlobalId('Customer', Number(row.id)), branchId: Number(row.branch_id), managerId: Number(row.manager_id) };
@@ -47,7 +49,16 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
     const held = await t.gql(ADJUST, { i: { customerId: customer.id, points: 800, reason: '  投诉补偿  ' } }, as(MAKER));
     expect(held.errors).toBeUndefined();
     const a = held.data.adjustPoints;
-    expect(a).toMatchObject({ __typename: 'Approval', status: 'AWAITING_APPROVAL', action: 'ADJUST_POINTS', targetType: 'Customer', targetId: customer.id, maker: { subject: 'ho-maker', role: 'HEAD_OFFICE' }, checker: null, branch: null });
+    expect(a).toMatchObject({
+      __typename: 'Approval',
+      status: 'AWAITING_APPROVAL',
+      action: 'ADJUST_POINTS',
+      targetType: 'Customer',
+      targetId: customer.id,
+      maker: { subject: 'ho-maker', role: 'HEAD_OFFICE' },
+      checker: null,
+      branch: null,
+    });
     // The input as validated: the reason trimmed.
     expect(a.input).toEqual({ customerId: customer.id, points: 800, reason: '投诉补偿' });
     expect(await lines()).toBe(before);
@@ -60,7 +71,12 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
     expect(second.errors![0].message).toBeTruthy();
     const self = await t.gql(APPROVE, { id: a.id }, as({ ...MAKER, checker: true }));
     expect(self.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SELF_APPROVAL' });
-    for (const p of [{ role: 'HEAD_OFFICE', subject: 'ho-plain' }, { role: 'RELATIONSHIP_MANAGER', managerId: customer.managerId }, { role: 'AUDITOR' }, { role: 'PARTNER', partnerCode: 'funds' }]) {
+    for (const p of [
+      { role: 'HEAD_OFFICE', subject: 'ho-plain' },
+      { role: 'RELATIONSHIP_MANAGER', managerId: customer.managerId },
+      { role: 'AUDITOR' },
+      { role: 'PARTNER', partnerCode: 'funds' },
+    ]) {
       expect(code(await t.gql(APPROVE, { id: a.id }, as(p)))).toBe('FORBIDDEN');
     }
     // A branch checker does not decide a bank-wide action: it does not exist for them.
@@ -73,7 +89,12 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
     const entry = await t.gql(`query($id: ID!) { node(id: $id) { ... on PointsEntry { points reason } } }`, { id: ok.data.approve.resultId });
     expect(entry.data.node).toEqual({ points: 800, reason: '投诉补偿' });
     // The entry was booked as the maker made it.
-    expect(await countRows(t, sql`select count(*) as n from points_ledger where customer_id = ${customer.key} and kind = 'ADJUSTED' and actor = 'HEAD_OFFICE:ho-maker'`)).toBeGreaterThanOrEqual(1);
+    expect(
+      await countRows(
+        t,
+        sql`select count(*) as n from points_ledger where customer_id = ${customer.key} and kind = 'ADJUSTED' and actor = 'HEAD_OFFICE:ho-maker'`,
+      ),
+    ).toBeGreaterThanOrEqual(1);
     expect(code(await t.gql(APPROVE, { id: a.id }, as(HO_CHECKER)))).toBe('CONFLICT');
     expect(code(await t.gql(REJECT, { id: a.id, r: '晚了' }, as(HO_CHECKER)))).toBe('CONFLICT');
     const audit = (await db().execute(sql`select action from audit_events where target_id = ${a.id} order by id`)) as any;
@@ -81,7 +102,9 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
   });
 
   it('rejects with a reason (nothing runs), and an approval re-validates: a change that no longer holds is refused and stays pending', async () => {
-    const [m] = ((await db().execute(sql`select id, grade from managers order by id limit 1`)) as any).rows ?? ((await db().execute(sql`select id, grade from managers order by id limit 1`)) as any);
+    const [m] =
+      ((await db().execute(sql`select id, grade from managers order by id limit 1`)) as any).rows ??
+      ((await db().execute(sql`select id, grade from managers order by id limit 1`)) as any);
     const managerId = toGlobalId('CustomerManager', Number(m.id));
     const target = m.grade === 'SENIOR' ? 'PRINCIPAL' : 'SENIOR';
     const held = await t.gql(GRADE, { m: managerId, g: target, r: '年度评定' }, as(MAKER));
@@ -97,7 +120,10 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
     const again = await t.gql(GRADE, { m: managerId, g: target, r: '年度评定（补）' }, as(MAKER));
     const againId = again.data.changeManagerGrade.id;
     enable({ actions: [] });
-    expect((await t.gql(GRADE, { m: managerId, g: target, r: '直接调整' }, as(MAKER))).data.changeManagerGrade).toMatchObject({ __typename: 'CustomerManager', grade: target });
+    expect((await t.gql(GRADE, { m: managerId, g: target, r: '直接调整' }, as(MAKER))).data.changeManagerGrade).toMatchObject({
+      __typename: 'CustomerManager',
+      grade: target,
+    });
     enable();
     const stale = await t.gql(APPROVE, { id: againId }, as(CHECKER));
     expect(stale.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'grade' });
@@ -110,20 +136,26 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
     const calls: [string, Record<string, unknown>][] = [
       [ADJUST, { i: { customerId: customer.id, points: 5, reason: 'x' } }],
       [GRADE, { m: toGlobalId('CustomerManager', 1), g: 'SENIOR', r: 'x' }],
-      [`mutation($c: ID!) { redeemPoints(input: { customerId: $c, item: "TRANSFER_FEE_WAIVER", idempotencyKey: "checker-key-1" }) { id } }`, { c: customer.id }],
+      [
+        `mutation($c: ID!) { redeemPoints(input: { customerId: $c, item: "TRANSFER_FEE_WAIVER", idempotencyKey: "checker-key-1" }) { id } }`,
+        { c: customer.id },
+      ],
       [`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: SERVICE, description: "x" }) { id } }`, { id: customer.id }],
     ];
     for (const [q, v] of calls) {
-      for (const p of [CHECKER, { role: 'CHECKER', subject: 'checker-b', branchId: customer.branchId }]) expect(code(await t.gql(q, v, as(p)))).toBe('FORBIDDEN');
+      for (const p of [CHECKER, { role: 'CHECKER', subject: 'checker-b', branchId: customer.branchId }])
+        expect(code(await t.gql(q, v, as(p)))).toBe('FORBIDDEN');
     }
     // …and sees no customer.
     expect((await t.gql(`{ customers(first: 5) { totalCount } }`, {}, as(CHECKER))).data.customers.totalCount).toBe(0);
   });
 
-  it('holds a large order by branch staff for the branch\'s checkers; approved, it is placed as the maker placed it, and the maker\'s key replays it', async () => {
+  it("holds a large order by branch staff for the branch's checkers; approved, it is placed as the maker placed it, and the maker's key replays it", async () => {
     const cny = await productsWhere(t, (p) => p.currency === 'CNY' && p.coolingOffHours === 0 && p.unitPrice !== null);
     const c = await findCandidate(t, cny, (d) => d.outcome !== 'BLOCK');
-    const [row] = ((await db().execute(sql`select manager_id, branch_id from customers where id = ${c.customerKey}`)) as any).rows ?? ((await db().execute(sql`select manager_id, branch_id from customers where id = ${c.customerKey}`)) as any);
+    const [row] =
+      ((await db().execute(sql`select manager_id, branch_id from customers where id = ${c.customerKey}`)) as any).rows ??
+      ((await db().execute(sql`select manager_id, branch_id from customers where id = ${c.customerKey}`)) as any);
     if (!row.manager_id) throw new Error('candidate has no manager');
     const rm = { role: 'RELATIONSHIP_MANAGER', managerId: Number(row.manager_id) };
     enable({ orderAmountFromCny: Number(c.amount).toFixed(2) });
@@ -133,7 +165,12 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
     const before = await orders();
     const held = await t.gql(PLACE, { input }, as(rm));
     expect(held.errors).toBeUndefined();
-    expect(held.data.placeOrder).toMatchObject({ __typename: 'Approval', action: 'PLACE_ORDER', status: 'AWAITING_APPROVAL', branch: { id: toGlobalId('Branch', Number(row.branch_id)) } });
+    expect(held.data.placeOrder).toMatchObject({
+      __typename: 'Approval',
+      action: 'PLACE_ORDER',
+      status: 'AWAITING_APPROVAL',
+      branch: { id: toGlobalId('Branch', Number(row.branch_id)) },
+    });
     const id = held.data.placeOrder.id;
     // The maker's replay returns the same approval; nothing is placed.
     expect((await t.gql(PLACE, { input }, as(rm))).data.placeOrder.id).toBe(id);
@@ -147,7 +184,9 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
     expect(ok.data.approve).toMatchObject({ status: 'APPROVED', resultType: 'Order' });
     expect(await orders()).toBe(before + 1);
     // Sold by the maker: the seller is the relationship manager, the key theirs.
-    expect(await countRows(t, sql`select count(*) as n from orders where customer_id = ${c.customerKey} and seller_manager_id = ${Number(row.manager_id)}`)).toBeGreaterThanOrEqual(1);
+    expect(
+      await countRows(t, sql`select count(*) as n from orders where customer_id = ${c.customerKey} and seller_manager_id = ${Number(row.manager_id)}`),
+    ).toBeGreaterThanOrEqual(1);
     const replay = await t.gql(PLACE, { input }, as(rm));
     expect(replay.data.placeOrder).toMatchObject({ __typename: 'Order', id: ok.data.approve.resultId });
     expect(await orders()).toBe(before + 1);
@@ -159,7 +198,9 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
   });
 
   it('holds a setting change and a new bundle; approved, they take effect', async () => {
-    const r = await t.gql(`mutation($i: PreviewRuleChangeInput!) { previewRuleChange(input: $i) { id } }`, { i: { settings: [{ key: 'core.riskAssessmentValidityDays', value: 300 }] } });
+    const r = await t.gql(`mutation($i: PreviewRuleChangeInput!) { previewRuleChange(input: $i) { id } }`, {
+      i: { settings: [{ key: 'core.riskAssessmentValidityDays', value: 300 }] },
+    });
     let report: any;
     for (let i = 0; i < 300; i++) {
       report = (await t.gql(`query($id: ID!) { node(id: $id) { ... on ImpactReport { id status } } }`, { id: r.data.previewRuleChange.id })).data.node;
@@ -167,8 +208,11 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
       await new Promise((res) => setTimeout(res, 100));
     }
     expect(report.status).toBe('DONE');
-    const change = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { __typename ... on Approval { id input } ... on SettingChange { version } } }`,
-      { i: { key: 'core.riskAssessmentValidityDays', value: 300, reason: '缩短测评有效期', impactReportId: report.id } }, as(MAKER));
+    const change = await t.gql(
+      `mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { __typename ... on Approval { id input } ... on SettingChange { version } } }`,
+      { i: { key: 'core.riskAssessmentValidityDays', value: 300, reason: '缩短测评有效期', impactReportId: report.id } },
+      as(MAKER),
+    );
     expect(change.data.changeSetting).toMatchObject({ __typename: 'Approval', input: { key: 'core.riskAssessmentValidityDays', value: 300 } });
     expect(t.host.runtime.settings.get('core.riskAssessmentValidityDays')).toBe(365);
     const ok = await t.gql(APPROVE, { id: change.data.changeSetting.id }, as(CHECKER));
@@ -178,12 +222,24 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
 
     const funds = await productsWhere(t, (p) => p.line === 'FUNDS' && p.saleEnd === null && p.riskRating === 'R1');
     const design = {
-      code: `MC-${driver.toUpperCase()}`, nameZh: '复核测试套餐', nameEn: 'Maker-checker bundle', descriptionZh: '货币基金', descriptionEn: 'Money market', kind: 'RISK_ATTITUDE', target: { riskAttitudes: ['CONSERVATIVE'] },
+      code: `MC-${driver.toUpperCase()}`,
+      nameZh: '复核测试套餐',
+      nameEn: 'Maker-checker bundle',
+      descriptionZh: '货币基金',
+      descriptionEn: 'Money market',
+      kind: 'RISK_ATTITUDE',
+      target: { riskAttitudes: ['CONSERVATIVE'] },
       pricing: { feeDiscountPercent: '10', waivedFees: [], noteZh: '测试', noteEn: 'Test' },
       items: [{ productId: toGlobalId('Product', funds[0]!.id), roleZh: '现金管理', roleEn: 'Cash', suggestedAmount: '1000', share: '1' }],
-      services: [{ code: 'ONLINE_BANKING' }], reason: '复核测试', validFrom: new Date(Date.now() - 60_000).toISOString(),
+      services: [{ code: 'ONLINE_BANKING' }],
+      reason: '复核测试',
+      validFrom: new Date(Date.now() - 60_000).toISOString(),
     };
-    const created = await t.gql(`mutation($i: BundleDesignInput!) { createBundle(input: $i) { __typename ... on Approval { id targetType targetId } } }`, { i: design }, as(MAKER));
+    const created = await t.gql(
+      `mutation($i: BundleDesignInput!) { createBundle(input: $i) { __typename ... on Approval { id targetType targetId } } }`,
+      { i: design },
+      as(MAKER),
+    );
     expect(created.errors).toBeUndefined();
     expect(created.data.createBundle).toMatchObject({ __typename: 'Approval', targetType: 'BundleCode', targetId: design.code });
     expect(await countRows(t, sql`select count(*) as n from bundles where code = ${design.code}`)).toBe(0);
@@ -215,13 +271,17 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
   it.runIf(driver === 'postgres')('two submissions at once hold one; two checkers at once run it once (PostgreSQL)', async () => {
     const lines = () => countRows(t, sql`select count(*) as n from points_ledger where customer_id = ${customer.key} and kind = 'ADJUSTED'`);
     const submissions = await Promise.all(
-      ['a', 'b', 'c', 'd'].map((s) => t.gql(ADJUST, { i: { customerId: customer.id, points: 10, reason: '并发' } }, as({ role: 'HEAD_OFFICE', subject: `maker-${s}` }))),
+      ['a', 'b', 'c', 'd'].map((s) =>
+        t.gql(ADJUST, { i: { customerId: customer.id, points: 10, reason: '并发' } }, as({ role: 'HEAD_OFFICE', subject: `maker-${s}` })),
+      ),
     );
     const made = submissions.filter((r) => !r.errors);
     expect(made).toHaveLength(1);
     expect(submissions.filter((r) => code(r) === 'CONFLICT')).toHaveLength(3);
     const before = await lines();
-    const decisions = await Promise.all([CHECKER, HO_CHECKER, { role: 'CHECKER', subject: 'checker-2' }].map((p) => t.gql(APPROVE, { id: made[0]!.data.adjustPoints.id }, as(p))));
+    const decisions = await Promise.all(
+      [CHECKER, HO_CHECKER, { role: 'CHECKER', subject: 'checker-2' }].map((p) => t.gql(APPROVE, { id: made[0]!.data.adjustPoints.id }, as(p))),
+    );
     expect(decisions.filter((r) => !r.errors)).toHaveLength(1);
     expect(decisions.filter((r) => code(r) === 'CONFLICT')).toHaveLength(2);
     expect(await lines()).toBe(before + 1);

@@ -49,6 +49,14 @@ describe('classification rules at their boundaries (default settings)', () => {
   });
 
   it('interest margin: each position at its line’s rate, the default for lines not listed', () => {
-    expect(marginOf([{ line: 'FOREX', amountCny: '10000' }, { line: 'FUNDS', amountCny: '1000.50' }], settings())).toBe('105.00'); // 100 + 5.0025
+    expect(
+      marginOf(
+        [
+          { line: 'FOREX', amountCny: '10000' },
+          { line: 'FUNDS', amountCny: '1000.50' },
+        ],
+        settings(),
+      ),
+    ).toBe('105.00'); // 100 + 5.0025
   });
 });

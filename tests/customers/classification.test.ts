@@ -50,11 +50,32 @@ describe.each(testDrivers())('customer classification (%s)', (driver) => {
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 24 });
     const db = t.host.runtime.database.db;
-    [{ id: B }] = await db.insert(branches).values({ code: 'T-CLS-B', nameZh: '分类测试支行', nameEn: 'Classification test branch', city: '杭州' }).returning({ id: branches.id });
-    const [{ id: m }] = await db.insert(managers).values({ code: 'T-CLS-M', name: '庚', grade: 'PRINCIPAL', branchId: B, phone: '13900000101' }).returning({ id: managers.id });
-    const product = { nameZh: '测试', nameEn: 'Test', line: 'FUNDS', issuer: 'T', riskRating: 'R1', status: 'CLOSED', liquidity: 'HIGH', function: 'PRESERVATION' };
-    const [{ id: unit }] = await db.insert(products).values({ ...product, code: 'T-CLS-UNIT', unitPrice: '1' }).returning({ id: products.id });
-    [{ id: mover }] = await db.insert(products).values({ ...product, code: 'T-CLS-MOVER', unitPrice: '10' }).returning({ id: products.id });
+    [{ id: B }] = await db
+      .insert(branches)
+      .values({ code: 'T-CLS-B', nameZh: '分类测试支行', nameEn: 'Classification test branch', city: '杭州' })
+      .returning({ id: branches.id });
+    const [{ id: m }] = await db
+      .insert(managers)
+      .values({ code: 'T-CLS-M', name: '庚', grade: 'PRINCIPAL', branchId: B, phone: '13900000101' })
+      .returning({ id: managers.id });
+    const product = {
+      nameZh: '测试',
+      nameEn: 'Test',
+      line: 'FUNDS',
+      issuer: 'T',
+      riskRating: 'R1',
+      status: 'CLOSED',
+      liquidity: 'HIGH',
+      function: 'PRESERVATION',
+    };
+    const [{ id: unit }] = await db
+      .insert(products)
+      .values({ ...product, code: 'T-CLS-UNIT', unitPrice: '1' })
+      .returning({ id: products.id });
+    [{ id: mover }] = await db
+      .insert(products)
+      .values({ ...product, code: 'T-CLS-MOVER', unitPrice: '10' })
+      .returning({ id: products.id });
     const fixture: [Key, string, number, string | null, string][] = [
       ['a', '460000', unit, 'C2', '1200000'],
       ['b', '100000', unit, 'C3', '300000'],
@@ -113,7 +134,15 @@ describe.each(testDrivers())('customer classification (%s)', (driver) => {
     // A bundle for PLATINUM customers and above: its minimum-tier check must follow the live tier.
     const [{ id: bundle }] = await db
       .insert(bundles)
-      .values({ code: 'T-CLS-PLATINUM', nameZh: '白金专享', nameEn: 'Platinum only', descriptionZh: '测试', descriptionEn: 'Test', kind: 'TRANSACTION', minimumTier: 'PLATINUM' })
+      .values({
+        code: 'T-CLS-PLATINUM',
+        nameZh: '白金专享',
+        nameEn: 'Platinum only',
+        descriptionZh: '测试',
+        descriptionEn: 'Test',
+        kind: 'TRANSACTION',
+        minimumTier: 'PLATINUM',
+      })
       .returning({ id: bundles.id });
     await db.insert(bundleItems).values({ bundleId: bundle, productId: unit, position: 1, suggestedAmount: '1000' });
   }, 240_000);
@@ -145,7 +174,9 @@ describe.each(testDrivers())('customer classification (%s)', (driver) => {
 
   it('tiers by assets (the default basis): next tier, its gap and the near filter', async () => {
     const f = await fields();
-    expect(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v.tier, v.nextTier && [v.nextTier.tier, v.nextTier.gap.amount, v.nextTier.basis]]]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v.tier, v.nextTier && [v.nextTier.tier, v.nextTier.gap.amount, v.nextTier.basis]]])),
+    ).toEqual({
       a: ['GOLD', ['PLATINUM', '40000', 'ASSETS']],
       b: ['GOLD', ['PLATINUM', '400000', 'ASSETS']],
       c: ['STANDARD', ['GOLD', '40000', 'ASSETS']],
@@ -163,7 +194,9 @@ describe.each(testDrivers())('customer classification (%s)', (driver) => {
   it('tiers by contribution: fee income from orders in the window plus the interest-margin estimate', async () => {
     setting('core.tierBasis', 'CONTRIBUTION');
     const f = await fields();
-    expect(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v.tier, v.nextTier && [v.nextTier.tier, v.nextTier.gap.amount, v.nextTier.basis]]]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v.tier, v.nextTier && [v.nextTier.tier, v.nextTier.gap.amount, v.nextTier.basis]]])),
+    ).toEqual({
       a: ['GOLD', ['PLATINUM', '2700', 'CONTRIBUTION']], // 5,000 − 2,300
       b: ['GOLD', ['PLATINUM', '3420', 'CONTRIBUTION']], // 5,000 − (1,080 + 500)
       c: ['GOLD', ['PLATINUM', '390', 'CONTRIBUTION']], // 5,000 − (4,560 + 50)
@@ -179,7 +212,9 @@ describe.each(testDrivers())('customer classification (%s)', (driver) => {
   it('tiers by the higher of the two, the gap on the measure closer to the next tier', async () => {
     setting('core.tierBasis', 'HIGHER');
     const f = await fields();
-    expect(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v.tier, v.nextTier && [v.nextTier.tier, v.nextTier.gap.amount, v.nextTier.basis]]]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v.tier, v.nextTier && [v.nextTier.tier, v.nextTier.gap.amount, v.nextTier.basis]]])),
+    ).toEqual({
       a: ['GOLD', ['PLATINUM', '40000', 'ASSETS']], // 8 % of 500,000 missing against 54 % of 5,000
       b: ['GOLD', ['PLATINUM', '3420', 'CONTRIBUTION']], // 68.4 % against 80 %
       c: ['GOLD', ['PLATINUM', '390', 'CONTRIBUTION']], // STANDARD by assets, GOLD by contribution
@@ -198,7 +233,11 @@ describe.each(testDrivers())('customer classification (%s)', (driver) => {
       const r = await t.gql(OFFER, { id: toGlobalId('Customer', id.d) });
       expect(r.errors).toBeUndefined();
       const offer = r.data.customer.bundleOffers.find((o: any) => o.bundle.code === 'T-CLS-PLATINUM');
-      return { tier: r.data.customer.tier, assets: r.data.customer.totalAssets.amount, minimumTierMet: offer.targeting.find((x: any) => x.criterion === 'MINIMUM_TIER').matched };
+      return {
+        tier: r.data.customer.tier,
+        assets: r.data.customer.totalAssets.amount,
+        minimumTierMet: offer.targeting.find((x: any) => x.criterion === 'MINIMUM_TIER').matched,
+      };
     };
     expect(await check()).toEqual({ tier: 'GOLD', assets: '480000', minimumTierMet: false });
     expect(await names({ tier: 'PLATINUM' })).toEqual([]);
@@ -215,7 +254,19 @@ describe.each(testDrivers())('customer classification (%s)', (driver) => {
     expect(await names({ tier: 'GOLD' })).toEqual(['a', 'b', 'd']);
     // A catalog sync that re-prices the product (upsert) revalues its holders too: 48,000 × 12 = 576,000.
     const catalog = t.host.runtime.servicesFor('funds').catalog;
-    await catalog.upsertProducts([{ code: 'T-CLS-MOVER', nameZh: '测试', nameEn: 'Test', issuer: 'T', riskRating: 'R1', status: 'CLOSED', liquidity: 'HIGH', function: 'PRESERVATION', unitPrice: '12' }]);
+    await catalog.upsertProducts([
+      {
+        code: 'T-CLS-MOVER',
+        nameZh: '测试',
+        nameEn: 'Test',
+        issuer: 'T',
+        riskRating: 'R1',
+        status: 'CLOSED',
+        liquidity: 'HIGH',
+        function: 'PRESERVATION',
+        unitPrice: '12',
+      },
+    ]);
     expect(await check()).toEqual({ tier: 'PLATINUM', assets: '576000', minimumTierMet: true });
     expect(await names({ tier: 'PLATINUM' })).toEqual(['d']);
   });

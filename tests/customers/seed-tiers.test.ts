@@ -26,7 +26,9 @@ async function seeded(s?: SettingsReader) {
   await migrate(db, { migrationsFolder: 'drizzle' });
   await seedCoreDemo(db, { customers: 200, ...(s ? { settings: s } : {}) });
   const grade = new Map((await db.select().from(managers)).map((m) => [m.id, m.grade]));
-  return (await db.select().from(customers)).filter((c) => c.managerId !== null).map((c) => ({ assets: c.householdFinancialAssets, grade: grade.get(c.managerId!)! }));
+  return (await db.select().from(customers))
+    .filter((c) => c.managerId !== null)
+    .map((c) => ({ assets: c.householdFinancialAssets, grade: grade.get(c.managerId!)! }));
 }
 
 describe('the demo bank assigns managers by the bank’s tier settings', () => {

@@ -9,7 +9,14 @@ describe('inIds', () => {
     const q = dialect.sqlToQuery(inIds(customers.id, [3, 1, 2]));
     expect(q.sql).toBe('"customers"."id" = any($1::int[])');
     expect(q.params).toEqual(['{3,1,2}']);
-    expect(dialect.sqlToQuery(inIds(customers.id, Array.from({ length: 5000 }, (_, i) => i))).params).toHaveLength(1);
+    expect(
+      dialect.sqlToQuery(
+        inIds(
+          customers.id,
+          Array.from({ length: 5000 }, (_, i) => i),
+        ),
+      ).params,
+    ).toHaveLength(1);
   });
   it('refuses anything but integers: nothing else can reach the literal', () => {
     expect(() => inIds(customers.id, [1, 2.5])).toThrow(TypeError);

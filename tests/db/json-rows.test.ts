@@ -23,7 +23,9 @@ describe.each(testDrivers())('rows carried as JSON decode to what select() retur
     const id = (table as typeof customers).id ?? (table as typeof exchangeRates).currency;
     const selected = await db.select().from(table).orderBy(asc(id)).limit(200);
     expect(selected.length).toBeGreaterThan(0);
-    const result = (await db.execute(sql`select ${jsonRowsOf(table, 'x', sql`(select * from ${table} order by ${sql.identifier(id.name)} limit 200) x`, sql`x.${sql.identifier(id.name)}`)} as rows`)) as unknown;
+    const result = (await db.execute(
+      sql`select ${jsonRowsOf(table, 'x', sql`(select * from ${table} order by ${sql.identifier(id.name)} limit 200) x`, sql`x.${sql.identifier(id.name)}`)} as rows`,
+    )) as unknown;
     const row = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0] as { rows: unknown };
     expect(decodeJsonRows(table, row.rows)).toEqual(selected);
   });

@@ -22,17 +22,36 @@ describe.each(testDrivers())('external facts and identity verification (%s)', (d
   const code = (r: any) => r.errors?.[0]?.extensions?.code;
   const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
   const open = async (over: Record<string, unknown> = {}) => {
-    const r = await t.gql(`mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id idVerified } }`, {
-      i: { name: '测试客户', idType: 'PASSPORT', idNumber: `EX${driver.slice(0, 2).toUpperCase()}${String(++n).padStart(6, '0')}`, phone: `1390000${String(n).padStart(4, '0')}`, birthDate: '1990-05-01', gender: 'FEMALE',
-        branchId, occupation: '职员', employerSector: 'FINANCE', personalAnnualIncome: '200000', householdAnnualIncome: '300000', householdFinancialAssets: '500000', ...over },
-    }, { as: RM() as never });
+    const r = await t.gql(
+      `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id idVerified } }`,
+      {
+        i: {
+          name: '测试客户',
+          idType: 'PASSPORT',
+          idNumber: `EX${driver.slice(0, 2).toUpperCase()}${String(++n).padStart(6, '0')}`,
+          phone: `1390000${String(n).padStart(4, '0')}`,
+          birthDate: '1990-05-01',
+          gender: 'FEMALE',
+          branchId,
+          occupation: '职员',
+          employerSector: 'FINANCE',
+          personalAnnualIncome: '200000',
+          householdAnnualIncome: '300000',
+          householdFinancialAssets: '500000',
+          ...over,
+        },
+      },
+      { as: RM() as never },
+    );
     expect(r.errors).toBeUndefined();
     return r.data.createCustomer as { id: string; idVerified: boolean };
   };
   const suitability = async (customerId: string, productCode: string, amount = '1000') =>
-    (await t.gql(`query($i: SuitabilityInput!) { checkSuitability(input: $i) { outcome reasons { code outcome } } }`, {
-      i: { customerId, productId: products[productCode], amount, channel: 'COUNTER', initiator: 'CUSTOMER', completedSteps: [] },
-    })).data.checkSuitability;
+    (
+      await t.gql(`query($i: SuitabilityInput!) { checkSuitability(input: $i) { outcome reasons { code outcome } } }`, {
+        i: { customerId, productId: products[productCode], amount, channel: 'COUNTER', initiator: 'CUSTOMER', completedSteps: [] },
+      })
+    ).data.checkSuitability;
 
   beforeAll(async () => {
     t = await createTestHost({ driver, plugins: [cards, forex], customers: 20 });
@@ -48,7 +67,11 @@ describe.each(testDrivers())('external facts and identity verification (%s)', (d
     const c = await open();
     const before = await countRows(t, sql`select count(*) as n from external_reports`);
     const bad = async (over: Record<string, unknown>, field: string) => {
-      const r = await t.gql(RECORD, { i: { customerId: c.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(2), reference: 'CRC-1', payload: CLEAN, ...over } }, { as: RM() as never, lang: 'en' });
+      const r = await t.gql(
+        RECORD,
+        { i: { customerId: c.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(2), reference: 'CRC-1', payload: CLEAN, ...over } },
+        { as: RM() as never, lang: 'en' },
+      );
       expect(r.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
     };
     await bad({ source: 'FX_AUTHORITY' }, 'source');
@@ -58,30 +81,73 @@ describe.each(testDrivers())('external facts and identity verification (%s)', (d
     await bad({ reportedAt: new Date(Date.now() + 3_600_000).toISOString() }, 'reportedAt');
     await bad({ reference: ' ' }, 'reference');
     expect(await countRows(t, sql`select count(*) as n from external_reports`)).toBe(before);
-    const ok = await t.gql(RECORD, { i: { customerId: c.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(2), reference: 'CRC-2026-000123', payload: CLEAN } }, { as: RM() as never });
+    const ok = await t.gql(
+      RECORD,
+      { i: { customerId: c.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(2), reference: 'CRC-2026-000123', payload: CLEAN } },
+      { as: RM() as never },
+    );
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.recordExternalReport).toMatchObject({ source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', ageDays: 2, reference: 'CRC-2026-000123', payload: CLEAN });
-    const listed = (await t.gql(`query($id: ID!) { customer(id: $id) { externalReports { kind ageDays recordedBy } } }`, { id: c.id }, { as: RM() as never })).data.customer.externalReports;
+    expect(ok.data.recordExternalReport).toMatchObject({
+      source: 'CREDIT_BUREAU',
+      kind: 'CREDIT_REPORT',
+      ageDays: 2,
+      reference: 'CRC-2026-000123',
+      payload: CLEAN,
+    });
+    const listed = (await t.gql(`query($id: ID!) { customer(id: $id) { externalReports { kind ageDays recordedBy } } }`, { id: c.id }, { as: RM() as never }))
+      .data.customer.externalReports;
     expect(listed).toEqual([{ kind: 'CREDIT_REPORT', ageDays: 2, recordedBy: expect.any(String) }]);
-    const audit = await t.host.runtime.database.db.execute(sql`select details from audit_events where action = 'EXTERNAL_REPORT_RECORDED' and target_id = ${c.id}`);
+    const audit = await t.host.runtime.database.db.execute(
+      sql`select details from audit_events where action = 'EXTERNAL_REPORT_RECORDED' and target_id = ${c.id}`,
+    );
     const rows = (Array.isArray(audit) ? audit : (audit as { rows: unknown[] }).rows) as { details: Record<string, unknown> }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.details).toMatchObject({ source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT' });
     expect(JSON.stringify(rows[0]!.details)).not.toContain('overdue');
     // Outside the caller's book the customer does not exist; partners never record reports.
-    expect(code(await t.gql(RECORD, { i: { customerId: c.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(1), reference: 'X', payload: CLEAN } }, { as: { role: 'RELATIONSHIP_MANAGER', managerId: managerId + 1000 } as never }))).toBe('NOT_FOUND');
-    expect(code(await t.gql(RECORD, { i: { customerId: c.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(1), reference: 'X', payload: CLEAN } }, { as: { role: 'PARTNER', partnerCode: 'cards' } as never }))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await t.gql(
+          RECORD,
+          { i: { customerId: c.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(1), reference: 'X', payload: CLEAN } },
+          { as: { role: 'RELATIONSHIP_MANAGER', managerId: managerId + 1000 } as never },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      code(
+        await t.gql(
+          RECORD,
+          { i: { customerId: c.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(1), reference: 'X', payload: CLEAN } },
+          { as: { role: 'PARTNER', partnerCode: 'cards' } as never },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it("reads the credit report in the student-card rule: none on file asks for the query; the report's banks count against the cap", async () => {
     const s = await open({ birthDate: `${new Date().getUTCFullYear() - 19}-01-15`, student: true, personalAnnualIncome: '0', householdAnnualIncome: '80000' });
     const none = await suitability(s.id, 'CARD-CC-STUDENT');
     expect(none.reasons).toContainEqual({ code: 'CREDIT_REPORT_NEEDED', outcome: 'REQUIRE' });
-    await t.gql(RECORD, { i: { customerId: s.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(40), reference: 'CRC-OLD', payload: CLEAN } });
+    await t.gql(RECORD, {
+      i: { customerId: s.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(40), reference: 'CRC-OLD', payload: CLEAN },
+    });
     expect((await suitability(s.id, 'CARD-CC-STUDENT')).reasons.map((r: any) => r.code)).toContain('CREDIT_REPORT_NEEDED');
     await t.gql(RECORD, {
-      i: { customerId: s.id, source: 'CREDIT_BUREAU', kind: 'CREDIT_REPORT', reportedAt: daysAgo(1), reference: 'CRC-NEW',
-        payload: { ...CLEAN, cards: [{ issuer: '招商银行', type: 'CREDIT', student: true }, { issuer: '中国银行', type: 'CREDIT', student: true }] } },
+      i: {
+        customerId: s.id,
+        source: 'CREDIT_BUREAU',
+        kind: 'CREDIT_REPORT',
+        reportedAt: daysAgo(1),
+        reference: 'CRC-NEW',
+        payload: {
+          ...CLEAN,
+          cards: [
+            { issuer: '招商银行', type: 'CREDIT', student: true },
+            { issuer: '中国银行', type: 'CREDIT', student: true },
+          ],
+        },
+      },
     });
     const capped = await suitability(s.id, 'CARD-CC-STUDENT');
     expect(capped.outcome).toBe('BLOCK');
@@ -104,7 +170,16 @@ describe.each(testDrivers())('external facts and identity verification (%s)', (d
     const within = await suitability(c.id, 'FX-SPOT-USD', '2000');
     expect(within.reasons.map((r: any) => r.code)).toContain('WITHIN_ANNUAL_QUOTA');
     const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
-    const r = await t.gql(RECORD, { i: { customerId: c.id, source: 'FX_AUTHORITY', kind: 'FX_ANNUAL_PURCHASES', reportedAt: daysAgo(1), reference: 'SAFE-1', payload: { year, purchasedUsdElsewhere: '49000' } } });
+    const r = await t.gql(RECORD, {
+      i: {
+        customerId: c.id,
+        source: 'FX_AUTHORITY',
+        kind: 'FX_ANNUAL_PURCHASES',
+        reportedAt: daysAgo(1),
+        reference: 'SAFE-1',
+        payload: { year, purchasedUsdElsewhere: '49000' },
+      },
+    });
     expect(r.errors).toBeUndefined();
     expect((await suitability(c.id, 'FX-SPOT-USD', '2000')).reasons.map((x: any) => x.code)).toContain('ABOVE_ANNUAL_QUOTA');
   });
@@ -115,13 +190,27 @@ describe.each(testDrivers())('external facts and identity verification (%s)', (d
     const { version } = (await t.gql(`query($id: ID!) { customer(id: $id) { version } }`, { id: c.id })).data.customer;
     const set = await t.gql(`mutation($i: UpdateCustomerInput!) { updateCustomer(input: $i) { id } }`, { i: { id: c.id, version, idVerified: true } });
     expect(set.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idVerified' });
-    const v = await t.gql(`mutation($i: VerifyCustomerIdentityInput!) { verifyCustomerIdentity(input: $i) { idVerified identityVerifications { method reference verifiedBy verifiedAt } } }`, {
-      i: { customerId: c.id, method: 'ONLINE_CHECK', reference: 'NCIIC-20261130-0001' },
-    }, { as: RM() as never });
+    const v = await t.gql(
+      `mutation($i: VerifyCustomerIdentityInput!) { verifyCustomerIdentity(input: $i) { idVerified identityVerifications { method reference verifiedBy verifiedAt } } }`,
+      {
+        i: { customerId: c.id, method: 'ONLINE_CHECK', reference: 'NCIIC-20261130-0001' },
+      },
+      { as: RM() as never },
+    );
     expect(v.errors).toBeUndefined();
     expect(v.data.verifyCustomerIdentity.idVerified).toBe(true);
-    expect(v.data.verifyCustomerIdentity.identityVerifications).toEqual([{ method: 'ONLINE_CHECK', reference: 'NCIIC-20261130-0001', verifiedBy: expect.any(String), verifiedAt: expect.any(String) }]);
+    expect(v.data.verifyCustomerIdentity.identityVerifications).toEqual([
+      { method: 'ONLINE_CHECK', reference: 'NCIIC-20261130-0001', verifiedBy: expect.any(String), verifiedAt: expect.any(String) },
+    ]);
     expect(await countRows(t, sql`select count(*) as n from audit_events where action = 'ID_VERIFIED' and target_id = ${c.id}`)).toBe(1);
-    expect(code(await t.gql(`mutation($i: VerifyCustomerIdentityInput!) { verifyCustomerIdentity(input: $i) { id } }`, { i: { customerId: c.id, method: 'IN_PERSON', reference: 'X' } }, { as: { role: 'AUDITOR' } as never }))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await t.gql(
+          `mutation($i: VerifyCustomerIdentityInput!) { verifyCustomerIdentity(input: $i) { id } }`,
+          { i: { customerId: c.id, method: 'IN_PERSON', reference: 'X' } },
+          { as: { role: 'AUDITOR' } as never },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 });

@@ -11,12 +11,27 @@ import { createTestHost, type TestHost } from '../support/test-host.js';
 // either way the entries and the report's DONE status commit together, and a failed run leaves none.
 describe.each(testDrivers())('impact entry writer (%s)', (driver) => {
   let t: TestHost;
-  const entry = (i: number): ImpactEntry => ({ customerId: i, productId: 1 + (i % 3), line: 'GOLD', branchId: null, managerId: null, direction: 'LOSES', before: 'ALLOW', after: 'BLOCK', codesAdded: ['X'], codesRemoved: [] });
+  const entry = (i: number): ImpactEntry => ({
+    customerId: i,
+    productId: 1 + (i % 3),
+    line: 'GOLD',
+    branchId: null,
+    managerId: null,
+    direction: 'LOSES',
+    before: 'ALLOW',
+    after: 'BLOCK',
+    codesAdded: ['X'],
+    codesRemoved: [],
+  });
   const newReport = async () => {
-    const [r] = await t.host.runtime.database.db.insert(impactReports).values({ status: 'RUNNING', proposal: {}, settingsVersion: 0, asOf: new Date(), requestedBy: 'test', createdAt: new Date() }).returning();
+    const [r] = await t.host.runtime.database.db
+      .insert(impactReports)
+      .values({ status: 'RUNNING', proposal: {}, settingsVersion: 0, asOf: new Date(), requestedBy: 'test', createdAt: new Date() })
+      .returning();
     return r!.id;
   };
-  const entriesOf = async (id: number) => (await t.host.runtime.database.db.select({ n: count() }).from(impactReportEntries).where(eq(impactReportEntries.reportId, id)))[0]!.n;
+  const entriesOf = async (id: number) =>
+    (await t.host.runtime.database.db.select({ n: count() }).from(impactReportEntries).where(eq(impactReportEntries.reportId, id)))[0]!.n;
   const statusOf = async (id: number) => (await t.host.runtime.database.db.select().from(impactReports).where(eq(impactReports.id, id)))[0]!.status;
 
   beforeAll(async () => {

@@ -25,9 +25,16 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
   async function everyDecision(): Promise<Map<string, Decision>> {
     const out = new Map<string, Decision>();
     for (const p of productIds) {
-      const r = await t.gql(`query($p: ID!) { customers(first: 100) { edges { node { id suitability(productId: $p, channel: COUNTER, initiator: STAFF) { outcome reasons { code } } } } } }`, { p });
+      const r = await t.gql(
+        `query($p: ID!) { customers(first: 100) { edges { node { id suitability(productId: $p, channel: COUNTER, initiator: STAFF) { outcome reasons { code } } } } } }`,
+        { p },
+      );
       expect(r.errors).toBeUndefined();
-      for (const e of r.data.customers.edges) out.set(`${e.node.id}|${p}`, { outcome: e.node.suitability.outcome, codes: [...new Set<string>(e.node.suitability.reasons.map((x: any) => x.code))].sort() });
+      for (const e of r.data.customers.edges)
+        out.set(`${e.node.id}|${p}`, {
+          outcome: e.node.suitability.outcome,
+          codes: [...new Set<string>(e.node.suitability.reasons.map((x: any) => x.code))].sort(),
+        });
     }
     return out;
   }
@@ -61,10 +68,14 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     const out: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const r: any = await t.gql(`query($id: ID!, $after: String) { node(id: $id) { ... on ImpactReport { entries(first: 100, after: $after) {
-        edges { node { customerId productId direction before after codesAdded codesRemoved } } pageInfo { hasNextPage endCursor } } } } }`, { id, after });
+      const r: any = await t.gql(
+        `query($id: ID!, $after: String) { node(id: $id) { ... on ImpactReport { entries(first: 100, after: $after) {
+        edges { node { customerId productId direction before after codesAdded codesRemoved } } pageInfo { hasNextPage endCursor } } } } }`,
+        { id, after },
+      );
       const c = r.data.node.entries;
-      for (const { node: e } of c.edges) out.push(`${e.customerId}|${e.productId}|${e.direction}|${e.before}>${e.after}|+${e.codesAdded.join(',')}|-${e.codesRemoved.join(',')}`);
+      for (const { node: e } of c.edges)
+        out.push(`${e.customerId}|${e.productId}|${e.direction}|${e.before}>${e.after}|+${e.codesAdded.join(',')}|-${e.codesRemoved.join(',')}`);
       if (!c.pageInfo.hasNextPage) return out.sort();
       after = c.pageInfo.endCursor;
     }
@@ -73,7 +84,12 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
   beforeAll(async () => {
     // On PostgreSQL the runs cut the book in two, one half judged on a worker thread in the run's exported
     // snapshot: the brute-force checks below then hold for the parallel path too.
-    t = await createTestHost({ driver, plugins: [funds, gold], customers: 40, env: driver === 'postgres' ? { IMPACT_WORKERS: '1', IMPACT_WORKERS_FROM: '10' } : { IMPACT_WORKERS: '0' } });
+    t = await createTestHost({
+      driver,
+      plugins: [funds, gold],
+      customers: 40,
+      env: driver === 'postgres' ? { IMPACT_WORKERS: '1', IMPACT_WORKERS_FROM: '10' } : { IMPACT_WORKERS: '0' },
+    });
     const list = await t.gql(`{ products(first: 100, filter: { status: ON_SALE }) { edges { node { id } } } }`);
     productIds = list.data.products.edges.map((e: any) => e.node.id);
     expect(productIds.length).toBeGreaterThan(10);
@@ -95,13 +111,19 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     expect(report.productsReached).toBeLessThan(productIds.length);
     const predicted = await entries(report.id);
     expect(predicted.length).toBe(report.totals.loses + report.totals.gains + report.totals.changes);
-    const [row] = await t.host.runtime.database.db.select().from(impactReports).where(eq(impactReports.id, numericIdOf(report.id)!));
+    const [row] = await t.host.runtime.database.db
+      .select()
+      .from(impactReports)
+      .where(eq(impactReports.id, numericIdOf(report.id)!));
     expect((row!.summary as { workers: number }).workers).toBe(driver === 'postgres' ? 1 : 0);
     // Nothing applied yet: today's decisions are untouched by the preview.
     expect(diff(before, await everyDecision())).toEqual([]);
-    const applied = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { key oldValue newValue version impactReportId } } }`, {
-      i: { key: 'gold.accountGoldRequiredRiskLevel', value: 'C4', reason: '提高账户金风险等级要求', impactReportId: report.id },
-    });
+    const applied = await t.gql(
+      `mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { key oldValue newValue version impactReportId } } }`,
+      {
+        i: { key: 'gold.accountGoldRequiredRiskLevel', value: 'C4', reason: '提高账户金风险等级要求', impactReportId: report.id },
+      },
+    );
     expect(applied.errors).toBeUndefined();
     expect(applied.data.changeSetting).toMatchObject({ oldValue: 'C3', newValue: 'C4', version: 1 });
     expect(diff(before, await everyDecision())).toEqual(predicted);
@@ -115,12 +137,18 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     const predicted = await entries(report.id);
     // Only the value the report ran with may be applied, and only by head office.
     const change = (value: unknown, as?: object) =>
-      t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { version } } }`, { i: { key: 'core.disabledRules', value, reason: '停用起购金额规则', impactReportId: report.id } }, as ? { as: as as never } : {});
+      t.gql(
+        `mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { version } } }`,
+        { i: { key: 'core.disabledRules', value, reason: '停用起购金额规则', impactReportId: report.id } },
+        as ? { as: as as never } : {},
+      );
     expect(code(await change(['gold.risk-level']))).toBe('BAD_USER_INPUT');
     expect(code(await change(['gold.minimum'], { role: 'AUDITOR' }))).toBe('FORBIDDEN');
     expect((await change(['gold.minimum'])).data.changeSetting.version).toBe(2);
     // The first report rests on settings changed since: it can no longer be applied.
-    const stale = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { version } } }`, { i: { key: 'gold.accountGoldRequiredRiskLevel', value: 'C4', reason: '再次', impactReportId: firstReport } });
+    const stale = await t.gql(`mutation($i: ChangeSettingInput!) { changeSetting(input: $i) { ... on SettingChange { version } } }`, {
+      i: { key: 'gold.accountGoldRequiredRiskLevel', value: 'C4', reason: '再次', impactReportId: firstReport },
+    });
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'impactReportId' });
     expect(diff(before, await everyDecision())).toEqual(predicted);
   }, 180_000);
@@ -146,6 +174,8 @@ describe.each(testDrivers())('rule-change impact analysis (%s)', (driver) => {
     expect(code(await preview({ settings: [{ key: 'no.such', value: 1 }] }))).toBe('BAD_USER_INPUT');
     expect(code(await preview({ disableRules: ['no.such-rule'] }))).toBe('BAD_USER_INPUT');
     expect(code(await preview({}))).toBe('BAD_USER_INPUT');
-    expect(code(await preview({ settings: [{ key: 'gold.accountGoldRequiredRiskLevel', value: 'C5' }] }, { role: 'RELATIONSHIP_MANAGER', managerId: 1 }))).toBe('FORBIDDEN');
+    expect(code(await preview({ settings: [{ key: 'gold.accountGoldRequiredRiskLevel', value: 'C5' }] }, { role: 'RELATIONSHIP_MANAGER', managerId: 1 }))).toBe(
+      'FORBIDDEN',
+    );
   });
 });

@@ -23,7 +23,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('impact workers (postgres)', () 
     snapshot,
     proposal: { overrides: { 'gold.accountGoldRequiredRiskLevel': 'C4' }, disabled: [] },
   });
-  const run = (snapshot: string) => judgeInWorker(input(snapshot), { nextSlice: () => null, entries: () => {}, progress: () => {} }, new AbortController().signal);
+  const run = (snapshot: string) =>
+    judgeInWorker(input(snapshot), { nextSlice: () => null, entries: () => {}, progress: () => {} }, new AbortController().signal);
 
   it('refuses what is not a snapshot id before it touches the database', async () => {
     await expect(run("1'; drop table customers; --")).rejects.toThrow(/not a snapshot id/);

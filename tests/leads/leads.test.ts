@@ -37,16 +37,28 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
 
   const create = async (as: object, over: Record<string, unknown> = {}) => {
     const input = {
-      source: 'CHANNEL_PARTNER', sourceDetail: '万科地产', prospect: { kind: 'BUSINESS_OWNER', name: '王建国', company: '恒达有限公司', phone: '13912345678' },
-      industry: 'MANUFACTURING', district: '浦东', latitude: 31.01, longitude: 121.0, estimatedValue: '500000', notes: '有资金管理需求', branchId: toGlobalId('Branch', N), ...over,
+      source: 'CHANNEL_PARTNER',
+      sourceDetail: '万科地产',
+      prospect: { kind: 'BUSINESS_OWNER', name: '王建国', company: '恒达有限公司', phone: '13912345678' },
+      industry: 'MANUFACTURING',
+      district: '浦东',
+      latitude: 31.01,
+      longitude: 121.0,
+      estimatedValue: '500000',
+      notes: '有资金管理需求',
+      branchId: toGlobalId('Branch', N),
+      ...over,
     };
     const r = await t.gql(`mutation($i: CreateLeadInput!) { createLead(input: $i) { ${FIELDS} } }`, { i: input }, { as: as as never });
     return r;
   };
   const claim = (as: object, id: string) => t.gql(`mutation($id: ID!) { claimLead(id: $id) { ${FIELDS} } }`, { id }, { as: as as never });
-  const advance = (as: object, input: object) => t.gql(`mutation($i: AdvanceLeadInput!) { advanceLead(input: $i) { ${FIELDS} } }`, { i: input }, { as: as as never });
+  const advance = (as: object, input: object) =>
+    t.gql(`mutation($i: AdvanceLeadInput!) { advanceLead(input: $i) { ${FIELDS} } }`, { i: input }, { as: as as never });
   const audits = async (leadId: string) =>
-    resultRows<{ action: string }>(await t.host.runtime.database.db.execute(sql`select action from audit_events where target_type = 'Lead' and target_id = ${leadId} order by id`)).map((r) => r.action);
+    resultRows<{ action: string }>(
+      await t.host.runtime.database.db.execute(sql`select action from audit_events where target_type = 'Lead' and target_id = ${leadId} order by id`),
+    ).map((r) => r.action);
 
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 12 });
@@ -77,17 +89,35 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
     const created = await create(rm(m.N1));
     expect(created.errors).toBeUndefined();
     const lead = created.data.createLead;
-    expect(lead).toMatchObject({ stage: 'COLLECTED', manager: null, branch: { code: 'T-LD-N' }, industryName: '制造业', estimatedValue: { amount: '500000', currency: 'CNY' } });
+    expect(lead).toMatchObject({
+      stage: 'COLLECTED',
+      manager: null,
+      branch: { code: 'T-LD-N' },
+      industryName: '制造业',
+      estimatedValue: { amount: '500000', currency: 'CNY' },
+    });
     // In the pool the phone is masked, even for the manager who collected it.
     expect(lead.prospect.phone).toBe('139****5678');
     const claimed = await claim(rm(m.N1), lead.id);
     expect(claimed.data.claimLead).toMatchObject({ stage: 'DISTRIBUTED', manager: { code: 'T-LD-N1' }, prospect: { phone: '13912345678' } });
-    const fed = await advance(rm(m.N1), { leadId: lead.id, toStage: 'FEEDBACK', note: '已约见董事长', contacts: [{ role: 'DECISION_MAKER', name: '王建国', title: '董事长', phone: '13912345678' }, { role: 'OPERATOR', name: '李会计', phone: '13700001111' }] });
+    const fed = await advance(rm(m.N1), {
+      leadId: lead.id,
+      toStage: 'FEEDBACK',
+      note: '已约见董事长',
+      contacts: [
+        { role: 'DECISION_MAKER', name: '王建国', title: '董事长', phone: '13912345678' },
+        { role: 'OPERATOR', name: '李会计', phone: '13700001111' },
+      ],
+    });
     expect(fed.errors).toBeUndefined();
     expect(fed.data.advanceLead.contacts.map((c: any) => c.role)).toEqual(['DECISION_MAKER', 'OPERATOR']);
     const refined = await advance(rm(m.N1), { leadId: lead.id, toStage: 'REFINED', note: '补充资产信息', estimatedValue: '800000' });
     expect(refined.data.advanceLead).toMatchObject({ stage: 'REFINED', estimatedValue: { amount: '800000' } });
-    const converted = await t.gql(`mutation($i: ConvertLeadInput!) { convertLead(input: $i) { ${FIELDS} } }`, { i: { leadId: lead.id, customerId: toGlobalId('Customer', customerOfN1), note: '已开户' } }, { as: rm(m.N1) as never });
+    const converted = await t.gql(
+      `mutation($i: ConvertLeadInput!) { convertLead(input: $i) { ${FIELDS} } }`,
+      { i: { leadId: lead.id, customerId: toGlobalId('Customer', customerOfN1), note: '已开户' } },
+      { as: rm(m.N1) as never },
+    );
     expect(converted.errors).toBeUndefined();
     const done = converted.data.convertLead;
     expect(done).toMatchObject({ stage: 'CONVERTED', customer: { id: toGlobalId('Customer', customerOfN1) } });
@@ -105,23 +135,46 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
     expect(trail).not.toContain('王建国');
     expect(trail).not.toContain('13912345678');
     // Converted is the end: no move after it.
-    expect(code(await t.gql(`mutation($i: DropLeadInput!) { dropLead(input: $i) { id } }`, { i: { leadId: lead.id, reason: 'x' } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
+    expect(
+      code(await t.gql(`mutation($i: DropLeadInput!) { dropLead(input: $i) { id } }`, { i: { leadId: lead.id, reason: 'x' } }, { as: rm(m.N1) as never })),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('converts into a customer opened in the same transaction; a bad customer input changes nothing', async () => {
     const lead = (await create(rm(m.N1), { prospect: { kind: 'PERSON', name: '新开户' } })).data.createLead;
     await claim(rm(m.N1), lead.id);
     const newCustomer = (over: Record<string, unknown> = {}) => ({
-      name: '新开户', idType: 'PASSPORT', idNumber: 'E12345678', phone: '13812340000', birthDate: '1980-05-06', gender: 'MALE', branchId: toGlobalId('Branch', N),
-      occupation: '工程师', employerSector: 'IT', personalAnnualIncome: '100000', householdAnnualIncome: '200000', householdFinancialAssets: '500000', ...over,
+      name: '新开户',
+      idType: 'PASSPORT',
+      idNumber: 'E12345678',
+      phone: '13812340000',
+      birthDate: '1980-05-06',
+      gender: 'MALE',
+      branchId: toGlobalId('Branch', N),
+      occupation: '工程师',
+      employerSector: 'IT',
+      personalAnnualIncome: '100000',
+      householdAnnualIncome: '200000',
+      householdFinancialAssets: '500000',
+      ...over,
     });
     const CONVERT = `mutation($i: ConvertLeadInput!) { convertLead(input: $i) { stage customer { id name manager { code } } history { toStage } } }`;
     const customersNow = async () => resultRows<{ n: number }>(await t.host.runtime.database.db.execute(sql`select count(*)::int as n from customers`))[0]!.n;
     const before = await customersNow();
     // Both or neither of customerId and newCustomer; a customer input that createCustomer would refuse.
-    expect(code(await t.gql(CONVERT, { i: { leadId: lead.id, customerId: toGlobalId('Customer', customerOfN1), newCustomer: newCustomer() } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
+    expect(
+      code(
+        await t.gql(
+          CONVERT,
+          { i: { leadId: lead.id, customerId: toGlobalId('Customer', customerOfN1), newCustomer: newCustomer() } },
+          { as: rm(m.N1) as never },
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
     expect(code(await t.gql(CONVERT, { i: { leadId: lead.id } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
-    expect(code(await t.gql(CONVERT, { i: { leadId: lead.id, newCustomer: newCustomer({ birthDate: '2999-01-01' }) } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(CONVERT, { i: { leadId: lead.id, newCustomer: newCustomer({ birthDate: '2999-01-01' }) } }, { as: rm(m.N1) as never }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await customersNow()).toBe(before);
     const done = await t.gql(CONVERT, { i: { leadId: lead.id, newCustomer: newCustomer() } }, { as: rm(m.N1) as never });
     expect(done.errors).toBeUndefined();
@@ -129,14 +182,18 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
     expect(done.data.convertLead).toMatchObject({ stage: 'CONVERTED', customer: { name: '新开户', manager: { code: 'T-LD-N1' } } });
     expect(await customersNow()).toBe(before + 1);
     // Converting again: refused, and no second customer.
-    expect(code(await t.gql(CONVERT, { i: { leadId: lead.id, newCustomer: newCustomer({ idNumber: 'E12345679' }) } }, { as: rm(m.N1) as never }))).toBe('BAD_USER_INPUT');
+    expect(code(await t.gql(CONVERT, { i: { leadId: lead.id, newCustomer: newCustomer({ idNumber: 'E12345679' }) } }, { as: rm(m.N1) as never }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await customersNow()).toBe(before + 1);
   });
 
   it('refuses backward and skipping moves, and moves by someone not holding the lead', async () => {
     const lead = (await create(rm(m.N1))).data.createLead;
     // Not held yet: cannot give feedback.
-    expect(code(await advance(bmN(), { leadId: lead.id, toStage: 'FEEDBACK', note: 'x', contacts: [{ role: 'INFORMANT', name: '某' }] }))).toBe('BAD_USER_INPUT');
+    expect(code(await advance(bmN(), { leadId: lead.id, toStage: 'FEEDBACK', note: 'x', contacts: [{ role: 'INFORMANT', name: '某' }] }))).toBe(
+      'BAD_USER_INPUT',
+    );
     await claim(rm(m.N1), lead.id);
     expect(code(await advance(rm(m.N1), { leadId: lead.id, toStage: 'REFINED', note: 'skip' }))).toBe('BAD_USER_INPUT');
     expect(code(await advance(rm(m.N1), { leadId: lead.id, toStage: 'COLLECTED', note: 'back' }))).toBe('BAD_USER_INPUT');
@@ -144,7 +201,11 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
     expect(code(await advance(rm(m.N2), { leadId: lead.id, toStage: 'FEEDBACK', note: 'x', contacts: [{ role: 'INFORMANT', name: '某' }] }))).toBe('NOT_FOUND');
     await advance(rm(m.N1), { leadId: lead.id, toStage: 'FEEDBACK', note: 'ok', contacts: [{ role: 'INFORMANT', name: '某' }] });
     expect(code(await advance(rm(m.N1), { leadId: lead.id, toStage: 'DISTRIBUTED', note: 'back' }))).toBe('BAD_USER_INPUT');
-    const dropped = await t.gql(`mutation($i: DropLeadInput!) { dropLead(input: $i) { stage dropReason } }`, { i: { leadId: lead.id, reason: '无意向' } }, { as: bmN() as never });
+    const dropped = await t.gql(
+      `mutation($i: DropLeadInput!) { dropLead(input: $i) { stage dropReason } }`,
+      { i: { leadId: lead.id, reason: '无意向' } },
+      { as: bmN() as never },
+    );
     expect(dropped.data.dropLead).toEqual({ stage: 'DROPPED', dropReason: '无意向' });
     expect(code(await claim(rm(m.N2), lead.id))).toBe('BAD_USER_INPUT');
     expect((await audits(lead.id)).at(-1)).toBe('LEAD_DROPPED');
@@ -163,7 +224,11 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
       expect(losers[0]!.errors![0].message).toContain(holder);
       const heldBy = losers[0]!.errors![0].extensions!.heldBy;
       expect(heldBy).toBe(toGlobalId('CustomerManager', holder === 'T-LD-N1' ? m.N1 : m.N2));
-      const events = resultRows<{ n: number }>(await t.host.runtime.database.db.execute(sql`select count(*)::int as n from lead_events where lead_id = ${Number(Buffer.from(lead.id, 'base64url').toString().split(':')[1])} and to_stage = 'DISTRIBUTED'`));
+      const events = resultRows<{ n: number }>(
+        await t.host.runtime.database.db.execute(
+          sql`select count(*)::int as n from lead_events where lead_id = ${Number(Buffer.from(lead.id, 'base64url').toString().split(':')[1])} and to_stage = 'DISTRIBUTED'`,
+        ),
+      );
       expect(Number(events[0]!.n)).toBe(1);
     }
   });
@@ -192,14 +257,18 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
     expect(code(await claim(bmN(), pooled.id))).toBe('FORBIDDEN');
   });
 
-  it('puts held leads awaiting feedback in the holder\'s work queue: new, then overdue after core.leads.feedbackDueDays (7)', async () => {
+  it("puts held leads awaiting feedback in the holder's work queue: new, then overdue after core.leads.feedbackDueDays (7)", async () => {
     const lead = (await create(HO, { prospect: { kind: 'PERSON', name: '待反馈' } })).data.createLead;
     const claimed = await claim(rm(m.N2), lead.id);
     expect(claimed.errors).toBeUndefined();
     const Q = `query($id: ID!) { node(id: $id) { ... on CustomerManager { workQueue(kinds: [LEAD_NEW, LEAD_FEEDBACK_OVERDUE], first: 100) {
       edges { node { kind dueAt explanation customer { id } lead { id stage } } } } } } }`;
     const queue = async (at?: Date) => {
-      const r = await t.gql(Q, { id: toGlobalId('CustomerManager', m.N2) }, { as: rm(m.N2) as never, lang: 'en', headers: at ? { 'x-finmart-now': at.toISOString() } : {} });
+      const r = await t.gql(
+        Q,
+        { id: toGlobalId('CustomerManager', m.N2) },
+        { as: rm(m.N2) as never, lang: 'en', headers: at ? { 'x-finmart-now': at.toISOString() } : {} },
+      );
       expect(r.errors).toBeUndefined();
       return r.data.node.workQueue.edges.map((e: any) => e.node).filter((n: any) => n.lead?.id === lead.id);
     };
@@ -240,12 +309,21 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
       return out;
     };
     const distribute = (as: object, leadIds: string[], strategy: string, capacity?: number, idempotencyKey = key()) =>
-      t.gql(`mutation($i: DistributeLeadsInput!) { distributeLeads(input: $i) { lead { id stage } manager { code } reason } }`, { i: { leadIds, strategy, capacity, idempotencyKey } }, { as: as as never, lang: 'en' });
+      t.gql(
+        `mutation($i: DistributeLeadsInput!) { distributeLeads(input: $i) { lead { id stage } manager { code } reason } }`,
+        { i: { leadIds, strategy, capacity, idempotencyKey } },
+        { as: as as never, lang: 'en' },
+      );
     const summary = (r: any) => r.data.distributeLeads.map((a: any) => [a.manager?.code ?? null, a.reason]);
     // Open leads held now, so capacities below are hand-checked against them.
-    const load = async (id: number) => resultRows<{ n: number }>(await t.host.runtime.database.db.execute(sql`select count(*)::int as n from leads where manager_id = ${id} and stage in ('DISTRIBUTED','FEEDBACK','REFINED')`))[0]!.n;
+    const load = async (id: number) =>
+      resultRows<{ n: number }>(
+        await t.host.runtime.database.db.execute(
+          sql`select count(*)::int as n from leads where manager_id = ${id} and stage in ('DISTRIBUTED','FEEDBACK','REFINED')`,
+        ),
+      )[0]!.n;
 
-    it('NEAREST: the nearest branch\'s least-loaded manager, with the distance', async () => {
+    it("NEAREST: the nearest branch's least-loaded manager, with the distance", async () => {
       const leadsN = await fixture();
       const r = await distribute(HO, leadsN, 'NEAREST', 1000);
       expect(r.errors).toBeUndefined();
@@ -260,7 +338,7 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
       expect(Math.abs(n1 - n2)).toBeLessThanOrEqual(2);
     });
 
-    it('INDUSTRY: a covering manager of the caller\'s scope, and none when nobody there covers the industry', async () => {
+    it("INDUSTRY: a covering manager of the caller's scope, and none when nobody there covers the industry", async () => {
       const leadsI = await fixture();
       // N's branch manager distributes among N's managers: S1 (healthcare) is not theirs to give work to.
       const r = await distribute(bmN(), leadsI, 'INDUSTRY', 1000);
@@ -314,7 +392,7 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
     });
   });
 
-  it('lets head office and the branch manager declare what distribution reads: a manager\'s industries, a branch\'s location', async () => {
+  it("lets head office and the branch manager declare what distribution reads: a manager's industries, a branch's location", async () => {
     const SET = `mutation($m: ID!, $i: [String!]!) { setManagerIndustries(managerId: $m, industries: $i) { code industries } }`;
     const LOC = `mutation($b: ID!, $lat: Float!, $lon: Float!) { setBranchLocation(branchId: $b, latitude: $lat, longitude: $lon) { code latitude longitude } }`;
     const s1 = toGlobalId('CustomerManager', m.S1);
@@ -328,7 +406,9 @@ describe.each(testDrivers())('leads (%s)', (driver) => {
     expect(code(await t.gql(LOC, { b, lat: 91, lon: 121 }, { as: HO as never }))).toBe('BAD_USER_INPUT');
     expect(code(await t.gql(LOC, { b, lat: 30, lon: 121 }, { as: { role: 'BRANCH_MANAGER', branchId: S } as never }))).toBe('FORBIDDEN');
     expect((await t.gql(LOC, { b, lat: 30, lon: 121 }, { as: HO as never })).data.setBranchLocation).toEqual({ code: 'T-LD-S', latitude: 30, longitude: 121 });
-    const trail = resultRows<{ action: string }>(await t.host.runtime.database.db.execute(sql`select action from audit_events where target_id in (${s1}, ${b}) order by id`)).map((r) => r.action);
+    const trail = resultRows<{ action: string }>(
+      await t.host.runtime.database.db.execute(sql`select action from audit_events where target_id in (${s1}, ${b}) order by id`),
+    ).map((r) => r.action);
     expect(trail).toEqual(['MANAGER_INDUSTRIES_CHANGED', 'MANAGER_INDUSTRIES_CHANGED', 'BRANCH_LOCATION_CHANGED']);
   });
 });

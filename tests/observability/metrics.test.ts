@@ -78,14 +78,20 @@ describe.each(testDrivers())('GET /metrics after GraphQL requests (%s)', (driver
     expect(valueOf(exposition, 'finmart_orders_total', { line: seen.blockedLine, side: 'BUY', outcome: 'blocked' })).toBe(1);
     expect(valueOf(exposition, 'finmart_orders_total', { line: seen.blockedLine, side: 'BUY', outcome: 'replayed' })).toBe(1);
     expect(valueOf(exposition, 'finmart_suitability_decisions_total', { line: seen.blockedLine, outcome: 'BLOCK' })).toBeGreaterThanOrEqual(2);
-    for (const code of seen.blockedReasons) expect(valueOf(exposition, 'finmart_suitability_reasons_total', { line: seen.blockedLine, code }), code).toBeGreaterThanOrEqual(1);
-    const outcomes = new Set(samples(exposition).filter((s) => s.name === 'finmart_suitability_decisions_total').map((s) => s.labels.outcome));
+    for (const code of seen.blockedReasons)
+      expect(valueOf(exposition, 'finmart_suitability_reasons_total', { line: seen.blockedLine, code }), code).toBeGreaterThanOrEqual(1);
+    const outcomes = new Set(
+      samples(exposition)
+        .filter((s) => s.name === 'finmart_suitability_decisions_total')
+        .map((s) => s.labels.outcome),
+    );
     expect([...outcomes].every((o) => ['ALLOW', 'WARN', 'REQUIRE', 'BLOCK'].includes(o!))).toBe(true);
     for (const s of samples(exposition).filter((x) => x.name === 'finmart_suitability_reasons_total')) expect(s.labels.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
   });
 
   it('has the refusal counters, the pool gauge and the process metrics', () => {
-    for (const reason of ['rate', 'concurrency', 'cost', 'cost_hold']) expect(samples(exposition).some((s) => s.name === 'finmart_rate_limit_refusals_total' && s.labels.reason === reason)).toBe(true);
+    for (const reason of ['rate', 'concurrency', 'cost', 'cost_hold'])
+      expect(samples(exposition).some((s) => s.name === 'finmart_rate_limit_refusals_total' && s.labels.reason === reason)).toBe(true);
     const pool = samples(exposition).find((s) => s.name === 'finmart_db_pool_max_connections');
     expect(pool?.labels.driver).toBe(driver);
     expect(pool?.value).toBe(driver === 'pglite' ? 1 : 20); // tests open PostgreSQL with a pool of 20

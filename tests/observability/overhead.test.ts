@@ -26,7 +26,11 @@ describe.skipIf(mode !== 'on' && mode !== 'off')(`per-request cost with tracing 
   let spans = 0;
   beforeAll(async () => {
     const counting: SpanExporter = { ...dropping, export: (s, done) => ((spans += s.length), done({ code: 0 })) };
-    t = await createTestHost({ customers: 120, driver: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', spanExporter: mode === 'on' ? { exporter: counting, batch: true } : undefined });
+    t = await createTestHost({
+      customers: 120,
+      driver: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+      spanExporter: mode === 'on' ? { exporter: counting, batch: true } : undefined,
+    });
     ids = (await t.gql(`{ customers(first: 50) { edges { node { id } } } }`)).data.customers.edges.map((e: { node: { id: string } }) => e.node.id);
   }, 180_000);
   afterAll(() => t?.close());
@@ -47,7 +51,13 @@ describe.skipIf(mode !== 'on' && mode !== 'off')(`per-request cost with tracing 
     await t.host.runtime.tracing?.forceFlush();
     ms.sort((a, b) => a - b);
     const mean = ms.reduce((a, b) => a + b, 0) / n;
-    return { mean: mean.toFixed(3), p50: ms[Math.floor(n / 2)]!.toFixed(3), p95: ms[Math.floor(n * 0.95)]!.toFixed(3), cpuMsPerRequest: ((used.user + used.system) / 1000 / n).toFixed(3), spansPerRequest: (spans / n).toFixed(1) };
+    return {
+      mean: mean.toFixed(3),
+      p50: ms[Math.floor(n / 2)]!.toFixed(3),
+      p95: ms[Math.floor(n * 0.95)]!.toFixed(3),
+      cpuMsPerRequest: ((used.user + used.system) / 1000 / n).toFixed(3),
+      spansPerRequest: (spans / n).toFixed(1),
+    };
   };
 
   it('simple query and the customer 360', async () => {

@@ -50,7 +50,11 @@ describe.each(testDrivers())('a GraphQL request traced (%s)', (driver) => {
 
     const operation = spans.find((s) => parentOf(s) === idOf(server))!;
     expect(operation.name).toBe('query CustomerDetail');
-    expect(operation.attributes).toMatchObject({ 'graphql.operation.name': 'CustomerDetail', 'graphql.operation.type': 'query', 'finmart.sql.statements': res.statements });
+    expect(operation.attributes).toMatchObject({
+      'graphql.operation.name': 'CustomerDetail',
+      'graphql.operation.type': 'query',
+      'finmart.sql.statements': res.statements,
+    });
 
     const resolver = spans.find((s) => s.name === 'resolve Query.customer')!;
     expect(parentOf(resolver)).toBe(idOf(operation));

@@ -18,7 +18,10 @@ describe('placeOrder reads the customer row once', () => {
     const c = await findCandidate(t, await productsWhere(t, (p) => p.coolingOffHours === 0 && p.unitPrice !== null), (d) => d.outcome !== 'BLOCK');
     const ctx = createRequestContext(t.host.runtime, { subject: 'ho', role: 'HEAD_OFFICE' }, 'en', `req-${randomUUID()}`);
     const { log } = await countStatements(() => placeOrder(ctx, orderInput(c, `once-${randomUUID()}`)));
-    const upToBooking = log.statements.slice(0, log.statements.findIndex((q) => /^insert into "orders"/i.test(q)));
+    const upToBooking = log.statements.slice(
+      0,
+      log.statements.findIndex((q) => /^insert into "orders"/i.test(q)),
+    );
     const customerReads = upToBooking.filter((q) => /^select\b[\s\S]*?\bfrom "customers"/i.test(q));
     expect(customerReads).toHaveLength(1);
     expect(customerReads[0]).toMatch(/for update$/i);

@@ -38,7 +38,16 @@ describe.each(testDrivers())('FX quota under concurrency on %s', (driver) => {
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
         t.gql(PLACE, {
-          input: { customerId: chosen!.id, productId, amount: '8000', channel: 'COUNTER', initiator: 'CUSTOMER', idempotencyKey: key(), completedSteps: [], details },
+          input: {
+            customerId: chosen!.id,
+            productId,
+            amount: '8000',
+            channel: 'COUNTER',
+            initiator: 'CUSTOMER',
+            idempotencyKey: key(),
+            completedSteps: [],
+            details,
+          },
         }),
       ),
     );
@@ -51,5 +60,4 @@ describe.each(testDrivers())('FX quota under concurrency on %s', (driver) => {
     expect(purchasedAfter).toBeLessThanOrEqual(50_000);
     expect(purchasedAfter).toBeCloseTo(chosen!.purchased + accepted.length * 8000, 2);
   }, 60_000);
-
 });

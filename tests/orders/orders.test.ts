@@ -94,9 +94,13 @@ describe.each(testDrivers())('orders on %s', (driver) => {
       expect(after.status).toBe('SETTLED');
       expect(after.holding.status).toBe('ACTIVE');
       // A settled order can no longer be cancelled.
-      const cancel = await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id, reason: "changed mind") { id } }`, { id: o.id }, {
-        headers: { 'x-finmart-now': new Date(ends + 120_000).toISOString() },
-      });
+      const cancel = await t.gql(
+        `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "changed mind") { id } }`,
+        { id: o.id },
+        {
+          headers: { 'x-finmart-now': new Date(ends + 120_000).toISOString() },
+        },
+      );
       expect(cancel.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
 
@@ -164,12 +168,14 @@ describe.each(testDrivers())('orders on %s', (driver) => {
     expect(rm.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('records who sold it, for sales KPIs: the manager and their branch, a branch manager\'s branch, none for head office', async () => {
+  it("records who sold it, for sales KPIs: the manager and their branch, a branch manager's branch, none for head office", async () => {
     const c = await findCandidate(t, await immediate(), (d) => d.outcome !== 'BLOCK');
     const row = await customerRow(t, c.customerKey);
     const sellerOf = async (id: string) => {
       const key = Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]);
-      const r = await t.host.runtime.database.db.execute(sql`select o.seller_manager_id, o.seller_branch_id, m.branch_id as manager_branch from orders o left join managers m on m.id = o.seller_manager_id where o.id = ${key}`);
+      const r = await t.host.runtime.database.db.execute(
+        sql`select o.seller_manager_id, o.seller_branch_id, m.branch_id as manager_branch from orders o left join managers m on m.id = o.seller_manager_id where o.id = ${key}`,
+      );
       const [x] = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[];
       return [x.seller_manager_id, x.seller_branch_id, x.manager_branch].map((v) => (v == null ? null : Number(v)));
     };
@@ -192,11 +198,17 @@ describe.each(testDrivers())('orders on %s', (driver) => {
     expect(list.errors).toBeUndefined();
     expect(list.data.suitabilityDecisions.totalCount).toBeGreaterThan(0);
     for (const e of list.data.suitabilityDecisions.edges) expect(e.node.purpose).toBe('ORDER_REFUSED');
-    const blocked = await t.gql(`{ suitabilityDecisions(first: 5, filter: { outcome: BLOCK }) { edges { node { outcome } } } }`, {}, { as: { role: 'AUDITOR' } });
+    const blocked = await t.gql(
+      `{ suitabilityDecisions(first: 5, filter: { outcome: BLOCK }) { edges { node { outcome } } } }`,
+      {},
+      { as: { role: 'AUDITOR' } },
+    );
     for (const e of blocked.data.suitabilityDecisions.edges) expect(e.node.outcome).toBe('BLOCK');
     const counts = await t.gql(`{ suitabilityReasonCounts(filter: { purpose: ORDER_REFUSED }) { code count } }`, {}, { as: { role: 'AUDITOR' } });
     expect(counts.errors).toBeUndefined();
-    const codes = list.data.suitabilityDecisions.edges.flatMap((e: { node: { decision: { reasons: { code: string }[] } } }) => e.node.decision.reasons.map((r) => r.code));
+    const codes = list.data.suitabilityDecisions.edges.flatMap((e: { node: { decision: { reasons: { code: string }[] } } }) =>
+      e.node.decision.reasons.map((r) => r.code),
+    );
     for (const code of new Set(codes)) expect(counts.data.suitabilityReasonCounts.find((r: { code: string }) => r.code === code)?.count).toBeGreaterThan(0);
     const rm = await t.gql(`{ suitabilityReasonCounts { code count } }`, {}, { as: { role: 'RELATIONSHIP_MANAGER', managerId: 1 } });
     expect(rm.errors?.[0].extensions?.code).toBe('FORBIDDEN');

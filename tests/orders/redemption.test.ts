@@ -143,10 +143,13 @@ describe.each(testDrivers())('redemptions on %s', (driver) => {
       sql`update customers set risk_level = coalesce(risk_level, 'C3'), risk_assessed_at = now() - interval '5 years' where id = ${p.customerKey}`,
     );
     const productId = toGlobalId('Product', p.product.id);
-    const buy = await t.gql(`query($c: ID!, $p: ID!) { customer(id: $c) { suitability(productId: $p, amount: "10000", channel: COUNTER, initiator: CUSTOMER) { missingSteps } } }`, {
-      c: p.customerId,
-      p: productId,
-    });
+    const buy = await t.gql(
+      `query($c: ID!, $p: ID!) { customer(id: $c) { suitability(productId: $p, amount: "10000", channel: COUNTER, initiator: CUSTOMER) { missingSteps } } }`,
+      {
+        c: p.customerId,
+        p: productId,
+      },
+    );
     expect(buy.errors).toBeUndefined();
     expect(buy.data.customer.suitability.missingSteps).toContain('REASSESSMENT');
     const res = await t.gql(PLACE, { input: sell(p, p.quantity, key()) });
@@ -193,7 +196,9 @@ async function fundPositions(t: TestHost): Promise<Position[]> {
       { id: c.node.id },
     );
     expect(res.errors).toBeUndefined();
-    const hs = res.data.customer.holdings.edges.map((e: { node: { id: string; status: string; quantity: string; cost: { amount: string }; product: { id: string } } }) => e.node);
+    const hs = res.data.customer.holdings.edges.map(
+      (e: { node: { id: string; status: string; quantity: string; cost: { amount: string }; product: { id: string } } }) => e.node,
+    );
     for (const h of hs) {
       const product = priced.get(keyOf(h.product.id));
       if (!product || h.status !== 'ACTIVE') continue;

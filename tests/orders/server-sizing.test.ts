@@ -32,7 +32,11 @@ describe.each(testDrivers())('the server sizes every order on %s', (driver) => {
     keys: await countRows(t, sql`select count(*) as n from idempotency_keys`),
   });
   const place = (productId: string, amount: string, details: Record<string, unknown>, customerId = anyCustomer.id) =>
-    t.gql(PLACE, { input: { customerId, productId, amount, channel: 'COUNTER', initiator: 'CUSTOMER', idempotencyKey: key(), completedSteps: [], details } }, { lang: 'en' });
+    t.gql(
+      PLACE,
+      { input: { customerId, productId, amount, channel: 'COUNTER', initiator: 'CUSTOMER', idempotencyKey: key(), completedSteps: [], details } },
+      { lang: 'en' },
+    );
 
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 80, plugins: allLines });
@@ -69,7 +73,9 @@ describe.each(testDrivers())('the server sizes every order on %s', (driver) => {
     it('counts what it books: a second honest order of USD 40,000 in a year needs proof of genuine need', async () => {
       const usd = await product((p) => p.code === 'FX-SPOT-USD');
       const page = await t.gql(`{ customers(first: 80) { edges { node { id residency fxAnnualQuota { purchased { amount } } } } } }`);
-      const candidates = page.data.customers.edges.map((e: any) => e.node).filter((c: any) => c.residency === 'ONSHORE' && c.fxAnnualQuota.purchased.amount === '0');
+      const candidates = page.data.customers.edges
+        .map((e: any) => e.node)
+        .filter((c: any) => c.residency === 'ONSHORE' && c.fxAnnualQuota.purchased.amount === '0');
       let buyer: string | null = null;
       for (const c of candidates) {
         const d = await t.gql(CHECK, { i: { customerId: c.id, productId: usd.id, amount: '40000', details: { purpose: 'TRAVEL' } } });
@@ -90,7 +96,12 @@ describe.each(testDrivers())('the server sizes every order on %s', (driver) => {
       const r = (await t.host.runtime.database.db.execute(sql`select d.facts->'sale' as sale, u.usd_amount as usd from orders o
         join suitability_decisions d on d.id = o.decision_id join forex_usage_entries u on u.order_id = o.id where o.id = ${orderId}`)) as unknown;
       const [row] = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { sale: any; usd: string }[];
-      expect(row!.sale).toMatchObject({ amount: '40000', quantity: '40000', statedFigures: ['fxAmount'], details: { fxAmount: '40000', usdAmount: '40000.00' } });
+      expect(row!.sale).toMatchObject({
+        amount: '40000',
+        quantity: '40000',
+        statedFigures: ['fxAmount'],
+        details: { fxAmount: '40000', usdAmount: '40000.00' },
+      });
       expect(new Decimal(row!.usd).toFixed(2)).toBe('40000.00');
     });
   });
@@ -106,7 +117,7 @@ describe.each(testDrivers())('the server sizes every order on %s', (driver) => {
       await expectRefused(gold.id, '100000', { grams: '1' }, ['1 g', '100000']);
     });
 
-    it('books by amount whole gram steps at today\'s price and charges exactly their price', async () => {
+    it("books by amount whole gram steps at today's price and charges exactly their price", async () => {
       const gold = await product((p) => p.code === 'GOLD-ACCOUNT-CNY');
       const c = await findCandidate(t, [gold.row], (d) => d.outcome === 'ALLOW' || d.outcome === 'WARN');
       const res = await place(gold.id, '1000', {}, c.customerId);

@@ -25,10 +25,22 @@ describe('order sizing is a host rule, not a plugin courtesy', () => {
     it('cannot book: the order fails closed and nothing is written', async () => {
       const [p] = await productsWhere(t, (r) => r.code === 'OVERSIZE-1');
       const customerId = (await t.gql(`{ customers(first: 1) { edges { node { id } } } }`)).data.customers.edges[0].node.id;
-      const count = () => countRows(t, sql`select (select count(*) from orders) + (select count(*) from holdings where product_id = ${p!.id}) + (select count(*) from idempotency_keys) as n`);
+      const count = () =>
+        countRows(
+          t,
+          sql`select (select count(*) from orders) + (select count(*) from holdings where product_id = ${p!.id}) + (select count(*) from idempotency_keys) as n`,
+        );
       const before = await count();
       const res = await t.gql(PLACE, {
-        input: { customerId, productId: toGlobalId('Product', p!.id), amount: '1000', channel: 'ONLINE', initiator: 'CUSTOMER', idempotencyKey: 'oversize-0001', completedSteps: [] },
+        input: {
+          customerId,
+          productId: toGlobalId('Product', p!.id),
+          amount: '1000',
+          channel: 'ONLINE',
+          initiator: 'CUSTOMER',
+          idempotencyKey: 'oversize-0001',
+          completedSteps: [],
+        },
       });
       expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(await count()).toBe(before);

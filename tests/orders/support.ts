@@ -83,6 +83,9 @@ export async function countRows(t: TestHost, query: ReturnType<typeof sql>): Pro
 }
 
 export async function customerRow(t: TestHost, id: number) {
-  const [row] = await t.host.runtime.database.db.select().from(customers).where(and(eq(customers.id, id)));
+  const [row] = await t.host.runtime.database.db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, id)));
   return row;
 }

@@ -80,7 +80,10 @@ describe.skipIf(installedPlugins.length === 0)('every installed plugin, booted t
     const out: { id: string; riskRating: string }[] = [];
     let after: string | null = null;
     for (;;) {
-      const r: any = await t.gql(`query ($l: ProductLine!, $a: String) { products(filter: { line: $l }, first: 100, after: $a) { edges { node { id riskRating } } pageInfo { hasNextPage endCursor } } }`, { l: line, a: after });
+      const r: any = await t.gql(
+        `query ($l: ProductLine!, $a: String) { products(filter: { line: $l }, first: 100, after: $a) { edges { node { id riskRating } } pageInfo { hasNextPage endCursor } } }`,
+        { l: line, a: after },
+      );
       expect(r.errors).toBeUndefined();
       out.push(...r.data.products.edges.map((e: any) => e.node));
       if (!r.data.products.pageInfo.hasNextPage) return out;

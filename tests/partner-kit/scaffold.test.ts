@@ -40,7 +40,20 @@ describe('npm run plugin:new — a scaffolded plugin loads with no edit to core'
   });
 
   it('writes the whole skeleton with a generated migration, and leaves plugins/index.ts alone', () => {
-    for (const f of ['index.ts', 'schema.ts', 'drizzle.config.ts', 'settings.ts', 'facts.ts', 'seed.ts', 'README.md', 'rules/index.ts', 'graphql/product.type.ts', 'graphql/product.resolver.ts', 'tests/rules.test.ts', 'tests/api.test.ts']) {
+    for (const f of [
+      'index.ts',
+      'schema.ts',
+      'drizzle.config.ts',
+      'settings.ts',
+      'facts.ts',
+      'seed.ts',
+      'README.md',
+      'rules/index.ts',
+      'graphql/product.type.ts',
+      'graphql/product.resolver.ts',
+      'tests/rules.test.ts',
+      'tests/api.test.ts',
+    ]) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     const sql = readdirSync(join(out, 'drizzle')).filter((f) => f.endsWith('.sql'));
@@ -51,7 +64,9 @@ describe('npm run plugin:new — a scaffolded plugin loads with no edit to core'
   });
 
   it("serves the line's products with its own field, across R1–R5", async () => {
-    const r = await t.gql(`{ products(filter: { line: SCAFFOLD_PROBE }, first: 100) { edges { node { __typename code riskRating ... on ScaffoldProbeProduct { termMonths provider } } } } }`);
+    const r = await t.gql(
+      `{ products(filter: { line: SCAFFOLD_PROBE }, first: 100) { edges { node { __typename code riskRating ... on ScaffoldProbeProduct { termMonths provider } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     const nodes = r.data.products.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThanOrEqual(5);
@@ -63,7 +78,9 @@ describe('npm run plugin:new — a scaffolded plugin loads with no edit to core'
   });
 
   it('applies its example rule through checkSuitability', async () => {
-    const r = await t.gql(`{ products(filter: { line: SCAFFOLD_PROBE }, first: 100) { edges { node { id ... on ScaffoldProbeProduct { termMonths } } } } customers(first: 100) { edges { node { id age } } } }`);
+    const r = await t.gql(
+      `{ products(filter: { line: SCAFFOLD_PROBE }, first: 100) { edges { node { id ... on ScaffoldProbeProduct { termMonths } } } } customers(first: 100) { edges { node { id age } } } }`,
+    );
     const products = r.data.products.edges.map((e: any) => e.node);
     const longest = products.reduce((a: any, b: any) => (b.termMonths > a.termMonths ? b : a));
     const old = r.data.customers.edges.map((e: any) => e.node).find((c: any) => c.age + Math.ceil(longest.termMonths / 12) > 71);

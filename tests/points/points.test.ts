@@ -30,7 +30,10 @@ describe.each(testDrivers())('customer points (%s)', (driver) => {
   };
   /** A customer of the seed with no points yet, by key. */
   const freshCustomer = async (offset: number) => {
-    const n = await countRows(t, sql`select id as n from customers c where not exists (select 1 from points_ledger l where l.customer_id = c.id) order by id offset ${offset} limit 1`);
+    const n = await countRows(
+      t,
+      sql`select id as n from customers c where not exists (select 1 from points_ledger l where l.customer_id = c.id) order by id offset ${offset} limit 1`,
+    );
     return { key: n, id: toGlobalId('Customer', n) };
   };
   const grant = async (customerId: string, points: number) => {
@@ -49,8 +52,13 @@ describe.each(testDrivers())('customer points (%s)', (driver) => {
     const byKind = Object.fromEntries((kinds.rows ?? kinds).map((r: any) => [r.kind, Number(r.n)]));
     expect(Object.keys(byKind).sort()).toEqual(['ADJUSTED', 'EARNED', 'EXPIRED', 'REDEEMED']);
     // Every customer with a seeded position in a line that earns has earned.
-    expect(await countRows(t, sql`select count(*) as n from holdings h join products p on p.id = h.product_id where p.line in ('FUNDS', 'INSURANCE', 'GOLD') and h.cost_amount >= 100
-      and not exists (select 1 from points_ledger l where l.customer_id = h.customer_id and l.kind = 'EARNED')`)).toBe(0);
+    expect(
+      await countRows(
+        t,
+        sql`select count(*) as n from holdings h join products p on p.id = h.product_id where p.line in ('FUNDS', 'INSURANCE', 'GOLD') and h.cost_amount >= 100
+      and not exists (select 1 from points_ledger l where l.customer_id = h.customer_id and l.kind = 'EARNED')`,
+      ),
+    ).toBe(0);
     expect(await countRows(t, sql`select count(*) as n from (select customer_id from points_ledger group by customer_id having sum(points) < 0) x`)).toBe(0);
   });
 
@@ -87,7 +95,6 @@ describe.each(testDrivers())('customer points (%s)', (driver) => {
     const lines = after.points.ledger.edges.map((e: any) => e.node).filter((e: any) => e.order?.id === orderId);
     expect(lines.map((e: any) => e.kind).sort()).toEqual(['EARNED', 'REVERSED']);
     expect(lines[0].points + lines[1].points).toBe(0);
-
   });
 
   it('head office adjusts with a reason; bad figures and overdrafts are refused before anything is written; others may not adjust', async () => {
@@ -108,11 +115,19 @@ describe.each(testDrivers())('customer points (%s)', (driver) => {
     expect(await ledgerLines(x.key)).toBe(1);
     const deducted = await t.gql(ADJUST, { i: { customerId: x.id, points: -400, reason: '更正' } });
     expect(deducted.data.adjustPoints).toMatchObject({ points: -400, expiresAt: null });
-    for (const as of [{ role: 'RELATIONSHIP_MANAGER', managerId: 1 }, { role: 'BRANCH_MANAGER', branchId: 1 }, { role: 'AUDITOR' }, { role: 'PARTNER', partnerCode: 'funds' }]) {
+    for (const as of [
+      { role: 'RELATIONSHIP_MANAGER', managerId: 1 },
+      { role: 'BRANCH_MANAGER', branchId: 1 },
+      { role: 'AUDITOR' },
+      { role: 'PARTNER', partnerCode: 'funds' },
+    ]) {
       expect(code(await t.gql(ADJUST, { i: { customerId: x.id, points: 5, reason: 'x' } }, { as: as as never }))).toBe('FORBIDDEN');
     }
     expect(await ledgerLines(x.key)).toBe(2);
-    const audit = await countRows(t, sql`select count(*) as n from audit_events where action = 'POINTS_ADJUSTED' and target_id = ${String(x.key)} and details::text not like '%投诉补偿%'`);
+    const audit = await countRows(
+      t,
+      sql`select count(*) as n from audit_events where action = 'POINTS_ADJUSTED' and target_id = ${String(x.key)} and details::text not like '%投诉补偿%'`,
+    );
     expect(audit).toBe(2);
   });
 
@@ -141,7 +156,9 @@ describe.each(testDrivers())('customer points (%s)', (driver) => {
     const x = await freshCustomer(2);
     const now = Date.now();
     const line = (kind: string, points: number, expiresAt: Date | null) =>
-      db().execute(sql`insert into points_ledger (customer_id, kind, points, expires_at, actor, at) values (${x.key}, ${kind}, ${points}, ${expiresAt ? expiresAt.toISOString() : null}::timestamptz, 'test', now())`);
+      db().execute(
+        sql`insert into points_ledger (customer_id, kind, points, expires_at, actor, at) values (${x.key}, ${kind}, ${points}, ${expiresAt ? expiresAt.toISOString() : null}::timestamptz, 'test', now())`,
+      );
     await line('ADJUSTED', 500, new Date(now - DAY));
     await line('ADJUSTED', 300, new Date(now + 10 * DAY));
     await line('ADJUSTED', 400, new Date(now + 400 * DAY));
@@ -168,7 +185,8 @@ describe.each(testDrivers())('customer points (%s)', (driver) => {
   });
 
   it('shows and spends points only where the caller may see the customer', async () => {
-    const rows = (await db().execute(sql`select c.id, c.manager_id, c.branch_id, (select id from managers m where m.id <> c.manager_id order by id limit 1) as other_manager,
+    const rows = (await db()
+      .execute(sql`select c.id, c.manager_id, c.branch_id, (select id from managers m where m.id <> c.manager_id order by id limit 1) as other_manager,
       (select id from branches b where b.id <> c.branch_id order by id limit 1) as other_branch from customers c where c.manager_id is not null order by id limit 1`)) as any;
     const row = (rows.rows ?? rows)[0];
     const id = toGlobalId('Customer', Number(row.id));
@@ -190,7 +208,9 @@ describe.each(testDrivers())('customer points (%s)', (driver) => {
   it.runIf(driver === 'postgres')('simultaneous redemptions never overdraw (PostgreSQL)', async () => {
     const x = await freshCustomer(3);
     await grant(x.id, 500);
-    const results = await Promise.all(Array.from({ length: 6 }, () => t.gql(REDEEM, { i: { customerId: x.id, item: 'TRANSFER_FEE_WAIVER', idempotencyKey: key() } })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => t.gql(REDEEM, { i: { customerId: x.id, item: 'TRANSFER_FEE_WAIVER', idempotencyKey: key() } })),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(2);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.reason === 'INSUFFICIENT_POINTS')).toHaveLength(4);
     expect((await pointsOf(x.id)).points.balance).toBe(100);

@@ -99,7 +99,11 @@ describe.each(testDrivers())('messages follow Accept-Language (%s)', (driver) =>
   it('a malformed body in each language', async () => {
     const token = await t.token({ role: 'HEAD_OFFICE' });
     const send = (lang: string) =>
-      fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': lang }, body: '{"query": ' }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': lang },
+        body: '{"query": ',
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
     const en = await send('en-GB,en;q=0.9');
     const zh = await send('zh-CN,zh;q=0.9');
     expect(en.status).toBe(400);

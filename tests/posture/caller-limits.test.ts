@@ -4,7 +4,7 @@ import { createTestHost, type TestHost } from '../support/test-host.js';
 import { halfSentRequest } from './half-sent.js';
 
 describe('the cost budget (token bucket per caller)', () => {
-  it('lets a caller burst up to a minute\'s budget, then refills continuously', async () => {
+  it("lets a caller burst up to a minute's budget, then refills continuously", async () => {
     const budget = memoryCostBudget(60_000); // 1,000 units a second
     const t0 = 1_000_000;
     expect(await budget.spend('a', 50_000, t0)).toMatchObject({ allowed: true, remaining: 10_000 });
@@ -54,13 +54,17 @@ describe('per-caller limits over HTTP', () => {
     // graphql-armor alone prices `first: $n` as one item: this query (about 330,000 values) would pass its 250,000 limit.
     const fields = 'id code name nameZh nameEn line issuer riskRating currency status liquidity function coolingOffHours minimumAmount { amount currency }';
     const contacts = 'contacts(first: $h) { edges { node { id channel outcome summary occurredAt } } }';
-    const r = await t.gql(`query($c: Int, $h: Int) { customers(first: $c) { edges { node { ${contacts} holdings(first: $h) { edges { node { product { ${fields} } } } } } } } }`, { c: 100, h: 100 }, { as: caller, lang: 'en' });
+    const r = await t.gql(
+      `query($c: Int, $h: Int) { customers(first: $c) { edges { node { ${contacts} holdings(first: $h) { edges { node { product { ${fields} } } } } } } } }`,
+      { c: 100, h: 100 },
+      { as: caller, lang: 'en' },
+    );
     expect(r.status).toBe(400);
     expect(r.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(r.errors?.[0]?.message).toMatch(/^Query cost limit of 250000 exceeded \(found \d+\)\.$/);
   });
 
-  it('spends query cost from the caller\'s budget: over it, 429 RATE_LIMITED with Retry-After; other callers unaffected', async () => {
+  it("spends query cost from the caller's budget: over it, 429 RATE_LIMITED with Retry-After; other callers unaffected", async () => {
     const greedy = await as('limits:greedy');
     const first = await t.gql(HEAVY, {}, { as: greedy });
     expect(first.status).toBe(200);
@@ -84,7 +88,7 @@ describe('per-caller limits over HTTP', () => {
     expect(polite.status).toBe(200);
   });
 
-  it('refuses a caller\'s request beyond RATE_LIMIT_CONCURRENCY in flight at once; others and later requests pass', async () => {
+  it("refuses a caller's request beyond RATE_LIMIT_CONCURRENCY in flight at once; others and later requests pass", async () => {
     const busy = await as('limits:busy');
     const { port } = new URL(t.url);
     const open = [halfSentRequest(port, busy, '{ me { role } }'), halfSentRequest(port, busy, '{ me { role } }')];
@@ -92,7 +96,10 @@ describe('per-caller limits over HTTP', () => {
     const third = await t.gql(`{ me { role } }`, {}, { as: busy, lang: 'en' });
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toBe('1');
-    expect(third.errors?.[0]).toMatchObject({ message: 'Too many requests in flight (at most 2 at a time); retry in 1 s', extensions: { code: 'RATE_LIMITED' } });
+    expect(third.errors?.[0]).toMatchObject({
+      message: 'Too many requests in flight (at most 2 at a time); retry in 1 s',
+      extensions: { code: 'RATE_LIMITED' },
+    });
     expect((await t.gql(`{ me { role } }`, {}, { as: await as('limits:other') })).status).toBe(200);
     for (const o of open) o.finish();
     expect((await Promise.all(open.map((o) => o.response))).map((r) => r.status)).toEqual([200, 200]);

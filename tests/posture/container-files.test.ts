@@ -21,7 +21,10 @@ describe('Dockerfile', () => {
     const copies = lines.filter((l) => l.startsWith('COPY ') && !l.includes('--from='));
     expect(copies.length).toBeGreaterThan(0);
     for (const c of copies) {
-      const parts = c.split(/\s+/).slice(1).filter((p) => !p.startsWith('--'));
+      const parts = c
+        .split(/\s+/)
+        .slice(1)
+        .filter((p) => !p.startsWith('--'));
       for (const src of parts.slice(0, -1)) expect(existsSync(join(root, src)), `COPY ${src}`).toBe(true);
     }
     const stages = lines.filter((l) => l.startsWith('FROM '));
@@ -48,7 +51,19 @@ describe('Dockerfile', () => {
 });
 
 describe('compose.yaml', () => {
-  const compose = parse(read('compose.yaml')) as { services: Record<string, { build?: string; image?: string; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; healthcheck?: object; ports?: string[] }> };
+  const compose = parse(read('compose.yaml')) as {
+    services: Record<
+      string,
+      {
+        build?: string;
+        image?: string;
+        environment?: Record<string, string>;
+        depends_on?: Record<string, { condition: string }>;
+        healthcheck?: object;
+        ports?: string[];
+      }
+    >;
+  };
 
   it('runs finmart from this Dockerfile beside PostgreSQL and Redis, once they are healthy', () => {
     const { finmart, postgres, redis } = compose.services;

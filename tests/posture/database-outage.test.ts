@@ -56,9 +56,12 @@ describe('the driver gives up within the configured timeouts', () => {
     }
   });
 
-  it('recognises the server refusing to serve (statement timeout, shutdown) through drizzle\'s wrapper, and nothing else', () => {
+  it("recognises the server refusing to serve (statement timeout, shutdown) through drizzle's wrapper, and nothing else", () => {
     const pgError = (code: string) => Object.assign(new Error('canceling statement due to statement timeout'), { name: 'PostgresError', code });
-    expect(databaseUnavailable(new DrizzleQueryError('select * from customers where id = $1', ['secret'], pgError('57014')))).toEqual({ cause: 'statement_timeout', sqlState: '57014' });
+    expect(databaseUnavailable(new DrizzleQueryError('select * from customers where id = $1', ['secret'], pgError('57014')))).toEqual({
+      cause: 'statement_timeout',
+      sqlState: '57014',
+    });
     expect(databaseUnavailable(pgError('57P01'))).toEqual({ cause: 'admin_shutdown', sqlState: '57P01' });
     expect(databaseUnavailable(pgError('08006'))).toEqual({ cause: 'connection_exception', sqlState: '08006' });
     // A constraint violation or a bug is not an outage.
@@ -125,7 +128,12 @@ describe.skipIf(!base)('a running server loses its PostgreSQL', () => {
       body: JSON.stringify({ query: '{ customers(first: 3) { totalCount edges { node { id tier } } } }' }),
       signal: AbortSignal.timeout(10_000),
     });
-    return { ms: Date.now() - started, status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] } };
+    return {
+      ms: Date.now() - started,
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      body: (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] },
+    };
   }
 
   const unavailableLogs = () => logs.filter((l) => l.msg === 'database unavailable');

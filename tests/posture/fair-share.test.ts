@@ -38,7 +38,7 @@ describe.each(testDrivers())('fair share between callers (%s)', (driver) => {
   }, 180_000);
   afterAll(() => t?.close());
 
-  it('a heavy caller runs; the light caller\'s p95 stays within 3× of its idle p95', async () => {
+  it("a heavy caller runs; the light caller's p95 stays within 3× of its idle p95", async () => {
     const heavy = `Bearer ${await t.token({ role: 'HEAD_OFFICE', subject: 'fair:heavy' })}`;
     const light = `Bearer ${await t.token({ role: 'HEAD_OFFICE', subject: 'fair:light' })}`;
     const warm = `Bearer ${await t.token({ role: 'HEAD_OFFICE', subject: 'fair:warm-up' })}`;

@@ -65,7 +65,12 @@ describe('production refuses a weak or missing key', () => {
   it('the process exits 78 naming JWT_SECRET instead of starting with the development secret', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'finmart-prod-'));
     try {
-      const server = spawnServer(process.execPath, ['--import', 'tsx', 'src/main.ts'], { NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET, DATA_DIR: dataDir, LOG_LEVEL: 'info' }, await freePort());
+      const server = spawnServer(
+        process.execPath,
+        ['--import', 'tsx', 'src/main.ts'],
+        { NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET, DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+        await freePort(),
+      );
       try {
         const exit = await Promise.race([server.exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), 20_000))]);
         expect(exit).toEqual({ code: 78, signal: null });
@@ -104,8 +109,15 @@ describe('production never seeds the demo bank unless told to', () => {
       });
       expect((await res.json()).data.customers.totalCount).toBe(0);
       // And the development secret opens nothing.
-      const dev = await signDevelopmentToken({ role: 'HEAD_OFFICE' }, { secret: DEVELOPMENT_JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-      const refused = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${dev}` }, body: JSON.stringify({ query: '{ me { role } }' }) });
+      const dev = await signDevelopmentToken(
+        { role: 'HEAD_OFFICE' },
+        { secret: DEVELOPMENT_JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+      );
+      const refused = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${dev}` },
+        body: JSON.stringify({ query: '{ me { role } }' }),
+      });
       expect(refused.status).toBe(401);
     } finally {
       await server.stop();

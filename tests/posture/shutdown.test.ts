@@ -53,7 +53,12 @@ describe('SIGTERM', () => {
 
   it('node --import tsx src/main.ts: finishes the in-flight request, closes the database, logs stopped, exits 0', async () => {
     const port = await freePort();
-    const server = spawnServer(process.execPath, ['--import', 'tsx', 'src/main.ts'], { DATA_DIR: dataDir, DEMO_CUSTOMERS: '10', LOG_LEVEL: 'info', NODE_ENV: 'development' }, port);
+    const server = spawnServer(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts'],
+      { DATA_DIR: dataDir, DEMO_CUSTOMERS: '10', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+      port,
+    );
     await stopsCleanly(server, () => server.child.kill('SIGTERM'));
   }, 180_000);
 

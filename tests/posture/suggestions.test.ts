@@ -20,11 +20,11 @@ describe('field suggestions in validation errors', () => {
   it('suggests in development, says nothing of the schema when switched off', async () => {
     const hinted = await probe(dev);
     expect(hinted.errors?.[0]?.message).toMatch(/是否想用 "customers?"/);
-    expect((await dev.gql("{ customerz(first: 1) { totalCount } }", {}, { lang: "en" })).errors?.[0]?.message).toMatch(/Did you mean "customers?"/);
+    expect((await dev.gql('{ customerz(first: 1) { totalCount } }', {}, { lang: 'en' })).errors?.[0]?.message).toMatch(/Did you mean "customers?"/);
     const plain = await probe(quiet);
     expect(plain.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(plain.errors?.[0]?.message).not.toMatch(/是否想用|customers/);
-    expect((await quiet.gql("{ customerz(first: 1) { totalCount } }", {}, { lang: "en" })).errors?.[0]?.message).not.toMatch(/Did you mean|customers/);
+    expect((await quiet.gql('{ customerz(first: 1) { totalCount } }', {}, { lang: 'en' })).errors?.[0]?.message).not.toMatch(/Did you mean|customers/);
   });
 
   it('is off by default in production, on by default elsewhere', () => {

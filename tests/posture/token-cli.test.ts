@@ -3,7 +3,8 @@ import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../src/auth/principal.js';
 
-const token = (...args: string[]) => execFileSync('npx', ['tsx', 'src/cli/token.ts', ...args], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'development' } }).trim();
+const token = (...args: string[]) =>
+  execFileSync('npx', ['tsx', 'src/cli/token.ts', ...args], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'development' } }).trim();
 
 // `npm run token`: the development tokens every README example uses.
 describe('npm run token', () => {

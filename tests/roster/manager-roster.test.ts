@@ -72,7 +72,18 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
     // A closed CNY product priced at 1: a holding of N units is worth exactly N CNY.
     const [{ id: unit }] = await db
       .insert(products)
-      .values({ code: 'T-ROSTER-UNIT', nameZh: '测试', nameEn: 'Test unit', line: 'FUNDS', issuer: 'T', riskRating: 'R1', status: 'CLOSED', liquidity: 'HIGH', function: 'PRESERVATION', unitPrice: '1' })
+      .values({
+        code: 'T-ROSTER-UNIT',
+        nameZh: '测试',
+        nameEn: 'Test unit',
+        line: 'FUNDS',
+        issuer: 'T',
+        riskRating: 'R1',
+        status: 'CLOSED',
+        liquidity: 'HIGH',
+        function: 'PRESERVATION',
+        unitPrice: '1',
+      })
       .returning({ id: products.id });
     const fixture: [keyof typeof c, string, number | null][] = [
       ['standard', '10000', m.J], // STANDARD, junior: fits
@@ -106,7 +117,9 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
         })
         .returning({ id: customers.id });
       c[key] = row.id;
-      await db.insert(holdings).values({ customerId: row.id, productId: unit, quantity: assets, costAmount: assets, costCurrency: 'CNY', openedAt: new Date() });
+      await db
+        .insert(holdings)
+        .values({ customerId: row.id, productId: unit, quantity: assets, costAmount: assets, costCurrency: 'CNY', openedAt: new Date() });
     }
     await revalueCustomers(t.host.runtime, Object.values(c));
   }, 240_000);
@@ -127,9 +140,16 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
 
   describe('Customer.assignmentMismatch and the filter', () => {
     it('flags exactly the junior-served PLATINUM and the senior-served PRIVATE_BANKING customer', async () => {
-      const r = await t.gql(`query($b: ID!) { customers(first: 50, filter: { branchId: $b }) { edges { node { id tier assignmentMismatch } } } }`, { b: toGlobalId('Branch', B) });
+      const r = await t.gql(`query($b: ID!) { customers(first: 50, filter: { branchId: $b }) { edges { node { id tier assignmentMismatch } } } }`, {
+        b: toGlobalId('Branch', B),
+      });
       expect(r.errors).toBeUndefined();
-      const got = Object.fromEntries(r.data.customers.edges.map((e: { node: { id: string; tier: string; assignmentMismatch: boolean } }) => [e.node.id, [e.node.tier, e.node.assignmentMismatch]]));
+      const got = Object.fromEntries(
+        r.data.customers.edges.map((e: { node: { id: string; tier: string; assignmentMismatch: boolean } }) => [
+          e.node.id,
+          [e.node.tier, e.node.assignmentMismatch],
+        ]),
+      );
       expect(got).toEqual({
         [cid(c.standard)]: ['STANDARD', false],
         [cid(c.platinumJunior)]: ['PLATINUM', true],
@@ -164,9 +184,18 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
     it('follows the setting: with PLATINUM needing only JUNIOR, the junior-served PLATINUM customer fits', async () => {
       const settings = t.host.runtime.settings;
       const before = settings.get('core.minimumManagerGradeByTier');
-      settings.set('core.minimumManagerGradeByTier', { STANDARD: 'JUNIOR', GOLD: 'JUNIOR', PLATINUM: 'JUNIOR', DIAMOND: 'SENIOR', PRIVATE_BANKING: 'PRINCIPAL' });
+      settings.set('core.minimumManagerGradeByTier', {
+        STANDARD: 'JUNIOR',
+        GOLD: 'JUNIOR',
+        PLATINUM: 'JUNIOR',
+        DIAMOND: 'SENIOR',
+        PRIVATE_BANKING: 'PRINCIPAL',
+      });
       try {
-        const r = await t.gql(`query($b: ID!) { customers(first: 50, filter: { branchId: $b, assignmentMismatch: true }) { edges { node { id assignmentMismatch } } } }`, { b: toGlobalId('Branch', B) });
+        const r = await t.gql(
+          `query($b: ID!) { customers(first: 50, filter: { branchId: $b, assignmentMismatch: true }) { edges { node { id assignmentMismatch } } } }`,
+          { b: toGlobalId('Branch', B) },
+        );
         expect(r.data.customers.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([cid(c.pbSenior)]);
       } finally {
         settings.set('core.minimumManagerGradeByTier', before);
@@ -281,22 +310,37 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
     });
 
     it('qualifications: valid until expiry (tomorrow: valid; yesterday: lapsed), batched for the page', async () => {
-      const r = await t.gql(`query($f: ManagerFilter) { managers(filter: $f, first: 50) { edges { node { id qualifications { kind number valid expiresAt } } } } }`, { f: { branchId: toGlobalId('Branch', B) } });
-      const byId = Object.fromEntries(r.data.managers.edges.map((e: { node: { id: string; qualifications: unknown[] } }) => [e.node.id, e.node.qualifications]));
+      const r = await t.gql(
+        `query($f: ManagerFilter) { managers(filter: $f, first: 50) { edges { node { id qualifications { kind number valid expiresAt } } } } }`,
+        { f: { branchId: toGlobalId('Branch', B) } },
+      );
+      const byId = Object.fromEntries(
+        r.data.managers.edges.map((e: { node: { id: string; qualifications: unknown[] } }) => [e.node.id, e.node.qualifications]),
+      );
       expect(byId[mid(m.J)]).toMatchObject([
         { kind: 'FUND_SALES', number: 'F-T-1', valid: true },
         { kind: 'GOLD_TRADING', number: 'G-T-1', valid: false },
       ]);
       expect(byId[mid(m.I)]).toEqual([]);
-      const one = await t.gql(`query($f: ManagerFilter) { managers(filter: $f, first: 1) { edges { node { qualifications { kind } } } } }`, { f: { branchId: toGlobalId('Branch', B) } });
+      const one = await t.gql(`query($f: ManagerFilter) { managers(filter: $f, first: 1) { edges { node { qualifications { kind } } } } }`, {
+        f: { branchId: toGlobalId('Branch', B) },
+      });
       expect(one.statements).toBe(r.statements);
     });
 
     it('the demo bank has a manager with a lapsed qualification', async () => {
       const db = t.host.runtime.database.db;
-      const lapsed = (await db.select().from(managerQualifications).where(inArray(managerQualifications.managerId, (await db.select({ id: managers.id }).from(managers)).map((x) => x.id)))).filter(
-        (q) => q.expiresAt.getTime() <= DEFAULT_NOW.getTime() && q.number !== 'G-T-1',
-      );
+      const lapsed = (
+        await db
+          .select()
+          .from(managerQualifications)
+          .where(
+            inArray(
+              managerQualifications.managerId,
+              (await db.select({ id: managers.id }).from(managers)).map((x) => x.id),
+            ),
+          )
+      ).filter((q) => q.expiresAt.getTime() <= DEFAULT_NOW.getTime() && q.number !== 'G-T-1');
       expect(lapsed.map((q) => q.kind)).toEqual(['GOLD_TRADING']);
     });
   });
@@ -321,11 +365,28 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
         gradeHistory: [{ fromGrade: 'INTERMEDIATE', toGrade: 'SENIOR', reason: '年度考核优秀', changedBy: `ho-grade-${driver}` }],
       });
       const down = await t.gql(CHANGE, { m: mid(m.G), g: 'JUNIOR', r: '违规销售' }, { as: await bearer(ho) });
-      expect(down.data.changeManagerGrade.gradeHistory.map((h: { fromGrade: string; toGrade: string }) => `${h.fromGrade}>${h.toGrade}`)).toEqual(['SENIOR>JUNIOR', 'INTERMEDIATE>SENIOR']);
+      expect(down.data.changeManagerGrade.gradeHistory.map((h: { fromGrade: string; toGrade: string }) => `${h.fromGrade}>${h.toGrade}`)).toEqual([
+        'SENIOR>JUNIOR',
+        'INTERMEDIATE>SENIOR',
+      ]);
       const trail = await auditOf('MANAGER_GRADE_CHANGE', mid(m.G));
       expect(trail).toEqual([
-        { action: 'MANAGER_GRADE_CHANGE', actor: ho.subject, role: 'HEAD_OFFICE', purpose: '违规销售', targetType: 'CustomerManager', details: { fromGrade: 'SENIOR', toGrade: 'JUNIOR' } },
-        { action: 'MANAGER_GRADE_CHANGE', actor: ho.subject, role: 'HEAD_OFFICE', purpose: '年度考核优秀', targetType: 'CustomerManager', details: { fromGrade: 'INTERMEDIATE', toGrade: 'SENIOR' } },
+        {
+          action: 'MANAGER_GRADE_CHANGE',
+          actor: ho.subject,
+          role: 'HEAD_OFFICE',
+          purpose: '违规销售',
+          targetType: 'CustomerManager',
+          details: { fromGrade: 'SENIOR', toGrade: 'JUNIOR' },
+        },
+        {
+          action: 'MANAGER_GRADE_CHANGE',
+          actor: ho.subject,
+          role: 'HEAD_OFFICE',
+          purpose: '年度考核优秀',
+          targetType: 'CustomerManager',
+          details: { fromGrade: 'INTERMEDIATE', toGrade: 'SENIOR' },
+        },
       ]);
       const roster = await t.gql(ROSTER, { f: { branchId: toGlobalId('Branch', B), grade: 'JUNIOR' } });
       expect(roster.data.managers.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([m.J, m.G].map(mid));
@@ -336,7 +397,9 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
       expect((await t.gql(CHANGE, { m: mid(m.I), g: 'JUNIOR', r: '降级' })).errors).toBeUndefined();
       const r = await t.gql(`query($id: ID!) { customer(id: $id) { assignmentMismatch } }`, { id: cid(c.platinumEdge) });
       expect(r.data.customer.assignmentMismatch).toBe(true);
-      const listed = await t.gql(`query($b: ID!) { customers(first: 50, filter: { branchId: $b, assignmentMismatch: true }) { edges { node { id } } } }`, { b: toGlobalId('Branch', B) });
+      const listed = await t.gql(`query($b: ID!) { customers(first: 50, filter: { branchId: $b, assignmentMismatch: true }) { edges { node { id } } } }`, {
+        b: toGlobalId('Branch', B),
+      });
       expect(listed.data.customers.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([c.platinumJunior, c.pbSenior, c.platinumEdge].map(cid));
       expect((await t.gql(CHANGE, { m: mid(m.I), g: 'INTERMEDIATE', r: '恢复' })).errors).toBeUndefined();
     });
@@ -348,7 +411,11 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
       (await t.host.runtime.database.db.select().from(products).where(eq(products.line, line)).orderBy(products.id)).find((p) => p.status === 'ON_SALE')!;
     const check = async (line: string, initiator: 'STAFF' | 'CUSTOMER', as: Omit<Principal, 'subject'> = RM_J()) => {
       const p = await onSale(line);
-      const r = await t.gql(CHECK, { input: { customerId: cid(c.standard), productId: toGlobalId('Product', p.id), amount: null, initiator, channel: 'COUNTER' } }, { as });
+      const r = await t.gql(
+        CHECK,
+        { input: { customerId: cid(c.standard), productId: toGlobalId('Product', p.id), amount: null, initiator, channel: 'COUNTER' } },
+        { as },
+      );
       expect(r.errors).toBeUndefined();
       return r.data.checkSuitability as { outcome: string; reasons: { code: string; outcome: string; ruleId: string; facts: Record<string, unknown> }[] };
     };
@@ -358,7 +425,12 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
       const d = await check('GOLD', 'STAFF');
       expect(d.outcome).toBe('BLOCK');
       expect(seller(d)).toEqual([
-        { code: 'SELLER_NOT_QUALIFIED', outcome: 'BLOCK', ruleId: 'core.seller-qualification', facts: expect.objectContaining({ requiredQualification: 'GOLD_TRADING', sellerManagerId: m.J }) },
+        {
+          code: 'SELLER_NOT_QUALIFIED',
+          outcome: 'BLOCK',
+          ruleId: 'core.seller-qualification',
+          facts: expect.objectContaining({ requiredQualification: 'GOLD_TRADING', sellerManagerId: m.J }),
+        },
       ]);
       expect((seller(d)[0] as unknown as { facts: { heldOfKind: string[] } }).facts.heldOfKind).toHaveLength(1);
     });
@@ -377,7 +449,16 @@ describe.each(testDrivers())('matched assignment and the manager roster (%s)', (
       const p = await onSale('GOLD');
       const r = await t.gql(
         `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { id } } }`,
-        { input: { customerId: cid(c.standard), productId: toGlobalId('Product', p.id), amount: Number(p.minimumAmount) > 0 ? p.minimumAmount : '1000', channel: 'COUNTER', initiator: 'STAFF', idempotencyKey: `roster-${driver}-gold` } },
+        {
+          input: {
+            customerId: cid(c.standard),
+            productId: toGlobalId('Product', p.id),
+            amount: Number(p.minimumAmount) > 0 ? p.minimumAmount : '1000',
+            channel: 'COUNTER',
+            initiator: 'STAFF',
+            idempotencyKey: `roster-${driver}-gold`,
+          },
+        },
         { as: RM_J() },
       );
       expect(codes(r)).toEqual(['SUITABILITY_BLOCKED']);

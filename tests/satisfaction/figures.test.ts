@@ -61,18 +61,20 @@ describe.each(testDrivers())('satisfaction figures (%s)', (driver) => {
       recordedBy: 'fixture',
       recordedAt: bj(at),
     });
-    await db.insert(satisfactionResponses).values([
-      response(m.M1, '2025-03-01T00:00:00', 5, 10),
-      response(m.M1, '2025-03-10T10:00:00', 4, 9),
-      response(m.M1, '2025-03-20T10:00:00', 3, 6),
-      response(m.M1, '2025-03-31T23:59:59', 1, null),
-      response(m.M1, '2025-02-28T23:59:59', 1, 0),
-      response(m.M1, '2025-04-01T00:00:00', 1, 0),
-      response(m.M2, '2025-03-05T10:00:00', 4, 7),
-      response(m.M2, '2025-03-06T10:00:00', 2, 8),
-      response(null, '2025-03-07T10:00:00', 5, 3),
-      response(null, '2025-03-08T10:00:00', 2, 0),
-    ]);
+    await db
+      .insert(satisfactionResponses)
+      .values([
+        response(m.M1, '2025-03-01T00:00:00', 5, 10),
+        response(m.M1, '2025-03-10T10:00:00', 4, 9),
+        response(m.M1, '2025-03-20T10:00:00', 3, 6),
+        response(m.M1, '2025-03-31T23:59:59', 1, null),
+        response(m.M1, '2025-02-28T23:59:59', 1, 0),
+        response(m.M1, '2025-04-01T00:00:00', 1, 0),
+        response(m.M2, '2025-03-05T10:00:00', 4, 7),
+        response(m.M2, '2025-03-06T10:00:00', 2, 8),
+        response(null, '2025-03-07T10:00:00', 5, 3),
+        response(null, '2025-03-08T10:00:00', 2, 0),
+      ]);
 
     // Complaints of branch C filed in March 2025: two answered with the customer's feedback (5 and 2), one closed with a
     // reason, one whose feedback came only in April (not counted as of the end of March), one open.
@@ -87,7 +89,12 @@ describe.each(testDrivers())('satisfaction figures (%s)', (driver) => {
       respondBy: new Date(bj(recorded).getTime() + 7 * 86_400_000),
       ...extra,
     });
-    const closed = (at: string, extra: Partial<typeof complaints.$inferInsert> = {}) => ({ status: 'FEEDBACK_GIVEN', handledAt: bj(at), feedbackAt: bj(at), ...extra });
+    const closed = (at: string, extra: Partial<typeof complaints.$inferInsert> = {}) => ({
+      status: 'FEEDBACK_GIVEN',
+      handledAt: bj(at),
+      feedbackAt: bj(at),
+      ...extra,
+    });
     const ks = await db
       .insert(complaints)
       .values([
@@ -98,18 +105,51 @@ describe.each(testDrivers())('satisfaction figures (%s)', (driver) => {
         complaint('2025-03-26T10:00:00'),
       ])
       .returning({ id: complaints.id });
-    const about = (k: number, at: string, score: number) => ({ customerId, subjectType: 'COMPLAINT', subjectId: k, score, managerId: m.M3, branchId: C, recordedBy: 'fixture', recordedAt: bj(at) });
-    await db.insert(satisfactionResponses).values([about(ks[0]!.id, '2025-03-05T09:00:00', 5), about(ks[1]!.id, '2025-03-06T09:00:00', 2), about(ks[3]!.id, '2025-04-02T10:00:00', 4)]);
+    const about = (k: number, at: string, score: number) => ({
+      customerId,
+      subjectType: 'COMPLAINT',
+      subjectId: k,
+      score,
+      managerId: m.M3,
+      branchId: C,
+      recordedBy: 'fixture',
+      recordedAt: bj(at),
+    });
+    await db
+      .insert(satisfactionResponses)
+      .values([about(ks[0]!.id, '2025-03-05T09:00:00', 5), about(ks[1]!.id, '2025-03-06T09:00:00', 2), about(ks[3]!.id, '2025-04-02T10:00:00', 4)]);
   }, 180_000);
   afterAll(() => t?.close());
 
   const kpis = (type: 'CustomerManager' | 'Branch', id: number, as: object = { role: 'HEAD_OFFICE' }) =>
-    t.gql(`query($id: ID!, $p: KpiPeriodInput!) { node(id: $id) { ... on ${type} { kpis(period: $p) { ${FIELDS} } } } }`, { id: toGlobalId(type, id), p: MARCH }, { as: as as never });
+    t.gql(
+      `query($id: ID!, $p: KpiPeriodInput!) { node(id: $id) { ... on ${type} { kpis(period: $p) { ${FIELDS} } } } }`,
+      { id: toGlobalId(type, id), p: MARCH },
+      { as: as as never },
+    );
 
   it('CSAT, mean score and NPS per manager, over the responses recorded in the period', async () => {
-    expect((await kpis('CustomerManager', m.M1)).data.node.kpis).toEqual({ satisfactionResponses: 4, csat: 0.5, averageSatisfactionScore: 3.25, npsResponses: 3, nps: 33.33 });
-    expect((await kpis('CustomerManager', m.M2)).data.node.kpis).toEqual({ satisfactionResponses: 2, csat: 0.5, averageSatisfactionScore: 3, npsResponses: 2, nps: 0 });
-    expect((await kpis('CustomerManager', m.M3)).data.node.kpis).toEqual({ satisfactionResponses: 2, csat: 0.5, averageSatisfactionScore: 3.5, npsResponses: 0, nps: null });
+    expect((await kpis('CustomerManager', m.M1)).data.node.kpis).toEqual({
+      satisfactionResponses: 4,
+      csat: 0.5,
+      averageSatisfactionScore: 3.25,
+      npsResponses: 3,
+      nps: 33.33,
+    });
+    expect((await kpis('CustomerManager', m.M2)).data.node.kpis).toEqual({
+      satisfactionResponses: 2,
+      csat: 0.5,
+      averageSatisfactionScore: 3,
+      npsResponses: 2,
+      nps: 0,
+    });
+    expect((await kpis('CustomerManager', m.M3)).data.node.kpis).toEqual({
+      satisfactionResponses: 2,
+      csat: 0.5,
+      averageSatisfactionScore: 3.5,
+      npsResponses: 0,
+      nps: null,
+    });
     // A period without any response: nothing, and no rate.
     const june = await t.gql(`query($id: ID!, $p: KpiPeriodInput!) { node(id: $id) { ... on CustomerManager { kpis(period: $p) { ${FIELDS} } } } }`, {
       id: toGlobalId('CustomerManager', m.M1),
@@ -119,10 +159,16 @@ describe.each(testDrivers())('satisfaction figures (%s)', (driver) => {
   });
 
   it('per branch: every response attributed to it, with or without a manager', async () => {
-    expect((await kpis('Branch', B)).data.node.kpis).toEqual({ satisfactionResponses: 8, csat: 0.5, averageSatisfactionScore: 3.25, npsResponses: 7, nps: -14.29 });
+    expect((await kpis('Branch', B)).data.node.kpis).toEqual({
+      satisfactionResponses: 8,
+      csat: 0.5,
+      averageSatisfactionScore: 3.25,
+      npsResponses: 7,
+      nps: -14.29,
+    });
   });
 
-  it('under the KPIs\' scope, and in the one statement of the request whatever the number of managers', async () => {
+  it("under the KPIs' scope, and in the one statement of the request whatever the number of managers", async () => {
     expect((await kpis('CustomerManager', m.M1, { role: 'RELATIONSHIP_MANAGER', managerId: m.M1 })).data.node.kpis.satisfactionResponses).toBe(4);
     expect((await kpis('CustomerManager', m.M1, { role: 'RELATIONSHIP_MANAGER', managerId: m.M2 })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await kpis('Branch', B, { role: 'BRANCH_MANAGER', branchId: C })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -143,9 +189,19 @@ describe.each(testDrivers())('satisfaction figures (%s)', (driver) => {
     );
     expect(r.errors).toBeUndefined();
     const c = r.data.complaintStats.find((x: any) => x.key === toGlobalId('Branch', C));
-    expect(c).toEqual({ key: toGlobalId('Branch', C), count: 5, open: 2, satisfactionResponses: 2, csat: 0.5, averageSatisfactionScore: 3.5, feedbackWaived: 1 });
+    expect(c).toEqual({
+      key: toGlobalId('Branch', C),
+      count: 5,
+      open: 2,
+      satisfactionResponses: 2,
+      csat: 0.5,
+      averageSatisfactionScore: 3.5,
+      feedbackWaived: 1,
+    });
     // Over April 2025 nothing of March is counted (complaints are those filed in the period).
-    const april = await t.gql(`query($p: KpiPeriodInput!) { complaintStats(groupBy: MANAGER, period: $p) { key count } }`, { p: { granularity: 'MONTH', date: '2025-04-10' } });
+    const april = await t.gql(`query($p: KpiPeriodInput!) { complaintStats(groupBy: MANAGER, period: $p) { key count } }`, {
+      p: { granularity: 'MONTH', date: '2025-04-10' },
+    });
     expect(april.data.complaintStats.find((x: any) => x.key === toGlobalId('CustomerManager', m.M3))).toBeUndefined();
   });
 
@@ -154,7 +210,10 @@ describe.each(testDrivers())('satisfaction figures (%s)', (driver) => {
     expect(orderId).not.toBeNull();
     const before = await db().select().from(satisfactionResponses).where(eq(satisfactionResponses.subjectType, 'ORDER'));
     await seedSatisfaction(t.host.runtime, DEFAULT_NOW);
-    const [r] = await db().select().from(satisfactionResponses).where(and(eq(satisfactionResponses.subjectType, 'ORDER'), eq(satisfactionResponses.subjectId, orderId!.id)));
+    const [r] = await db()
+      .select()
+      .from(satisfactionResponses)
+      .where(and(eq(satisfactionResponses.subjectType, 'ORDER'), eq(satisfactionResponses.subjectId, orderId!.id)));
     expect(before.some((x) => x.subjectId === orderId!.id)).toBe(false);
     expect(r).toMatchObject({ customerId: orderId!.customerId, recordedBy: 'seed' });
     expect(r!.recordedAt.getTime()).toBeGreaterThan(orderId!.placedAt.getTime());

@@ -32,8 +32,19 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
   const rmOf = (x: CustomerRow) => ({ role: 'RELATIONSHIP_MANAGER' as const, managerId: x.managerId! });
   const bmOf = (x: CustomerRow) => ({ role: 'BRANCH_MANAGER' as const, branchId: x.branchId });
   const record = (i: Record<string, unknown>, as: object = HO, lang?: string) => t.gql(RECORD, { i }, { as: as as never, ...(lang ? { lang } : {}) });
-  const rows = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(satisfactionResponses))[0]!.n;
-  const audits = async () => (await db().select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.action, 'SATISFACTION_RECORDED')))[0]!.n;
+  const rows = async () =>
+    (
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(satisfactionResponses)
+    )[0]!.n;
+  const audits = async () =>
+    (
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'SATISFACTION_RECORDED'))
+    )[0]!.n;
 
   /** A contact with `x`, logged by head office (its manager: the customer's). */
   const contact = async (x: CustomerRow, outcome = 'REACHED'): Promise<string> => {
@@ -47,7 +58,11 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
     const { id } = f.data.fileComplaint;
     let { version } = f.data.fileComplaint;
     if (to === 'HANDLED') {
-      for (const [step, note] of [['ACCEPTED', null], ['ANALYSED', '人手不足'], ['HANDLED', '增开窗口']] as const) {
+      for (const [step, note] of [
+        ['ACCEPTED', null],
+        ['ANALYSED', '人手不足'],
+        ['HANDLED', '增开窗口'],
+      ] as const) {
         const r = await t.gql(ADVANCE, { i: { complaintId: id, version, to: step, note } });
         expect(r.errors).toBeUndefined();
         version = r.data.advanceComplaint.version;
@@ -63,7 +78,7 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
   afterAll(() => t?.close());
 
   describe('recording', () => {
-    it('records a contact\'s response as the customer\'s manager: the scores, the comment, the contact\'s manager and the customer\'s branch', async () => {
+    it("records a contact's response as the customer's manager: the scores, the comment, the contact's manager and the customer's branch", async () => {
       const k = await contact(a);
       const r = await record({ customerId: g('Customer', a.id), subject: { type: 'CONTACT', id: k }, score: 5, recommend: 10, comment: MARKER }, rmOf(a));
       expect(r.errors).toBeUndefined();
@@ -78,8 +93,19 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
         customer: { id: g('Customer', a.id) },
       });
       expect(x.recordedBy).toMatch(/.+/);
-      const [row] = await db().select().from(satisfactionResponses).where(eq(satisfactionResponses.id, keyOf(x.id)));
-      expect(row).toMatchObject({ customerId: a.id, subjectType: 'CONTACT', subjectId: keyOf(k), score: 5, recommend: 10, managerId: a.managerId, branchId: a.branchId });
+      const [row] = await db()
+        .select()
+        .from(satisfactionResponses)
+        .where(eq(satisfactionResponses.id, keyOf(x.id)));
+      expect(row).toMatchObject({
+        customerId: a.id,
+        subjectType: 'CONTACT',
+        subjectId: keyOf(k),
+        score: 5,
+        recommend: 10,
+        managerId: a.managerId,
+        branchId: a.branchId,
+      });
       // Reachable by node, and from the contact.
       const n = await t.gql(`query($id: ID!) { node(id: $id) { ... on SatisfactionResponse { id score } } }`, { id: x.id });
       expect(n.data.node).toEqual({ id: x.id, score: 5 });
@@ -88,10 +114,20 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
     it("records a complaint's response with the complaint's responsible manager and branch as recorded at filing", async () => {
       const k = await complaint(a);
       // The complaint was filed while b's manager was responsible: that manager is the one rated, not the customer's current one.
-      await db().update(complaints).set({ managerId: b.managerId }).where(eq(complaints.id, keyOf(k.id)));
+      await db()
+        .update(complaints)
+        .set({ managerId: b.managerId })
+        .where(eq(complaints.id, keyOf(k.id)));
       const r = await record({ customerId: g('Customer', a.id), subject: { type: 'COMPLAINT', id: k.id }, score: 2, recommend: 3 }, bmOf(a));
       expect(r.errors).toBeUndefined();
-      expect(r.data.recordSatisfaction).toMatchObject({ subject: { type: 'COMPLAINT', id: k.id }, score: 2, recommend: 3, comment: null, manager: { id: g('CustomerManager', b.managerId!) }, branch: { id: g('Branch', a.branchId) } });
+      expect(r.data.recordSatisfaction).toMatchObject({
+        subject: { type: 'COMPLAINT', id: k.id },
+        score: 2,
+        recommend: 3,
+        comment: null,
+        manager: { id: g('CustomerManager', b.managerId!) },
+        branch: { id: g('Branch', a.branchId) },
+      });
       const q = await t.gql(`query($id: ID!) { node(id: $id) { ... on Complaint { satisfaction { score recommend } } } }`, { id: k.id });
       expect(q.data.node.satisfaction).toEqual({ score: 2, recommend: 3 });
     });
@@ -99,11 +135,23 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
     it("records an order's response: the seller, else the customer's manager and branch at the time of the order (its day's close)", async () => {
       const order = await placeAcceptedOrder(t, a, 'CUSTOMER');
       // Placed by head office: no seller. The latest close up to the order's day had the customer with b's manager.
-      const [{ day }] = await db().select({ day: sql<string>`max(${customerDayCloses.day})::text` }).from(customerDayCloses).where(eq(customerDayCloses.customerId, a.id));
-      await db().update(customerDayCloses).set({ managerId: b.managerId }).where(and(eq(customerDayCloses.customerId, a.id), eq(customerDayCloses.day, day)));
+      const [{ day }] = await db()
+        .select({ day: sql<string>`max(${customerDayCloses.day})::text` })
+        .from(customerDayCloses)
+        .where(eq(customerDayCloses.customerId, a.id));
+      await db()
+        .update(customerDayCloses)
+        .set({ managerId: b.managerId })
+        .where(and(eq(customerDayCloses.customerId, a.id), eq(customerDayCloses.day, day)));
       const r = await record({ customerId: g('Customer', a.id), subject: { type: 'ORDER', id: order.id }, score: 4 });
       expect(r.errors).toBeUndefined();
-      expect(r.data.recordSatisfaction).toMatchObject({ subject: { type: 'ORDER', id: order.id }, score: 4, recommend: null, manager: { id: g('CustomerManager', b.managerId!) }, branch: { id: g('Branch', a.branchId) } });
+      expect(r.data.recordSatisfaction).toMatchObject({
+        subject: { type: 'ORDER', id: order.id },
+        score: 4,
+        recommend: null,
+        manager: { id: g('CustomerManager', b.managerId!) },
+        branch: { id: g('Branch', a.branchId) },
+      });
       const q = await t.gql(`query($id: ID!) { node(id: $id) { ... on Order { satisfaction { score } } } }`, { id: order.id });
       expect(q.data.node.satisfaction).toEqual({ score: 4 });
     });
@@ -210,7 +258,7 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
   });
 
   describe('closing a complaint', () => {
-    it('refuses FEEDBACK_GIVEN without the customer\'s feedback or a reason (FEEDBACK_REQUIRED), in both languages; nothing changes', async () => {
+    it("refuses FEEDBACK_GIVEN without the customer's feedback or a reason (FEEDBACK_REQUIRED), in both languages; nothing changes", async () => {
       const k = await complaint(a);
       const close = (extra: Record<string, unknown> = {}, lang?: string) =>
         t.gql(ADVANCE, { i: { complaintId: k.id, version: k.version, to: 'FEEDBACK_GIVEN', note: '已电话告知客户', ...extra } }, lang ? { lang } : {});
@@ -219,21 +267,30 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
       expect(zh.errors![0]!.message).toMatch(/结案前须记录客户对投诉处理的满意度/);
       expect((await close({}, 'en')).errors![0]!.message).toMatch(/before closing/);
       for (const bad of ['', 'x'.repeat(501)]) expect(err(await close({ feedbackWaivedReason: bad })).code).toBe('BAD_USER_INPUT');
-      const [row] = await db().select().from(complaints).where(eq(complaints.id, keyOf(k.id)));
+      const [row] = await db()
+        .select()
+        .from(complaints)
+        .where(eq(complaints.id, keyOf(k.id)));
       expect([row!.status, row!.feedbackAt, row!.feedbackWaivedReason]).toEqual(['HANDLED', null, null]);
     });
 
     it('closes with a reason the feedback could not be had, kept on the complaint', async () => {
       const k = await complaint(a);
-      const r = await t.gql(ADVANCE, { i: { complaintId: k.id, version: k.version, to: 'FEEDBACK_GIVEN', note: '已短信告知处理结果', feedbackWaivedReason: '客户电话三次未接通' } });
+      const r = await t.gql(ADVANCE, {
+        i: { complaintId: k.id, version: k.version, to: 'FEEDBACK_GIVEN', note: '已短信告知处理结果', feedbackWaivedReason: '客户电话三次未接通' },
+      });
       expect(r.errors).toBeUndefined();
       expect(r.data.advanceComplaint).toMatchObject({ status: 'FEEDBACK_GIVEN', feedbackWaivedReason: '客户电话三次未接通', satisfaction: null });
     });
 
     it("closes once the customer's satisfaction with the handling is recorded; a reason is then refused, and on any other step too", async () => {
       const k = await complaint(a);
-      expect((await record({ customerId: g('Customer', a.id), subject: { type: 'COMPLAINT', id: k.id }, score: 5, recommend: 9 }, rmOf(a))).errors).toBeUndefined();
-      const both = await t.gql(ADVANCE, { i: { complaintId: k.id, version: k.version, to: 'FEEDBACK_GIVEN', note: '已告知', feedbackWaivedReason: '客户拒绝' } });
+      expect(
+        (await record({ customerId: g('Customer', a.id), subject: { type: 'COMPLAINT', id: k.id }, score: 5, recommend: 9 }, rmOf(a))).errors,
+      ).toBeUndefined();
+      const both = await t.gql(ADVANCE, {
+        i: { complaintId: k.id, version: k.version, to: 'FEEDBACK_GIVEN', note: '已告知', feedbackWaivedReason: '客户拒绝' },
+      });
       expect(err(both)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'feedbackWaivedReason' });
       const r = await t.gql(ADVANCE, { i: { complaintId: k.id, version: k.version, to: 'FEEDBACK_GIVEN', note: '已电话告知客户' } }, { as: rmOf(a) });
       expect(r.errors).toBeUndefined();
@@ -246,9 +303,19 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
 
   it('audits every response with its subject and scores, never the comment; no log line carries it', async () => {
     const [resp] = await db().select().from(satisfactionResponses).where(eq(satisfactionResponses.comment, MARKER));
-    const [ev] = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'SATISFACTION_RECORDED'), eq(auditEvents.targetId, g('SatisfactionResponse', resp!.id))));
+    const [ev] = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'SATISFACTION_RECORDED'), eq(auditEvents.targetId, g('SatisfactionResponse', resp!.id))));
     expect(ev).toMatchObject({ targetType: 'SatisfactionResponse', role: 'RELATIONSHIP_MANAGER' });
-    expect(ev!.details).toEqual({ customerId: g('Customer', a.id), subjectType: 'CONTACT', subjectId: g('Contact', resp!.subjectId), score: 5, recommend: 10, hasComment: true });
+    expect(ev!.details).toEqual({
+      customerId: g('Customer', a.id),
+      subjectType: 'CONTACT',
+      subjectId: g('Contact', resp!.subjectId),
+      score: 5,
+      recommend: 10,
+      hasComment: true,
+    });
     const trail = await db().select().from(auditEvents);
     expect(JSON.stringify(trail)).not.toContain(MARKER);
     expect(JSON.stringify(trail)).not.toContain('13912345678');
@@ -256,11 +323,16 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
     expect(logLines.join('\n')).not.toContain(MARKER);
   });
 
-  it('the demo bank has surveys: responses on contacts and complaints; every closed complaint has the customer\'s feedback or a reason; its KPIs show CSAT and NPS', async () => {
-    const byType = await db().select({ type: satisfactionResponses.subjectType, n: sql<number>`count(*)::int` }).from(satisfactionResponses).where(eq(satisfactionResponses.recordedBy, 'seed')).groupBy(satisfactionResponses.subjectType);
+  it("the demo bank has surveys: responses on contacts and complaints; every closed complaint has the customer's feedback or a reason; its KPIs show CSAT and NPS", async () => {
+    const byType = await db()
+      .select({ type: satisfactionResponses.subjectType, n: sql<number>`count(*)::int` })
+      .from(satisfactionResponses)
+      .where(eq(satisfactionResponses.recordedBy, 'seed'))
+      .groupBy(satisfactionResponses.subjectType);
     // The test bank's plugins seed holdings, not orders: orders are surveyed where the seed has them (figures.test.ts).
     expect(new Set(byType.filter((x) => x.n > 0).map((x) => x.type))).toEqual(new Set(['CONTACT', 'COMPLAINT']));
-    const unexplained = await db().execute(sql`select count(*)::int as n from complaints x where x.status = 'FEEDBACK_GIVEN' and x.feedback_waived_reason is null
+    const unexplained = await db()
+      .execute(sql`select count(*)::int as n from complaints x where x.status = 'FEEDBACK_GIVEN' and x.feedback_waived_reason is null
       and not exists (select 1 from satisfaction_responses s where s.subject_type = 'COMPLAINT' and s.subject_id = x.id)`);
     expect(Number(((unexplained as any).rows ?? unexplained)[0].n)).toBe(0);
     const Q = `query($p: KpiPeriodInput!) { branches { code kpis(period: $p) { satisfactionResponses csat averageSatisfactionScore npsResponses nps } } }`;
@@ -272,9 +344,13 @@ describe.each(testDrivers())('recordSatisfaction (%s)', (driver) => {
       expect(x.kpis.npsResponses).toBeGreaterThan(0);
       expect(x.kpis.nps).not.toBeNull();
     }
-    const stats = await t.gql(`query($p: KpiPeriodInput!) { complaintStats(groupBy: BRANCH, period: $p) { count satisfactionResponses csat } }`, { p: { granularity: 'YEAR', date: '2026-11-23' } }, {
-      headers: { 'x-finmart-now': DEFAULT_NOW.toISOString() },
-    });
+    const stats = await t.gql(
+      `query($p: KpiPeriodInput!) { complaintStats(groupBy: BRANCH, period: $p) { count satisfactionResponses csat } }`,
+      { p: { granularity: 'YEAR', date: '2026-11-23' } },
+      {
+        headers: { 'x-finmart-now': DEFAULT_NOW.toISOString() },
+      },
+    );
     expect(stats.data.complaintStats.reduce((n: number, x: any) => n + x.satisfactionResponses, 0)).toBeGreaterThan(0);
   });
 });

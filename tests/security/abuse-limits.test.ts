@@ -15,7 +15,10 @@ describe('abuse limits (production configuration)', () => {
   let customerId: string;
   beforeAll(async () => {
     // Production refuses the development secret: a key of its own, as a deployment has.
-    t = await createTestHost({ customers: 40, env: { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64'), RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) } });
+    t = await createTestHost({
+      customers: 40,
+      env: { NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('base64'), RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) },
+    });
     customerId = (await t.gql(`{ customers(first: 1) { edges { node { id } } } }`)).data.customers.edges[0].node.id;
   }, 180_000);
   afterAll(() => t?.close());
@@ -50,7 +53,11 @@ describe('abuse limits (production configuration)', () => {
     const fields = 'id code name nameZh nameEn line issuer riskRating currency status liquidity function coolingOffHours minimumAmount { amount currency }';
     // About 330,000 values: over the default 250,000.
     const contacts = 'contacts(first: 100) { edges { node { id channel outcome summary occurredAt } } }';
-    const r = await t.gql(`{ customers(first: 100) { edges { node { ${contacts} holdings(first: 100) { edges { node { product { ${fields} } } } } } } } }`, {}, { lang: 'en' });
+    const r = await t.gql(
+      `{ customers(first: 100) { edges { node { ${contacts} holdings(first: 100) { edges { node { product { ${fields} } } } } } } } }`,
+      {},
+      { lang: 'en' },
+    );
     rejected(r);
     expect(r.errors?.[0]?.message).toMatch(/cost limit/);
   });

@@ -13,7 +13,14 @@ const RM1_SUBJECT = 'dev:relationship_manager1';
 const MANAGER1 = toGlobalId('CustomerManager', 1);
 const BRANCH1 = toGlobalId('Branch', 1);
 
-type Row = { id: string; name: string; version: number; manager: { id: string } | null; branch: { id: string }; holdings: { edges: { node: { id: string } }[] } };
+type Row = {
+  id: string;
+  name: string;
+  version: number;
+  manager: { id: string } | null;
+  branch: { id: string };
+  holdings: { edges: { node: { id: string } }[] };
+};
 
 describe.each(testDrivers())('access matrix (%s)', (driver) => {
   let t: TestHost;
@@ -25,7 +32,9 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
 
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 80 });
-    const r = await t.gql(`{ customers(first: 100) { edges { node { id name version manager { id } branch { id } holdings(first: 5) { edges { node { id } } } } } } }`);
+    const r = await t.gql(
+      `{ customers(first: 100) { edges { node { id name version manager { id } branch { id } holdings(first: 5) { edges { node { id } } } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     all = r.data.customers.edges.map((e: { node: Row }) => e.node);
     own = all.find((c) => c.manager?.id === MANAGER1)!;
@@ -76,7 +85,9 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
       // Nested: the holdings of visible customers only ever belong to visible customers.
       const nested = await t.gql(`{ customers(first: 100) { edges { node { id holdings(first: 20) { edges { node { id } } } } } } }`, {}, { as });
       expect(nested.errors).toBeUndefined();
-      const holdingIds = nested.data.customers.edges.flatMap((e: { node: { holdings: { edges: { node: { id: string } }[] } } }) => e.node.holdings.edges.map((h) => h.node.id));
+      const holdingIds = nested.data.customers.edges.flatMap((e: { node: { holdings: { edges: { node: { id: string } }[] } } }) =>
+        e.node.holdings.edges.map((h) => h.node.id),
+      );
       expect(holdingIds.includes(outsideHolding)).toBe(sees(outside));
     });
   });
@@ -100,35 +111,53 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
   });
 
   describe('mutations', () => {
-    const mutations = (customerId: string, version: number) => [
-      [`mutation($id: ID!, $v: Int!) { updateCustomer(input: { id: $id, version: $v, name: "篡改" }) { id } }`, { id: customerId, v: version }],
-      [`mutation($id: ID!) { recordRiskAssessment(input: { customerId: $id, level: C5, channel: COUNTER }) { id } }`, { id: customerId }],
-      [`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: REACHED, summary: "x" }) { id } }`, { id: customerId }],
-      [`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: SERVICE, description: "x" }) { id } }`, { id: customerId }],
-      [`mutation($id: ID!, $m: ID!) { assignManager(customerId: $id, managerId: $m) { ... on Customer { id } } }`, { id: customerId, m: toGlobalId('CustomerManager', 2) }],
+    const mutations = (customerId: string, version: number) =>
       [
-        `mutation($b: ID!) { createCustomer(input: { name: "测试", idType: PASSPORT, idNumber: "E12345678", phone: "13800000000", birthDate: "1980-01-01", gender: MALE, branchId: $b, occupation: "x", employerSector: "x", personalAnnualIncome: "1", householdAnnualIncome: "1", householdFinancialAssets: "1" }) { id } }`,
-        { b: BRANCH1 },
-      ],
-    ] as const;
+        [`mutation($id: ID!, $v: Int!) { updateCustomer(input: { id: $id, version: $v, name: "篡改" }) { id } }`, { id: customerId, v: version }],
+        [`mutation($id: ID!) { recordRiskAssessment(input: { customerId: $id, level: C5, channel: COUNTER }) { id } }`, { id: customerId }],
+        [`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: REACHED, summary: "x" }) { id } }`, { id: customerId }],
+        [`mutation($id: ID!) { fileComplaint(input: { customerId: $id, category: SERVICE, description: "x" }) { id } }`, { id: customerId }],
+        [
+          `mutation($id: ID!, $m: ID!) { assignManager(customerId: $id, managerId: $m) { ... on Customer { id } } }`,
+          { id: customerId, m: toGlobalId('CustomerManager', 2) },
+        ],
+        [
+          `mutation($b: ID!) { createCustomer(input: { name: "测试", idType: PASSPORT, idNumber: "E12345678", phone: "13800000000", birthDate: "1980-01-01", gender: MALE, branchId: $b, occupation: "x", employerSector: "x", personalAnnualIncome: "1", householdAnnualIncome: "1", householdFinancialAssets: "1" }) { id } }`,
+          { b: BRANCH1 },
+        ],
+      ] as const;
 
-    it.each([['AUDITOR', AUDITOR], ['PARTNER', PARTNER]] as const)('%s is FORBIDDEN on every mutation and nothing is written', async (_r, as) => {
+    it.each([
+      ['AUDITOR', AUDITOR],
+      ['PARTNER', PARTNER],
+    ] as const)('%s is FORBIDDEN on every mutation and nothing is written', async (_r, as) => {
       const before = await t.gql(`{ customers(first: 1) { totalCount } }`);
       for (const [m, v] of mutations(own.id, own.version)) {
         const r = await t.gql(m, v, { as });
         expect(r.data?.[Object.keys(r.data ?? {})[0]] ?? null, m).toBeNull();
         expect(r.errors?.[0]?.extensions?.code, m).toBe('FORBIDDEN');
       }
-      const after = await t.gql(`query($id: ID!) { customer(id: $id) { name version riskProfile { level } manager { id } contacts { totalCount } complaints { totalCount } } }`, { id: own.id });
+      const after = await t.gql(
+        `query($id: ID!) { customer(id: $id) { name version riskProfile { level } manager { id } contacts { totalCount } complaints { totalCount } } }`,
+        { id: own.id },
+      );
       expect(after.data.customer).toMatchObject({ name: own.name, version: own.version, manager: { id: MANAGER1 } });
       expect((await t.gql(`{ customers(first: 1) { totalCount } }`)).data.customers.totalCount).toBe(before.data.customers.totalCount);
     });
 
     it('a manager cannot change a customer outside the book: NOT_FOUND, nothing written', async () => {
       for (const target of [outside, inBranchNotBook]) {
-        const r = await t.gql(`mutation($id: ID!, $v: Int!) { updateCustomer(input: { id: $id, version: $v, name: "篡改" }) { id } }`, { id: target.id, v: target.version }, { as: RM1 });
+        const r = await t.gql(
+          `mutation($id: ID!, $v: Int!) { updateCustomer(input: { id: $id, version: $v, name: "篡改" }) { id } }`,
+          { id: target.id, v: target.version },
+          { as: RM1 },
+        );
         expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-        const contact = await t.gql(`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: REACHED, summary: "x" }) { id } }`, { id: target.id }, { as: RM1 });
+        const contact = await t.gql(
+          `mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: REACHED, summary: "x" }) { id } }`,
+          { id: target.id },
+          { as: RM1 },
+        );
         expect(contact.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
         const now = await t.gql(`query($id: ID!) { customer(id: $id) { name version contacts { totalCount } } }`, { id: target.id });
         expect(now.data.customer).toMatchObject({ name: target.name, version: target.version });
@@ -176,7 +205,15 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
       expect(trail.errors).toBeUndefined();
       const events = trail.data.auditEvents.edges.map((e: { node: unknown }) => e.node);
       expect(events).toEqual([
-        expect.objectContaining({ actor: RM1_SUBJECT, role: 'RELATIONSHIP_MANAGER', action: 'PII_REVEAL', targetType: 'Customer', targetId: own.id, purpose, requestId: expect.any(String) }),
+        expect.objectContaining({
+          actor: RM1_SUBJECT,
+          role: 'RELATIONSHIP_MANAGER',
+          action: 'PII_REVEAL',
+          targetType: 'Customer',
+          targetId: own.id,
+          purpose,
+          requestId: expect.any(String),
+        }),
       ]);
       // The trail never carries the identifiers themselves.
       expect(JSON.stringify(trail.data)).not.toContain(ok.data.customer.identity.idNumber);
@@ -189,7 +226,11 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
       await t.gql(`query($id: ID!) { customer(id: $id) { id } }`, { id: inBranchNotBook.id }, { as: bearer });
       await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: own.id }, { as: bearer });
       await t.gql(`query($id: ID!) { customer(id: $id) { id } }`, { id: outside.id }, { as: bearer });
-      const trail = await t.gql(`query($a: String) { auditEvents(first: 10, filter: { actor: $a, action: "CUSTOMER_360_READ" }) { edges { node { targetId details } } } }`, { a: as.subject }, { as: AUDITOR });
+      const trail = await t.gql(
+        `query($a: String) { auditEvents(first: 10, filter: { actor: $a, action: "CUSTOMER_360_READ" }) { edges { node { targetId details } } } }`,
+        { a: as.subject },
+        { as: AUDITOR },
+      );
       const got = trail.data.auditEvents.edges.map((e: { node: { targetId: string; details: unknown } }) => e.node);
       expect(got).toEqual([
         { targetId: own.id, details: { fields: ['id'] } },
@@ -197,7 +238,11 @@ describe.each(testDrivers())('access matrix (%s)', (driver) => {
       ]);
     });
 
-    it.each([['RELATIONSHIP_MANAGER', RM1], ['HEAD_OFFICE', HEAD_OFFICE], ['PARTNER', PARTNER]] as const)('%s cannot read the audit trail', async (_r, as) => {
+    it.each([
+      ['RELATIONSHIP_MANAGER', RM1],
+      ['HEAD_OFFICE', HEAD_OFFICE],
+      ['PARTNER', PARTNER],
+    ] as const)('%s cannot read the audit trail', async (_r, as) => {
       const r = await t.gql(`{ auditEvents(first: 5) { totalCount edges { node { actor } } } }`, {}, { as });
       expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(r.data?.auditEvents ?? null).toBeNull();

@@ -96,7 +96,9 @@ describe.each(testDrivers())('concurrent pages are each audited in full (%s)', (
         const r = await t.gql(q, { first });
         // Read straight after this response: its entries must already be there.
         const requestId = r.headers.get('x-request-id')!;
-        const rows = await t.host.runtime.database.db.execute(sql`select count(*)::int as n from audit_events where request_id = ${requestId} and action = 'CUSTOMER_360_READ'`);
+        const rows = await t.host.runtime.database.db.execute(
+          sql`select count(*)::int as n from audit_events where request_id = ${requestId} and action = 'CUSTOMER_360_READ'`,
+        );
         const n = ((Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0] as { n: number }).n;
         return { first, r, n };
       }),

@@ -21,15 +21,23 @@ describe.each(testDrivers())('customer-360 reads are audited on every path (%s)'
 
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 80 });
-    const c = await findCandidate(t, await productsWhere(t, (p) => p.coolingOffHours === 0 && p.unitPrice !== null && p.line !== 'FOREX'), (d) => d.outcome !== 'BLOCK');
-    const placed = await t.gql(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { id holding { id } } } }`, { input: orderInput(c, `k-${randomUUID()}`) });
+    const c = await findCandidate(
+      t,
+      await productsWhere(t, (p) => p.coolingOffHours === 0 && p.unitPrice !== null && p.line !== 'FOREX'),
+      (d) => d.outcome !== 'BLOCK',
+    );
+    const placed = await t.gql(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { id holding { id } } } }`, {
+      input: orderInput(c, `k-${randomUUID()}`),
+    });
     expect(placed.errors).toBeUndefined();
     orderId = placed.data.placeOrder.id;
     orderCustomer = c.customerId;
     holdingId = placed.data.placeOrder.holding.id;
     holdingCustomer = c.customerId;
     productId = c.productId;
-    await t.gql(`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, summary: "回访", outcome: REACHED }) { id } }`, { id: c.customerId });
+    await t.gql(`mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, summary: "回访", outcome: REACHED }) { id } }`, {
+      id: c.customerId,
+    });
   }, 180_000);
   afterAll(() => t?.close());
 
@@ -82,7 +90,9 @@ describe.each(testDrivers())('customer-360 reads are audited on every path (%s)'
   });
 
   it('nested paths: order.customer.holdings, a holding or an order by node(id), decision records', async () => {
-    const viaOrder = await read(`query($id: ID!) { node(id: $id) { ... on Order { status customer { holdings(first: 3) { totalCount } } } } }`, { id: orderId });
+    const viaOrder = await read(`query($id: ID!) { node(id: $id) { ... on Order { status customer { holdings(first: 3) { totalCount } } } } }`, {
+      id: orderId,
+    });
     expect(viaOrder.byCustomer.get(orderCustomer)?.details).toEqual({ fields: ['holdings'], via: ['Order'] });
 
     const holdingAlone = await read(`query($id: ID!) { node(id: $id) { ... on Holding { quantity } } }`, { id: holdingId });
@@ -95,23 +105,36 @@ describe.each(testDrivers())('customer-360 reads are audited on every path (%s)'
     expect(decisions.byCustomer.get(orderCustomer)?.details).toEqual({ fields: [], via: ['SuitabilityDecisionRecord'] });
 
     // checkSuitability answers about a customer without a Customer object: its decision is keyed by the customer.
-    const check = await read(`query($c: ID!, $p: ID!) { checkSuitability(input: { customerId: $c, productId: $p, channel: COUNTER, initiator: CUSTOMER }) { outcome reasons { code } } }`, {
-      c: holdingCustomer,
-      p: productId,
-    });
+    const check = await read(
+      `query($c: ID!, $p: ID!) { checkSuitability(input: { customerId: $c, productId: $p, channel: COUNTER, initiator: CUSTOMER }) { outcome reasons { code } } }`,
+      {
+        c: holdingCustomer,
+        p: productId,
+      },
+    );
     expect(check.events).toHaveLength(1);
     expect(check.byCustomer.get(holdingCustomer)?.details).toEqual({ fields: [], via: ['SuitabilityDecision'] });
   });
 
   it('what nobody saw is not audited: an out-of-scope or missing customer, a product page', async () => {
     const rm = { role: 'RELATIONSHIP_MANAGER' as const, managerId: 1, subject: `rm-${driver}` };
-    const book = (await t.gql(`{ customers(first: 100) { edges { node { id } } } }`, {}, { as: { role: 'RELATIONSHIP_MANAGER', managerId: 1 } })).data.customers.edges.map((e: any) => e.node.id);
+    const book = (
+      await t.gql(`{ customers(first: 100) { edges { node { id } } } }`, {}, { as: { role: 'RELATIONSHIP_MANAGER', managerId: 1 } })
+    ).data.customers.edges.map((e: any) => e.node.id);
     const all = (await t.gql(`{ customers(first: 100) { edges { node { id } } } }`)).data.customers.edges.map((e: any) => e.node.id);
     const outside = all.find((id: string) => !book.includes(id));
     const bearer = `Bearer ${await t.token(rm)}`;
-    const r = await t.gql(`query($id: ID!) { customer(id: $id) { id holdings { totalCount } } products(first: 5) { edges { node { id } } } }`, { id: outside }, { as: bearer });
+    const r = await t.gql(
+      `query($id: ID!) { customer(id: $id) { id holdings { totalCount } } products(first: 5) { edges { node { id } } } }`,
+      { id: outside },
+      { as: bearer },
+    );
     expect(r.data.customer).toBeNull();
-    const trail = await t.gql(`query($a: String) { auditEvents(first: 5, filter: { actor: $a }) { totalCount } }`, { a: rm.subject }, { as: { role: 'AUDITOR' } });
+    const trail = await t.gql(
+      `query($a: String) { auditEvents(first: 5, filter: { actor: $a }) { totalCount } }`,
+      { a: rm.subject },
+      { as: { role: 'AUDITOR' } },
+    );
     expect(trail.data.auditEvents.totalCount).toBe(0);
   });
 

@@ -77,12 +77,18 @@ describe.each(testDrivers())('identifier search (%s)', (driver) => {
     const spaced = `${target.idNumber.slice(0, 6)} ${target.idNumber.slice(6, 14)} ${target.idNumber.slice(14).toLowerCase()}`;
     for (const s of [target.idNumber, spaced]) {
       const r = await t.gql(SEARCH, { s }, { as: ho });
-      expect(r.data.customers.edges.map((e: any) => e.node.id), s).toEqual([target.id]);
+      expect(
+        r.data.customers.edges.map((e: any) => e.node.id),
+        s,
+      ).toEqual([target.id]);
     }
     // A phone written with spaces, dashes or +86 is the same phone.
     for (const s of [`+86 ${target.phone}`, `${target.phone.slice(0, 3)}-${target.phone.slice(3, 7)}-${target.phone.slice(7)}`]) {
       const r = await t.gql(SEARCH, { s }, { as: ho });
-      expect(r.data.customers.edges.map((e: any) => e.node.id), s).toContain(target.id);
+      expect(
+        r.data.customers.edges.map((e: any) => e.node.id),
+        s,
+      ).toContain(target.id);
     }
     // A relationship manager searches their own book only; a customer outside it is not found (and the search is still audited).
     const own = await t.gql(SEARCH, { s: target.idNumber }, { as: bearer });
@@ -106,7 +112,11 @@ describe.each(testDrivers())('identifier search (%s)', (driver) => {
   it('searches of one request are audited in one insert, with its 360 reads', async () => {
     const subject = `batched-${driver}`;
     const bearer = await as('HEAD_OFFICE', subject);
-    const one = await t.gql(`query($a: String) { a: customers(first: 5, filter: { search: $a }) { edges { node { id } } } }`, { a: target.phone }, { as: bearer });
+    const one = await t.gql(
+      `query($a: String) { a: customers(first: 5, filter: { search: $a }) { edges { node { id } } } }`,
+      { a: target.phone },
+      { as: bearer },
+    );
     const three = await t.gql(
       `query($a: String, $b: String, $c: String) { a: customers(first: 5, filter: { search: $a }) { edges { node { id } } } b: customers(first: 5, filter: { search: $b }) { edges { node { id } } } c: customers(first: 5, filter: { search: $c }) { edges { node { id } } } }`,
       { a: target.phone, b: target.idNumber, c: '1380000' },

@@ -56,7 +56,16 @@ const leakyPlugin = definePlugin({
   rules: [quotesFacts],
   async seed(ctx) {
     await ctx.catalog.upsertProducts([
-      { code: 'LEAKY-1', nameZh: '泄露产品', nameEn: 'Leaky one', issuer: 'Test', riskRating: 'R1', liquidity: 'HIGH', function: 'PRESERVATION', requiresRiskAssessment: false },
+      {
+        code: 'LEAKY-1',
+        nameZh: '泄露产品',
+        nameEn: 'Leaky one',
+        issuer: 'Test',
+        riskRating: 'R1',
+        liquidity: 'HIGH',
+        function: 'PRESERVATION',
+        requiresRiskAssessment: false,
+      },
     ]);
   },
 });
@@ -110,14 +119,20 @@ describe.each(testDrivers())('personal data never reaches a log (%s)', (driver) 
 
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 60, plugins: [...installedPlugins, leakyPlugin], env: { LOG_LEVEL: 'info' }, logLines: log });
-    const c = (await t.gql(`{ customers(first: 20) { edges { node { id version manager { id } } } } }`)).data.customers.edges.find((e: { node: { manager: unknown } }) => e.node.manager).node;
+    const c = (await t.gql(`{ customers(first: 20) { edges { node { id version manager { id } } } } }`)).data.customers.edges.find(
+      (e: { node: { manager: unknown } }) => e.node.manager,
+    ).node;
     customerId = c.id;
     version = c.version;
     managerId = c.manager.id;
     const filed = await t.gql(COMPLAINT, { input: { customerId, category: 'SERVICE', description: '排队时间过长' } });
     accepted = filed.data.fileComplaint.id;
     await t.gql(ADVANCE, { input: { complaintId: accepted, version: 1, to: 'ACCEPTED' } });
-    buy = await findCandidate(t, await productsWhere(t, (p) => p.coolingOffHours === 0 && p.unitPrice !== null && p.line !== 'FOREX' && p.line !== 'LEAKY'), (d) => d.outcome !== 'BLOCK');
+    buy = await findCandidate(
+      t,
+      await productsWhere(t, (p) => p.coolingOffHours === 0 && p.unitPrice !== null && p.line !== 'FOREX' && p.line !== 'LEAKY'),
+      (d) => d.outcome !== 'BLOCK',
+    );
     const coolingOff = await findCandidate(t, await productsWhere(t, (p) => p.coolingOffHours > 0), (d) => d.outcome !== 'BLOCK');
     const placed = await t.gql(PLACE, { input: orderInput(coolingOff, `k-${randomUUID()}`) });
     expect(placed.errors).toBeUndefined();
@@ -132,42 +147,172 @@ describe.each(testDrivers())('personal data never reaches a log (%s)', (driver) 
   const rows: Row[] = [
     // createCustomer: NUL in every text field, a date before year 1, amounts beyond the columns, ids beyond int4.
     { what: 'createCustomer name NUL', query: CREATE, variables: () => ({ input: newCustomer({ name: `${NAME}${NUL}` }) }), expect: 'BAD_USER_INPUT' },
-    { what: 'createCustomer occupation NUL', query: CREATE, variables: () => ({ input: newCustomer({ occupation: `工程师${NUL}` }) }), expect: 'BAD_USER_INPUT' },
-    { what: 'createCustomer employerSector NUL', query: CREATE, variables: () => ({ input: newCustomer({ employerSector: `IT${NUL}` }) }), expect: 'BAD_USER_INPUT' },
-    { what: 'createCustomer idNumber NUL', query: CREATE, variables: () => ({ input: newCustomer({ idNumber: `${ID_NUMBER}${NUL}` }) }), expect: 'BAD_USER_INPUT' },
+    {
+      what: 'createCustomer occupation NUL',
+      query: CREATE,
+      variables: () => ({ input: newCustomer({ occupation: `工程师${NUL}` }) }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'createCustomer employerSector NUL',
+      query: CREATE,
+      variables: () => ({ input: newCustomer({ employerSector: `IT${NUL}` }) }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'createCustomer idNumber NUL',
+      query: CREATE,
+      variables: () => ({ input: newCustomer({ idNumber: `${ID_NUMBER}${NUL}` }) }),
+      expect: 'BAD_USER_INPUT',
+    },
     { what: 'createCustomer phone NUL', query: CREATE, variables: () => ({ input: newCustomer({ phone: `${PHONE}${NUL}` }) }), expect: 'BAD_USER_INPUT' },
     { what: 'createCustomer nationality NUL', query: CREATE, variables: () => ({ input: newCustomer({ nationality: `C${NUL}` }) }), expect: 'BAD_USER_INPUT' },
-    { what: 'createCustomer birthDate year 0', query: CREATE, variables: () => ({ input: newCustomer({ birthDate: '0000-03-01' }) }), expect: 'BAD_USER_INPUT' },
-    { what: 'createCustomer birthDate 30 February', query: CREATE, variables: () => ({ input: newCustomer({ birthDate: '1980-02-30' }) }), expect: 'BAD_USER_INPUT' },
-    { what: 'createCustomer income of 20 digits', query: CREATE, variables: () => ({ input: newCustomer({ householdFinancialAssets: '99999999999999999999' }) }), expect: 'BAD_USER_INPUT' },
-    { what: 'createCustomer branchId beyond int4', query: CREATE, variables: () => ({ input: newCustomer({ branchId: big('Branch') }) }), expect: 'BAD_USER_INPUT' },
-    { what: 'createCustomer managerId beyond int4', query: CREATE, variables: () => ({ input: newCustomer({ managerId: big('CustomerManager') }) }), expect: 'BAD_USER_INPUT' },
+    {
+      what: 'createCustomer birthDate year 0',
+      query: CREATE,
+      variables: () => ({ input: newCustomer({ birthDate: '0000-03-01' }) }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'createCustomer birthDate 30 February',
+      query: CREATE,
+      variables: () => ({ input: newCustomer({ birthDate: '1980-02-30' }) }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'createCustomer income of 20 digits',
+      query: CREATE,
+      variables: () => ({ input: newCustomer({ householdFinancialAssets: '99999999999999999999' }) }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'createCustomer branchId beyond int4',
+      query: CREATE,
+      variables: () => ({ input: newCustomer({ branchId: big('Branch') }) }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'createCustomer managerId beyond int4',
+      query: CREATE,
+      variables: () => ({ input: newCustomer({ managerId: big('CustomerManager') }) }),
+      expect: 'BAD_USER_INPUT',
+    },
     // updateCustomer
-    { what: 'updateCustomer name NUL', query: UPDATE, variables: () => ({ input: { id: customerId, version, name: `${NAME}${NUL}`, phone: PHONE } }), expect: 'BAD_USER_INPUT' },
-    { what: 'updateCustomer occupation NUL', query: UPDATE, variables: () => ({ input: { id: customerId, version, name: NAME, occupation: `x${NUL}` } }), expect: 'BAD_USER_INPUT' },
-    { what: 'updateCustomer employerSector NUL', query: UPDATE, variables: () => ({ input: { id: customerId, version, name: NAME, employerSector: `x${NUL}` } }), expect: 'BAD_USER_INPUT' },
-    { what: 'updateCustomer amount of 20 digits', query: UPDATE, variables: () => ({ input: { id: customerId, version, name: NAME, personalAnnualIncome: '12345678901234567890' } }), expect: 'BAD_USER_INPUT' },
+    {
+      what: 'updateCustomer name NUL',
+      query: UPDATE,
+      variables: () => ({ input: { id: customerId, version, name: `${NAME}${NUL}`, phone: PHONE } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'updateCustomer occupation NUL',
+      query: UPDATE,
+      variables: () => ({ input: { id: customerId, version, name: NAME, occupation: `x${NUL}` } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'updateCustomer employerSector NUL',
+      query: UPDATE,
+      variables: () => ({ input: { id: customerId, version, name: NAME, employerSector: `x${NUL}` } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'updateCustomer amount of 20 digits',
+      query: UPDATE,
+      variables: () => ({ input: { id: customerId, version, name: NAME, personalAnnualIncome: '12345678901234567890' } }),
+      expect: 'BAD_USER_INPUT',
+    },
     { what: 'updateCustomer id beyond int4', query: UPDATE, variables: () => ({ input: { id: big('Customer'), version, name: NAME } }), expect: 'NOT_FOUND' },
     // logContact
-    { what: 'logContact summary NUL', query: CONTACT, variables: () => ({ input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: `${NAME} ${PHONE}${NUL}` } }), expect: 'BAD_USER_INPUT' },
-    { what: 'logContact outcome NUL', query: CONTACT, variables: () => ({ input: { customerId, channel: 'PHONE', outcome: `REACHED${NUL}`, summary: NAME } }), expect: 'BAD_USER_INPUT' },
-    { what: 'logContact occurredAt year 0', query: CONTACT, variables: () => ({ input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: NAME, occurredAt: '0000-06-01T00:00:00Z' } }), expect: 'BAD_USER_INPUT' },
-    { what: 'logContact occurredAt year 1 +08:00 (year 0 in UTC)', query: CONTACT, variables: () => ({ input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: NAME, occurredAt: '0001-01-01T03:00:00+08:00' } }), expect: 'BAD_USER_INPUT' },
-    { what: 'logContact nextContactAt year 0', query: CONTACT, variables: () => ({ input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: NAME, nextContactAt: '0000-01-01T00:00:00Z' } }), expect: 'BAD_USER_INPUT' },
-    { what: 'logContact customerId beyond int4', query: CONTACT, variables: () => ({ input: { customerId: big('Customer'), channel: 'PHONE', outcome: 'REACHED', summary: NAME } }), expect: 'NOT_FOUND' },
+    {
+      what: 'logContact summary NUL',
+      query: CONTACT,
+      variables: () => ({ input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: `${NAME} ${PHONE}${NUL}` } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'logContact outcome NUL',
+      query: CONTACT,
+      variables: () => ({ input: { customerId, channel: 'PHONE', outcome: `REACHED${NUL}`, summary: NAME } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'logContact occurredAt year 0',
+      query: CONTACT,
+      variables: () => ({ input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: NAME, occurredAt: '0000-06-01T00:00:00Z' } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'logContact occurredAt year 1 +08:00 (year 0 in UTC)',
+      query: CONTACT,
+      variables: () => ({ input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: NAME, occurredAt: '0001-01-01T03:00:00+08:00' } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'logContact nextContactAt year 0',
+      query: CONTACT,
+      variables: () => ({ input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: NAME, nextContactAt: '0000-01-01T00:00:00Z' } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'logContact customerId beyond int4',
+      query: CONTACT,
+      variables: () => ({ input: { customerId: big('Customer'), channel: 'PHONE', outcome: 'REACHED', summary: NAME } }),
+      expect: 'NOT_FOUND',
+    },
     // fileComplaint / advanceComplaint
-    { what: 'fileComplaint description NUL', query: COMPLAINT, variables: () => ({ input: { customerId, category: 'SERVICE', description: `${NAME} ${PHONE}${NUL}` } }), expect: 'BAD_USER_INPUT' },
-    { what: 'fileComplaint category NUL', query: COMPLAINT, variables: () => ({ input: { customerId, category: `SERVICE${NUL}`, description: NAME } }), expect: 'BAD_USER_INPUT' },
-    { what: 'fileComplaint customerId beyond int4', query: COMPLAINT, variables: () => ({ input: { customerId: big('Customer'), category: 'SERVICE', description: NAME } }), expect: 'NOT_FOUND' },
-    { what: 'advanceComplaint note NUL', query: ADVANCE, variables: () => ({ input: { complaintId: accepted, version: 2, to: 'ANALYSED', note: `${NAME}${NUL}` } }), expect: 'BAD_USER_INPUT' },
-    { what: 'advanceComplaint complaintId beyond int4', query: ADVANCE, variables: () => ({ input: { complaintId: big('Complaint'), version: 1, to: 'ACCEPTED' } }), expect: 'NOT_FOUND' },
+    {
+      what: 'fileComplaint description NUL',
+      query: COMPLAINT,
+      variables: () => ({ input: { customerId, category: 'SERVICE', description: `${NAME} ${PHONE}${NUL}` } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'fileComplaint category NUL',
+      query: COMPLAINT,
+      variables: () => ({ input: { customerId, category: `SERVICE${NUL}`, description: NAME } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'fileComplaint customerId beyond int4',
+      query: COMPLAINT,
+      variables: () => ({ input: { customerId: big('Customer'), category: 'SERVICE', description: NAME } }),
+      expect: 'NOT_FOUND',
+    },
+    {
+      what: 'advanceComplaint note NUL',
+      query: ADVANCE,
+      variables: () => ({ input: { complaintId: accepted, version: 2, to: 'ANALYSED', note: `${NAME}${NUL}` } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'advanceComplaint complaintId beyond int4',
+      query: ADVANCE,
+      variables: () => ({ input: { complaintId: big('Complaint'), version: 1, to: 'ACCEPTED' } }),
+      expect: 'NOT_FOUND',
+    },
     // recordRiskAssessment
-    { what: 'recordRiskAssessment assessedAt year 0', query: ASSESS, variables: () => ({ input: { customerId, level: 'C3', channel: 'COUNTER', assessedAt: '0000-12-31T00:00:00Z' } }), expect: 'BAD_USER_INPUT' },
-    { what: 'recordRiskAssessment customerId beyond int4', query: ASSESS, variables: () => ({ input: { customerId: big('Customer'), level: 'C3', channel: 'COUNTER' } }), expect: 'NOT_FOUND' },
+    {
+      what: 'recordRiskAssessment assessedAt year 0',
+      query: ASSESS,
+      variables: () => ({ input: { customerId, level: 'C3', channel: 'COUNTER', assessedAt: '0000-12-31T00:00:00Z' } }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'recordRiskAssessment customerId beyond int4',
+      query: ASSESS,
+      variables: () => ({ input: { customerId: big('Customer'), level: 'C3', channel: 'COUNTER' } }),
+      expect: 'NOT_FOUND',
+    },
     // placeOrder / cancelOrder / assignManager
     { what: 'placeOrder details value NUL', query: PLACE, variables: () => order({ details: { note: `${NAME}${NUL}` } }), expect: 'BAD_USER_INPUT' },
     { what: 'placeOrder details key NUL', query: PLACE, variables: () => order({ details: { [`k${NUL}`]: PHONE } }), expect: 'BAD_USER_INPUT' },
-    { what: 'placeOrder details nested 40 deep', query: PLACE, variables: () => order({ details: JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) }), expect: 'BAD_USER_INPUT' },
+    {
+      what: 'placeOrder details nested 40 deep',
+      query: PLACE,
+      variables: () => order({ details: JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) }),
+      expect: 'BAD_USER_INPUT',
+    },
     { what: 'placeOrder idempotencyKey NUL', query: PLACE, variables: () => ({ input: orderInput(buy, `k-${randomUUID()}${NUL}`) }), expect: 'BAD_USER_INPUT' },
     { what: 'placeOrder completedSteps NUL', query: PLACE, variables: () => order({ completedSteps: [`X${NUL}`] }), expect: 'BAD_USER_INPUT' },
     { what: 'placeOrder currency NUL', query: PLACE, variables: () => order({ currency: `CNY${NUL}` }), expect: 'BAD_USER_INPUT' },
@@ -177,20 +322,73 @@ describe.each(testDrivers())('personal data never reaches a log (%s)', (driver) 
     { what: 'placeOrder productId beyond int4', query: PLACE, variables: () => order({ productId: big('Product') }), expect: 'NOT_FOUND' },
     { what: 'cancelOrder reason NUL', query: CANCEL, variables: () => ({ id: pending, reason: `${NAME}${NUL}` }), expect: 'BAD_USER_INPUT' },
     { what: 'cancelOrder orderId beyond int4', query: CANCEL, variables: () => ({ id: big('Order'), reason: 'changed mind' }), expect: 'NOT_FOUND' },
-    { what: 'assignManager customerId beyond int4', query: ASSIGN, variables: () => ({ c: big('Customer'), m: toGlobalId('CustomerManager', 1) }), expect: 'NOT_FOUND' },
+    {
+      what: 'assignManager customerId beyond int4',
+      query: ASSIGN,
+      variables: () => ({ c: big('Customer'), m: toGlobalId('CustomerManager', 1) }),
+      expect: 'NOT_FOUND',
+    },
     { what: 'assignManager managerId beyond int4', query: ASSIGN, variables: () => ({ c: customerId, m: big('CustomerManager') }), expect: 'NOT_FOUND' },
     // Reads take the same inputs.
     { what: 'node id beyond int4', query: `query($id: ID!) { node(id: $id) { id } }`, variables: () => ({ id: big('Customer') }), expect: 'NULL' },
     { what: 'customer id beyond int4', query: `query($id: ID!) { customer(id: $id) { id } }`, variables: () => ({ id: big('Customer') }), expect: 'NULL' },
-    { what: 'customers after a cursor beyond int4', query: `query($a: String) { customers(first: 2, after: $a) { totalCount } }`, variables: () => ({ a: bigCursor }), expect: 'BAD_USER_INPUT' },
-    { what: 'customers filter managerId beyond int4', query: `query($m: ID) { customers(first: 2, filter: { managerId: $m }) { totalCount } }`, variables: () => ({ m: big('CustomerManager') }), expect: 'BAD_USER_INPUT' },
-    { what: 'customers search NUL', query: `query($s: String) { customers(first: 2, filter: { search: $s }) { totalCount } }`, variables: () => ({ s: `${NAME}${NUL}` }), expect: 'BAD_USER_INPUT' },
-    { what: 'products search NUL', query: `query($s: String) { products(first: 2, filter: { search: $s }) { totalCount } }`, variables: () => ({ s: `基金${NUL}` }), expect: 'BAD_USER_INPUT' },
-    { what: 'auditEvents actor NUL', query: `query($a: String) { auditEvents(first: 2, filter: { actor: $a }) { totalCount } }`, variables: () => ({ a: `x${NUL}` }), expect: 'BAD_USER_INPUT', as: AUDITOR },
-    { what: 'auditEvents from year 0', query: `query($f: DateTime) { auditEvents(first: 2, filter: { from: $f }) { totalCount } }`, variables: () => ({ f: '0000-01-01T00:00:00Z' }), expect: 'BAD_USER_INPUT', as: AUDITOR },
-    { what: 'suitabilityDecisions ruleId NUL', query: `query($r: String) { suitabilityDecisions(first: 2, filter: { ruleId: $r }) { totalCount } }`, variables: () => ({ r: `x${NUL}` }), expect: 'BAD_USER_INPUT', as: AUDITOR },
-    { what: 'checkSuitability amount of 20 digits', query: `query($c: ID!, $p: ID!) { checkSuitability(input: { customerId: $c, productId: $p, amount: "99999999999999999999", channel: COUNTER, initiator: CUSTOMER }) { outcome } }`, variables: () => ({ c: customerId, p: buy.productId }), expect: 'BAD_USER_INPUT' },
-    { what: 'a NUL in a literal argument', query: `mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: REACHED, summary: "${NAME}\\u0000" }) { id } }`, variables: () => ({ id: customerId }), expect: 'BAD_USER_INPUT' },
+    {
+      what: 'customers after a cursor beyond int4',
+      query: `query($a: String) { customers(first: 2, after: $a) { totalCount } }`,
+      variables: () => ({ a: bigCursor }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'customers filter managerId beyond int4',
+      query: `query($m: ID) { customers(first: 2, filter: { managerId: $m }) { totalCount } }`,
+      variables: () => ({ m: big('CustomerManager') }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'customers search NUL',
+      query: `query($s: String) { customers(first: 2, filter: { search: $s }) { totalCount } }`,
+      variables: () => ({ s: `${NAME}${NUL}` }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'products search NUL',
+      query: `query($s: String) { products(first: 2, filter: { search: $s }) { totalCount } }`,
+      variables: () => ({ s: `基金${NUL}` }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'auditEvents actor NUL',
+      query: `query($a: String) { auditEvents(first: 2, filter: { actor: $a }) { totalCount } }`,
+      variables: () => ({ a: `x${NUL}` }),
+      expect: 'BAD_USER_INPUT',
+      as: AUDITOR,
+    },
+    {
+      what: 'auditEvents from year 0',
+      query: `query($f: DateTime) { auditEvents(first: 2, filter: { from: $f }) { totalCount } }`,
+      variables: () => ({ f: '0000-01-01T00:00:00Z' }),
+      expect: 'BAD_USER_INPUT',
+      as: AUDITOR,
+    },
+    {
+      what: 'suitabilityDecisions ruleId NUL',
+      query: `query($r: String) { suitabilityDecisions(first: 2, filter: { ruleId: $r }) { totalCount } }`,
+      variables: () => ({ r: `x${NUL}` }),
+      expect: 'BAD_USER_INPUT',
+      as: AUDITOR,
+    },
+    {
+      what: 'checkSuitability amount of 20 digits',
+      query: `query($c: ID!, $p: ID!) { checkSuitability(input: { customerId: $c, productId: $p, amount: "99999999999999999999", channel: COUNTER, initiator: CUSTOMER }) { outcome } }`,
+      variables: () => ({ c: customerId, p: buy.productId }),
+      expect: 'BAD_USER_INPUT',
+    },
+    {
+      what: 'a NUL in a literal argument',
+      query: `mutation($id: ID!) { logContact(input: { customerId: $id, channel: PHONE, outcome: REACHED, summary: "${NAME}\\u0000" }) { id } }`,
+      variables: () => ({ id: customerId }),
+      expect: 'BAD_USER_INPUT',
+    },
   ];
 
   const codes = (r: GqlResponse) => (r.errors ?? []).map((e) => e.extensions?.code);
@@ -221,7 +419,11 @@ describe.each(testDrivers())('personal data never reaches a log (%s)', (driver) 
     expect(amount.errors?.[0].message).toMatch(/at "input\.amount"; .*Decimal allows at most 15 integer and 10 decimal digits$/);
     const amountZh = await t.gql(PLACE, order({ amount: '99999999999999999999' }), { lang: 'zh-CN' });
     expect(amountZh.errors?.[0].message).toMatch(/at "input\.amount"; .*Decimal 整数部分最多 15 位、小数部分最多 10 位$/);
-    const year0 = await t.gql(CONTACT, { input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: 'x', occurredAt: '0000-06-01T00:00:00Z' } }, { lang: 'en' });
+    const year0 = await t.gql(
+      CONTACT,
+      { input: { customerId, channel: 'PHONE', outcome: 'REACHED', summary: 'x', occurredAt: '0000-06-01T00:00:00Z' } },
+      { lang: 'en' },
+    );
     expect(year0.statements).toBe(0);
     expect(year0.errors?.[0].message).toMatch(/at "input\.occurredAt"; .*the year must be 0001 to 9999$/);
   });
@@ -259,7 +461,8 @@ describe.each(testDrivers())('personal data never reaches a log (%s)', (driver) 
     });
 
     it('every mutation whose statement the database refuses: INTERNAL_SERVER_ERROR, logged as code and constraint only', async () => {
-      for (const table of tables) await exec(`create trigger test_refuse_${table} before insert or update on ${table} for each row execute function test_refuse()`);
+      for (const table of tables)
+        await exec(`create trigger test_refuse_${table} before insert or update on ${table} for each row execute function test_refuse()`);
       const failing: [string, string, Record<string, unknown>][] = [
         ['createCustomer', CREATE, { input: newCustomer({ idNumber: 'E77669900', name: NAME }) }],
         ['updateCustomer', UPDATE, { input: { id: customerId, version, name: NAME, phone: PHONE } }],
@@ -287,7 +490,10 @@ describe.each(testDrivers())('personal data never reaches a log (%s)', (driver) 
 
   it('a failing suitability rule is logged by id, without what its message quoted from the facts', async () => {
     const before = log.length;
-    const r = await t.gql(`query($c: ID!, $p: ID!) { customer(id: $c) { birthDate personalAnnualIncome { amount } suitability(productId: $p) { outcome reasons { code } } } }`, { c: customerId, p: leakyProduct });
+    const r = await t.gql(
+      `query($c: ID!, $p: ID!) { customer(id: $c) { birthDate personalAnnualIncome { amount } suitability(productId: $p) { outcome reasons { code } } } }`,
+      { c: customerId, p: leakyProduct },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.customer.suitability.reasons.map((x: { code: string }) => x.code)).toContain('RULE_ERROR');
     const lines = log.slice(before);
@@ -318,17 +524,33 @@ describe('errors summarised for the log', () => {
     });
     const err = Object.assign(new Error(`Failed query: insert into customers …\nparams: ${NAME},${ID_NUMBER},${PHONE}`), { name: 'DrizzleQueryError', cause });
     const s = errorSummary(err);
-    expect(s).toMatchObject({ name: 'DrizzleQueryError', causes: ['PostgresError'], code: '23505', constraint: 'customers_id_number_uq', table: 'customers', column: 'id_number', routine: '_bt_check_unique' });
+    expect(s).toMatchObject({
+      name: 'DrizzleQueryError',
+      causes: ['PostgresError'],
+      code: '23505',
+      constraint: 'customers_id_number_uq',
+      table: 'customers',
+      column: 'id_number',
+      routine: '_bt_check_unique',
+    });
     expect(s.stack?.length).toBeGreaterThan(0);
     const json = JSON.stringify(s);
     for (const v of [...PERSONAL, 'Failed query', 'params', 'duplicate key', 'Key (']) expect(json).not.toContain(v);
     // PGlite names the fields constraint/table/column.
-    expect(errorSummary({ code: '22021', table: 'contacts', column: 'summary', message: `invalid byte sequence ${NAME}` })).toEqual({ name: 'object', code: '22021', table: 'contacts', column: 'summary' });
+    expect(errorSummary({ code: '22021', table: 'contacts', column: 'summary', message: `invalid byte sequence ${NAME}` })).toEqual({
+      name: 'object',
+      code: '22021',
+      table: 'contacts',
+      column: 'summary',
+    });
   });
 
   it('keeps the message of engine errors and of the host’s own LoggableError, never of others', () => {
     expect(errorSummary(new TypeError("Cannot read properties of undefined (reading 'id')")).message).toMatch(/reading 'id'/);
-    expect(errorSummary(new LoggableError('Plugin "x" init failed', { cause: new Error(PHONE) }))).toMatchObject({ message: 'Plugin "x" init failed', causes: ['Error'] });
+    expect(errorSummary(new LoggableError('Plugin "x" init failed', { cause: new Error(PHONE) }))).toMatchObject({
+      message: 'Plugin "x" init failed',
+      causes: ['Error'],
+    });
     expect(errorSummary(new Error(`[DecimalError] Invalid argument: ${PHONE}`)).message).toBeUndefined();
     expect(errorSummary(new SyntaxError(`Unexpected token, "${PHONE}" is not valid JSON`)).message).toBeUndefined();
     expect(errorSummary(`a string ${PHONE}`)).toEqual({ name: 'string' });

@@ -71,7 +71,7 @@ describe.skipIf(!available)('query-cost budget shared through Redis', () => {
     await b?.close();
   });
 
-  it('spends one caller\'s budget across instances, refills it over time and keeps fractions exact', async () => {
+  it("spends one caller's budget across instances, refills it over time and keeps fractions exact", async () => {
     const caller = `test:${randomUUID()}`;
     const now = Date.now();
     expect(await a.spend(caller, 40_000, now)).toMatchObject({ allowed: true, remaining: 20_000 });

@@ -118,8 +118,22 @@ describe.each(testDrivers())('checkSuitability covers every core and funds rule 
   let d: Record<string, Decision>;
   let en: Record<string, Decision>;
   const P = {} as Record<
-    | 'notOnSale' | 'outsideWindow' | 'r1' | 'r2' | 'r3' | 'r4' | 'stepped' | 'wealthR3' | 'wealthR4'
-    | 'qdii' | 'noSip' | 'sip' | 'sipAboveMinimum' | 'privateFixed' | 'bankWealth' | 'subsidiaryWealth',
+    | 'notOnSale'
+    | 'outsideWindow'
+    | 'r1'
+    | 'r2'
+    | 'r3'
+    | 'r4'
+    | 'stepped'
+    | 'wealthR3'
+    | 'wealthR4'
+    | 'qdii'
+    | 'noSip'
+    | 'sip'
+    | 'sipAboveMinimum'
+    | 'privateFixed'
+    | 'bankWealth'
+    | 'subsidiaryWealth',
     Fund
   >;
 
@@ -221,12 +235,25 @@ describe.each(testDrivers())('checkSuitability covers every core and funds rule 
     P.qdii = pick('a buyable QDII R4 fund', (f) => buyable(f) && f.fundType === 'QDII' && !f.isPrivate && f.riskRating === 'R4');
     P.noSip = pick('a buyable public fund without SIP', (f) => buyable(f) && publicFund(f) && !f.sipSupported && f.riskRating <= 'R3');
     P.sip = pick('a buyable public fund with SIP', (f) => buyable(f) && publicFund(f) && f.sipSupported && f.riskRating <= 'R3');
-    P.sipAboveMinimum = pick('a buyable public product whose SIP minimum is above its minimum', (f) =>
-      buyable(f) && !f.isPrivate && f.sipSupported && f.riskRating <= 'R3' && !!f.sipMinimum && Number(f.sipMinimum.amount) > Number(f.minimumAmount.amount) + 0.01);
+    P.sipAboveMinimum = pick(
+      'a buyable public product whose SIP minimum is above its minimum',
+      (f) =>
+        buyable(f) &&
+        !f.isPrivate &&
+        f.sipSupported &&
+        f.riskRating <= 'R3' &&
+        !!f.sipMinimum &&
+        Number(f.sipMinimum.amount) > Number(f.minimumAmount.amount) + 0.01,
+    );
     P.privateFixed = pick('a buyable private fixed-income fund', (f) => buyable(f) && f.isPrivate && !f.isBankWealth && f.assetClass === 'FIXED_INCOME');
-    P.bankWealth = pick("a buyable public wealth product of the bank itself", (f) => buyable(f) && f.isBankWealth && !f.isPrivate && f.issuerType === 'BANK' && f.riskRating <= 'R3');
-    P.subsidiaryWealth = pick('a buyable public wealth subsidiary product with a minimum below 9,999.99', (f) =>
-      buyable(f) && f.isBankWealth && !f.isPrivate && f.issuerType === 'BANK_SUBSIDIARY' && f.riskRating <= 'R3' && !minAbove(f, '9999.99'));
+    P.bankWealth = pick(
+      'a buyable public wealth product of the bank itself',
+      (f) => buyable(f) && f.isBankWealth && !f.isPrivate && f.issuerType === 'BANK' && f.riskRating <= 'R3',
+    );
+    P.subsidiaryWealth = pick(
+      'a buyable public wealth subsidiary product with a minimum below 9,999.99',
+      (f) => buyable(f) && f.isBankWealth && !f.isPrivate && f.issuerType === 'BANK_SUBSIDIARY' && f.riskRating <= 'R3' && !minAbove(f, '9999.99'),
+    );
 
     const min = (f: Fund) => f.minimumAmount.amount;
     const step = Number(P.stepped.amountStep);

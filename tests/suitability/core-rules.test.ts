@@ -190,7 +190,10 @@ describe('core.product-on-sale', () => {
   );
 
   it('gives both reasons when both apply', () => {
-    const d = expectDecision(run(productOnSale, { product: { status: 'CLOSED', saleEnd: '2026-01-01' } }), 'BLOCK', ['PRODUCT_NOT_ON_SALE', 'OUTSIDE_SALE_WINDOW']);
+    const d = expectDecision(run(productOnSale, { product: { status: 'CLOSED', saleEnd: '2026-01-01' } }), 'BLOCK', [
+      'PRODUCT_NOT_ON_SALE',
+      'OUTSIDE_SALE_WINDOW',
+    ]);
     hit(d, 'PRODUCT_NOT_ON_SALE', 'BLOCK');
     hit(d, 'OUTSIDE_SALE_WINDOW', 'BLOCK');
   });
@@ -366,7 +369,10 @@ describe('core.risk-assessment', () => {
   });
 
   it('never blocks or requires anything for a redemption', () => {
-    for (const risk of [{ level: null, assessedAt: null }, { assessedAt: daysAgo(800), expired: true }]) {
+    for (const risk of [
+      { level: null, assessedAt: null },
+      { assessedAt: daysAgo(800), expired: true },
+    ]) {
       const d = run(riskAssessment, { customer: { risk }, sale: { side: 'SELL' } });
       expectDecision(d, 'ALLOW', []);
     }
@@ -493,7 +499,9 @@ describe('core.risk-matching', () => {
   });
 
   it('blocks a wealth product above the level even when the customer insists', () => {
-    const d = expectDecision(above({ product: { regime: 'WEALTH' }, sale: { completedSteps: ['SPECIAL_RISK_WARNING_SIGNED'] } }), 'BLOCK', ['WEALTH_ABOVE_LEVEL']);
+    const d = expectDecision(above({ product: { regime: 'WEALTH' }, sale: { completedSteps: ['SPECIAL_RISK_WARNING_SIGNED'] } }), 'BLOCK', [
+      'WEALTH_ABOVE_LEVEL',
+    ]);
     expectMessagesContain(hit(d, 'WEALTH_ABOVE_LEVEL', 'BLOCK'), 'R4', 'C3');
   });
 
@@ -528,7 +536,9 @@ describe('core.risk-matching', () => {
   it('skips professional investors, by registration or by assets and experience', () => {
     expectDecision(above({ product: { regime: 'WEALTH' }, customer: { investorType: 'PROFESSIONAL' } }), 'ALLOW', []);
     expectDecision(above({ product: { regime: 'WEALTH' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 2 } } }), 'ALLOW', []);
-    expectDecision(above({ product: { regime: 'WEALTH' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 1 } } }), 'BLOCK', ['WEALTH_ABOVE_LEVEL']);
+    expectDecision(above({ product: { regime: 'WEALTH' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 1 } } }), 'BLOCK', [
+      'WEALTH_ABOVE_LEVEL',
+    ]);
   });
 
   it('never blocks a redemption', () => {
@@ -553,7 +563,11 @@ describe('core.high-risk-care', () => {
   });
 
   it('does not warn a professional investor', () => {
-    expectDecision(run(highRiskCare, { product: { riskRating: 'R5' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 2 } } }), 'ALLOW', []);
+    expectDecision(
+      run(highRiskCare, { product: { riskRating: 'R5' }, customer: { householdFinancialAssets: '5000000', risk: { experienceYears: 2 } } }),
+      'ALLOW',
+      [],
+    );
   });
 
   it('follows core.highRiskFromRating', () => {
@@ -588,7 +602,10 @@ describe('core.senior-customer', () => {
     expect(d.missingSteps).toEqual(['BRANCH_HEAD_APPROVAL']);
     expectMessagesContain(reason(d, 'SENIOR_BRANCH_APPROVAL'), '70', 'R4');
     expect(reason(d, 'SENIOR_BRANCH_APPROVAL').facts).toEqual({ age: 70, seniorAge: 65, productRisk: 'R4', approvalFromRisk: 'R4' });
-    expectDecision(run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R5' } }, setting), 'REQUIRE', ['SENIOR_CUSTOMER', 'SENIOR_BRANCH_APPROVAL']);
+    expectDecision(run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R5' } }, setting), 'REQUIRE', [
+      'SENIOR_CUSTOMER',
+      'SENIOR_BRANCH_APPROVAL',
+    ]);
     expectDecision(run(seniorCustomer, { customer: { age: 70 }, product: { riskRating: 'R3' } }, setting), 'WARN', ['SENIOR_CUSTOMER']);
     expectDecision(run(seniorCustomer, { customer: { age: 64 }, product: { riskRating: 'R5' } }, setting), 'ALLOW', []);
   });
@@ -605,7 +622,10 @@ describe('core.senior-customer', () => {
 
 describe('core.audio-video-recording', () => {
   it('requires recording for wealth and securities products sold at the counter or wealth centre', () => {
-    for (const [regime, channel] of [['WEALTH', 'COUNTER'], ['SECURITIES', 'WEALTH_CENTER']] as const) {
+    for (const [regime, channel] of [
+      ['WEALTH', 'COUNTER'],
+      ['SECURITIES', 'WEALTH_CENTER'],
+    ] as const) {
       const d = expectDecision(run(audioVideoRecording, { product: { regime }, sale: { channel } }), 'REQUIRE', ['IN_BRANCH_RECORDING']);
       const r = hit(d, 'IN_BRANCH_RECORDING', 'REQUIRE');
       expect(r.step).toBe('AUDIO_VIDEO_RECORDING');
@@ -648,13 +668,7 @@ describe('the engine over the core rules', () => {
   it('keeps every reason and lists the steps the sale still needs', () => {
     const d = run(coreRules, seniorAtCounter, approval);
     expect(d.outcome).toBe('REQUIRE');
-    expect(codes(d)).toEqual([
-      'ABOVE_RISK_LEVEL_SIGNED_WARNING',
-      'HIGH_RISK_EXTRA_CARE',
-      'SENIOR_CUSTOMER',
-      'SENIOR_BRANCH_APPROVAL',
-      'IN_BRANCH_RECORDING',
-    ]);
+    expect(codes(d)).toEqual(['ABOVE_RISK_LEVEL_SIGNED_WARNING', 'HIGH_RISK_EXTRA_CARE', 'SENIOR_CUSTOMER', 'SENIOR_BRANCH_APPROVAL', 'IN_BRANCH_RECORDING']);
     expect(d.requiredSteps).toEqual(['SPECIAL_RISK_WARNING_SIGNED', 'BRANCH_HEAD_APPROVAL', 'AUDIO_VIDEO_RECORDING']);
     expect(d.missingSteps).toEqual(d.requiredSteps);
     expect(reason(d, 'SENIOR_CUSTOMER').ruleId).toBe('core.senior-customer');
@@ -662,7 +676,11 @@ describe('the engine over the core rules', () => {
   });
 
   it('drops completed steps from missingSteps', () => {
-    const d = run(coreRules, { ...seniorAtCounter, sale: { channel: 'COUNTER', completedSteps: ['AUDIO_VIDEO_RECORDING', 'SPECIAL_RISK_WARNING_SIGNED'] } }, approval);
+    const d = run(
+      coreRules,
+      { ...seniorAtCounter, sale: { channel: 'COUNTER', completedSteps: ['AUDIO_VIDEO_RECORDING', 'SPECIAL_RISK_WARNING_SIGNED'] } },
+      approval,
+    );
     expect(d.outcome).toBe('REQUIRE');
     expect(d.missingSteps).toEqual(['BRANCH_HEAD_APPROVAL']);
     expect(reason(d, 'IN_BRANCH_RECORDING').satisfied).toBe(true);
@@ -706,22 +724,25 @@ describe('the engine over the core rules', () => {
     expect(withBroken.missingSteps).toEqual(without.missingSteps);
   });
 
-  it.each(['', 'ALLOWED', 'allow', undefined])('fails closed on a reason whose outcome is not one of the four (%s): BLOCK RULE_ERROR for that rule only', (bad) => {
-    const sloppy: SuitabilityRule = {
-      id: 'core.sloppy',
-      version: '0.0.1',
-      regulation: { 'zh-CN': '测试', en: 'test' },
-      description: { 'zh-CN': '测试', en: 'test' },
-      reasons: { SLOPPY: { outcome: bad as never, message: { 'zh-CN': '测试', en: 'test' } } },
-      evaluate: () => [{ code: 'SLOPPY', saw: {} }],
-    };
-    const without = run(coreRules, seniorAtCounter);
-    const d = run([...coreRules, sloppy], seniorAtCounter);
-    expect(d.outcome).toBe('BLOCK');
-    expect(d.reasons.filter((r) => r.code === 'SLOPPY')).toEqual([]);
-    expect(d.reasons.filter((r) => r.code === 'RULE_ERROR')).toEqual([expect.objectContaining({ outcome: 'BLOCK', ruleId: 'core.sloppy' })]);
-    expect(d.reasons.filter((r) => r.code !== 'RULE_ERROR')).toEqual(without.reasons);
-  });
+  it.each(['', 'ALLOWED', 'allow', undefined])(
+    'fails closed on a reason whose outcome is not one of the four (%s): BLOCK RULE_ERROR for that rule only',
+    (bad) => {
+      const sloppy: SuitabilityRule = {
+        id: 'core.sloppy',
+        version: '0.0.1',
+        regulation: { 'zh-CN': '测试', en: 'test' },
+        description: { 'zh-CN': '测试', en: 'test' },
+        reasons: { SLOPPY: { outcome: bad as never, message: { 'zh-CN': '测试', en: 'test' } } },
+        evaluate: () => [{ code: 'SLOPPY', saw: {} }],
+      };
+      const without = run(coreRules, seniorAtCounter);
+      const d = run([...coreRules, sloppy], seniorAtCounter);
+      expect(d.outcome).toBe('BLOCK');
+      expect(d.reasons.filter((r) => r.code === 'SLOPPY')).toEqual([]);
+      expect(d.reasons.filter((r) => r.code === 'RULE_ERROR')).toEqual([expect.objectContaining({ outcome: 'BLOCK', ruleId: 'core.sloppy' })]);
+      expect(d.reasons.filter((r) => r.code !== 'RULE_ERROR')).toEqual(without.reasons);
+    },
+  );
 
   it('holds each rule to the settings it may read: a stray read is BLOCK RULE_ERROR for that rule only', () => {
     const reading = (id: string, key: string, reads?: string[]): SuitabilityRule => ({
@@ -758,7 +779,7 @@ describe('the engine over the core rules', () => {
                 grid.push({ customer: { age, risk: { level, assessedAt: daysAgo(30) } }, product: { riskRating, regime }, sale: { channel, initiator } });
     for (const rule of coreRules) {
       const seen = new Set<string>();
-      const recording = { get: <T,>(key: string): T => (seen.add(key), registry.get<T>(key)) };
+      const recording = { get: <T>(key: string): T => (seen.add(key), registry.get<T>(key)) };
       for (const o of grid) rule.evaluate(makeFacts(o), { settings: recording, now: new Date(TEST_NOW) });
       expect([...seen].sort(), rule.id).toEqual([...(rule.reads ?? [])].sort());
     }
@@ -798,7 +819,11 @@ function deepFreeze<T>(value: T): T {
 describe('core.seller-qualification', () => {
   const FUND_SALES = 'FUND_SALES';
   /** A manager (id 7) initiating the sale, holding `qualifications`, a fund that needs FUND_SALES. */
-  const staffSale = (qualifications: { kind: string; expiresAt: string }[], sale: FactsOverrides['sale'] = {}, product: FactsOverrides['product'] = {}): FactsOverrides => ({
+  const staffSale = (
+    qualifications: { kind: string; expiresAt: string }[],
+    sale: FactsOverrides['sale'] = {},
+    product: FactsOverrides['product'] = {},
+  ): FactsOverrides => ({
     product: { sellerQualification: FUND_SALES, ...product },
     sale: { initiator: 'STAFF', seller: { managerId: 7, qualifications }, ...sale },
   });
@@ -826,7 +851,9 @@ describe('core.seller-qualification', () => {
 
   it('blocks when it expired yesterday, and from the very instant it expires', () => {
     const yesterday = run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: inDays(-1) }]));
-    expect(hit(expectDecision(yesterday, 'BLOCK', ['SELLER_NOT_QUALIFIED']), 'SELLER_NOT_QUALIFIED', 'BLOCK').facts).toMatchObject({ heldOfKind: [inDays(-1)] });
+    expect(hit(expectDecision(yesterday, 'BLOCK', ['SELLER_NOT_QUALIFIED']), 'SELLER_NOT_QUALIFIED', 'BLOCK').facts).toMatchObject({
+      heldOfKind: [inDays(-1)],
+    });
     expectDecision(run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: TEST_NOW }])), 'BLOCK', ['SELLER_NOT_QUALIFIED']);
   });
 
@@ -838,8 +865,28 @@ describe('core.seller-qualification', () => {
   });
 
   it('one valid qualification of the kind is enough, whatever lapsed ones are also on file', () => {
-    expectDecision(run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: inDays(-30) }, { kind: FUND_SALES, expiresAt: inDays(300) }])), 'ALLOW', []);
-    expectDecision(run(sellerQualification, staffSale([{ kind: FUND_SALES, expiresAt: inDays(300) }, { kind: FUND_SALES, expiresAt: inDays(-30) }])), 'ALLOW', []);
+    expectDecision(
+      run(
+        sellerQualification,
+        staffSale([
+          { kind: FUND_SALES, expiresAt: inDays(-30) },
+          { kind: FUND_SALES, expiresAt: inDays(300) },
+        ]),
+      ),
+      'ALLOW',
+      [],
+    );
+    expectDecision(
+      run(
+        sellerQualification,
+        staffSale([
+          { kind: FUND_SALES, expiresAt: inDays(300) },
+          { kind: FUND_SALES, expiresAt: inDays(-30) },
+        ]),
+      ),
+      'ALLOW',
+      [],
+    );
   });
 
   it('an unreadable expiry does not count as valid', () => {

@@ -43,7 +43,11 @@ export interface TestHost {
   /** Signs a token for a principal (development secret). */
   token(p: Omit<Principal, 'subject'> & { subject?: string }): Promise<string>;
   /** POSTs a GraphQL request as `as` (a principal or a raw Authorization header value; null = none). */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { as?: Omit<Principal, 'subject'> | string | null; lang?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { as?: Omit<Principal, 'subject'> | string | null; lang?: string; headers?: Record<string, string> },
+  ): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -79,7 +83,12 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
     throw e;
   }
   if ((opts.customers ?? 120) > 0) await seedDemoBank(host, { customers: opts.customers ?? 120 });
-  const verifyToken = await createTokenVerifier({ secret: config.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, clockSkewSeconds: config.JWT_CLOCK_SKEW_SECONDS });
+  const verifyToken = await createTokenVerifier({
+    secret: config.jwtSecret,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    clockSkewSeconds: config.JWT_CLOCK_SKEW_SECONDS,
+  });
   const httpServer = createServer();
   const { app } = await createHttpApp({ host, httpServer, verifyToken, ...createSecurity(config, log) });
   httpServer.on('request', app);
@@ -95,7 +104,12 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
     driver,
     token,
     async gql(query, variables, o = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(o.lang ? { 'accept-language': o.lang } : {}), ...o.headers };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(o.lang ? { 'accept-language': o.lang } : {}),
+        ...o.headers,
+      };
       const as = o.as === undefined ? HEAD_OFFICE : o.as;
       if (typeof as === 'string') headers.authorization = as;
       else if (as) {
@@ -105,7 +119,13 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
       }
       const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { data?: unknown; errors?: GqlResponse['errors'] };
-      return { status: res.status, data: body.data as never, errors: body.errors, headers: res.headers, statements: Number(res.headers.get('x-sql-statements') ?? NaN) };
+      return {
+        status: res.status,
+        data: body.data as never,
+        errors: body.errors,
+        headers: res.headers,
+        statements: Number(res.headers.get('x-sql-statements') ?? NaN),
+      };
     },
     async close() {
       await new Promise<void>((r) => {

@@ -45,7 +45,11 @@ export function typedClientCopy(opts: { schema?: (sdl: string) => string; source
     out: join(dir, 'src/gql'),
     manifestPath: join(dir, 'src/gql/persisted-documents.json'),
     /** graphql-codegen with the example's own config, re-targeted at the copy; rejects as the CLI would fail. */
-    generate: () => generate({ ...typedClientConfig({ schema: join(dir, 'schema.graphql'), documents: join(dir, 'src/**/*.ts'), out: join(dir, 'src/gql') }), silent: true }, true),
+    generate: () =>
+      generate(
+        { ...typedClientConfig({ schema: join(dir, 'schema.graphql'), documents: join(dir, 'src/**/*.ts'), out: join(dir, 'src/gql') }), silent: true },
+        true,
+      ),
     tsc: () => tsc(dir),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

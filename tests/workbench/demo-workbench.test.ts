@@ -14,7 +14,11 @@ describe.each(testDrivers())('the demo bank workbench (%s)', (driver) => {
 
   it('has work to show on the demo day: overdue and due contacts, reactivations, expiring and expired assessments, complaints, maturing deposits, customers near the next tier, unassigned customers, new and overdue leads', async () => {
     // The seed is anchored at DEFAULT_NOW: read the workbench on that day (test clock), so the figures hold whenever the test runs.
-    const r = await t.gql(`{ managers(first: 100) { edges { node { workQueue(first: 100) { edges { node { kind priority dueAt } } } } } } }`, {}, { headers: { 'x-finmart-now': DEFAULT_NOW.toISOString() } });
+    const r = await t.gql(
+      `{ managers(first: 100) { edges { node { workQueue(first: 100) { edges { node { kind priority dueAt } } } } } } }`,
+      {},
+      { headers: { 'x-finmart-now': DEFAULT_NOW.toISOString() } },
+    );
     expect(r.errors).toBeUndefined();
     const kinds = new Map<string, number>();
     for (const e of r.data.managers.edges) {
@@ -26,10 +30,23 @@ describe.each(testDrivers())('the demo bank workbench (%s)', (driver) => {
         if (items[k].priority === items[k - 1].priority) expect(Date.parse(items[k].dueAt)).toBeGreaterThanOrEqual(Date.parse(items[k - 1].dueAt));
       }
     }
-    for (const k of ['CONTACT_OVERDUE', 'CONTACT_DUE', 'DORMANT_REACTIVATION', 'RISK_ASSESSMENT_EXPIRING', 'RISK_ASSESSMENT_EXPIRED', 'COMPLAINT_OPEN', 'PRODUCT_MATURING', 'NEAR_NEXT_TIER', 'UNASSIGNED', 'LEAD_NEW', 'LEAD_FEEDBACK_OVERDUE']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
+    for (const k of [
+      'CONTACT_OVERDUE',
+      'CONTACT_DUE',
+      'DORMANT_REACTIVATION',
+      'RISK_ASSESSMENT_EXPIRING',
+      'RISK_ASSESSMENT_EXPIRED',
+      'COMPLAINT_OPEN',
+      'PRODUCT_MATURING',
+      'NEAR_NEXT_TIER',
+      'UNASSIGNED',
+      'LEAD_NEW',
+      'LEAD_FEEDBACK_OVERDUE',
+    ])
+      expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
   });
 
-  it('has KPIs with a past: every branch\'s last month and this month compare the seeded closes, with growth, due contacts and retention', async () => {
+  it("has KPIs with a past: every branch's last month and this month compare the seeded closes, with growth, due contacts and retention", async () => {
     const Q = `query($p: KpiPeriodInput!) { branches { code kpis(period: $p) { startClosedOn endClosedOn customersAtStart customersAtEnd retentionRate aumGrowth { amount } contactsDue contactPlanCoverage coverageAverage } } }`;
     const at = { headers: { 'x-finmart-now': DEFAULT_NOW.toISOString() } };
     const october = await t.gql(Q, { p: { granularity: 'MONTH', date: '2026-10-15' } }, at);

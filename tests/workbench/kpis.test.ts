@@ -45,9 +45,17 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
   const HO = { role: 'HEAD_OFFICE' } as const;
 
   const managerKpis = (as: object, managerId: number, period: object = MARCH) =>
-    t.gql(`query($id: ID!, $p: KpiPeriodInput!) { node(id: $id) { ... on CustomerManager { kpis(period: $p) { ${KPI_FIELDS} } } } }`, { id: toGlobalId('CustomerManager', managerId), p: period }, { as: as as never });
+    t.gql(
+      `query($id: ID!, $p: KpiPeriodInput!) { node(id: $id) { ... on CustomerManager { kpis(period: $p) { ${KPI_FIELDS} } } } }`,
+      { id: toGlobalId('CustomerManager', managerId), p: period },
+      { as: as as never },
+    );
   const branchKpis = (as: object, branchId: number, period: object = MARCH) =>
-    t.gql(`query($id: ID!, $p: KpiPeriodInput!) { node(id: $id) { ... on Branch { kpis(period: $p) { ${KPI_FIELDS} } } } }`, { id: toGlobalId('Branch', branchId), p: period }, { as: as as never });
+    t.gql(
+      `query($id: ID!, $p: KpiPeriodInput!) { node(id: $id) { ... on Branch { kpis(period: $p) { ${KPI_FIELDS} } } } }`,
+      { id: toGlobalId('Branch', branchId), p: period },
+      { as: as as never },
+    );
 
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 12 });
@@ -66,12 +74,38 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
       n += 1;
       const [row] = await db
         .insert(customers)
-        .values({ ...fixtureCustomerFacts, name: `考核${key}`, idNumber: `11010119800101${String(2000 + n)}`, phone: `1381000${String(1000 + n)}`, managerId, branchId, assetsCny, createdAt })
+        .values({
+          ...fixtureCustomerFacts,
+          name: `考核${key}`,
+          idNumber: `11010119800101${String(2000 + n)}`,
+          phone: `1381000${String(1000 + n)}`,
+          managerId,
+          branchId,
+          assetsCny,
+          createdAt,
+        })
         .returning({ id: customers.id });
       c[key] = row.id;
     }
-    const close = (day: string, customerId: number, managerId: number, branchId: number, tier: string, assetsCny: string, linesHeld: number, cadenceDays: number) => ({
-      day, customerId, managerId, branchId, tier, assetsCny, linesHeld, cadenceDays, closedAt: bj(`${day}T23:00:00`),
+    const close = (
+      day: string,
+      customerId: number,
+      managerId: number,
+      branchId: number,
+      tier: string,
+      assetsCny: string,
+      linesHeld: number,
+      cadenceDays: number,
+    ) => ({
+      day,
+      customerId,
+      managerId,
+      branchId,
+      tier,
+      assetsCny,
+      linesHeld,
+      cadenceDays,
+      closedAt: bj(`${day}T23:00:00`),
     });
     await db.insert(customerDayCloses).values([
       // An older close and a mid-period one: neither is a book the KPIs compare.
@@ -88,18 +122,32 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
       close('2025-03-31', c.e, m.M3, C, 'DIAMOND', '3000000', 3, 21),
     ]);
     const contact = (customerId: number, at: string, outcome = 'REACHED') => ({ customerId, channel: 'PHONE', occurredAt: bj(at), summary: 't', outcome });
-    await db.insert(contacts).values([
-      contact(c.a, '2025-02-20T10:00:00'),
-      contact(c.a, '2025-03-21T10:00:00', 'NO_ANSWER'),
-      contact(c.a, '2025-03-22T10:00:00'),
-      contact(c.b, '2025-02-25T10:00:00'),
-      contact(c.b, '2025-03-13T10:00:00', 'FOLLOW_UP'),
-      contact(c.e, '2025-03-05T10:00:00'),
-    ]);
+    await db
+      .insert(contacts)
+      .values([
+        contact(c.a, '2025-02-20T10:00:00'),
+        contact(c.a, '2025-03-21T10:00:00', 'NO_ANSWER'),
+        contact(c.a, '2025-03-22T10:00:00'),
+        contact(c.b, '2025-02-25T10:00:00'),
+        contact(c.b, '2025-03-13T10:00:00', 'FOLLOW_UP'),
+        contact(c.e, '2025-03-05T10:00:00'),
+      ]);
     const [p] = await db.select({ id: products.id }).from(products).limit(1);
     const order = (customerId: number, line: string, amount: string, at: string, seller: [number | null, number | null], status = 'SETTLED') => ({
-      customerId, productId: p.id, line, amount, currency: 'CNY', quantity: '1', channel: 'COUNTER', initiator: 'STAFF', status, decisionId: 0,
-      placedBy: 'test', placedAt: bj(at), sellerManagerId: seller[0], sellerBranchId: seller[1],
+      customerId,
+      productId: p.id,
+      line,
+      amount,
+      currency: 'CNY',
+      quantity: '1',
+      channel: 'COUNTER',
+      initiator: 'STAFF',
+      status,
+      decisionId: 0,
+      placedBy: 'test',
+      placedAt: bj(at),
+      sellerManagerId: seller[0],
+      sellerBranchId: seller[1],
     });
     await db.insert(orders).values([
       order(c.c, 'FUNDS', '10000', '2025-03-12T11:00:00', [m.M1, B]),
@@ -109,26 +157,68 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
       order(c.a, 'FUNDS', '7777', '2025-04-01T00:00:00', [m.M1, B]), // the first instant of April: outside
     ]);
     const complaint = (customerId: number, managerId: number, branchId: number, at: string) => ({
-      customerId, managerId, branchId, category: 'SERVICE', description: 't', recordedAt: bj(at), respondBy: new Date(bj(at).getTime() + DAY),
+      customerId,
+      managerId,
+      branchId,
+      category: 'SERVICE',
+      description: 't',
+      recordedAt: bj(at),
+      respondBy: new Date(bj(at).getTime() + DAY),
     });
     await db.insert(complaints).values([complaint(c.a, m.M1, B, '2025-03-15T10:00:00'), complaint(c.e, m.M3, C, '2025-02-27T10:00:00')]);
     // Leads of M1 (branch B): X collected 03-01, claimed 03-05, converted 03-20 (19 days); Y collected 02-01, claimed 02-03,
     // converted 03-10 (37 days); Z claimed 02-10 and still open. March: 1 assigned, 2 converted, rate 2, 28 days on average.
     const lead = (name: string, created: string, stage: string, converted: string | null) => ({
-      source: 'CAMPAIGN', prospectKind: 'PERSON', prospectName: name, industry: 'MANUFACTURING', district: 'X', latitude: '30', longitude: '120',
-      estimatedValue: '100000', stage, branchId: B, managerId: m.M1, customerId: converted ? c.c : null, convertedAt: converted ? bj(converted) : null,
-      createdBy: 'test', createdAt: bj(created),
+      source: 'CAMPAIGN',
+      prospectKind: 'PERSON',
+      prospectName: name,
+      industry: 'MANUFACTURING',
+      district: 'X',
+      latitude: '30',
+      longitude: '120',
+      estimatedValue: '100000',
+      stage,
+      branchId: B,
+      managerId: m.M1,
+      customerId: converted ? c.c : null,
+      convertedAt: converted ? bj(converted) : null,
+      createdBy: 'test',
+      createdAt: bj(created),
     });
-    const [x, y, z] = await db.insert(leads).values([lead('X', '2025-03-01T10:00:00', 'CONVERTED', '2025-03-20T10:00:00'), lead('Y', '2025-02-01T10:00:00', 'CONVERTED', '2025-03-10T10:00:00'), lead('Z', '2025-02-10T10:00:00', 'DISTRIBUTED', null)]).returning({ id: leads.id });
-    const event = (leadId: number, toStage: string, at: string) => ({ leadId, fromStage: 'COLLECTED', toStage, managerId: m.M1, branchId: B, actor: 'test', reason: 't', at: bj(at) });
-    await db.insert(leadEvents).values([event(x!.id, 'DISTRIBUTED', '2025-03-05T10:00:00'), event(x!.id, 'CONVERTED', '2025-03-20T10:00:00'), event(y!.id, 'DISTRIBUTED', '2025-02-03T10:00:00'), event(y!.id, 'CONVERTED', '2025-03-10T10:00:00'), event(z!.id, 'DISTRIBUTED', '2025-02-10T10:00:00')]);
+    const [x, y, z] = await db
+      .insert(leads)
+      .values([
+        lead('X', '2025-03-01T10:00:00', 'CONVERTED', '2025-03-20T10:00:00'),
+        lead('Y', '2025-02-01T10:00:00', 'CONVERTED', '2025-03-10T10:00:00'),
+        lead('Z', '2025-02-10T10:00:00', 'DISTRIBUTED', null),
+      ])
+      .returning({ id: leads.id });
+    const event = (leadId: number, toStage: string, at: string) => ({
+      leadId,
+      fromStage: 'COLLECTED',
+      toStage,
+      managerId: m.M1,
+      branchId: B,
+      actor: 'test',
+      reason: 't',
+      at: bj(at),
+    });
+    await db
+      .insert(leadEvents)
+      .values([
+        event(x!.id, 'DISTRIBUTED', '2025-03-05T10:00:00'),
+        event(x!.id, 'CONVERTED', '2025-03-20T10:00:00'),
+        event(y!.id, 'DISTRIBUTED', '2025-02-03T10:00:00'),
+        event(y!.id, 'CONVERTED', '2025-03-10T10:00:00'),
+        event(z!.id, 'DISTRIBUTED', '2025-02-10T10:00:00'),
+      ]);
   }, 120_000);
 
   afterAll(async () => {
     await t?.close();
   });
 
-  it('computes a manager\'s KPIs from the two closes and the period\'s flows (M1)', async () => {
+  it("computes a manager's KPIs from the two closes and the period's flows (M1)", async () => {
     const r = await managerKpis(HO, m.M1);
     expect(r.errors).toBeUndefined();
     expect(r.data.node.kpis).toEqual({
@@ -189,7 +279,7 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
     });
   });
 
-  it('computes a branch\'s KPIs over its customers, with its branch manager\'s sales (B and C)', async () => {
+  it("computes a branch's KPIs over its customers, with its branch manager's sales (B and C)", async () => {
     const b = (await branchKpis(HO, B)).data.node.kpis;
     expect(b).toMatchObject({
       customersAtStart: 3,
@@ -239,7 +329,11 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
 
   it('answers every manager of a branch in one statement, for 1 or 3 managers alike', async () => {
     const q = `query($b: ID!, $p: KpiPeriodInput!) { managers(filter: { branchId: $b }) { edges { node { code kpis(period: $p) { customersAtEnd aum { amount } salesByLine { line } } } } } }`;
-    const one = await t.gql(`query($id: ID!, $p: KpiPeriodInput!) { node(id: $id) { ... on CustomerManager { code kpis(period: $p) { customersAtEnd aum { amount } salesByLine { line } } } } }`, { id: toGlobalId('CustomerManager', m.M1), p: MARCH }, { as: HO });
+    const one = await t.gql(
+      `query($id: ID!, $p: KpiPeriodInput!) { node(id: $id) { ... on CustomerManager { code kpis(period: $p) { customersAtEnd aum { amount } salesByLine { line } } } } }`,
+      { id: toGlobalId('CustomerManager', m.M1), p: MARCH },
+      { as: HO },
+    );
     const all = await t.gql(q, { b: toGlobalId('Branch', B), p: MARCH }, { as: HO });
     expect(all.errors).toBeUndefined();
     expect(all.data.managers.edges.map((e: any) => [e.node.code, e.node.kpis.customersAtEnd])).toEqual([
@@ -282,13 +376,27 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
     expect((await t.gql('{ branches { code } }', {}, { as: RM1 as never })).data.branches).toEqual([{ code: 'T-KPI-B' }]);
   });
 
-  it('takes the close of today from the live books: the fields\' tier and cadence, re-runnable, today or yesterday only', async () => {
+  it("takes the close of today from the live books: the fields' tier and cadence, re-runnable, today or yesterday only", async () => {
     const runtime = t.host.runtime;
     // a holds two lines open and a third closed.
-    const lines = await runtime.database.db.selectDistinctOn([products.line], { id: products.id, line: products.line }).from(products).orderBy(products.line).limit(3);
+    const lines = await runtime.database.db
+      .selectDistinctOn([products.line], { id: products.id, line: products.line })
+      .from(products)
+      .orderBy(products.line)
+      .limit(3);
     expect(lines).toHaveLength(3);
-    const position = (productId: number, status: string) => ({ customerId: c.a, productId, quantity: '1', costAmount: '1', costCurrency: 'CNY', status, openedAt: new Date() });
-    await runtime.database.db.insert(holdings).values([position(lines[0].id, 'ACTIVE'), position(lines[0].id, 'PENDING'), position(lines[1].id, 'PENDING'), position(lines[2].id, 'CLOSED')]);
+    const position = (productId: number, status: string) => ({
+      customerId: c.a,
+      productId,
+      quantity: '1',
+      costAmount: '1',
+      costCurrency: 'CNY',
+      status,
+      openedAt: new Date(),
+    });
+    await runtime.database.db
+      .insert(holdings)
+      .values([position(lines[0].id, 'ACTIVE'), position(lines[0].id, 'PENDING'), position(lines[1].id, 'PENDING'), position(lines[2].id, 'CLOSED')]);
     // As orders and prices do: the asset snapshot follows the positions.
     await revalueCustomers(runtime, Object.values(c));
     const now = new Date();
@@ -299,9 +407,15 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
     expect(await closeDay(runtime, now)).toBe(first);
     await expect(closeDay(runtime, now, '2025-03-31')).rejects.toThrow(/today .* or yesterday/);
     const ids = Object.values(c);
-    const rows = await runtime.database.db.select().from(customerDayCloses).where(and(eq(customerDayCloses.day, today), inArray(customerDayCloses.customerId, ids)));
+    const rows = await runtime.database.db
+      .select()
+      .from(customerDayCloses)
+      .where(and(eq(customerDayCloses.day, today), inArray(customerDayCloses.customerId, ids)));
     for (const id of ids) {
-      const api = await t.gql(`query($id: ID!) { node(id: $id) { ... on Customer { id tier contactPlan { cadenceDays } holdings(first: 50) { edges { node { status product { line } } } } manager { id } } } }`, { id: toGlobalId('Customer', id) });
+      const api = await t.gql(
+        `query($id: ID!) { node(id: $id) { ... on Customer { id tier contactPlan { cadenceDays } holdings(first: 50) { edges { node { status product { line } } } } manager { id } } } }`,
+        { id: toGlobalId('Customer', id) },
+      );
       expect(api.errors).toBeUndefined();
       const node = api.data.node;
       const row = rows.find((r) => toGlobalId('Customer', r.customerId) === node.id)!;

@@ -39,9 +39,13 @@ describe.each(testDrivers())('NEAR_NEXT_TIER work items (%s)', (driver) => {
 
   /** Customer ids of `customers(filter: { nearNextTier: true, … })`, on the same day. */
   async function nearByFilter(filter: Record<string, unknown>) {
-    const r = await t.gql(`query($f: CustomerFilter) { customers(first: 100, filter: $f) { edges { node { id } } } }`, { f: { nearNextTier: true, ...filter } }, {
-      headers: { 'x-finmart-now': NOW },
-    } as never);
+    const r = await t.gql(
+      `query($f: CustomerFilter) { customers(first: 100, filter: $f) { edges { node { id } } } }`,
+      { f: { nearNextTier: true, ...filter } },
+      {
+        headers: { 'x-finmart-now': NOW },
+      } as never,
+    );
     expect(r.errors).toBeUndefined();
     return r.data.customers.edges.map((e: any) => e.node.id).sort();
   }
@@ -50,7 +54,10 @@ describe.each(testDrivers())('NEAR_NEXT_TIER work items (%s)', (driver) => {
     t = await createTestHost({ driver, customers: 12 });
     const db = t.host.runtime.database.db;
     [{ id: N }] = await db.insert(branches).values({ code: 'T-NT-B', nameZh: '临界网点', nameEn: 'Near branch', city: '杭州' }).returning({ id: branches.id });
-    [{ id: MN }] = await db.insert(managers).values({ code: 'T-NT-M', name: '临', grade: 'PRINCIPAL', branchId: N, phone: '13900000031' }).returning({ id: managers.id });
+    [{ id: MN }] = await db
+      .insert(managers)
+      .values({ code: 'T-NT-M', name: '临', grade: 'PRINCIPAL', branchId: N, phone: '13900000031' })
+      .returning({ id: managers.id });
     const base = {
       ...fixtureCustomerFacts,
       branchId: N,
@@ -103,7 +110,10 @@ describe.each(testDrivers())('NEAR_NEXT_TIER work items (%s)', (driver) => {
 
   it('explains the next tier and the gap in both languages (on the valuation snapshot, as the filter compares)', async () => {
     const zh = await mine({ kinds: ['NEAR_NEXT_TIER'] });
-    expect(zh.edges.map((e: any) => e.node.explanation)).toEqual(['客户距 PLATINUM 等级仅差 50000.00 元（资产），可拓展上移', '客户距 PLATINUM 等级仅差 0.01 元（资产），可拓展上移']);
+    expect(zh.edges.map((e: any) => e.node.explanation)).toEqual([
+      '客户距 PLATINUM 等级仅差 50000.00 元（资产），可拓展上移',
+      '客户距 PLATINUM 等级仅差 0.01 元（资产），可拓展上移',
+    ]);
     const en = await mine({ kinds: ['NEAR_NEXT_TIER'] }, 'en');
     expect(en.edges[0].node.explanation).toBe('Customer is 50000.00 CNY of assets short of PLATINUM: grow the relationship');
   });

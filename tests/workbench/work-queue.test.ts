@@ -160,7 +160,17 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
     await db.insert(complaints).values([
       { customerId: c.gold, managerId: m.M1, branchId: B, category: 'SERVICE', description: 'late', recordedAt: at(-3), respondBy: at(-1) },
       // Answered (feedback given) past its deadline: no work left.
-      { customerId: c.gold, managerId: m.M1, branchId: B, category: 'SERVICE', description: 'done', recordedAt: at(-9), respondBy: at(-5), status: 'FEEDBACK_GIVEN', feedbackAt: at(-4) },
+      {
+        customerId: c.gold,
+        managerId: m.M1,
+        branchId: B,
+        category: 'SERVICE',
+        description: 'done',
+        recordedAt: at(-9),
+        respondBy: at(-5),
+        status: 'FEEDBACK_GIVEN',
+        feedbackAt: at(-4),
+      },
     ]);
   });
   afterAll(() => t?.close());
@@ -173,7 +183,10 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
   };
 
   it('counts business, not the last touch: reached contacts and orders not cancelled in the window', async () => {
-    expect(await plan(c.unanswered)).toEqual({ activity: 'DORMANT', contactPlan: { cadenceDays: 90, lastReachedAt: null, nextDueAt: at(-400).toISOString(), overdue: true } });
+    expect(await plan(c.unanswered)).toEqual({
+      activity: 'DORMANT',
+      contactPlan: { cadenceDays: 90, lastReachedAt: null, nextDueAt: at(-400).toISOString(), overdue: true },
+    });
     expect(await plan(c.boundary)).toEqual({
       activity: 'OCCASIONAL',
       contactPlan: { cadenceDays: 60, lastReachedAt: at(-364.9).toISOString(), nextDueAt: at(-304.9).toISOString(), overdue: true },
@@ -182,13 +195,19 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
       activity: 'FREQUENT',
       contactPlan: { cadenceDays: 14, lastReachedAt: at(-1).toISOString(), nextDueAt: at(13).toISOString(), overdue: false },
     });
-    expect(await plan(c.gold)).toEqual({ activity: 'OCCASIONAL', contactPlan: { cadenceDays: 90, lastReachedAt: at(-85).toISOString(), nextDueAt: at(5).toISOString(), overdue: false } });
+    expect(await plan(c.gold)).toEqual({
+      activity: 'OCCASIONAL',
+      contactPlan: { cadenceDays: 90, lastReachedAt: at(-85).toISOString(), nextDueAt: at(5).toISOString(), overdue: false },
+    });
     expect((await plan(c.almostFrequent)).activity).toBe('OCCASIONAL');
   });
 
   it('the activity and contactDueBefore filters agree with the fields', async () => {
     const list = async (filter: Record<string, unknown>) => {
-      const r = await t.gql(`query($f: CustomerFilter) { customers(first: 100, filter: $f) { totalCount edges { node { id activity contactPlan { nextDueAt } } } } }`, { f: filter });
+      const r = await t.gql(
+        `query($f: CustomerFilter) { customers(first: 100, filter: $f) { totalCount edges { node { id activity contactPlan { nextDueAt } } } } }`,
+        { f: filter },
+      );
       expect(r.errors).toBeUndefined();
       return r.data.customers.edges.map((e: any) => e.node);
     };
@@ -202,7 +221,9 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
     for (const a of ['FREQUENT', 'OCCASIONAL', 'DORMANT']) for (const n of await list({ activity: a })) expect(n.activity).toBe(a);
     const now = new Date(Date.now()).toISOString();
     expect(ids(await list({ branchId: bId, contactDueBefore: now }))).toEqual(inB([c.unanswered, c.boundary, c.overdueGold, c.other, c.unassigned]));
-    expect(ids(await list({ branchId: bId, contactDueBefore: at(6).toISOString() }))).toEqual(inB([c.unanswered, c.boundary, c.gold, c.overdueGold, c.other, c.unassigned]));
+    expect(ids(await list({ branchId: bId, contactDueBefore: at(6).toISOString() }))).toEqual(
+      inB([c.unanswered, c.boundary, c.gold, c.overdueGold, c.other, c.unassigned]),
+    );
     for (const n of await list({ contactDueBefore: now })) expect(new Date(n.contactPlan.nextDueAt).getTime()).toBeLessThan(Date.parse(now));
   });
 
@@ -234,7 +255,12 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
     ]);
     expect(m1.totalCount).toBe(2);
     const { q: m2 } = await queueOf(BM_B(), 'T-WQ-M2');
-    expect(shape(m2)).toEqual(expected([['DORMANT_REACTIVATION', c.other, at(-10), 50], ['UNASSIGNED', c.unassigned, at(-3), 30]]));
+    expect(shape(m2)).toEqual(
+      expected([
+        ['DORMANT_REACTIVATION', c.other, at(-10), 50],
+        ['UNASSIGNED', c.unassigned, at(-3), 30],
+      ]),
+    );
   });
 
   it('is scoped: a manager sees only their own queue (and no unassigned customers), a branch manager only their branch', async () => {
@@ -288,8 +314,13 @@ describe.each(testDrivers())('activity, contact plans and the work queue (%s)', 
     const occurred = Date.parse(reached.data.logContact.occurredAt);
     // One piece of business: OCCASIONAL, STANDARD every 180 days from this contact.
     expect(reached.data.logContact).toMatchObject({ reached: true, nextContactAt: new Date(occurred + 180 * DAY).toISOString() });
-    expect(await plan(c.unanswered)).toMatchObject({ activity: 'OCCASIONAL', contactPlan: { cadenceDays: 180, overdue: false, nextDueAt: new Date(occurred + 180 * DAY).toISOString() } });
-    const given = await t.gql(LOG, { i: { customerId: cid(c.gold), channel: 'PHONE', summary: 'call back', outcome: 'FOLLOW_UP', nextContactAt: at(2).toISOString() } });
+    expect(await plan(c.unanswered)).toMatchObject({
+      activity: 'OCCASIONAL',
+      contactPlan: { cadenceDays: 180, overdue: false, nextDueAt: new Date(occurred + 180 * DAY).toISOString() },
+    });
+    const given = await t.gql(LOG, {
+      i: { customerId: cid(c.gold), channel: 'PHONE', summary: 'call back', outcome: 'FOLLOW_UP', nextContactAt: at(2).toISOString() },
+    });
     expect(given.data.logContact).toMatchObject({ reached: true, nextContactAt: at(2).toISOString() });
   });
 });

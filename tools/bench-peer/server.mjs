@@ -45,6 +45,11 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const a = server.address();
   console.log(`listening http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/graphql`);
 });
-const stop = () => server.close(() => Promise.resolve(pgl.release()).then(() => pool.end()).then(() => process.exit(0)));
+const stop = () =>
+  server.close(() =>
+    Promise.resolve(pgl.release())
+      .then(() => pool.end())
+      .then(() => process.exit(0)),
+  );
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

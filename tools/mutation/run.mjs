@@ -38,7 +38,13 @@ const NON_LOGIC = new Set(['StringLiteral', 'ObjectLiteral']);
 function allTargets() {
   /** @type {Target[]} */
   const targets = [
-    { name: 'core', folder: 'src/suitability/rules/core', mutate: ['src/suitability/rules/core/**/*.ts'], tests: ['tests/suitability/core-rules.test.ts'], bar: 95 },
+    {
+      name: 'core',
+      folder: 'src/suitability/rules/core',
+      mutate: ['src/suitability/rules/core/**/*.ts'],
+      tests: ['tests/suitability/core-rules.test.ts'],
+      bar: 95,
+    },
   ];
   for (const code of readdirSync(join(root, 'plugins')).sort()) {
     const dir = join(root, 'plugins', code);
@@ -130,7 +136,14 @@ async function runTarget(target, opts) {
   const logic = counted.filter((r) => !NON_LOGIC.has(r.mutatorName));
   const survivors = counted
     .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
-    .map((r) => ({ file: r.fileName ? relative(root, r.fileName) : '', line: r.location.start.line, mutator: r.mutatorName, status: r.status, original: originalText(relative(root, r.fileName), r.location), replacement: r.replacement ?? '' }));
+    .map((r) => ({
+      file: r.fileName ? relative(root, r.fileName) : '',
+      line: r.location.start.line,
+      mutator: r.mutatorName,
+      status: r.status,
+      original: originalText(relative(root, r.fileName), r.location),
+      replacement: r.replacement ?? '',
+    }));
   const strict = survivors.filter((s) => touchesStrictOutcome(s.original));
   const pct = (n, d) => (d === 0 ? 100 : Math.floor((n / d) * 1000) / 10);
   return {
@@ -176,7 +189,10 @@ async function main() {
   ].join('\n');
   console.log(`\n${table}\n`);
   for (const s of summaries) {
-    for (const v of s.survivors) console.log(`${s.strictSurvivors.includes(v) ? 'BLOCK/REQUIRE survivor' : 'survivor'}: ${v.file}:${v.line} ${v.mutator} ${JSON.stringify(v.original)} → ${JSON.stringify(v.replacement)}`);
+    for (const v of s.survivors)
+      console.log(
+        `${s.strictSurvivors.includes(v) ? 'BLOCK/REQUIRE survivor' : 'survivor'}: ${v.file}:${v.line} ${v.mutator} ${JSON.stringify(v.original)} → ${JSON.stringify(v.replacement)}`,
+      );
   }
   writeFileSync(join(reportsDir, 'summary.md'), `${table}\n`);
   writeFileSync(join(reportsDir, 'summary.json'), JSON.stringify(summaries, null, 2));

@@ -84,7 +84,11 @@ export interface ManagerBookView {
 }
 
 /** One page of a manager's book and their work queue (only `kinds`, when given). */
-export async function loadManagerBook(client: ClientOptions, managerId: string, opts: { after?: string; kinds?: WorkItemKind[] } = {}): Promise<ManagerBookView> {
+export async function loadManagerBook(
+  client: ClientOptions,
+  managerId: string,
+  opts: { after?: string; kinds?: WorkItemKind[] } = {},
+): Promise<ManagerBookView> {
   const { data } = await execute(client, ManagerBookDocument, { managerId, after: opts.after ?? null, kinds: opts.kinds ?? null });
   const manager = data.manager?.__typename === 'CustomerManager' ? data.manager : null;
   const queue = new Map<WorkItemKind, ManagerNode['workQueue']['edges'][number]['node'][]>();

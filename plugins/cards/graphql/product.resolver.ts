@@ -9,9 +9,7 @@ import { AccountClassEnum, CardKindEnum, CreditCardTypeEnum } from './enums.js';
 /** The request's details loader: every product of a page in one statement. */
 function details(ctx: RequestContext, p: ProductRecord): Promise<CardDetailsRow | null> {
   return ctx
-    .loader<number, CardDetailsRow | null>('cards.details', async (ids) =>
-      byKey(ids, await loadCardDetails(ctx.db, ids), (row) => row.productId),
-    )
+    .loader<number, CardDetailsRow | null>('cards.details', async (ids) => byKey(ids, await loadCardDetails(ctx.db, ids), (row) => row.productId))
     .load(p.id);
 }
 

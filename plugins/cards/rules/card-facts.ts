@@ -24,14 +24,11 @@ export function productCard(facts: SuitabilityFacts) {
  * A PENDING holding counts — the card is being issued and takes a slot.
  */
 export function heldCards(facts: SuitabilityFacts): HoldingFacts[] {
-  return facts.customer.holdings.filter(
-    (h) => h.line === CARDS_LINE && h.status !== 'CLOSED' && (str(h.attributes.issuedBy) ?? THIS_BANK) === THIS_BANK,
-  );
+  return facts.customer.holdings.filter((h) => h.line === CARDS_LINE && h.status !== 'CLOSED' && (str(h.attributes.issuedBy) ?? THIS_BANK) === THIS_BANK);
 }
 
 /** Held credit cards of this bank. */
-export const heldCreditCards = (facts: SuitabilityFacts): HoldingFacts[] =>
-  heldCards(facts).filter((h) => h.attributes.cardKind === 'CREDIT');
+export const heldCreditCards = (facts: SuitabilityFacts): HoldingFacts[] => heldCards(facts).filter((h) => h.attributes.cardKind === 'CREDIT');
 
 /** Held debit accounts of this bank in the given class. */
 export const heldDebitOfClass = (facts: SuitabilityFacts, accountClass: string): HoldingFacts[] =>

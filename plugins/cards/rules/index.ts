@@ -8,16 +8,7 @@ import { repaymentSource } from './repayment-source.js';
 import { singleClassOne } from './single-class-one.js';
 import { studentCard } from './student.js';
 
-export {
-  accountClassLimits,
-  cardCap,
-  firstCreditCard,
-  primaryCreditAge,
-  realName,
-  repaymentSource,
-  singleClassOne,
-  studentCard,
-};
+export { accountClassLimits, cardCap, firstCreditCard, primaryCreditAge, realName, repaymentSource, singleClassOne, studentCard };
 
 /** Every suitability rule of the cards line (BUY = applying for a card or opening an account). */
 export const cardsRules: SuitabilityRule[] = [

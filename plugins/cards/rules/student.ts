@@ -18,7 +18,10 @@ export const studentCard: SuitabilityRule = {
   version: '1.0.0',
   lines: [CARDS_LINE],
   regulation: REG.creditCardArt45,
-  description: text('学生申领信用卡：限制发卡银行家数，并须落实第二还款来源', 'Students: credit cards from a limited number of banks, with a guardian as second repayment source'),
+  description: text(
+    '学生申领信用卡：限制发卡银行家数，并须落实第二还款来源',
+    'Students: credit cards from a limited number of banks, with a guardian as second repayment source',
+  ),
   reasons: {
     CREDIT_REPORT_NEEDED: {
       outcome: 'REQUIRE',
@@ -67,7 +70,15 @@ export const studentCard: SuitabilityRule = {
     const holdsOurs = heldCreditCards(facts).some((h) => h.attributes.creditCardType === 'STUDENT');
     const others = [...new Set(external.map((b) => b.trim()))];
     const count = others.length + (holdsOurs ? 1 : 0);
-    const saw = { student: facts.customer.student, cardKind, creditReportAgeDays: report.ageDays, externalStudentCardBanks: others, holdsOurStudentCard: holdsOurs, bankCount: count, cap };
+    const saw = {
+      student: facts.customer.student,
+      cardKind,
+      creditReportAgeDays: report.ageDays,
+      externalStudentCardBanks: others,
+      holdsOurStudentCard: holdsOurs,
+      bankCount: count,
+      cap,
+    };
     if (count >= cap) {
       const banksZh = [...(holdsOurs ? ['本行'] : []), ...others].join('、');
       const banksEn = [...(holdsOurs ? ['this bank'] : []), ...others].join(', ');

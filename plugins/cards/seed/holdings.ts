@@ -43,8 +43,24 @@ const card = (code: string): CardSeed => {
   return c;
 };
 
-const CREDIT_PREMIUM = [['CARD-CC-PLAT', 30], ['CARD-CC-VISA-PLAT', 25], ['CARD-CC-MC-WORLD', 20], ['CARD-CC-MU', 10], ['CARD-CC-CA', 10], ['CARD-CC-GOLD', 5]] as const;
-const CREDIT_MIDDLE = [['CARD-CC-GOLD', 30], ['CARD-CC-PLAT', 10], ['CARD-CC-MU', 15], ['CARD-CC-CA', 10], ['CARD-CC-CTRIP', 15], ['CARD-CC-JD', 10], ['CARD-CC-SUNING', 5], ['CARD-CC-CLASSIC', 5]] as const;
+const CREDIT_PREMIUM = [
+  ['CARD-CC-PLAT', 30],
+  ['CARD-CC-VISA-PLAT', 25],
+  ['CARD-CC-MC-WORLD', 20],
+  ['CARD-CC-MU', 10],
+  ['CARD-CC-CA', 10],
+  ['CARD-CC-GOLD', 5],
+] as const;
+const CREDIT_MIDDLE = [
+  ['CARD-CC-GOLD', 30],
+  ['CARD-CC-PLAT', 10],
+  ['CARD-CC-MU', 15],
+  ['CARD-CC-CA', 10],
+  ['CARD-CC-CTRIP', 15],
+  ['CARD-CC-JD', 10],
+  ['CARD-CC-SUNING', 5],
+  ['CARD-CC-CLASSIC', 5],
+] as const;
 
 /**
  * Plans the demo's card book (pure: only `rng` varies it). Shares, roughly:
@@ -82,7 +98,11 @@ export function planCardHoldings(customers: readonly SeedCustomer[], productIds:
 
     let externalBanks = 0;
     if (c.student) {
-      externalBanks = rng.weighted([[0, 45], [1, 35], [2, 20]] as const);
+      externalBanks = rng.weighted([
+        [0, 45],
+        [1, 35],
+        [2, 20],
+      ] as const);
       // Every student has a credit report on file, some older than a rule accepts (the demo shows the step that renews it).
       studentReports.push({ customerId: c.id, banks: [...rng.sample(OTHER_BANKS, externalBanks)], reportedAt: new Date(now.getTime() - rng.int(1, 60) * DAY) });
     }
@@ -92,11 +112,20 @@ export function planCardHoldings(customers: readonly SeedCustomer[], productIds:
       if (c.age < 18) code = rng.chance(0.7) ? 'CARD-DC-YOUTH' : 'CARD-DC-STD';
       else if (c.residency === 'FOREIGN' && rng.chance(0.4)) code = 'CARD-DC-GLOBAL';
       else if (assets.gte(500_000) && rng.chance(0.4)) code = 'CARD-DC-WEALTH';
-      else if (c.age >= 60) code = rng.weighted([['CARD-DC-SENIOR', 30], ['CARD-DC-SOCIAL', 20], ['CARD-DC-STD', 50]] as const);
+      else if (c.age >= 60)
+        code = rng.weighted([
+          ['CARD-DC-SENIOR', 30],
+          ['CARD-DC-SOCIAL', 20],
+          ['CARD-DC-STD', 50],
+        ] as const);
       else if (earning && rng.chance(0.35)) code = 'CARD-DC-PAYROLL';
       else if (rng.chance(0.1)) code = 'CARD-DC-SOCIAL';
       const balance =
-        c.age < 18 ? new Decimal(rng.int(50, 5000)) : assets.gt(0) ? Decimal.min(assets.mul(rng.int(2, 20)).div(100), 3_000_000) : new Decimal(rng.int(0, 3000));
+        c.age < 18
+          ? new Decimal(rng.int(50, 5000))
+          : assets.gt(0)
+            ? Decimal.min(assets.mul(rng.int(2, 20)).div(100), 3_000_000)
+            : new Decimal(rng.int(0, 3000));
       return { card: card(code), balance: money(balance), openedAt: c.openedAt };
     };
     const classTwo = (): Draft => {
@@ -118,7 +147,14 @@ export function planCardHoldings(customers: readonly SeedCustomer[], productIds:
       } else if (income.gte(500_000)) entries = CREDIT_PREMIUM;
       else if (income.gte(150_000)) entries = CREDIT_MIDDLE;
       else {
-        entries = [['CARD-CC-CLASSIC', 35], ['CARD-CC-GOLD', 10], ['CARD-CC-CTRIP', 15], ['CARD-CC-JD', 20], ['CARD-CC-SUNING', 10], ['CARD-CC-YOUNG', c.age < 35 ? 10 : 0]];
+        entries = [
+          ['CARD-CC-CLASSIC', 35],
+          ['CARD-CC-GOLD', 10],
+          ['CARD-CC-CTRIP', 15],
+          ['CARD-CC-JD', 20],
+          ['CARD-CC-SUNING', 10],
+          ['CARD-CC-YOUNG', c.age < 35 ? 10 : 0],
+        ];
       }
       entries = entries.filter(([code]) => !exclude.has(code));
       if (entries.length === 0) return null;

@@ -99,7 +99,12 @@ describe('cards.primary-credit-age', () => {
 
 /** The credit bureau's report of a customer, `ageDays` old, showing student credit cards at `banks` (plus any other card rows). */
 const bureau = (banks: unknown[], ageDays = 5, cards: unknown[] = banks.map((issuer) => ({ issuer, type: 'CREDIT', student: true }))) => ({
-  CREDIT_REPORT: { source: 'CREDIT_BUREAU', reportedAt: '2026-11-18T02:00:00.000Z', ageDays, payload: { cards, loans: [], overdue: { current: false, maxDaysLast24Months: 0 } } },
+  CREDIT_REPORT: {
+    source: 'CREDIT_BUREAU',
+    reportedAt: '2026-11-18T02:00:00.000Z',
+    ageDays,
+    payload: { cards, loans: [], overdue: { current: false, maxDaysLast24Months: 0 } },
+  },
 });
 
 describe('cards.student', () => {
@@ -162,12 +167,25 @@ describe('cards.student', () => {
     const d = run(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: bureau([], 5, rows) } }));
     expect(d.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
     expect(d.reasons[0]!.facts).toMatchObject({ externalStudentCardBanks: ['招商银行'], bankCount: 1, creditReportAgeDays: 5 });
-    const text = apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: bureau([], 5, '招商银行,中国银行' as never) } });
+    const text = apply(CREDIT_STUDENT, {
+      customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: bureau([], 5, '招商银行,中国银行' as never) },
+    });
     // A report without a card list names none (and does not fail the rule).
-    const noCards = run(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: { CREDIT_REPORT: { ...bureau([]).CREDIT_REPORT, payload: { loans: [] } } } } }));
+    const noCards = run(
+      apply(CREDIT_STUDENT, {
+        customer: {
+          age: 19,
+          student: true,
+          holdings: [card(CREDIT_STD)],
+          external: { CREDIT_REPORT: { ...bureau([]).CREDIT_REPORT, payload: { loans: [] } } },
+        },
+      }),
+    );
     expect(noCards.reasons.map((r) => r.code)).toEqual(['GUARDIAN_CONSENT']);
     // Issuers differing only by spaces are one bank (the rule trims them).
-    const spaced = run(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: bureau([' 招商银行', '招商银行 ']) } }));
+    const spaced = run(
+      apply(CREDIT_STUDENT, { customer: { age: 19, student: true, holdings: [card(CREDIT_STD)], external: bureau([' 招商银行', '招商银行 ']) } }),
+    );
     expect(spaced.reasons[0]!.facts).toMatchObject({ externalStudentCardBanks: ['招商银行'], bankCount: 1, student: true });
     // Even at a cap of 1 bank: a card list that is not a list names none.
     const d2 = run(text, { 'cards.studentCardBankCap': 1 });
@@ -189,7 +207,9 @@ describe('cards.student', () => {
     const stale = run(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: bureau(['招商银行', '中国银行'], 31) } }));
     expect(stale.reasons.map((r) => r.code)).toContain('CREDIT_REPORT_NEEDED');
     expect(stale.reasons.find((r) => r.code === 'CREDIT_REPORT_NEEDED')!.facts).toMatchObject({ creditReportAgeDays: 31, maxAge: 30 });
-    expect(codes(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: bureau(['招商银行'], 31) } }), { 'cards.creditReportMaxAgeDays': 31 })).toContain('GUARDIAN_CONSENT');
+    expect(
+      codes(apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: bureau(['招商银行'], 31) } }), { 'cards.creditReportMaxAgeDays': 31 }),
+    ).toContain('GUARDIAN_CONSENT');
     const claimed = apply(CREDIT_STUDENT, { customer: { age: 19, student: true, external: {} } });
     claimed.sale.completedSteps = ['CREDIT_REPORT_AUTHORISATION', 'GUARDIAN_REPAYMENT_CONSENT'];
     const blocked = run(claimed);
@@ -312,9 +332,7 @@ describe('cards.card-cap', () => {
     ];
     expect(codes(apply(CREDIT_STD, { customer: { holdings: [...holding(4), ...others] } }))).not.toContain('CARD_CAP_REACHED');
     // A pending card takes a slot.
-    expect(codes(apply(CREDIT_STD, { customer: { holdings: [...holding(4), card(DEBIT_II, { status: 'PENDING' })] } }))).toContain(
-      'CARD_CAP_REACHED',
-    );
+    expect(codes(apply(CREDIT_STD, { customer: { holdings: [...holding(4), card(DEBIT_II, { status: 'PENDING' })] } }))).toContain('CARD_CAP_REACHED');
   });
 
   it('never holds back closing a card', () => {
@@ -322,7 +340,14 @@ describe('cards.card-cap', () => {
   });
 
   it('no rule holds back closing a card or account, whatever else would block an application', () => {
-    const customer = { age: 17, student: true, hasStableIncome: false, idVerified: false, holdings: [card(DEBIT_I), card(CREDIT_STUDENT)], external: bureau(['a', 'b']) };
+    const customer = {
+      age: 17,
+      student: true,
+      hasStableIncome: false,
+      idVerified: false,
+      holdings: [card(DEBIT_I), card(CREDIT_STUDENT)],
+      external: bureau(['a', 'b']),
+    };
     for (const details of [CREDIT_STD, CREDIT_STUDENT, DEBIT_I, DEBIT_II, DEBIT_III]) {
       const d = run(apply(details, { customer, sale: { side: 'SELL', amount: '5000', details: { initialDeposit: 'x' } } }));
       expect(d.outcome).toBe('ALLOW');
@@ -341,7 +366,10 @@ describe('cards.real-name', () => {
   it('blocks a Class III account too', () => {
     const d = run(apply(DEBIT_III, { customer: { idVerified: false } }));
     expect(d.outcome).toBe('BLOCK');
-    expect(d.reasons.find((r) => r.code === 'ID_NOT_VERIFIED')).toMatchObject({ outcome: 'BLOCK', facts: { cardKind: 'DEBIT', accountClass: 'CLASS_III', idVerified: false } });
+    expect(d.reasons.find((r) => r.code === 'ID_NOT_VERIFIED')).toMatchObject({
+      outcome: 'BLOCK',
+      facts: { cardKind: 'DEBIT', accountClass: 'CLASS_III', idVerified: false },
+    });
   });
 
   it('leaves credit cards to the credit checks', () => {

@@ -10,7 +10,7 @@ const left = (limit: Decimal, used: string) => Decimal.max(0, limit.sub(used)).t
 /** Adds `fxAnnualQuota` to the core `Customer` (batched: one statement per page of customers). */
 @Resolver(() => Customer)
 export class CustomerFxQuotaResolver {
-  @FieldResolver(() => FxQuota, { description: '本年度结售汇便利化额度 / This year\'s FX facilitation quota (USD)' })
+  @FieldResolver(() => FxQuota, { description: "本年度结售汇便利化额度 / This year's FX facilitation quota (USD)" })
   async fxAnnualQuota(@Root() c: CustomerRecord, @Ctx() ctx: RequestContext): Promise<FxQuota> {
     const usage = await annualUsageLoader(ctx).load(c.id);
     const limit = new Decimal(ctx.settings.get<string>(SETTING_ANNUAL_QUOTA));

@@ -11,7 +11,10 @@ export type ForexUsageRow = typeof forexAnnualUsage.$inferSelect;
 /** Forex details by product id: one statement per batch. */
 export const forexDetailsLoader = (ctx: Ctx) =>
   ctx.loader<number, ForexDetailsRow | null>('forex.details', async (ids) => {
-    const rows = await ctx.db.select().from(forexDetails).where(inArray(forexDetails.productId, [...ids]));
+    const rows = await ctx.db
+      .select()
+      .from(forexDetails)
+      .where(inArray(forexDetails.productId, [...ids]));
     return byKey(ids, rows, (r) => r.productId);
   });
 
@@ -39,50 +42,47 @@ export interface HistoryPageSpec {
  * numbers each currency's rows in page order and keeps the first `limit`.
  */
 export const ratePageLoader = (ctx: Ctx, spec: HistoryPageSpec) =>
-  ctx.loader<string, ForexRateRow[]>(
-    `forex.ratePage:${spec.direction}:${spec.afterKey ?? ''}:${spec.beforeKey ?? ''}:${spec.limit}`,
-    async (currencies) => {
-      const order = spec.direction === 'forward' ? sql`asc` : sql`desc`;
-      const ranked = ctx.db
-        .select({
-          id: forexRates.id,
-          currency: forexRates.currency,
-          at: forexRates.at,
-          buyRate: forexRates.buyRate,
-          sellRate: forexRates.sellRate,
-          middleRate: forexRates.middleRate,
-          rn: sql<number>`row_number() over (partition by ${forexRates.currency} order by ${forexRates.id} ${order})`.as('rn'),
-        })
-        .from(forexRates)
-        .where(
-          and(
-            inArray(forexRates.currency, [...currencies]),
-            spec.afterKey !== undefined ? gt(forexRates.id, spec.afterKey) : undefined,
-            spec.beforeKey !== undefined ? lt(forexRates.id, spec.beforeKey) : undefined,
-          ),
-        )
-        .as('ranked');
-      const rows = await ctx.db
-        .select({
-          id: ranked.id,
-          currency: ranked.currency,
-          at: ranked.at,
-          buyRate: ranked.buyRate,
-          sellRate: ranked.sellRate,
-          middleRate: ranked.middleRate,
-        })
-        .from(ranked)
-        .where(sql`${ranked.rn} <= ${spec.limit}`)
-        .orderBy(ranked.currency, spec.direction === 'forward' ? sql`${ranked.id} asc` : sql`${ranked.id} desc`);
-      const byCurrency = new Map<string, ForexRateRow[]>();
-      for (const r of rows) {
-        const list = byCurrency.get(r.currency) ?? [];
-        list.push(r);
-        byCurrency.set(r.currency, list);
-      }
-      return currencies.map((c) => byCurrency.get(c) ?? []);
-    },
-  );
+  ctx.loader<string, ForexRateRow[]>(`forex.ratePage:${spec.direction}:${spec.afterKey ?? ''}:${spec.beforeKey ?? ''}:${spec.limit}`, async (currencies) => {
+    const order = spec.direction === 'forward' ? sql`asc` : sql`desc`;
+    const ranked = ctx.db
+      .select({
+        id: forexRates.id,
+        currency: forexRates.currency,
+        at: forexRates.at,
+        buyRate: forexRates.buyRate,
+        sellRate: forexRates.sellRate,
+        middleRate: forexRates.middleRate,
+        rn: sql<number>`row_number() over (partition by ${forexRates.currency} order by ${forexRates.id} ${order})`.as('rn'),
+      })
+      .from(forexRates)
+      .where(
+        and(
+          inArray(forexRates.currency, [...currencies]),
+          spec.afterKey !== undefined ? gt(forexRates.id, spec.afterKey) : undefined,
+          spec.beforeKey !== undefined ? lt(forexRates.id, spec.beforeKey) : undefined,
+        ),
+      )
+      .as('ranked');
+    const rows = await ctx.db
+      .select({
+        id: ranked.id,
+        currency: ranked.currency,
+        at: ranked.at,
+        buyRate: ranked.buyRate,
+        sellRate: ranked.sellRate,
+        middleRate: ranked.middleRate,
+      })
+      .from(ranked)
+      .where(sql`${ranked.rn} <= ${spec.limit}`)
+      .orderBy(ranked.currency, spec.direction === 'forward' ? sql`${ranked.id} asc` : sql`${ranked.id} desc`);
+    const byCurrency = new Map<string, ForexRateRow[]>();
+    for (const r of rows) {
+      const list = byCurrency.get(r.currency) ?? [];
+      list.push(r);
+      byCurrency.set(r.currency, list);
+    }
+    return currencies.map((c) => byCurrency.get(c) ?? []);
+  });
 
 /** Number of board rates per currency (for `totalCount`), one statement per batch. */
 export const rateCountLoader = (ctx: Ctx) =>

@@ -1,13 +1,5 @@
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import {
-  ConnectionArgs,
-  DateTimeScalar,
-  DecimalScalar,
-  keysetPage,
-  toConnection,
-  type ProductRecord,
-  type RequestContext,
-} from '../../../src/sdk/index.js';
+import { ConnectionArgs, DateTimeScalar, DecimalScalar, keysetPage, toConnection, type ProductRecord, type RequestContext } from '../../../src/sdk/index.js';
 import { QUOTE_UNITS } from '../conversion.js';
 import { forexDetailsLoader, latestRatesLoader, rateCountLoader, ratePageLoader, type ForexDetailsRow } from './loaders.js';
 import { ForexProduct, ForexProductKind, ForexRateConnection } from './product.type.js';

@@ -10,7 +10,13 @@ const figuresOf = perString((key: string) => {
   const [used, usd, quota, year] = key.split('|') as [string, string, string, string];
   const after = new Decimal(used).add(usd);
   return Object.freeze({
-    params: Object.freeze({ year: Number(year), quota, used: new Decimal(used).toFixed(2), usd: new Decimal(usd).toFixed(2), remaining: Decimal.max(0, new Decimal(quota).sub(after)).toFixed(2) }),
+    params: Object.freeze({
+      year: Number(year),
+      quota,
+      used: new Decimal(used).toFixed(2),
+      usd: new Decimal(usd).toFixed(2),
+      remaining: Decimal.max(0, new Decimal(quota).sub(after)).toFixed(2),
+    }),
     within: after.lte(quota),
   });
 });
@@ -64,7 +70,10 @@ export const forexAnnualQuota: SuitabilityRule = {
     },
     FX_AMOUNT_UNDETERMINED: {
       outcome: 'BLOCK',
-      message: text('无法确定本次外汇金额（币种 {currency}），请填写外币金额 fxAmount', 'Cannot tell the FX amount of this sale (currency {currency}); give fxAmount'),
+      message: text(
+        '无法确定本次外汇金额（币种 {currency}），请填写外币金额 fxAmount',
+        'Cannot tell the FX amount of this sale (currency {currency}); give fxAmount',
+      ),
     },
     FX_RATE_UNAVAILABLE: {
       outcome: 'BLOCK',
@@ -80,7 +89,9 @@ export const forexAnnualQuota: SuitabilityRule = {
     const currency = d.currency ?? facts.product.currency;
     const size = sizeOfSale(facts, d, direction);
     if (size.status === 'UNDETERMINED') {
-      return [{ code: 'FX_AMOUNT_UNDETERMINED', params: { currency: facts.sale.currency }, saw: { saleCurrency: facts.sale.currency, productCurrency: currency } }];
+      return [
+        { code: 'FX_AMOUNT_UNDETERMINED', params: { currency: facts.sale.currency }, saw: { saleCurrency: facts.sale.currency, productCurrency: currency } },
+      ];
     }
     if (size.status === 'NO_RATE') {
       return [{ code: 'FX_RATE_UNAVAILABLE', params: { currency }, saw: { currency, middleRate: d.middleRate, usdMiddleRate: d.usdMiddleRate } }];

@@ -49,9 +49,7 @@ describe('forex seed, facts, order hooks and resolvers', () => {
   it('prices products at CNY per unit and publishes every reference rate to the core', async () => {
     const latest = await env.db.selectDistinctOn([forexRates.currency]).from(forexRates).orderBy(forexRates.currency, forexRates.at);
     expect(seeded.rates.size).toBe(12);
-    const mids = new Map(
-      (await env.db.select().from(forexRates).where(eq(forexRates.at, seeded.ctx.now))).map((r) => [r.currency, r.middleRate]),
-    );
+    const mids = new Map((await env.db.select().from(forexRates).where(eq(forexRates.at, seeded.ctx.now))).map((r) => [r.currency, r.middleRate]));
     expect(latest.length).toBe(12);
     for (const [currency, { rateToCny }] of seeded.rates) {
       expect(new Decimal(rateToCny).eq(new Decimal(mids.get(currency)!).div(100))).toBe(true);
@@ -59,7 +57,7 @@ describe('forex seed, facts, order hooks and resolvers', () => {
     expect(new Decimal(byCode('FX-SPOT-JPY').unitPrice!).eq(new Decimal(mids.get('JPY')!).div(100))).toBe(true);
   });
 
-  it('records this year\'s usage for about 10 % of onshore customers, some near or over the quota', async () => {
+  it("records this year's usage for about 10 % of onshore customers, some near or over the quota", async () => {
     const rows = await env.db.select().from(forexAnnualUsage);
     const onshore = seeded.ctx.customers.filter((c) => c.residency === 'ONSHORE');
     const foreign = new Set(seeded.ctx.customers.filter((c) => c.residency === 'FOREIGN').map((c) => c.id));
@@ -81,12 +79,17 @@ describe('forex seed, facts, order hooks and resolvers', () => {
   });
 
   it('values a position at face value in its currency: 1,000 USD is 1,000 USD', () => {
-    expect(plugin.valuate!({ quantity: '1000', costAmount: '7100', costCurrency: 'CNY', attributes: {}, product: { id: 1, currency: 'USD', unitPrice: '7.1' } })).toBe('1000.00');
+    expect(
+      plugin.valuate!({ quantity: '1000', costAmount: '7100', costCurrency: 'CNY', attributes: {}, product: { id: 1, currency: 'USD', unitPrice: '7.1' } }),
+    ).toBe('1000.00');
   });
 
   it('loads product facts with the currency and USD middle rates in one statement', async () => {
     env.counter.statements = 0;
-    const facts = await plugin.facts!.products!(seeded.ctx, all().map((p) => p.id));
+    const facts = await plugin.facts!.products!(
+      seeded.ctx,
+      all().map((p) => p.id),
+    );
     expect(env.counter.statements).toBe(1);
     const eur = facts.get(byCode('FX-SPOT-EUR').id)!;
     const usd = facts.get(byCode('FX-SPOT-USD').id)!;
@@ -138,8 +141,7 @@ describe('forex seed, facts, order hooks and resolvers', () => {
       placedAt: seeded.ctx.now,
       ...over,
     });
-    const usage = async (customerId: number) =>
-      (await env.db.select().from(forexAnnualUsage).where(eq(forexAnnualUsage.customerId, customerId)))[0];
+    const usage = async (customerId: number) => (await env.db.select().from(forexAnnualUsage).where(eq(forexAnnualUsage.customerId, customerId)))[0];
 
     it('adds purchases and sales to the year, once per order, and subtracts exactly on cancel', async () => {
       const buy = order({ id: 11 });
@@ -150,9 +152,7 @@ describe('forex seed, facts, order hooks and resolvers', () => {
       const eur = order({ id: 12, productId: byCode('FX-SPOT-EUR').id, currency: 'EUR', amount: '500', quantity: '500' });
       await env.db.transaction((tx) => plugin.orders!.onAccepted!(tx, eur));
       const [entry] = await env.db.select().from(forexUsageEntries).where(eq(forexUsageEntries.orderId, 12));
-      const mid = Object.fromEntries(
-        (await env.db.select().from(forexRates).where(eq(forexRates.at, seeded.ctx.now))).map((r) => [r.currency, r.middleRate]),
-      );
+      const mid = Object.fromEntries((await env.db.select().from(forexRates).where(eq(forexRates.at, seeded.ctx.now))).map((r) => [r.currency, r.middleRate]));
       expect(entry!.usdAmount).toBe(new Decimal(500).mul(mid.EUR!).div(mid.USD!).toDecimalPlaces(2).toFixed(2));
 
       const sell = order({ id: 13, side: 'SELL', quantity: '250', details: { usdAmount: '250.50' } });
@@ -167,15 +167,15 @@ describe('forex seed, facts, order hooks and resolvers', () => {
       expect(await usage(800_001)).toMatchObject({ purchasedUsd: '1000.00', soldUsd: '0.00' });
     });
 
-    it('never lets a given usdAmount lower the count below the order\'s own FX amount', async () => {
-      await env.db.transaction((tx) => plugin.orders!.onAccepted!(tx, order({ id: 41, customerId: 800_004, quantity: '20000', details: { usdAmount: '0.01' } })));
+    it("never lets a given usdAmount lower the count below the order's own FX amount", async () => {
+      await env.db.transaction((tx) =>
+        plugin.orders!.onAccepted!(tx, order({ id: 41, customerId: 800_004, quantity: '20000', details: { usdAmount: '0.01' } })),
+      );
       expect(await usage(800_004)).toMatchObject({ purchasedUsd: '20000.00' });
     });
 
     it('counts an order in the Shanghai calendar year it was placed in', async () => {
-      await env.db.transaction((tx) =>
-        plugin.orders!.onAccepted!(tx, order({ id: 21, customerId: 800_002, placedAt: new Date('2026-12-31T16:30:00Z') })),
-      );
+      await env.db.transaction((tx) => plugin.orders!.onAccepted!(tx, order({ id: 21, customerId: 800_002, placedAt: new Date('2026-12-31T16:30:00Z') })));
       const rows = await env.db.select().from(forexAnnualUsage).where(eq(forexAnnualUsage.customerId, 800_002));
       expect(rows.map((r) => r.year)).toEqual([2027]);
     });
@@ -216,7 +216,7 @@ describe('forex seed, facts, order hooks and resolvers', () => {
       expect(await page.totalCount).toBe(120);
     });
 
-    it('shows each customer\'s annual quota, batched', async () => {
+    it("shows each customer's annual quota, batched", async () => {
       await env.db.insert(forexAnnualUsage).values([
         { customerId: 700_001, year: 2026, purchasedUsd: '12000.50', soldUsd: '3000.00' },
         { customerId: 700_002, year: 2026, purchasedUsd: '61000.00', soldUsd: '0' },
@@ -224,8 +224,7 @@ describe('forex seed, facts, order hooks and resolvers', () => {
       ]);
       const ctx = requestContext(env.db);
       const r = new CustomerFxQuotaResolver();
-      const customer = (id: number, over: Partial<CustomerRecord> = {}) =>
-        ({ id, residency: 'ONSHORE', fxWatchList: false, ...over }) as CustomerRecord;
+      const customer = (id: number, over: Partial<CustomerRecord> = {}) => ({ id, residency: 'ONSHORE', fxWatchList: false, ...over }) as CustomerRecord;
       env.counter.statements = 0;
       const [a, b, c, d] = await Promise.all([
         r.fxAnnualQuota(customer(700_001), ctx),

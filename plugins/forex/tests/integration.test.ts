@@ -38,10 +38,9 @@ describe('forex plugin in the host', () => {
   it('refuses a prohibited purpose and counts an accepted purchase against the annual quota', async () => {
     const customer = await onshoreCustomer();
     const productId = products['FX-SPOT-EUR']!.id;
-    const check = await t.gql(
-      `query($input: SuitabilityInput!) { checkSuitability(input: $input) { outcome reasons { code source } } }`,
-      { input: { customerId: customer.id, productId, amount: '1000', details: { purpose: 'OVERSEAS_PROPERTY' } } },
-    );
+    const check = await t.gql(`query($input: SuitabilityInput!) { checkSuitability(input: $input) { outcome reasons { code source } } }`, {
+      input: { customerId: customer.id, productId, amount: '1000', details: { purpose: 'OVERSEAS_PROPERTY' } },
+    });
     expect(check.data.checkSuitability.outcome).toBe('BLOCK');
     expect(check.data.checkSuitability.reasons).toContainEqual({ code: 'PROHIBITED_PURPOSE', source: 'forex' });
 
@@ -49,14 +48,22 @@ describe('forex plugin in the host', () => {
       `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { status quantity amount { amount currency } } } }`,
       {
         input: {
-          customerId: customer.id, productId, amount: '1000', channel: 'ONLINE', initiator: 'CUSTOMER',
-          idempotencyKey: 'forex-integration-eur-1000', details: { purpose: 'TRAVEL' },
+          customerId: customer.id,
+          productId,
+          amount: '1000',
+          channel: 'ONLINE',
+          initiator: 'CUSTOMER',
+          idempotencyKey: 'forex-integration-eur-1000',
+          details: { purpose: 'TRAVEL' },
         },
       },
     );
     expect(placed.errors).toBeUndefined();
     expect(placed.data.placeOrder).toMatchObject({ quantity: '1000', amount: { currency: 'EUR' } });
-    const quota = await t.gql(`query($id: ID!) { customer(id: $id) { fxAnnualQuota { limit { amount currency } purchased { amount } remaining { amount } } } }`, { id: customer.id });
+    const quota = await t.gql(
+      `query($id: ID!) { customer(id: $id) { fxAnnualQuota { limit { amount currency } purchased { amount } remaining { amount } } } }`,
+      { id: customer.id },
+    );
     const usd = new Decimal(1000).mul(products['FX-SPOT-EUR']!.middleRate!).div(products['FX-SPOT-USD']!.middleRate!).toDecimalPlaces(2);
     const q = quota.data.customer.fxAnnualQuota;
     expect(q.limit).toEqual({ amount: '50000', currency: 'USD' });

@@ -58,21 +58,27 @@ describe('forex.annual-quota (purchases by onshore individuals)', () => {
     const d = decide(USD_SPOT, { sale: { amount: '71150', currency: 'CNY' }, usage: { purchasedUsd: '40000' } });
     expect(codes(d)).toEqual(['WITHIN_ANNUAL_QUOTA']);
     expect(d.reasons[0]!.facts).toMatchObject({ fxAmount: '10000.00' });
-    expect(codes(decide(USD_SPOT, { sale: { amount: '71150.08', currency: 'CNY' }, usage: { purchasedUsd: '40000' } }))).toEqual([
-      'ABOVE_ANNUAL_QUOTA',
-    ]);
+    expect(codes(decide(USD_SPOT, { sale: { amount: '71150.08', currency: 'CNY' }, usage: { purchasedUsd: '40000' } }))).toEqual(['ABOVE_ANNUAL_QUOTA']);
   });
 
-  it('counts what the FX authority reports bought at other banks this year, and not last year\'s', () => {
-    const elsewhere = (year: number, usd: string) => ({ FX_ANNUAL_PURCHASES: { source: 'FX_AUTHORITY', reportedAt: '2026-11-01T00:00:00.000Z', ageDays: 22, payload: { year, purchasedUsdElsewhere: usd } } });
+  it("counts what the FX authority reports bought at other banks this year, and not last year's", () => {
+    const elsewhere = (year: number, usd: string) => ({
+      FX_ANNUAL_PURCHASES: { source: 'FX_AUTHORITY', reportedAt: '2026-11-01T00:00:00.000Z', ageDays: 22, payload: { year, purchasedUsdElsewhere: usd } },
+    });
     // 30,000 here + 10,000 elsewhere + 10,000 now = the quota exactly; a cent more needs proof.
     const at = decide(USD_SPOT, { sale: { amount: '10000' }, usage: { purchasedUsd: '30000' }, customer: { external: elsewhere(2026, '10000') } });
     expect(codes(at)).toEqual(['WITHIN_ANNUAL_QUOTA']);
     expect(at.reasons[0]!.facts).toMatchObject({ usedUsd: '40000', purchasedElsewhereUsd: '10000' });
-    expect(codes(decide(USD_SPOT, { sale: { amount: '10000.01' }, usage: { purchasedUsd: '30000' }, customer: { external: elsewhere(2026, '10000') } }))).toEqual(['ABOVE_ANNUAL_QUOTA']);
+    expect(
+      codes(decide(USD_SPOT, { sale: { amount: '10000.01' }, usage: { purchasedUsd: '30000' }, customer: { external: elsewhere(2026, '10000') } })),
+    ).toEqual(['ABOVE_ANNUAL_QUOTA']);
     // Bought only elsewhere (nothing on file here) still counts.
-    expect(codes(decide(USD_SPOT, { sale: { amount: '10000.01' }, usage: { year: 2025 }, customer: { external: elsewhere(2026, '40000') } }))).toEqual(['ABOVE_ANNUAL_QUOTA']);
-    expect(codes(decide(USD_SPOT, { sale: { amount: '10000.01' }, usage: { purchasedUsd: '30000' }, customer: { external: elsewhere(2025, '10000') } }))).toEqual(['WITHIN_ANNUAL_QUOTA']);
+    expect(codes(decide(USD_SPOT, { sale: { amount: '10000.01' }, usage: { year: 2025 }, customer: { external: elsewhere(2026, '40000') } }))).toEqual([
+      'ABOVE_ANNUAL_QUOTA',
+    ]);
+    expect(
+      codes(decide(USD_SPOT, { sale: { amount: '10000.01' }, usage: { purchasedUsd: '30000' }, customer: { external: elsewhere(2025, '10000') } })),
+    ).toEqual(['WITHIN_ANNUAL_QUOTA']);
   });
 
   it('prefers the explicit fxAmount detail', () => {
@@ -80,10 +86,8 @@ describe('forex.annual-quota (purchases by onshore individuals)', () => {
     expect(codes(d)).toEqual(['ABOVE_ANNUAL_QUOTA']);
   });
 
-  it('ignores last year\'s usage (the quota is per calendar year in Shanghai)', () => {
-    expect(codes(decide(USD_SPOT, { sale: { amount: '50000' }, usage: { year: 2025, purchasedUsd: '50000' } }))).toEqual([
-      'WITHIN_ANNUAL_QUOTA',
-    ]);
+  it("ignores last year's usage (the quota is per calendar year in Shanghai)", () => {
+    expect(codes(decide(USD_SPOT, { sale: { amount: '50000' }, usage: { year: 2025, purchasedUsd: '50000' } }))).toEqual(['WITHIN_ANNUAL_QUOTA']);
   });
 
   it('follows the quota setting', () => {
@@ -230,9 +234,7 @@ describe('forex.prohibited-purpose', () => {
   });
 
   it('does not ask a seller of FX for a purchase purpose', () => {
-    expect(codes(decide(USD_SPOT, { sale: { side: 'SELL' }, saleDetails: { purpose: 'OVERSEAS_PROPERTY' } }))).toEqual([
-      'WITHIN_ANNUAL_SELL_QUOTA',
-    ]);
+    expect(codes(decide(USD_SPOT, { sale: { side: 'SELL' }, saleDetails: { purpose: 'OVERSEAS_PROPERTY' } }))).toEqual(['WITHIN_ANNUAL_SELL_QUOTA']);
   });
 });
 

@@ -13,10 +13,11 @@ export type FundDetailsRow = typeof fundsDetails.$inferSelect;
 export function loadFundDetails(ctx: RequestContext, productId: number): Promise<FundDetailsRow> {
   return ctx
     .loader<number, FundDetailsRow>('funds.details', async (ids) => {
-      const rows = await ctx.db.select().from(fundsDetails).where(inArray(fundsDetails.productId, [...ids]));
-      return byKey(ids, rows, (r) => r.productId).map(
-        (row, i) => row ?? new Error(`funds_details has no row for product ${ids[i]}`),
-      );
+      const rows = await ctx.db
+        .select()
+        .from(fundsDetails)
+        .where(inArray(fundsDetails.productId, [...ids]));
+      return byKey(ids, rows, (r) => r.productId).map((row, i) => row ?? new Error(`funds_details has no row for product ${ids[i]}`));
     })
     .load(productId);
 }

@@ -93,11 +93,17 @@ export class FundProductResolver {
           return ids.map((id) => counts.get(id) ?? 0);
         })
         .load(p.id);
-    return toConnection(page, rows, (r) => dateKey(r.navDate), total, (r) => ({
-      date: r.navDate,
-      nav: r.nav,
-      accumulatedNav: r.accumulatedNav,
-    }));
+    return toConnection(
+      page,
+      rows,
+      (r) => dateKey(r.navDate),
+      total,
+      (r) => ({
+        date: r.navDate,
+        nav: r.nav,
+        accumulatedNav: r.accumulatedNav,
+      }),
+    );
   }
 
   @FieldResolver(() => Money)

@@ -11,13 +11,6 @@ import { sip } from './sip.js';
  * warning for funds bought above level) is the core's `core.risk-matching`,
  * driven by each product's regime.
  */
-export const fundsRules: SuitabilityRule[] = [
-  privateQualifiedInvestor,
-  privateMinimum,
-  bankWealthMinimum,
-  privateCoolingOff,
-  sip,
-  qdiiFxDisclosure,
-];
+export const fundsRules: SuitabilityRule[] = [privateQualifiedInvestor, privateMinimum, bankWealthMinimum, privateCoolingOff, sip, qdiiFxDisclosure];
 
 export { bankWealthMinimum, privateCoolingOff, privateMinimum, privateQualifiedInvestor, qdiiFxDisclosure, sip };

@@ -34,9 +34,7 @@ export const privateMinimum: SuitabilityRule = {
     if (amount === null) return [];
 
     const minimums = ctx.settings.get<PrivateMinimumsCny>(FUNDS_SETTINGS.privateMinimumsCny);
-    const minimum = fund.assetClass
-      ? new Decimal(minimums[fund.assetClass])
-      : Decimal.max(...ASSET_CLASSES.map((c) => new Decimal(minimums[c])));
+    const minimum = fund.assetClass ? new Decimal(minimums[fund.assetClass]) : Decimal.max(...ASSET_CLASSES.map((c) => new Decimal(minimums[c])));
     if (amount.gte(minimum)) return [];
 
     return [

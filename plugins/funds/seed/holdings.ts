@@ -58,7 +58,12 @@ export function fundHoldings(customers: readonly SeedCustomer[], funds: readonly
     }
     if (random() >= HOLDER_SHARE) continue;
     const level = levelOf(c.riskLevel);
-    const count = weighted(random, [[1, 35], [2, 35], [3, 20], [4, 10]] as const);
+    const count = weighted(random, [
+      [1, 35],
+      [2, 35],
+      [3, 20],
+      [4, 10],
+    ] as const);
     const held = new Set<number>();
     for (let k = 0; k < count; k++) {
       const above = level >= 2 && level < 5 && random() < ABOVE_LEVEL_SHARE;

@@ -18,8 +18,7 @@ export interface SeedNav {
 export const beijingDate = (at: Date): string => new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The instant a NAV for `date` is published. */
-export const publishedAt = (date: string): Date =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - CST_OFFSET_MS + PUBLISH_HOUR_CST * 3_600_000);
+export const publishedAt = (date: string): Date => new Date(Date.parse(`${date}T00:00:00Z`) - CST_OFFSET_MS + PUBLISH_HOUR_CST * 3_600_000);
 
 /**
  * The last `count` weekdays before `now`'s Beijing date, oldest first: today's

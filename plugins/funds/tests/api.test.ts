@@ -40,10 +40,21 @@ const HOLDINGS = /* GraphQL */ `
 `;
 
 interface Fund {
-  id: string; code: string; riskRating: string; status: string; coolingOffHours: number;
-  fundType: string; isPrivate: boolean; isBankWealth: boolean; issuerType: string; sipSupported: boolean;
-  latestNav: string | null; navDate: string | null;
-  minimumAmount: { amount: string }; subscriptionMinimum: { amount: string }; sipMinimum: { amount: string } | null;
+  id: string;
+  code: string;
+  riskRating: string;
+  status: string;
+  coolingOffHours: number;
+  fundType: string;
+  isPrivate: boolean;
+  isBankWealth: boolean;
+  issuerType: string;
+  sipSupported: boolean;
+  latestNav: string | null;
+  navDate: string | null;
+  minimumAmount: { amount: string };
+  subscriptionMinimum: { amount: string };
+  sipMinimum: { amount: string } | null;
   navHistory: { totalCount: number; edges: { node: { date: string; nav: string } }[]; pageInfo: { hasNextPage: boolean } };
 }
 
@@ -108,7 +119,9 @@ describe.each(testDrivers())('funds through the API (%s)', (driver) => {
     const privateBelow = await check('PF-HY-VALUE-1', '999999.99');
     expect(privateBelow.outcome).toBe('BLOCK');
     expect(privateBelow.reasons.find((r) => r.code === 'PRIVATE_BELOW_MINIMUM')).toMatchObject({
-      ruleId: 'funds.private-minimum', source: 'funds', outcome: 'BLOCK',
+      ruleId: 'funds.private-minimum',
+      source: 'funds',
+      outcome: 'BLOCK',
     });
     expect(privateBelow.reasons.map((r) => r.code)).toContain('PRIVATE_COOLING_OFF');
 

@@ -8,7 +8,11 @@ import { fundsDb, requestContext, seedContext } from './support.js';
 const record = (p: { id: number; unitPrice?: string | null; unitPriceAt?: Date | null; minimumAmount?: string; currency?: string }) =>
   ({ currency: 'CNY', minimumAmount: '0', unitPrice: null, unitPriceAt: null, ...p }) as unknown as ProductRecord;
 
-type Page = { edges: { cursor: string; node: { date: string; nav: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null; startCursor: string | null }; readonly totalCount: Promise<number> | number };
+type Page = {
+  edges: { cursor: string; node: { date: string; nav: string } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null; startCursor: string | null };
+  readonly totalCount: Promise<number> | number;
+};
 
 describe('FundProduct resolvers', () => {
   let env: Awaited<ReturnType<typeof fundsDb>>;
@@ -18,8 +22,7 @@ describe('FundProduct resolvers', () => {
     const p = [...seeded.products.values()].find((x) => x.code === code)!;
     return record({ id: p.id, unitPrice: p.unitPrice ?? null, unitPriceAt: p.unitPriceAt ?? null, minimumAmount: p.minimumAmount });
   };
-  const history = (p: ProductRecord, args: object, ctx = requestContext(env.db)) =>
-    resolver.navHistory(p, args, ctx) as unknown as Promise<Page>;
+  const history = (p: ProductRecord, args: object, ctx = requestContext(env.db)) => resolver.navHistory(p, args, ctx) as unknown as Promise<Page>;
 
   beforeAll(async () => {
     env = await fundsDb();

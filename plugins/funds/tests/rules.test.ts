@@ -97,7 +97,14 @@ describe('funds.private-qualified-investor', () => {
   });
 
   it('the 5,000,000 gross-assets test stands on its own when the net bar is raised above it', () => {
-    const raised = { 'funds.qualifiedInvestor': { experienceYears: 2, householdNetFinancialAssetsCny: '6000000', householdFinancialAssetsCny: '5000000', averageIncomeCny: '400000' } };
+    const raised = {
+      'funds.qualifiedInvestor': {
+        experienceYears: 2,
+        householdNetFinancialAssetsCny: '6000000',
+        householdFinancialAssetsCny: '5000000',
+        averageIncomeCny: '400000',
+      },
+    };
     expect(blocked(buyPrivate(customer({ assets: '5000000' }), raised))).toBe(false);
     expect(blocked(buyPrivate(customer({ assets: '4999999.99' }), raised))).toBe(true);
   });
@@ -108,7 +115,14 @@ describe('funds.private-qualified-investor', () => {
   });
 
   it('follows the bank setting: three years required makes two years fail', () => {
-    const stricter = { 'funds.qualifiedInvestor': { experienceYears: 3, householdNetFinancialAssetsCny: '3000000', householdFinancialAssetsCny: '5000000', averageIncomeCny: '400000' } };
+    const stricter = {
+      'funds.qualifiedInvestor': {
+        experienceYears: 3,
+        householdNetFinancialAssetsCny: '3000000',
+        householdFinancialAssetsCny: '5000000',
+        averageIncomeCny: '400000',
+      },
+    };
     expect(blocked(buyPrivate(customer({ assets: '9000000', years: 2 }), stricter))).toBe(true);
     expect(blocked(buyPrivate(customer({ assets: '9000000', years: 3 }), stricter))).toBe(false);
   });
@@ -259,7 +273,11 @@ describe('funds.bank-wealth-minimum', () => {
 
   it('does not apply to funds, private wealth products (their own minimum) or redemptions', () => {
     expect(codes(run({ product: publicFund({ issuerType: 'BANK' }), sale: { amount: '100' } }))).toEqual([]);
-    const privateWealth = { ...bankWealth('BANK'), coolingOffHours: 24, details: { ...details({ isBankWealth: true, issuerType: 'BANK', isPrivate: true, assetClass: 'MIXED' }) } };
+    const privateWealth = {
+      ...bankWealth('BANK'),
+      coolingOffHours: 24,
+      details: { ...details({ isBankWealth: true, issuerType: 'BANK', isPrivate: true, assetClass: 'MIXED' }) },
+    };
     const d = run({ customer: qualified, product: privateWealth, sale: { amount: '5000' } });
     expect(codes(d)).toEqual(['PRIVATE_BELOW_MINIMUM', 'PRIVATE_COOLING_OFF']);
     expect(codes(run({ product: bankWealth('BANK'), sale: { side: 'SELL', amount: '100' } }))).toEqual([]);
@@ -392,8 +410,7 @@ describe('funds rules: identity', () => {
 });
 
 describe('funds rules with the core rules (the decision a customer gets)', () => {
-  const all = (o: FactsOverrides) =>
-    evaluateRules([...coreRules, ...fundsRules], makeFacts(o), { source: 'funds', settings: fundsSettings });
+  const all = (o: FactsOverrides) => evaluateRules([...coreRules, ...fundsRules], makeFacts(o), { source: 'funds', settings: fundsSettings });
 
   it('a C3 customer buying an R4 equity fund on their own needs the signed special risk warning', () => {
     const d = all({ product: publicFund({}, 'R4'), sale: { amount: '5000' } });

@@ -126,7 +126,11 @@ describe('funds seed', () => {
       expect(h.openedAt.getTime()).toBeGreaterThanOrEqual(c.openedAt.getTime() - 86_400_000);
     }
     expect(above / seeded.holdings.length).toBeLessThan(0.1);
-    const privateIds = new Set(all().filter((p) => (p.coolingOffHours ?? 0) > 0).map((p) => p.id));
+    const privateIds = new Set(
+      all()
+        .filter((p) => (p.coolingOffHours ?? 0) > 0)
+        .map((p) => p.id),
+    );
     const privateHoldings = seeded.holdings.filter((h) => privateIds.has(h.productId));
     for (const h of privateHoldings) {
       const c = customers.get(h.customerId)!;
@@ -137,7 +141,10 @@ describe('funds seed', () => {
 
   it('sells closed and ended products only before they stopped selling', () => {
     const now = seeded.ctx.now.getTime();
-    for (const [code, daysAgo] of [['FUND-NF-3YOPEN', 120], ['WM-HR-BAL1Y', 10]] as const) {
+    for (const [code, daysAgo] of [
+      ['FUND-NF-3YOPEN', 120],
+      ['WM-HR-BAL1Y', 10],
+    ] as const) {
       const p = all().find((x) => x.code === code)!;
       const held = seeded.holdings.filter((h) => h.productId === p.id);
       expect(held.length, code).toBeGreaterThan(0);
@@ -146,7 +153,9 @@ describe('funds seed', () => {
   });
 
   it('facts.products gives the rules each product’s details in one statement', async () => {
-    const ids = all().slice(0, 10).map((p) => p.id);
+    const ids = all()
+      .slice(0, 10)
+      .map((p) => p.id);
     const services = { ...seeded.ctx };
     env.counter.statements = 0;
     const facts = await plugin.facts!.products!(services, [...ids, 99_999]);

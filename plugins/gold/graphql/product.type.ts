@@ -1,12 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import {
-  connectionTypes,
-  DateTimeScalar,
-  DecimalScalar,
-  Money,
-  Product,
-  RiskLevelEnum,
-} from '../../../src/sdk/index.js';
+import { connectionTypes, DateTimeScalar, DecimalScalar, Money, Product, RiskLevelEnum } from '../../../src/sdk/index.js';
 
 /** Kind of gold product. */
 export enum GoldType {

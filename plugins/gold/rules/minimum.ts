@@ -19,7 +19,10 @@ export const goldMinimum: SuitabilityRule = {
   version: '1.1.0',
   lines: ['GOLD'],
   regulation: text('银行积存金业务章程：起购克数与递增克数', 'Bank account gold terms: minimum grams and gram increments'),
-  description: text('积存金买入不低于起购克数且为递增克数的整数倍；金条按整根出售', 'Account gold purchases reach the minimum and come in whole gram steps; bars are sold whole'),
+  description: text(
+    '积存金买入不低于起购克数且为递增克数的整数倍；金条按整根出售',
+    'Account gold purchases reach the minimum and come in whole gram steps; bars are sold whole',
+  ),
   reasons: {
     GOLD_BELOW_MINIMUM: {
       outcome: 'BLOCK',
@@ -43,7 +46,10 @@ export const goldMinimum: SuitabilityRule = {
     },
     GOLD_BAR_NOT_COVERED: {
       outcome: 'BLOCK',
-      message: text('金额 {amount} 元不足以买入一根 {barWeight} 克金条（现价每克 {price} 元）', 'CNY {amount} does not buy one {barWeight} g bar (today CNY {price}/g)'),
+      message: text(
+        '金额 {amount} 元不足以买入一根 {barWeight} 克金条（现价每克 {price} 元）',
+        'CNY {amount} does not buy one {barWeight} g bar (today CNY {price}/g)',
+      ),
     },
   },
   evaluate(facts, ctx) {

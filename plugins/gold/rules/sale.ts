@@ -34,7 +34,5 @@ export function readSaleDetails(facts: SuitabilityFacts): GoldSaleDetails {
  */
 export function isExistingPlanContribution(facts: SuitabilityFacts, plan: PlanKind | null): boolean {
   if (plan !== 'EXISTING_PLAN') return false;
-  return facts.customer.holdings.some(
-    (h) => h.productId === facts.product.id && (h.status === 'ACTIVE' || h.status === 'PENDING'),
-  );
+  return facts.customer.holdings.some((h) => h.productId === facts.product.id && (h.status === 'ACTIVE' || h.status === 'PENDING'));
 }

@@ -12,7 +12,8 @@ describe('gold plugin in the host', () => {
   afterAll(() => t?.close());
 
   it('serves GoldProduct fields with a paged price history', async () => {
-    const res = await t.gql(`{
+    const res = await t.gql(
+      `{
       products(filter: { line: GOLD }, first: 50) {
         totalCount
         edges { node { code riskRating ... on GoldProduct {
@@ -20,7 +21,10 @@ describe('gold plugin in the host', () => {
           priceHistory(last: 2) { totalCount edges { node { at pricePerGram } } }
         } } }
       }
-    }`, {}, { lang: 'en' });
+    }`,
+      {},
+      { lang: 'en' },
+    );
     expect(res.errors).toBeUndefined();
     const nodes = res.data.products.edges.map((e: { node: Record<string, any> }) => e.node);
     expect(res.data.products.totalCount).toBeGreaterThanOrEqual(20);

@@ -36,11 +36,7 @@ const HELD_PLAN: HoldingFacts = {
   pledgedTo: null,
 };
 
-function decide(
-  details: Record<string, unknown>,
-  o: FactsOverrides & { saleDetails?: Record<string, unknown> } = {},
-  overrides: Record<string, unknown> = {},
-) {
+function decide(details: Record<string, unknown>, o: FactsOverrides & { saleDetails?: Record<string, unknown> } = {}, overrides: Record<string, unknown> = {}) {
   const facts = makeFacts({
     now: MONDAY_10,
     ...o,

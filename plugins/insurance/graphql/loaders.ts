@@ -7,7 +7,10 @@ type Ctx = Pick<RequestContext, 'loader' | 'db'>;
 /** Insurance details by product id, one statement per batch (null = no row). */
 export const detailsLoader = (ctx: Ctx) =>
   ctx.loader<number, InsuranceDetailsRow | null>('insurance.details', async (ids) => {
-    const rows = await ctx.db.select().from(insuranceDetails).where(inArray(insuranceDetails.productId, [...ids]));
+    const rows = await ctx.db
+      .select()
+      .from(insuranceDetails)
+      .where(inArray(insuranceDetails.productId, [...ids]));
     return byKey(ids, rows, (r) => r.productId);
   });
 

@@ -12,8 +12,8 @@ const notFound = () => new FinmartError('NOT_FOUND', text('未找到该保险产
 export class InsuranceQuoteResolver {
   @Query(() => InsuranceQuote, {
     description:
-      '保费试算 / Premium quote: sum assured ÷ 1,000 × the rate for the insured\'s age, sex and payment years. ' +
-      'BAD_USER_INPUT (naming the argument) for an age outside the product\'s band, a payment period or term it does not offer, ' +
+      "保费试算 / Premium quote: sum assured ÷ 1,000 × the rate for the insured's age, sex and payment years. " +
+      "BAD_USER_INPUT (naming the argument) for an age outside the product's band, a payment period or term it does not offer, " +
       'or a sex other than MALE/FEMALE. Partners may quote their own products only.',
   })
   async insuranceQuote(

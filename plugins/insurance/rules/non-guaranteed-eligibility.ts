@@ -35,11 +35,20 @@ export function guaranteedOnlyReasons(
     reasons.push(text(`期交产品投保人 ${age} 岁，超过 ${regularMaxAge} 岁`, `regular premiums and the policyholder is ${age}, over ${regularMaxAge}`));
   }
   if (low) {
-    reasons.push(text(`投保人年收入 ${income} 元，低于当地基准 ${benchmark} 元`, `annual income CNY ${income} is below the local benchmark of CNY ${benchmark}`));
+    reasons.push(
+      text(`投保人年收入 ${income} 元，低于当地基准 ${benchmark} 元`, `annual income CNY ${income} is below the local benchmark of CNY ${benchmark}`),
+    );
   }
   return {
     reasons,
-    saw: { age, premiumMode, personalAnnualIncome: income, nonGuaranteedMaxAge: maxAge, nonGuaranteedRegularMaxAge: regularMaxAge, lowIncomeBenchmarkCny: benchmark },
+    saw: {
+      age,
+      premiumMode,
+      personalAnnualIncome: income,
+      nonGuaranteedMaxAge: maxAge,
+      nonGuaranteedRegularMaxAge: regularMaxAge,
+      lowIncomeBenchmarkCny: benchmark,
+    },
   };
 }
 
@@ -68,10 +77,7 @@ export const nonGuaranteedEligibility: SuitabilityRule = {
     MANUAL_UNDERWRITING: {
       outcome: 'REQUIRE',
       step: 'MANUAL_UNDERWRITING',
-      message: text(
-        '{reasonZh}，须经保险公司人工核保后方可承保',
-        'The insurer must underwrite this policy manually: {reasonEn}',
-      ),
+      message: text('{reasonZh}，须经保险公司人工核保后方可承保', 'The insurer must underwrite this policy manually: {reasonEn}'),
     },
   },
   evaluate(facts, ctx) {

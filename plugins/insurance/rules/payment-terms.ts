@@ -29,10 +29,7 @@ export const paymentTerms: SuitabilityRule = {
     if (!product.complete) return []; // insurance.insured-age-band blocks it already
     const sale = saleTerms(facts, product);
     const modeOk = product.premiumModes.includes(sale.premiumMode);
-    const yearsOk =
-      sale.premiumMode === 'SINGLE'
-        ? sale.paymentYears === 1
-        : sale.paymentYears > 1 && product.paymentYearsOptions.includes(sale.paymentYears);
+    const yearsOk = sale.premiumMode === 'SINGLE' ? sale.paymentYears === 1 : sale.paymentYears > 1 && product.paymentYearsOptions.includes(sale.paymentYears);
     if (modeOk && yearsOk) return [];
     return [
       {

@@ -45,7 +45,7 @@ export function productTermsOf(d: Record<string, unknown>, partnerCode: string |
   const complete = type !== null && modes.length > 0 && years.length > 0 && ageMin !== null && ageMax !== null;
   return {
     complete,
-    insurer: typeof d.insurer === 'string' ? d.insurer : partnerCode ?? '',
+    insurer: typeof d.insurer === 'string' ? d.insurer : (partnerCode ?? ''),
     insuranceType: type ?? 'TRADITIONAL',
     // A contradicting flag (guaranteed participating) loses to the type: the regulation is about the benefit design.
     // Without a known type the flag proves nothing: the strict reading (non-guaranteed) holds.
@@ -112,5 +112,4 @@ export function saleTerms(facts: SuitabilityFacts, product: ProductTerms): SaleT
 }
 
 /** Whether a minor-child exception is real: the insured must actually be under age. */
-export const isMinorChild = (sale: SaleTerms): boolean =>
-  sale.insuredIsMinorChildOfPolicyholder && sale.insuredAge < AGE_OF_MAJORITY;
+export const isMinorChild = (sale: SaleTerms): boolean => sale.insuredIsMinorChildOfPolicyholder && sale.insuredAge < AGE_OF_MAJORITY;

@@ -35,7 +35,9 @@ export const recording: SuitabilityRule = {
     const longPersonalCover = product.lifeOrHealth && product.coverOverOneYear;
     const reasons: LocalizedText[] = [];
     if (longPersonalCover && channels.includes(facts.sale.channel)) {
-      reasons.push(text(`在本行网点（${facts.sale.channel}）销售一年期以上人身保险`, `personal insurance over one year sold in branch (${facts.sale.channel})`));
+      reasons.push(
+        text(`在本行网点（${facts.sale.channel}）销售一年期以上人身保险`, `personal insurance over one year sold in branch (${facts.sale.channel})`),
+      );
     }
     if (longPersonalCover && age >= seniorAge) {
       reasons.push(text(`投保人 ${age} 岁，达到 ${seniorAge} 岁`, `the policyholder is ${age}, ${seniorAge} or over`));

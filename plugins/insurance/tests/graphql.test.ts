@@ -71,7 +71,14 @@ describe('insurance plugin through the API', () => {
     const nodes = res.data!.products.edges.map((e) => e.node);
     expect(nodes.length).toBeGreaterThanOrEqual(22);
     const wholeLife = nodes.find((n) => n.code === 'INS-CL-WHOLELIFE')!;
-    expect(wholeLife).toMatchObject({ insurer: 'chinalife', insuranceType: 'TRADITIONAL', guaranteedBenefits: true, coverTermYears: null, coolingOffDays: 15, coolingOffHours: 360 });
+    expect(wholeLife).toMatchObject({
+      insurer: 'chinalife',
+      insuranceType: 'TRADITIONAL',
+      guaranteedBenefits: true,
+      coverTermYears: null,
+      coolingOffDays: 15,
+      coolingOffHours: 360,
+    });
     expect(wholeLife.rateTable.length).toBeGreaterThan(0);
     expect(nodes.find((n) => n.code === 'INS-TK-ILP-EQUITY')).toMatchObject({ insuranceType: 'INVESTMENT_LINKED', guaranteedBenefits: false });
     // Details and rates load once per page, whatever the page size.

@@ -21,8 +21,7 @@ export const policyTerms = (o: Partial<InsuranceProductDetails> = {}): Insurance
 });
 
 /** A guaranteed traditional policy with the same terms. */
-export const guaranteedTerms = (o: Partial<InsuranceProductDetails> = {}) =>
-  policyTerms({ insuranceType: 'TRADITIONAL', guaranteed: true, ...o });
+export const guaranteedTerms = (o: Partial<InsuranceProductDetails> = {}) => policyTerms({ insuranceType: 'TRADITIONAL', guaranteed: true, ...o });
 
 export interface Case {
   product?: Partial<InsuranceProductDetails>;

@@ -74,14 +74,21 @@ describe('insurance.non-guaranteed-eligibility', () => {
   it('gives no reasons and keeps no evidence for a policyholder none applies to', () => {
     const s = read(testSettings(insuranceSettings));
     expect(guaranteedOnlyReasons(insuranceFacts({ customer: { age: 40, personalAnnualIncome: '300000' } }), 'REGULAR', s)).toEqual({ reasons: [], saw: {} });
-    expect(guaranteedOnlyReasons(insuranceFacts({ customer: { age: 40, personalAnnualIncome: '1000' } }), 'SINGLE', s).saw).toMatchObject({ personalAnnualIncome: '1000', lowIncomeBenchmarkCny: '50000' });
+    expect(guaranteedOnlyReasons(insuranceFacts({ customer: { age: 40, personalAnnualIncome: '1000' } }), 'SINGLE', s).saw).toMatchObject({
+      personalAnnualIncome: '1000',
+      lowIncomeBenchmarkCny: '50000',
+    });
   });
 
   it('names only the reasons that apply', () => {
     const low = run(rule, { customer: { personalAnnualIncome: '49999.99' } });
-    expect(low.reasons[0].message.en).toBe('A participating product with non-guaranteed benefits may not be sold to this policyholder: annual income CNY 49999.99 is below the local benchmark of CNY 50000. Guaranteed-benefit products only');
+    expect(low.reasons[0].message.en).toBe(
+      'A participating product with non-guaranteed benefits may not be sold to this policyholder: annual income CNY 49999.99 is below the local benchmark of CNY 50000. Guaranteed-benefit products only',
+    );
     const regularOnly = run(rule, { customer: { age: 61 }, details: { premiumMode: 'REGULAR', paymentYears: 5 } });
-    expect(regularOnly.reasons[0].message.en).toBe('A participating product with non-guaranteed benefits may not be sold to this policyholder: regular premiums and the policyholder is 61, over 60. Guaranteed-benefit products only');
+    expect(regularOnly.reasons[0].message.en).toBe(
+      'A participating product with non-guaranteed benefits may not be sold to this policyholder: regular premiums and the policyholder is 61, over 60. Guaranteed-benefit products only',
+    );
   });
 
   it('names every reason that applies', () => {
@@ -229,7 +236,9 @@ describe('insurance.recording', () => {
     expect(d.reasons[0].message.en).toBe(
       'The sale must be audio-video recorded: personal insurance over one year sold in branch (COUNTER); the policyholder is 60, 60 or over; investment-linked insurance',
     );
-    expect(d.reasons[0].message['zh-CN']).toBe('须对销售过程录音录像（双录）：在本行网点（COUNTER）销售一年期以上人身保险；投保人 60 岁，达到 60 岁；投资连结保险');
+    expect(d.reasons[0].message['zh-CN']).toBe(
+      '须对销售过程录音录像（双录）：在本行网点（COUNTER）销售一年期以上人身保险；投保人 60 岁，达到 60 岁；投资连结保险',
+    );
     expect(d.reasons[0].facts).toMatchObject({ channel: 'COUNTER', age: 60, insuranceType: 'INVESTMENT_LINKED', recordingSeniorAge: 60 });
   });
 
@@ -237,7 +246,9 @@ describe('insurance.recording', () => {
     const over = { 'insurance.recordingChannels': ['MOBILE'], 'insurance.recordingSeniorAge': 65 };
     expect(run(recording, { customer: { age: 60 }, sale: { channel: 'COUNTER' } }, over).reasons).toEqual([]);
     expect(run(recording, { sale: { channel: 'MOBILE' } }, over).outcome).toBe('REQUIRE');
-    expect(run(recording, { product: { insuranceType: 'INVESTMENT_LINKED' }, customer: { age: 70 }, sale: { side: 'SELL', channel: 'COUNTER' } }).reasons).toEqual([]);
+    expect(
+      run(recording, { product: { insuranceType: 'INVESTMENT_LINKED' }, customer: { age: 70 }, sale: { side: 'SELL', channel: 'COUNTER' } }).reasons,
+    ).toEqual([]);
   });
 
   it('always records investment-linked sales', () => {
@@ -277,7 +288,11 @@ describe('insurance.insured-age-band', () => {
 
   it('states the age and band it refused, and leaves surrenders alone', () => {
     const old = run(insuredAgeBand, { product: band, details: { insuredAge: 61 } });
-    expect(old.reasons[0]).toMatchObject({ code: 'INSURED_AGE_OUT_OF_BAND', outcome: 'BLOCK', facts: { insuredAge: 61, insuredAgeMin: 18, insuredAgeMax: 60 } });
+    expect(old.reasons[0]).toMatchObject({
+      code: 'INSURED_AGE_OUT_OF_BAND',
+      outcome: 'BLOCK',
+      facts: { insuredAge: 61, insuredAgeMin: 18, insuredAgeMax: 60 },
+    });
     expect(run(insuredAgeBand, { rawDetails: {}, sale: { side: 'SELL' } }).reasons).toEqual([]);
   });
 });
@@ -346,14 +361,19 @@ describe('insurance.legal-capacity', () => {
 
   it('names the capacity the policyholder lacks, or says less than full for another insured', () => {
     const none = run(rule, { customer: { legalCapacity: 'NONE' } });
-    expect(none.reasons[0].message.en).toBe('The insured has no legal capacity; death cover may not be bought for them, except by parents for a child under 18');
+    expect(none.reasons[0].message.en).toBe(
+      'The insured has no legal capacity; death cover may not be bought for them, except by parents for a child under 18',
+    );
     expect(none.reasons[0].message['zh-CN']).toContain('无民事行为能力人');
     const limited = run(rule, { customer: { legalCapacity: 'LIMITED' } });
     expect(limited.reasons[0].message.en).toContain('The insured has limited legal capacity;');
     const other = run(rule, { details: { insuredIsPolicyholder: false, insuredAge: 45, insuredHasLegalCapacity: false } });
     expect(other.reasons[0].message.en).toContain('The insured has less than full legal capacity;');
     expect(other.reasons[0].message['zh-CN']).toContain('不具有完全民事行为能力的人');
-    expect(other.reasons[0]).toMatchObject({ outcome: 'BLOCK', facts: { insuredIsPolicyholder: false, insuredHasLegalCapacity: false, customerLegalCapacity: 'FULL', insuredAge: 45, deathCover: true } });
+    expect(other.reasons[0]).toMatchObject({
+      outcome: 'BLOCK',
+      facts: { insuredIsPolicyholder: false, insuredHasLegalCapacity: false, customerLegalCapacity: 'FULL', insuredAge: 45, deathCover: true },
+    });
   });
 
   it('a policyholder without capacity insuring someone else is judged by the insured', () => {
@@ -387,7 +407,11 @@ describe('insurance.cooling-off', () => {
   it('says nothing of a cooling-off period of 0 days, and a 1-day one is told', () => {
     expect(run(coolingOff, { product: { coolingOffDays: 0 } }).reasons).toEqual([]);
     const one = run(coolingOff, { product: { coolingOffDays: 1 } });
-    expect(one.reasons[0]).toMatchObject({ code: 'COOLING_OFF_PERIOD', outcome: 'WARN', facts: { coolingOffDays: 1, lifeOrHealth: true, coverOverOneYear: true } });
+    expect(one.reasons[0]).toMatchObject({
+      code: 'COOLING_OFF_PERIOD',
+      outcome: 'WARN',
+      facts: { coolingOffDays: 1, lifeOrHealth: true, coverOverOneYear: true },
+    });
   });
 
   it('says nothing on a surrender', () => {

@@ -176,7 +176,14 @@ describe('seedInsurance on a database', () => {
 
     const facts = await productFacts({ db, settings: ctx.settings, catalog: ctx.catalog, log: ctx.log }, [1, 2, 999]);
     expect(facts.size).toBe(2);
-    expect(facts.get(1)).toMatchObject({ insurer: 'pingan-life', insuranceType: 'TRADITIONAL', guaranteed: true, premiumModes: ['REGULAR'], paymentYearsOptions: [10, 20], coolingOffDays: 15 });
+    expect(facts.get(1)).toMatchObject({
+      insurer: 'pingan-life',
+      insuranceType: 'TRADITIONAL',
+      guaranteed: true,
+      premiumModes: ['REGULAR'],
+      paymentYearsOptions: [10, 20],
+      coolingOffDays: 15,
+    });
     expect(facts.get(2)).toMatchObject({ coverTermYears: null, insuredAgeMin: 0, insuredAgeMax: 60 });
 
     const rows = await client.query<{ n: number }>('select count(*)::int as n from insurance_rates');
@@ -184,7 +191,9 @@ describe('seedInsurance on a database', () => {
     const rate = await client.query<{ rate_per_1000: string }>(
       "select rate_per_1000 from insurance_rates where product_id = 2 and sex = 'MALE' and age_from = 31 and payment_years = 20",
     );
-    expect(rate.rows[0].rate_per_1000).toBe(rateTable(CATALOG[1]).find((r) => r.sex === 'MALE' && r.ageFrom === 31 && r.paymentYears === 20)!.ratePer1000 + '00');
+    expect(rate.rows[0].rate_per_1000).toBe(
+      rateTable(CATALOG[1]).find((r) => r.sex === 'MALE' && r.ageFrom === 31 && r.paymentYears === 20)!.ratePer1000 + '00',
+    );
     await client.close();
   }, 120_000);
 });

@@ -71,22 +71,41 @@ export class LoanApplicationResolver {
   async history(@Root() a: ApplicationRow, @Ctx() ctx: RequestContext): Promise<LoanApplicationEvent[]> {
     const rows = await ctx
       .loader<number, (typeof loanApplicationEvents.$inferSelect)[]>('loans.applicationEvents', async (ids) => {
-        const all = await ctx.db.select().from(loanApplicationEvents).where(inArray(loanApplicationEvents.applicationId, [...ids])).orderBy(asc(loanApplicationEvents.id));
+        const all = await ctx.db
+          .select()
+          .from(loanApplicationEvents)
+          .where(inArray(loanApplicationEvents.applicationId, [...ids]))
+          .orderBy(asc(loanApplicationEvents.id));
         return groupByKey(ids, all, (r) => r.applicationId);
       })
       .load(a.id);
-    return rows.map((e) => ({ fromStage: e.fromStage, toStage: e.toStage, actor: e.actor, note: e.note, decisionRecordId: e.decisionId === null ? null : String(e.decisionId), at: e.at }));
+    return rows.map((e) => ({
+      fromStage: e.fromStage,
+      toStage: e.toStage,
+      actor: e.actor,
+      note: e.note,
+      decisionRecordId: e.decisionId === null ? null : String(e.decisionId),
+      at: e.at,
+    }));
   }
 }
 
 /** `Customer.loanApplications`: batched per page of customers. */
 @Resolver(() => Customer)
 export class CustomerLoanApplicationsResolver {
-  @FieldResolver(() => [LoanApplication], { description: 'The customer\'s loan applications, oldest first.' })
+  @FieldResolver(() => [LoanApplication], { description: "The customer's loan applications, oldest first." })
   loanApplications(@Root() c: CustomerRecord, @Ctx() ctx: RequestContext) {
     return ctx
       .loader<number, ApplicationRow[]>('loans.applicationsByCustomer', async (ids) =>
-        groupByKey(ids, await ctx.db.select().from(loanApplications).where(inArray(loanApplications.customerId, [...ids])).orderBy(asc(loanApplications.id)), (r) => r.customerId),
+        groupByKey(
+          ids,
+          await ctx.db
+            .select()
+            .from(loanApplications)
+            .where(inArray(loanApplications.customerId, [...ids]))
+            .orderBy(asc(loanApplications.id)),
+          (r) => r.customerId,
+        ),
       )
       .load(c.id);
   }
@@ -96,26 +115,33 @@ export class CustomerLoanApplicationsResolver {
 export class LoanApplicationMutationResolver {
   @Mutation(() => LoanApplication, {
     description:
-      '调查与成交 (1): applies for a loan for a customer in your book. The rules judge the terms with the server\'s figures; BLOCK refuses it (SUITABILITY_BLOCKED, with the reasons and the decision record), ' +
+      "调查与成交 (1): applies for a loan for a customer in your book. The rules judge the terms with the server's figures; BLOCK refuses it (SUITABILITY_BLOCKED, with the reasons and the decision record), " +
       'outstanding steps do not (they come with the investigation). The caller is recorded as having marketed it: they can never decide it. Idempotent under the key. Audited.',
   })
-  async applyForLoan(@Arg('input', () => ApplyForLoanInput, { description: 'The loan applied for: customer, product, amount, term, repayment method and source.' }) input: ApplyForLoanInput, @Ctx() ctx: RequestContext): Promise<ApplicationRow> {
+  async applyForLoan(
+    @Arg('input', () => ApplyForLoanInput, { description: 'The loan applied for: customer, product, amount, term, repayment method and source.' })
+    input: ApplyForLoanInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationRow> {
     requireRole(ctx, ...STAFF);
     const key = checkIdempotencyKey(input.idempotencyKey);
     const customerId = numericIdOf(input.customerId, 'Customer');
     if (!customerId) throw badInput(text('客户编号无效', 'customerId is not a customer id'), 'customerId');
     const productId = numericIdOf(input.productId, 'Product');
     if (!productId) throw badInput(text('产品编号无效', 'productId is not a product id'), 'productId');
-    if (!/^\d{1,14}(\.\d{1,2})?$/.test(input.amount) || new Decimal(input.amount).lte(0)) throw badInput(text('金额须为正数，至多两位小数', 'amount must be positive, at most 2 decimals'), 'amount');
+    if (!/^\d{1,14}(\.\d{1,2})?$/.test(input.amount) || new Decimal(input.amount).lte(0))
+      throw badInput(text('金额须为正数，至多两位小数', 'amount must be positive, at most 2 decimals'), 'amount');
     const leadId = input.leadId ? numericIdOf(input.leadId, 'Lead') : null;
     if (input.leadId && !leadId) throw badInput(text('线索编号无效', 'leadId is not a lead id'), 'leadId');
-    if (leadId && input.source !== 'LEAD') throw badInput(text('只有来源为 LEAD 的申请可以关联线索', 'Only an application from source LEAD names a lead'), 'leadId');
+    if (leadId && input.source !== 'LEAD')
+      throw badInput(text('只有来源为 LEAD 的申请可以关联线索', 'Only an application from source LEAD names a lead'), 'leadId');
     const pledgedHoldingId = input.pledgedHoldingId ? numericIdOf(input.pledgedHoldingId, 'Holding') : null;
     if (input.pledgedHoldingId && !pledgedHoldingId) throw badInput(text('质押持仓编号无效', 'pledgedHoldingId is not a holding id'), 'pledgedHoldingId');
     // Reads before any write: the product must be a loan (and a pledge loan to name a pledge), the lead one the caller may see.
     const loanTerms = await loanDetailsLoader(ctx).load(productId);
     if (!loanTerms) throw badInput(text('该产品不是贷款产品', 'The product is not a loan'), 'productId');
-    if (pledgedHoldingId && loanTerms.kind !== 'PLEDGE') throw badInput(text('只有质押贷款可以指定质押持仓', 'Only a pledge loan names a pledged holding'), 'pledgedHoldingId');
+    if (pledgedHoldingId && loanTerms.kind !== 'PLEDGE')
+      throw badInput(text('只有质押贷款可以指定质押持仓', 'Only a pledge loan names a pledged holding'), 'pledgedHoldingId');
     if (leadId && !(await leadInScope(ctx, leadId))) throw badInput(text('线索不存在或不在您的范围内', 'No such lead in your scope'), 'leadId');
     const terms: Record<string, unknown> = {};
     if (pledgedHoldingId) terms.pledgedHoldingId = pledgedHoldingId;
@@ -127,7 +153,13 @@ export class LoanApplicationMutationResolver {
     type Stored = { id: number } | { refused: { code: string; reasons: unknown[]; decisionRecordId: string } };
     // Judged before the transaction (reads only); recorded in it.
     const j = await judgeApplication(ctx, {
-      customerId, productId, amount: input.amount, details: detailsOf(input.termMonths, input.repaymentMethod, terms), completedSteps: [], channel: 'COUNTER', initiator: 'STAFF',
+      customerId,
+      productId,
+      amount: input.amount,
+      details: detailsOf(input.termMonths, input.repaymentMethod, terms),
+      completedSteps: [],
+      channel: 'COUNTER',
+      initiator: 'STAFF',
     });
     const stored = await ctx.db.transaction(async (tx): Promise<Stored> => {
       const claim = await claimIdempotencyKey<Stored>(tx, ctx.principal.subject, key, 'applyForLoan', hash);
@@ -142,8 +174,21 @@ export class LoanApplicationMutationResolver {
         const [row] = await tx
           .insert(loanApplications)
           .values({
-            customerId, productId, amount: new Decimal(input.amount).toFixed(2), termMonths: input.termMonths, repaymentMethod: input.repaymentMethod, terms, source: input.source, leadId,
-            stage: 'APPLIED', completedSteps: [], decisionId, outcome: j.decision.outcome, createdBy: ctx.principal.subject, createdAt: ctx.now, updatedAt: ctx.now,
+            customerId,
+            productId,
+            amount: new Decimal(input.amount).toFixed(2),
+            termMonths: input.termMonths,
+            repaymentMethod: input.repaymentMethod,
+            terms,
+            source: input.source,
+            leadId,
+            stage: 'APPLIED',
+            completedSteps: [],
+            decisionId,
+            outcome: j.decision.outcome,
+            createdBy: ctx.principal.subject,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
           })
           .returning();
         await recordParticipation(ctx, tx, caseOf(row!.id), 'MARKETED');
@@ -154,7 +199,10 @@ export class LoanApplicationMutationResolver {
       return response;
     });
     if ('refused' in stored) {
-      throw new FinmartError('SUITABILITY_BLOCKED', text('贷款规则不通过', 'The loan rules block this application'), { reasons: stored.refused.reasons, decisionRecordId: stored.refused.decisionRecordId });
+      throw new FinmartError('SUITABILITY_BLOCKED', text('贷款规则不通过', 'The loan rules block this application'), {
+        reasons: stored.refused.reasons,
+        decisionRecordId: stored.refused.decisionRecordId,
+      });
     }
     const [row] = await ctx.db.select().from(loanApplications).where(eq(loanApplications.id, stored.id));
     return row!;
@@ -165,15 +213,27 @@ export class LoanApplicationMutationResolver {
       '调查与成交 (2): the investigating officer records the credit-report authorisation, the interview and the findings (an APPLIED application → INVESTIGATED); the rules judge it again with the steps. ' +
       'The caller is recorded as having investigated it: they can never decide it. Audited.',
   })
-  async recordInvestigation(@Arg('input', () => RecordInvestigationInput, { description: 'The application and the findings of the investigation (贷前调查).' }) input: RecordInvestigationInput, @Ctx() ctx: RequestContext): Promise<ApplicationRow> {
+  async recordInvestigation(
+    @Arg('input', () => RecordInvestigationInput, { description: 'The application and the findings of the investigation (贷前调查).' })
+    input: RecordInvestigationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationRow> {
     requireRole(ctx, ...STAFF);
     const findings = input.findings.trim();
-    if (findings.length === 0 || findings.length > 1000) throw badInput(text('调查结论须为 1 到 1000 字', 'findings must be 1 to 1,000 characters'), 'findings');
+    if (findings.length === 0 || findings.length > 1000)
+      throw badInput(text('调查结论须为 1 到 1000 字', 'findings must be 1 to 1,000 characters'), 'findings');
     const app = await findApplication(ctx, input.applicationId);
-    if (app.stage !== 'APPLIED') throw badInput(text(`申请已是 ${app.stage}，不能再调查`, `The application is ${app.stage}; it is past investigation`), 'applicationId');
+    if (app.stage !== 'APPLIED')
+      throw badInput(text(`申请已是 ${app.stage}，不能再调查`, `The application is ${app.stage}; it is past investigation`), 'applicationId');
     const steps = [...(input.creditReportAuthorised ? ['CREDIT_REPORT_AUTHORISATION'] : []), ...(input.interviewed ? ['FACE_TO_FACE_INTERVIEW'] : [])];
     const j = await judgeApplication(ctx, {
-      customerId: app.customerId, productId: app.productId, amount: app.amount, details: detailsOf(app.termMonths, app.repaymentMethod, app.terms), completedSteps: steps, channel: 'COUNTER', initiator: 'STAFF',
+      customerId: app.customerId,
+      productId: app.productId,
+      amount: app.amount,
+      details: detailsOf(app.termMonths, app.repaymentMethod, app.terms),
+      completedSteps: steps,
+      channel: 'COUNTER',
+      initiator: 'STAFF',
     });
     return ctx.db.transaction(async (tx) => {
       const decisionId = await recordApplicationDecision(ctx, tx, j);
@@ -187,20 +247,29 @@ export class LoanApplicationMutationResolver {
   @Mutation(() => LoanApplication, {
     description:
       '调查与成交 (3): approves (as applied, or with a lower amount or another term) or declines an INVESTIGATED application. Refused by the host (FORBIDDEN, extensions.reason SELF_APPROVAL) for ' +
-      'whoever marketed or investigated it, and (APPROVAL_AUTHORITY) above a branch manager\'s authority (core.approvalAuthority; head office decides any amount). An approval is judged again on the ' +
+      "whoever marketed or investigated it, and (APPROVAL_AUTHORITY) above a branch manager's authority (core.approvalAuthority; head office decides any amount). An approval is judged again on the " +
       'approved terms and must pass every rule with every step (else SUITABILITY_BLOCKED / SUITABILITY_STEPS_REQUIRED). Audited with the decision record.',
   })
-  async decideLoan(@Arg('input', () => DecideLoanInput, { description: 'The application and the decision (by someone other than the investigator).' }) input: DecideLoanInput, @Ctx() ctx: RequestContext): Promise<ApplicationRow> {
+  async decideLoan(
+    @Arg('input', () => DecideLoanInput, { description: 'The application and the decision (by someone other than the investigator).' }) input: DecideLoanInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApplicationRow> {
     requireRole(ctx, 'BRANCH_MANAGER', 'HEAD_OFFICE');
     const note = input.note.trim();
     if (note.length === 0 || note.length > 1000) throw badInput(text('审批意见须为 1 到 1000 字', 'note must be 1 to 1,000 characters'), 'note');
     const app = await findApplication(ctx, input.applicationId);
-    if (app.stage !== 'INVESTIGATED') throw badInput(text(`申请为 ${app.stage}，只有已调查的申请可以审批`, `The application is ${app.stage}; only an investigated application is decided`), 'applicationId');
+    if (app.stage !== 'INVESTIGATED')
+      throw badInput(
+        text(`申请为 ${app.stage}，只有已调查的申请可以审批`, `The application is ${app.stage}; only an investigated application is decided`),
+        'applicationId',
+      );
     const changes = input.decision === 'APPROVE_WITH_CHANGES';
-    if (!changes && (input.amount != null || input.termMonths != null)) throw badInput(text('只有附条件批准可以改变金额或期限', 'Only APPROVE_WITH_CHANGES changes the amount or term'), 'decision');
+    if (!changes && (input.amount != null || input.termMonths != null))
+      throw badInput(text('只有附条件批准可以改变金额或期限', 'Only APPROVE_WITH_CHANGES changes the amount or term'), 'decision');
     const amount = changes && input.amount != null ? input.amount : app.amount;
     const termMonths = changes && input.termMonths != null ? input.termMonths : app.termMonths;
-    if (changes && input.amount == null && input.termMonths == null) throw badInput(text('附条件批准须给出新的金额或期限', 'APPROVE_WITH_CHANGES gives a new amount or term'), 'decision');
+    if (changes && input.amount == null && input.termMonths == null)
+      throw badInput(text('附条件批准须给出新的金额或期限', 'APPROVE_WITH_CHANGES gives a new amount or term'), 'decision');
     if (!/^\d{1,14}(\.\d{1,2})?$/.test(amount) || new Decimal(amount).lte(0) || new Decimal(amount).gt(app.amount)) {
       throw badInput(text('批准金额须为正数且不超过申请金额', 'The approved amount is positive and at most the amount applied for'), 'amount');
     }
@@ -209,7 +278,13 @@ export class LoanApplicationMutationResolver {
       input.decision === 'DECLINE'
         ? null
         : await judgeApplication(ctx, {
-            customerId: app.customerId, productId: app.productId, amount, details: detailsOf(termMonths, app.repaymentMethod, app.terms), completedSteps: app.completedSteps, channel: 'COUNTER', initiator: 'STAFF',
+            customerId: app.customerId,
+            productId: app.productId,
+            amount,
+            details: detailsOf(termMonths, app.repaymentMethod, app.terms),
+            completedSteps: app.completedSteps,
+            channel: 'COUNTER',
+            initiator: 'STAFF',
           });
     const outcome = await ctx.db.transaction(async (tx): Promise<{ row: ApplicationRow } | { refusal: FinmartError }> => {
       // The host's four-eyes and authority check, on the amount decided, before anything else is written.
@@ -221,7 +296,19 @@ export class LoanApplicationMutationResolver {
       }
       const decisionId = await recordApplicationDecision(ctx, tx, j);
       if (j.decision.outcome === 'BLOCK' || j.decision.missingSteps.length > 0) return { refusal: refused(j, decisionId) };
-      const row = await move(tx, app, { stage: 'APPROVED', approvedAmount: new Decimal(amount).toFixed(2), approvedTermMonths: termMonths, decisionId, outcome: j.decision.outcome, decisionNote: note }, ctx.now);
+      const row = await move(
+        tx,
+        app,
+        {
+          stage: 'APPROVED',
+          approvedAmount: new Decimal(amount).toFixed(2),
+          approvedTermMonths: termMonths,
+          decisionId,
+          outcome: j.decision.outcome,
+          decisionNote: note,
+        },
+        ctx.now,
+      );
       await event(tx, ctx, row, 'INVESTIGATED', 'APPROVED', note, decisionId);
       return { row };
     });

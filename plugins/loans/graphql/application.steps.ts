@@ -28,7 +28,6 @@ export async function visible(ctx: RequestContext, row: ApplicationRow | undefin
   return row && (await customerInScope(ctx, row.customerId)) ? row : null;
 }
 
-
 export async function findApplication(ctx: RequestContext, id: string): Promise<ApplicationRow> {
   const key = numericIdOf(id, 'LoanApplication');
   if (!key) throw badInput(text('申请编号无效', 'applicationId is not a loan application id'), 'applicationId');
@@ -45,18 +44,38 @@ export const detailsOf = (termMonths: number, repaymentMethod: string, terms: Re
 export function refused(j: JudgedApplication, decisionId: number): FinmartError {
   const reasons = j.decision.reasons.map((r) => ({ code: r.code, outcome: r.outcome, ruleId: r.ruleId }));
   return j.decision.outcome === 'BLOCK'
-    ? new FinmartError('SUITABILITY_BLOCKED', text('贷款规则不通过', 'The loan rules block this application'), { reasons, decisionRecordId: String(decisionId) })
-    : new FinmartError('SUITABILITY_STEPS_REQUIRED', text('尚有未完成的步骤', 'Steps are still missing'), { reasons, missingSteps: j.decision.missingSteps, decisionRecordId: String(decisionId) });
+    ? new FinmartError('SUITABILITY_BLOCKED', text('贷款规则不通过', 'The loan rules block this application'), {
+        reasons,
+        decisionRecordId: String(decisionId),
+      })
+    : new FinmartError('SUITABILITY_STEPS_REQUIRED', text('尚有未完成的步骤', 'Steps are still missing'), {
+        reasons,
+        missingSteps: j.decision.missingSteps,
+        decisionRecordId: String(decisionId),
+      });
 }
 
-export async function event(tx: Tx, ctx: RequestContext, app: ApplicationRow, from: string | null, to: string, note: string, decisionId: number | null): Promise<void> {
-  await tx.insert(loanApplicationEvents).values({ applicationId: app.id, fromStage: from, toStage: to, actor: ctx.principal.subject, note, decisionId, at: ctx.now });
-  await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, {
-    action: `LOAN_APPLICATION_${to}`,
-    targetType: 'LoanApplication',
-    targetId: toGlobalId('LoanApplication', app.id),
-    details: { from, to, decisionRecordId: decisionId, amount: app.amount },
-  });
+export async function event(
+  tx: Tx,
+  ctx: RequestContext,
+  app: ApplicationRow,
+  from: string | null,
+  to: string,
+  note: string,
+  decisionId: number | null,
+): Promise<void> {
+  await tx
+    .insert(loanApplicationEvents)
+    .values({ applicationId: app.id, fromStage: from, toStage: to, actor: ctx.principal.subject, note, decisionId, at: ctx.now });
+  await recordAudit(
+    { db: tx, principal: ctx.principal, requestId: ctx.requestId },
+    {
+      action: `LOAN_APPLICATION_${to}`,
+      targetType: 'LoanApplication',
+      targetId: toGlobalId('LoanApplication', app.id),
+      details: { from, to, decisionRecordId: decisionId, amount: app.amount },
+    },
+  );
 }
 
 /** Moves an application from `from` if nobody moved it meanwhile (its version). */
@@ -69,4 +88,3 @@ export async function move(tx: Tx, app: ApplicationRow, set: Partial<typeof loan
   if (!row) throw conflict(text('申请已被他人更新，请刷新后重试', 'The application changed meanwhile; reload and retry'));
   return row;
 }
-

@@ -63,7 +63,10 @@ export class LoanApplicationEvent {
   @Field(() => DateTimeScalar, { description: 'When.' }) at!: Date;
 }
 
-@ObjectType('LoanApplication', { implements: Node, description: '贷款申请 / A loan application: terms, stage, each step\'s decision record and history. Visible exactly when its customer is.' })
+@ObjectType('LoanApplication', {
+  implements: Node,
+  description: "贷款申请 / A loan application: terms, stage, each step's decision record and history. Visible exactly when its customer is.",
+})
 export class LoanApplication extends Node {
   @Field(() => Money, { description: 'The amount applied for.' }) amount!: Money;
   @Field(() => Int, { description: 'The term applied for, months.' }) termMonths!: number;
@@ -82,18 +85,26 @@ export class LoanApplication extends Node {
 export class ApplyForLoanInput {
   @Field(() => ID, { description: 'The borrower (a customer in your book).' }) customerId!: string;
   @Field(() => ID, { description: 'A LoanProduct.' }) productId!: string;
-  @Field(() => DecimalScalar, { description: 'The amount applied for, CNY (within the product\'s limits).' }) amount!: string;
+  @Field(() => DecimalScalar, { description: "The amount applied for, CNY (within the product's limits)." }) amount!: string;
   @Field(() => Int, { description: 'The term applied for, in months (one the product offers).' }) termMonths!: number;
   @Field(() => RepaymentMethod, { description: 'How it is to be repaid (one the product offers).' }) repaymentMethod!: string;
-  @Field(() => String, { nullable: true, description: 'Consumer and business loans: CAR, EDUCATION, RENOVATION, TRAVEL, DURABLES, MEDICAL, BUSINESS_OPERATIONS…' }) purpose?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Consumer and business loans: CAR, EDUCATION, RENOVATION, TRAVEL, DURABLES, MEDICAL, BUSINESS_OPERATIONS…',
+  })
+  purpose?: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Housing: the property price.' }) propertyValue?: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Monthly payments on debt elsewhere.' }) declaredMonthlyDebt?: string;
   @Field(() => Boolean, { nullable: true, description: 'Paid to the seller (受托支付).' }) entrustedPayment?: boolean;
   @Field(() => LoanApplicationSource, { description: 'Where the application came from.' }) source!: string;
   @Field(() => ID, { nullable: true, description: 'The lead it came from (source LEAD).' }) leadId?: string;
-  @Field(() => ID, { nullable: true, description: 'Pledge loans: the Holding pledged (the customer\'s open position of a line the product accepts); locked against redemption from disbursement until the loan is settled.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Pledge loans: the Holding pledged (the customer's open position of a line the product accepts); locked against redemption from disbursement until the loan is settled.",
+  })
   pledgedHoldingId?: string;
-  @Field(() => String, { description: 'Idempotency key (16–128 characters): the same key and input return the first application.' }) idempotencyKey!: string;
+  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key and input return the first application.' }) idempotencyKey!: string;
 }
 
 @InputType('RecordInvestigationInput', { description: '调查: the investigating officer records the interview and the documents.' })

@@ -20,7 +20,16 @@ import { loanWarnings } from '../servicing/warnings.js';
 import { SETTING_CLASSIFICATION, SETTING_DEBT_RATIOS, SETTING_PLEDGE, type DebtRatios, type PledgeCategory, type PledgeSetting } from '../settings.js';
 import { LoanApplication } from './application.types.js';
 import type { ApplicationRow } from './application.steps.js';
-import { applicationLoader, instalmentsLoader, loanByApplicationLoader, loanDetailsLoader, loansByCustomerLoader, repaymentsLoader, type InstalmentRow, type LoanRow } from './loaders.js';
+import {
+  applicationLoader,
+  instalmentsLoader,
+  loanByApplicationLoader,
+  loanDetailsLoader,
+  loansByCustomerLoader,
+  repaymentsLoader,
+  type InstalmentRow,
+  type LoanRow,
+} from './loaders.js';
 import { Loan, LoanClassification, LoanInstalment, LoanRepayment, LoanWarning } from './loan.types.js';
 
 registerNodeType('Loan', async (ctx, key) => {
@@ -64,11 +73,14 @@ export class LoanResolver {
   productId(@Root() l: LoanRow): string {
     return toGlobalId('Product', l.productId);
   }
-  @FieldResolver(() => LoanApplication, { nullable: true, description: 'The application it was paid out on (its decisions and history); null for a loan taken over from the core banking system (存量贷款).' })
+  @FieldResolver(() => LoanApplication, {
+    nullable: true,
+    description: 'The application it was paid out on (its decisions and history); null for a loan taken over from the core banking system (存量贷款).',
+  })
   application(@Root() l: LoanRow, @Ctx() ctx: RequestContext) {
     return l.applicationId === null ? null : applicationLoader(ctx).load(l.applicationId);
   }
-  @FieldResolver(() => Money, { description: 'Principal still owed (the customer\'s liability).' })
+  @FieldResolver(() => Money, { description: "Principal still owed (the customer's liability)." })
   outstandingPrincipal(@Root() l: LoanRow) {
     return money(l.outstandingPrincipal, 'CNY');
   }
@@ -76,7 +88,9 @@ export class LoanResolver {
   async daysPastDue(@Root() l: LoanRow, @Ctx() ctx: RequestContext): Promise<number> {
     return (await stateOf(l, ctx)).daysPastDue;
   }
-  @FieldResolver(() => LoanClassification, { description: 'Five-category classification on today\'s bank day, from days past due (setting loans.classification).' })
+  @FieldResolver(() => LoanClassification, {
+    description: "Five-category classification on today's bank day, from days past due (setting loans.classification).",
+  })
   async classification(@Root() l: LoanRow, @Ctx() ctx: RequestContext): Promise<string> {
     return (await stateOf(l, ctx)).classification;
   }
@@ -99,7 +113,13 @@ export class LoanResolver {
   @FieldResolver(() => [LoanRepayment], { description: 'Repayments received, oldest first.' })
   async repayments(@Root() l: LoanRow, @Ctx() ctx: RequestContext): Promise<LoanRepayment[]> {
     const rows = await repaymentsLoader(ctx).load(l.id);
-    return rows.map((r) => ({ amount: money(r.amount, 'CNY'), principal: money(r.principal, 'CNY'), interest: money(r.interest, 'CNY'), instalments: r.allocation.map((a) => a.n), paidAt: r.paidAt }));
+    return rows.map((r) => ({
+      amount: money(r.amount, 'CNY'),
+      principal: money(r.principal, 'CNY'),
+      interest: money(r.interest, 'CNY'),
+      instalments: r.allocation.map((a) => a.n),
+      paidAt: r.paidAt,
+    }));
   }
   @FieldResolver(() => ID, { nullable: true, description: 'Pledge loans: the Holding pledged (it cannot be redeemed until the loan is settled).' })
   pledgedHoldingId(@Root() l: LoanRow): string | null {
@@ -107,12 +127,17 @@ export class LoanResolver {
   }
   @FieldResolver(() => [LoanWarning], {
     description:
-      '贷后风险预警 / Early-warning signals today: OVERDUE; DEBT_TO_INCOME_ABOVE_LIMIT (the borrower\'s debt service here plus what they declared elsewhere, against income); ' +
-      'PLEDGE_COVER_BELOW (the pledged position\'s value against the outstanding principal). Empty for a settled loan.',
+      "贷后风险预警 / Early-warning signals today: OVERDUE; DEBT_TO_INCOME_ABOVE_LIMIT (the borrower's debt service here plus what they declared elsewhere, against income); " +
+      "PLEDGE_COVER_BELOW (the pledged position's value against the outstanding principal). Empty for a settled loan.",
   })
   async warnings(@Root() l: LoanRow, @Ctx() ctx: RequestContext): Promise<LoanWarning[]> {
     if (l.status !== 'ACTIVE') return [];
-    const [s, facts, app, details] = await Promise.all([stateOf(l, ctx), customerFacts(ctx, l.customerId), l.applicationId === null ? null : applicationLoader(ctx).load(l.applicationId), loanDetailsLoader(ctx).load(l.productId)]);
+    const [s, facts, app, details] = await Promise.all([
+      stateOf(l, ctx),
+      customerFacts(ctx, l.customerId),
+      l.applicationId === null ? null : applicationLoader(ctx).load(l.applicationId),
+      loanDetailsLoader(ctx).load(l.productId),
+    ]);
     if (!facts) return [];
     const declared = typeof app?.terms.declaredMonthlyDebt === 'string' ? app.terms.declaredMonthlyDebt : '0';
     const here = typeof facts.lines.loans?.monthlyDebt === 'string' ? facts.lines.loans.monthlyDebt : '0';
@@ -127,7 +152,11 @@ export class LoanResolver {
       pledge:
         l.pledgedHoldingId === null || !details
           ? null
-          : { marketValueCny: held?.marketValueCny ?? null, outstandingPrincipal: l.outstandingPrincipal, warnCoverBelow: pledge.warnCoverBelow[details.category as PledgeCategory] ?? '1' },
+          : {
+              marketValueCny: held?.marketValueCny ?? null,
+              outstandingPrincipal: l.outstandingPrincipal,
+              warnCoverBelow: pledge.warnCoverBelow[details.category as PledgeCategory] ?? '1',
+            },
     });
     return found.map((w) => ({ code: w.code, message: w.message[ctx.lang] }));
   }
@@ -136,7 +165,7 @@ export class LoanResolver {
 /** `Customer.loans`: batched per page of customers. */
 @Resolver(() => Customer)
 export class CustomerLoansResolver {
-  @FieldResolver(() => [Loan], { description: 'The customer\'s loans (open and settled), oldest first, with schedule, classification and warnings.' })
+  @FieldResolver(() => [Loan], { description: "The customer's loans (open and settled), oldest first, with schedule, classification and warnings." })
   loans(@Root() c: CustomerRecord, @Ctx() ctx: RequestContext) {
     return loansByCustomerLoader(ctx).load(c.id);
   }

@@ -44,8 +44,11 @@ registerEnumType(LoanWarningCode, {
   description: '贷后预警信号 / Post-loan early-warning signal',
   valuesConfig: {
     OVERDUE: { description: 'An instalment is past due and unpaid.' },
-    DEBT_TO_INCOME_ABOVE_LIMIT: { description: 'The borrower\'s monthly debt service (this bank\'s open loans and debt declared elsewhere) is now above loans.debtToIncome.totalDebtMax of monthly income.' },
-    PLEDGE_COVER_BELOW: { description: 'The pledged position\'s market value ÷ the outstanding principal is below loans.pledge.warnCoverBelow.' },
+    DEBT_TO_INCOME_ABOVE_LIMIT: {
+      description:
+        "The borrower's monthly debt service (this bank's open loans and debt declared elsewhere) is now above loans.debtToIncome.totalDebtMax of monthly income.",
+    },
+    PLEDGE_COVER_BELOW: { description: "The pledged position's market value ÷ the outstanding principal is below loans.pledge.warnCoverBelow." },
   },
 });
 
@@ -73,12 +76,13 @@ export class LoanRepayment {
 @ObjectType('LoanWarning', { description: '贷后预警 / A post-loan early-warning signal with the figures it saw.' })
 export class LoanWarning {
   @Field(() => LoanWarningCode, { description: '预警类型 / What the signal is.' }) code!: string;
-  @Field(() => String, { description: 'In the request\'s language.' }) message!: string;
+  @Field(() => String, { description: "In the request's language." }) message!: string;
 }
 
 @ObjectType('Loan', {
   implements: Node,
-  description: '贷款 / A disbursed loan: the customer\'s liability, its schedule, repayments, classification and warnings (跟踪服务). Visible exactly when its customer is.',
+  description:
+    "贷款 / A disbursed loan: the customer's liability, its schedule, repayments, classification and warnings (跟踪服务). Visible exactly when its customer is.",
 })
 export class Loan extends Node {
   @Field(() => Money, { description: 'The principal paid out.' }) principal!: Money;
@@ -92,12 +96,12 @@ export class Loan extends Node {
 @InputType('DisburseLoanInput', { description: '放款: pays out an APPROVED application.' })
 export class DisburseLoanInput {
   @Field(() => ID, { description: 'The approved LoanApplication.' }) applicationId!: string;
-  @Field(() => String, { description: 'Idempotency key (16–128 characters): the same key returns the first disbursement.' }) idempotencyKey!: string;
+  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key returns the first disbursement.' }) idempotencyKey!: string;
 }
 
 @InputType('RecordRepaymentInput', { description: '还款: a repayment received for a loan.' })
 export class RecordRepaymentInput {
   @Field(() => ID, { description: 'The Loan.' }) loanId!: string;
   @Field(() => DecimalScalar, { description: 'Amount received, CNY; at most what is still owed.' }) amount!: string;
-  @Field(() => String, { description: 'Idempotency key (16–128 characters): the same key and input return the first booking.' }) idempotencyKey!: string;
+  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key and input return the first booking.' }) idempotencyKey!: string;
 }

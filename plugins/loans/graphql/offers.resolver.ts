@@ -16,7 +16,7 @@ registerEnumType(OfferLimitEnum, {
   name: 'LoanOfferLimit',
   description: 'What bounds a pre-qualified loan amount.',
   valuesConfig: {
-    PRODUCT_MAXIMUM: { description: 'The product\'s largest loan.' },
+    PRODUCT_MAXIMUM: { description: "The product's largest loan." },
     DEBT_TO_INCOME: { description: 'All monthly debt payments within setting loans.debtToIncome.totalDebtMax of income.' },
     HOUSING_PAYMENT: { description: 'The housing payment within setting loans.debtToIncome.housingPaymentMax of income.' },
     AGE: { description: 'No term of the product ends by the age of setting loans.maxAgeAtMaturity.' },
@@ -26,23 +26,26 @@ registerEnumType(OfferLimitEnum, {
 
 @ObjectType('LoanOffer', {
   description:
-    '贷款预审 / A pre-qualified loan (渠道营销 · 识别销售): the largest amount the customer could borrow of a product under the bank\'s settings, indicative only — the application is judged by the loan rules. Pledge loans are not listed (their amount depends on the pledged holding).',
+    "贷款预审 / A pre-qualified loan (渠道营销 · 识别销售): the largest amount the customer could borrow of a product under the bank's settings, indicative only — the application is judged by the loan rules. Pledge loans are not listed (their amount depends on the pledged holding).",
 })
 export class LoanOffer {
   @Field(() => Product, { description: 'The loan product.' }) product!: unknown;
   @Field(() => Boolean, { description: 'Whether any amount of it can be offered.' }) available!: boolean;
   @Field(() => Money, { nullable: true, description: 'The largest indicative amount (CNY); null when not available.' }) maxAmount!: Money | null;
-  @Field(() => Int, { nullable: true, description: 'The longest term the borrower\'s age allows (months), the one the amount is computed for.' }) termMonths!: number | null;
+  @Field(() => Int, { nullable: true, description: "The longest term the borrower's age allows (months), the one the amount is computed for." }) termMonths!:
+    number | null;
   @Field(() => RepaymentMethod, { description: 'The method the amount is computed for (level payments when offered).' }) repaymentMethod!: string;
   @Field(() => Money, { nullable: true, description: 'The largest monthly payment at that amount and term.' }) monthlyPayment!: Money | null;
   @Field(() => OfferLimitEnum, { description: 'What bounds the amount (or makes it unavailable).' }) limitedBy!: string;
-  @Field(() => String, { description: 'Why, in the request\'s language.' }) explanation!: string;
+  @Field(() => String, { description: "Why, in the request's language." }) explanation!: string;
 }
 
 /** Adds `loanOffers` to the core `Customer`: the loan catalog is read once per request, terms batched. */
 @Resolver(() => Customer)
 export class CustomerLoanOffersResolver {
-  @FieldResolver(() => [LoanOffer], { description: 'Pre-qualified loans (贷款预审) for this customer, one per loan product on sale except pledge loans, by product id.' })
+  @FieldResolver(() => [LoanOffer], {
+    description: 'Pre-qualified loans (贷款预审) for this customer, one per loan product on sale except pledge loans, by product id.',
+  })
   async loanOffers(@Root() c: CustomerRecord, @Ctx() ctx: RequestContext): Promise<LoanOffer[]> {
     const products = await onSaleProductsOfLine(ctx, 'LOANS');
     const terms = await loanDetailsLoader(ctx).loadMany(products.map((p) => p.id));

@@ -35,7 +35,9 @@ registerEnumType(RepaymentMethod, {
 @ObjectType('LoanProduct', { implements: Product, description: '个人贷款产品 / Personal loan product' })
 export class LoanProduct extends Product {
   @Field(() => LoanKind, { description: '贷款品种 / The kind of loan.' }) loanKind!: string;
-  @Field(() => String, { description: 'FIRST_HOME, SECOND_HOME, PROVIDENT_COMBINATION; DEPOSIT, WEALTH, BOND; CAR, EDUCATION, RENOVATION, GENERAL; SMALL_BUSINESS.' })
+  @Field(() => String, {
+    description: 'FIRST_HOME, SECOND_HOME, PROVIDENT_COMBINATION; DEPOSIT, WEALTH, BOND; CAR, EDUCATION, RENOVATION, GENERAL; SMALL_BUSINESS.',
+  })
   category!: string;
   @Field(() => Float, { description: 'Annual interest rate, a fraction (0.0305 = 3.05 %).' }) annualRate!: number;
   @Field(() => Int, { description: 'Shortest term, months.' }) minTermMonths!: number;

@@ -53,16 +53,22 @@ const reload = async (ctx: RequestContext, id: number): Promise<LoanRow> => (awa
 export class LoanServicingResolver {
   @Mutation(() => Loan, {
     description:
-      '放款 / Pays out an APPROVED application: the loan becomes the customer\'s liability with its repayment schedule (还款计划) from the bank day of disbursement; a pledge loan\'s position is pledged ' +
-      '(the host refuses to redeem it until the loan is settled). The rules judge the approved terms once more on today\'s facts (a pledged position that lost value, new debt): a BLOCK refuses it with the ' +
+      "放款 / Pays out an APPROVED application: the loan becomes the customer's liability with its repayment schedule (还款计划) from the bank day of disbursement; a pledge loan's position is pledged " +
+      "(the host refuses to redeem it until the loan is settled). The rules judge the approved terms once more on today's facts (a pledged position that lost value, new debt): a BLOCK refuses it with the " +
       'decision record. Idempotent under the key. Audited.',
   })
-  async disburseLoan(@Arg('input', () => DisburseLoanInput, { description: 'The approved application to pay out.' }) input: DisburseLoanInput, @Ctx() ctx: RequestContext): Promise<LoanRow> {
+  async disburseLoan(
+    @Arg('input', () => DisburseLoanInput, { description: 'The approved application to pay out.' }) input: DisburseLoanInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LoanRow> {
     requireRole(ctx, ...STAFF);
     const key = checkIdempotencyKey(input.idempotencyKey);
     const app = await findApplication(ctx, input.applicationId);
     if (app.stage !== 'APPROVED' && app.stage !== 'DISBURSED') {
-      throw badInput(text(`申请为 ${app.stage}，只有已批准的申请可以放款`, `The application is ${app.stage}; only an approved application is paid out`), 'applicationId');
+      throw badInput(
+        text(`申请为 ${app.stage}，只有已批准的申请可以放款`, `The application is ${app.stage}; only an approved application is paid out`),
+        'applicationId',
+      );
     }
     const details = await loanDetailsLoader(ctx).load(app.productId);
     if (!details) throw notFound(text('贷款产品', 'loan product'));
@@ -72,7 +78,13 @@ export class LoanServicingResolver {
     const j =
       app.stage === 'APPROVED'
         ? await judgeApplication(ctx, {
-            customerId: app.customerId, productId: app.productId, amount, details: detailsOf(termMonths, app.repaymentMethod, app.terms), completedSteps: app.completedSteps, channel: 'COUNTER', initiator: 'STAFF',
+            customerId: app.customerId,
+            productId: app.productId,
+            amount,
+            details: detailsOf(termMonths, app.repaymentMethod, app.terms),
+            completedSteps: app.completedSteps,
+            channel: 'COUNTER',
+            initiator: 'STAFF',
           })
         : null;
     const hash = requestHash({ operation: 'disburseLoan', input });
@@ -84,7 +96,9 @@ export class LoanServicingResolver {
       let response: { id: number } | Refusal;
       if (j.decision.outcome === 'BLOCK' || j.decision.missingSteps.length > 0) {
         const e = refused(j, decisionId);
-        response = { refused: { code: e.code, reasons: e.extensions.reasons as unknown[], missingSteps: j.decision.missingSteps, decisionRecordId: String(decisionId) } };
+        response = {
+          refused: { code: e.code, reasons: e.extensions.reasons as unknown[], missingSteps: j.decision.missingSteps, decisionRecordId: String(decisionId) },
+        };
       } else {
         response = { id: await disburse(ctx, tx, app, { amount, termMonths, annualRate: details.annualRate, decisionId, outcome: j.decision.outcome }) };
       }
@@ -93,22 +107,34 @@ export class LoanServicingResolver {
     });
     if ('refused' in stored) {
       const r = stored.refused;
-      throw new FinmartError(r.code as 'SUITABILITY_BLOCKED', r.code === 'SUITABILITY_BLOCKED' ? text('贷款规则不通过，不能放款', 'The loan rules block the disbursement') : text('尚有未完成的步骤', 'Steps are still missing'), {
-        reasons: r.reasons, missingSteps: r.missingSteps, decisionRecordId: r.decisionRecordId,
-      });
+      throw new FinmartError(
+        r.code as 'SUITABILITY_BLOCKED',
+        r.code === 'SUITABILITY_BLOCKED'
+          ? text('贷款规则不通过，不能放款', 'The loan rules block the disbursement')
+          : text('尚有未完成的步骤', 'Steps are still missing'),
+        {
+          reasons: r.reasons,
+          missingSteps: r.missingSteps,
+          decisionRecordId: r.decisionRecordId,
+        },
+      );
     }
     return reload(ctx, stored.id);
   }
 
   @Mutation(() => Loan, {
     description:
-      '还款 / Records a repayment received: overdue instalments first, each instalment\'s interest before its principal; more than the next instalment pays the following ones as scheduled. ' +
+      "还款 / Records a repayment received: overdue instalments first, each instalment's interest before its principal; more than the next instalment pays the following ones as scheduled. " +
       'More than is owed is refused (BAD_USER_INPUT). The last payment settles the loan (结清) and releases a pledged position. Idempotent under the key. Audited.',
   })
-  async recordRepayment(@Arg('input', () => RecordRepaymentInput, { description: 'The loan and the repayment received.' }) input: RecordRepaymentInput, @Ctx() ctx: RequestContext): Promise<LoanRow> {
+  async recordRepayment(
+    @Arg('input', () => RecordRepaymentInput, { description: 'The loan and the repayment received.' }) input: RecordRepaymentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LoanRow> {
     requireRole(ctx, ...STAFF);
     const key = checkIdempotencyKey(input.idempotencyKey);
-    if (!AMOUNT.test(input.amount) || new Decimal(input.amount).lte(0)) throw badInput(text('金额须为正数，至多两位小数', 'amount must be positive, at most 2 decimals'), 'amount');
+    if (!AMOUNT.test(input.amount) || new Decimal(input.amount).lte(0))
+      throw badInput(text('金额须为正数，至多两位小数', 'amount must be positive, at most 2 decimals'), 'amount');
     const loan = await findLoan(ctx, input.loanId);
     const hash = requestHash({ operation: 'recordRepayment', input });
     const id = await ctx.db.transaction(async (tx): Promise<number> => {
@@ -135,12 +161,25 @@ async function disburse(
   const [loan] = await tx
     .insert(loans)
     .values({
-      applicationId: app.id, customerId: app.customerId, productId: app.productId, principal: t.amount, annualRate: t.annualRate, termMonths: t.termMonths,
-      repaymentMethod: app.repaymentMethod, disbursedOn, disbursedAt: ctx.now, disbursedBy: ctx.principal.subject, outstandingPrincipal: t.amount, status: 'ACTIVE', pledgedHoldingId: pledged,
+      applicationId: app.id,
+      customerId: app.customerId,
+      productId: app.productId,
+      principal: t.amount,
+      annualRate: t.annualRate,
+      termMonths: t.termMonths,
+      repaymentMethod: app.repaymentMethod,
+      disbursedOn,
+      disbursedAt: ctx.now,
+      disbursedBy: ctx.principal.subject,
+      outstandingPrincipal: t.amount,
+      status: 'ACTIVE',
+      pledgedHoldingId: pledged,
     })
     .returning();
   const schedule = repaymentSchedule(t.amount, t.annualRate, t.termMonths, app.repaymentMethod as RepaymentMethod, disbursedOn);
-  await tx.insert(loanInstalments).values(schedule.map((i) => ({ loanId: loan!.id, n: i.n, dueDate: i.dueDate, principal: i.principal, interest: i.interest })));
+  await tx
+    .insert(loanInstalments)
+    .values(schedule.map((i) => ({ loanId: loan!.id, n: i.n, dueDate: i.dueDate, principal: i.principal, interest: i.interest })));
   if (pledged !== null) await pledgeHolding(ctx, tx, app.customerId, pledged, loanCase(loan!.id));
   await event(tx, ctx, row, 'APPROVED', 'DISBURSED', `loan ${toGlobalId('Loan', loan!.id)}`, t.decisionId);
   return loan!.id;
@@ -150,7 +189,11 @@ async function disburse(
 async function repay(ctx: RequestContext, tx: Tx, loanId: number, amount: string): Promise<void> {
   const [loan] = await tx.select().from(loans).where(eq(loans.id, loanId)).for('update');
   if (!loan || loan.status !== 'ACTIVE') throw badInput(text('贷款已结清', 'The loan is settled'), 'loanId');
-  const open = await tx.select().from(loanInstalments).where(and(eq(loanInstalments.loanId, loanId), isNull(loanInstalments.paidAt))).orderBy(asc(loanInstalments.n));
+  const open = await tx
+    .select()
+    .from(loanInstalments)
+    .where(and(eq(loanInstalments.loanId, loanId), isNull(loanInstalments.paidAt)))
+    .orderBy(asc(loanInstalments.n));
   const allocation = allocateRepayment(amount, open);
   if (allocation === null) {
     const o = owed(open);
@@ -176,14 +219,24 @@ async function repay(ctx: RequestContext, tx: Tx, loanId: number, amount: string
   const settled = cleared === open.length;
   await tx
     .update(loans)
-    .set({ outstandingPrincipal: sql`${loans.outstandingPrincipal} - ${principal.toFixed(2)}::numeric`, status: settled ? 'SETTLED' : 'ACTIVE', settledAt: settled ? ctx.now : null, version: sql`${loans.version} + 1` })
+    .set({
+      outstandingPrincipal: sql`${loans.outstandingPrincipal} - ${principal.toFixed(2)}::numeric`,
+      status: settled ? 'SETTLED' : 'ACTIVE',
+      settledAt: settled ? ctx.now : null,
+      version: sql`${loans.version} + 1`,
+    })
     .where(eq(loans.id, loanId));
-  await tx.insert(loanRepayments).values({ loanId, amount, principal: principal.toFixed(2), interest: interest.toFixed(2), allocation, paidAt: ctx.now, recordedBy: ctx.principal.subject });
+  await tx
+    .insert(loanRepayments)
+    .values({ loanId, amount, principal: principal.toFixed(2), interest: interest.toFixed(2), allocation, paidAt: ctx.now, recordedBy: ctx.principal.subject });
   if (settled && loan.pledgedHoldingId !== null) await releasePledge(tx, loan.pledgedHoldingId, loanCase(loanId), ctx.now);
-  await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, {
-    action: settled ? 'LOAN_SETTLED' : 'LOAN_REPAYMENT',
-    targetType: 'Loan',
-    targetId: toGlobalId('Loan', loanId),
-    details: { amount, principal: principal.toFixed(2), interest: interest.toFixed(2), instalments: allocation.map((a) => a.n) },
-  });
+  await recordAudit(
+    { db: tx, principal: ctx.principal, requestId: ctx.requestId },
+    {
+      action: settled ? 'LOAN_SETTLED' : 'LOAN_REPAYMENT',
+      targetType: 'Loan',
+      targetId: toGlobalId('Loan', loanId),
+      details: { amount, principal: principal.toFixed(2), interest: interest.toFixed(2), instalments: allocation.map((a) => a.n) },
+    },
+  );
 }

@@ -18,9 +18,15 @@ export const loanBorrowerInvesting: SuitabilityRule = {
   version: '1.0.0',
   lines: INVESTING_LINES,
   regulation: SOURCES.postLoan,
-  description: text('借款人投资理财时兼顾还款：逾期先还、新购房者保留还款备付金', 'A borrower\'s investments leave room for repayment: arrears first, a new homeowner keeps a repayment reserve'),
+  description: text(
+    '借款人投资理财时兼顾还款：逾期先还、新购房者保留还款备付金',
+    "A borrower's investments leave room for repayment: arrears first, a new homeowner keeps a repayment reserve",
+  ),
   reasons: {
-    LOAN_BORROWER_IN_ARREARS: { outcome: 'WARN', message: text('客户在本行贷款已逾期，应先偿还逾期本息', 'The customer is behind on a loan here: the arrears should be repaid first') },
+    LOAN_BORROWER_IN_ARREARS: {
+      outcome: 'WARN',
+      message: text('客户在本行贷款已逾期，应先偿还逾期本息', 'The customer is behind on a loan here: the arrears should be repaid first'),
+    },
     LOAN_LIQUIDITY_RESERVE: {
       outcome: 'WARN',
       message: text(
@@ -41,7 +47,11 @@ export const loanBorrowerInvesting: SuitabilityRule = {
       if (bankDay(new Date(facts.now)) < dueDateOf(since, s.newHomeownerMonths)) {
         const monthly = typeof f.monthlyDebt === 'string' ? f.monthlyDebt : '0';
         const reserve = new Decimal(monthly).mul(s.reserveMonths).toFixed(2);
-        hits.push({ code: 'LOAN_LIQUIDITY_RESERVE', params: { months: s.reserveMonths, reserve }, saw: { latestHousingLoanOn: since, liquidity: 'LOW', monthlyDebt: monthly, reserveMonths: s.reserveMonths } });
+        hits.push({
+          code: 'LOAN_LIQUIDITY_RESERVE',
+          params: { months: s.reserveMonths, reserve },
+          saw: { latestHousingLoanOn: since, liquidity: 'LOW', monthlyDebt: monthly, reserveMonths: s.reserveMonths },
+        });
       }
     }
     return hits;

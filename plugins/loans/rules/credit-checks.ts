@@ -20,11 +20,14 @@ export const loanCreditChecks: SuitabilityRule = {
     LOAN_CREDIT_AUTHORISATION: {
       outcome: 'REQUIRE',
       step: 'CREDIT_REPORT_AUTHORISATION',
-      message: text('须取得借款人书面征信查询授权', 'The borrower\'s written consent to query the credit report is needed'),
+      message: text('须取得借款人书面征信查询授权', "The borrower's written consent to query the credit report is needed"),
     },
     LOAN_CREDIT_REPORT_NOT_ON_FILE: {
       outcome: 'BLOCK',
-      message: text('已取得征信查询授权，但 {maxAge} 天内的征信报告尚未登记（recordExternalReport）', 'The credit report query is authorised, but no report within {maxAge} days is recorded (recordExternalReport)'),
+      message: text(
+        '已取得征信查询授权，但 {maxAge} 天内的征信报告尚未登记（recordExternalReport）',
+        'The credit report query is authorised, but no report within {maxAge} days is recorded (recordExternalReport)',
+      ),
     },
     LOAN_CREDIT_OVERDUE: {
       outcome: 'BLOCK',

@@ -20,16 +20,25 @@ export const loanDebtToIncome: SuitabilityRule = {
   version: '1.0.0',
   lines: ['LOANS'],
   regulation: SOURCES.realEstateGuideline,
-  description: text('月债务支出与收入比不超过上限（住房贷款另有月房产支出比上限）', 'Monthly debt payments within the share of income (housing loans also within the housing share)'),
+  description: text(
+    '月债务支出与收入比不超过上限（住房贷款另有月房产支出比上限）',
+    'Monthly debt payments within the share of income (housing loans also within the housing share)',
+  ),
   reasons: {
     LOAN_NO_INCOME: { outcome: 'BLOCK', message: text('借款人无可核实的收入，不能承担还款', 'The borrower has no income on file to repay from') },
     LOAN_DEBT_TO_INCOME: {
       outcome: 'BLOCK',
-      message: text('月所有债务支出 {debt} 元占月收入 {income} 元的 {ratio}%，超过 {max}%', 'Monthly debt payments of CNY {debt} are {ratio}% of the monthly income of CNY {income}, over {max}%'),
+      message: text(
+        '月所有债务支出 {debt} 元占月收入 {income} 元的 {ratio}%，超过 {max}%',
+        'Monthly debt payments of CNY {debt} are {ratio}% of the monthly income of CNY {income}, over {max}%',
+      ),
     },
     LOAN_HOUSING_PAYMENT_RATIO: {
       outcome: 'BLOCK',
-      message: text('月房产支出 {payment} 元占月收入 {income} 元的 {ratio}%，超过 {max}%', 'The monthly housing payment of CNY {payment} is {ratio}% of the monthly income of CNY {income}, over {max}%'),
+      message: text(
+        '月房产支出 {payment} 元占月收入 {income} 元的 {ratio}%，超过 {max}%',
+        'The monthly housing payment of CNY {payment} is {ratio}% of the monthly income of CNY {income}, over {max}%',
+      ),
     },
   },
   evaluate(facts, ctx) {
@@ -45,17 +54,29 @@ export const loanDebtToIncome: SuitabilityRule = {
     const elsewhere = Decimal.max(sale.declaredMonthlyDebt, reported?.monthlyDebtElsewhere ?? '0');
     const debt = payment.add(monthlyDebtHere(facts)).add(elsewhere);
     const saw = {
-      monthlyIncome: income.toFixed(2), monthlyPayment: payment.toFixed(2), monthlyDebtHere: monthlyDebtHere(facts), declaredMonthlyDebt: sale.declaredMonthlyDebt,
-      reportedMonthlyDebt: reported === null ? null : reported.monthlyDebtElsewhere, caps,
+      monthlyIncome: income.toFixed(2),
+      monthlyPayment: payment.toFixed(2),
+      monthlyDebtHere: monthlyDebtHere(facts),
+      declaredMonthlyDebt: sale.declaredMonthlyDebt,
+      reportedMonthlyDebt: reported === null ? null : reported.monthlyDebtElsewhere,
+      caps,
     };
     const hits: RuleHit[] = [];
     const total = debt.div(income);
     if (total.gt(caps.totalDebtMax)) {
-      hits.push({ code: 'LOAN_DEBT_TO_INCOME', params: { debt: debt.toFixed(2), income: income.toFixed(2), ratio: pct(total), max: pct(new Decimal(caps.totalDebtMax)) }, saw });
+      hits.push({
+        code: 'LOAN_DEBT_TO_INCOME',
+        params: { debt: debt.toFixed(2), income: income.toFixed(2), ratio: pct(total), max: pct(new Decimal(caps.totalDebtMax)) },
+        saw,
+      });
     }
     const housing = payment.div(income);
     if (t.kind === 'HOUSING' && housing.gt(caps.housingPaymentMax)) {
-      hits.push({ code: 'LOAN_HOUSING_PAYMENT_RATIO', params: { payment: payment.toFixed(2), income: income.toFixed(2), ratio: pct(housing), max: pct(new Decimal(caps.housingPaymentMax)) }, saw });
+      hits.push({
+        code: 'LOAN_HOUSING_PAYMENT_RATIO',
+        params: { payment: payment.toFixed(2), income: income.toFixed(2), ratio: pct(housing), max: pct(new Decimal(caps.housingPaymentMax)) },
+        saw,
+      });
     }
     return hits;
   },

@@ -16,7 +16,10 @@ export const loanDownPayment: SuitabilityRule = {
   regulation: SOURCES.downPayment2024,
   description: text('住房贷款首付款比例不低于首套 / 二套最低比例', 'Housing loans: down payment at least the first / second home minimum'),
   reasons: {
-    LOAN_PROPERTY_VALUE_MISSING: { outcome: 'BLOCK', message: text('住房贷款须填写房屋成交价（details.propertyValue）', 'A housing loan needs the property price (details.propertyValue)') },
+    LOAN_PROPERTY_VALUE_MISSING: {
+      outcome: 'BLOCK',
+      message: text('住房贷款须填写房屋成交价（details.propertyValue）', 'A housing loan needs the property price (details.propertyValue)'),
+    },
     LOAN_DOWN_PAYMENT_TOO_LOW: {
       outcome: 'BLOCK',
       message: text('首付款比例 {share}% 低于{home}最低 {min}%', 'A down payment of {share}% is below the {homeEn} minimum of {min}%'),

@@ -14,7 +14,10 @@ export const loanEntrustedPayment: SuitabilityRule = {
   reasons: {
     LOAN_ENTRUSTED_PAYMENT_REQUIRED: {
       outcome: 'BLOCK',
-      message: text('单笔 {amount} 元超过 {limit} 元，须采用受托支付（details.entrustedPayment）', 'CNY {amount} is over CNY {limit}: the loan must be paid to the seller (details.entrustedPayment)'),
+      message: text(
+        '单笔 {amount} 元超过 {limit} 元，须采用受托支付（details.entrustedPayment）',
+        'CNY {amount} is over CNY {limit}: the loan must be paid to the seller (details.entrustedPayment)',
+      ),
     },
   },
   evaluate(facts, ctx) {

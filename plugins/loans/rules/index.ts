@@ -10,4 +10,14 @@ import { loanPurpose } from './purpose.js';
 import { loanTermAndAmount } from './term-and-amount.js';
 
 /** The loans line's suitability rules (borrower-investing applies to the investing lines: the loan in the other lines' offers). */
-export const loanRules: SuitabilityRule[] = [loanTermAndAmount, loanAgeAtMaturity, loanDebtToIncome, loanDownPayment, loanPurpose, loanEntrustedPayment, loanPledge, loanCreditChecks, loanBorrowerInvesting];
+export const loanRules: SuitabilityRule[] = [
+  loanTermAndAmount,
+  loanAgeAtMaturity,
+  loanDebtToIncome,
+  loanDownPayment,
+  loanPurpose,
+  loanEntrustedPayment,
+  loanPledge,
+  loanCreditChecks,
+  loanBorrowerInvesting,
+];

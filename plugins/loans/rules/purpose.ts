@@ -13,9 +13,12 @@ export const loanPurpose: SuitabilityRule = {
   version: '1.0.0',
   lines: ['LOANS'],
   regulation: SOURCES.personalLoans2024,
-  description: text('消费与经营贷款须明确用途，且不得用于购房、证券、理财等', 'Consumer and business loans state their purpose, never home purchase, securities or wealth products'),
+  description: text(
+    '消费与经营贷款须明确用途，且不得用于购房、证券、理财等',
+    'Consumer and business loans state their purpose, never home purchase, securities or wealth products',
+  ),
   reasons: {
-    LOAN_PURPOSE_MISSING: { outcome: 'BLOCK', message: text('请说明贷款用途（details.purpose）', 'State the loan\'s purpose (details.purpose)') },
+    LOAN_PURPOSE_MISSING: { outcome: 'BLOCK', message: text('请说明贷款用途（details.purpose）', "State the loan's purpose (details.purpose)") },
     LOAN_PURPOSE_PROHIBITED: { outcome: 'BLOCK', message: text('贷款不得用于 {purpose}', 'A loan may not finance {purpose}') },
   },
   evaluate(facts, ctx) {

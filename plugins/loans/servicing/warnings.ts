@@ -63,7 +63,12 @@ export function loanWarnings(w: WarningInput): LoanWarning[] {
           `质押物市值 ${value.toFixed(2)} 元仅为贷款余额 ${p.outstandingPrincipal} 元的 ${cover.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2)} 倍，低于 ${p.warnCoverBelow} 倍`,
           `The pledged position is worth CNY ${value.toFixed(2)}, ${cover.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2)}× the outstanding CNY ${p.outstandingPrincipal}, below ${p.warnCoverBelow}×`,
         ),
-        saw: { marketValueCny: value.toFixed(2), outstandingPrincipal: p.outstandingPrincipal, cover: cover.toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed(4), warnCoverBelow: p.warnCoverBelow },
+        saw: {
+          marketValueCny: value.toFixed(2),
+          outstandingPrincipal: p.outstandingPrincipal,
+          cover: cover.toDecimalPlaces(4, Decimal.ROUND_DOWN).toFixed(4),
+          warnCoverBelow: p.warnCoverBelow,
+        },
       });
     }
   }

@@ -23,24 +23,63 @@ describe.each(testDrivers())('loan applications (%s)', (driver) => {
   let products: Record<string, string> = {};
 
   const apply = (as: object | string, over: Record<string, unknown> = {}, idempotencyKey = key()) =>
-    t.gql(`mutation($i: ApplyForLoanInput!) { applyForLoan(input: $i) { ${FIELDS} } }`, {
-      i: { customerId: borrower, productId: products['LOAN-CAR'], amount: '100000', termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR', source: 'LEAD', idempotencyKey, ...over },
-    }, { as: as as never, lang: 'en' });
+    t.gql(
+      `mutation($i: ApplyForLoanInput!) { applyForLoan(input: $i) { ${FIELDS} } }`,
+      {
+        i: {
+          customerId: borrower,
+          productId: products['LOAN-CAR'],
+          amount: '100000',
+          termMonths: 36,
+          repaymentMethod: 'EQUAL_INSTALMENT',
+          purpose: 'CAR',
+          source: 'LEAD',
+          idempotencyKey,
+          ...over,
+        },
+      },
+      { as: as as never, lang: 'en' },
+    );
   const investigate = (as: object | string, applicationId: string, over: Record<string, unknown> = {}) =>
-    t.gql(`mutation($i: RecordInvestigationInput!) { recordInvestigation(input: $i) { ${FIELDS} } }`, { i: { applicationId, creditReportAuthorised: true, interviewed: true, findings: '收入流水与工作证明已核实', ...over } }, { as: as as never, lang: 'en' });
+    t.gql(
+      `mutation($i: RecordInvestigationInput!) { recordInvestigation(input: $i) { ${FIELDS} } }`,
+      { i: { applicationId, creditReportAuthorised: true, interviewed: true, findings: '收入流水与工作证明已核实', ...over } },
+      { as: as as never, lang: 'en' },
+    );
   const decide = (as: object | string, applicationId: string, over: Record<string, unknown> = {}) =>
-    t.gql(`mutation($i: DecideLoanInput!) { decideLoan(input: $i) { ${FIELDS} } }`, { i: { applicationId, decision: 'APPROVE', note: '同意', ...over } }, { as: as as never, lang: 'en' });
-  const other = async (role: string, subject: string, extra: Record<string, unknown> = {}) => `Bearer ${await t.token({ role: role as never, subject, ...extra })}`;
+    t.gql(
+      `mutation($i: DecideLoanInput!) { decideLoan(input: $i) { ${FIELDS} } }`,
+      { i: { applicationId, decision: 'APPROVE', note: '同意', ...over } },
+      { as: as as never, lang: 'en' },
+    );
+  const other = async (role: string, subject: string, extra: Record<string, unknown> = {}) =>
+    `Bearer ${await t.token({ role: role as never, subject, ...extra })}`;
 
   beforeAll(async () => {
     t = await createTestHost({ driver, plugins: [loans], customers: 20 });
     const m = (await t.gql(`{ managers(first: 1) { edges { node { id branch { id } } } } }`)).data.managers.edges[0].node;
     managerId = numericIdOf(m.id, 'CustomerManager')!;
     branchId = numericIdOf(m.branch.id, 'Branch')!;
-    const r = await t.gql(`mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
-      i: { name: '申请人', idType: 'PASSPORT', idNumber: 'LA000001', phone: '13820001001', birthDate: `${new Date().getUTCFullYear() - 40}-03-01`, gender: 'MALE', branchId: m.branch.id, occupation: '工程师', employerSector: 'IT',
-        personalAnnualIncome: '5000000', householdAnnualIncome: '6000000', householdFinancialAssets: '1000000' },
-    }, { as: RM() as never });
+    const r = await t.gql(
+      `mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`,
+      {
+        i: {
+          name: '申请人',
+          idType: 'PASSPORT',
+          idNumber: 'LA000001',
+          phone: '13820001001',
+          birthDate: `${new Date().getUTCFullYear() - 40}-03-01`,
+          gender: 'MALE',
+          branchId: m.branch.id,
+          occupation: '工程师',
+          employerSector: 'IT',
+          personalAnnualIncome: '5000000',
+          householdAnnualIncome: '6000000',
+          householdFinancialAssets: '1000000',
+        },
+      },
+      { as: RM() as never },
+    );
     expect(r.errors).toBeUndefined();
     borrower = r.data.createCustomer.id;
     await recordCleanCreditReport(t, borrower);
@@ -57,7 +96,11 @@ describe.each(testDrivers())('loan applications (%s)', (driver) => {
     expect(app).toMatchObject({ stage: 'APPLIED', outcome: 'REQUIRE', completedSteps: [] });
     // The branch manager investigates.
     const inv = await investigate(BM(), app.id);
-    expect(inv.data.recordInvestigation).toMatchObject({ stage: 'INVESTIGATED', outcome: 'ALLOW', completedSteps: ['CREDIT_REPORT_AUTHORISATION', 'FACE_TO_FACE_INTERVIEW'] });
+    expect(inv.data.recordInvestigation).toMatchObject({
+      stage: 'INVESTIGATED',
+      outcome: 'ALLOW',
+      completedSteps: ['CREDIT_REPORT_AUTHORISATION', 'FACE_TO_FACE_INTERVIEW'],
+    });
     // Neither the relationship manager (never a decider) nor the branch manager who investigated may decide.
     expect(code(await decide(RM(), app.id))).toBe('FORBIDDEN');
     const self = await decide(BM(), app.id);
@@ -66,20 +109,33 @@ describe.each(testDrivers())('loan applications (%s)', (driver) => {
     expect(approved.errors).toBeUndefined();
     const done = approved.data.decideLoan;
     expect(done).toMatchObject({ stage: 'APPROVED', approvedAmount: { amount: '100000' }, approvedTermMonths: 36 });
-    expect(done.history.map((h: any) => [h.fromStage, h.toStage])).toEqual([[null, 'APPLIED'], ['APPLIED', 'INVESTIGATED'], ['INVESTIGATED', 'APPROVED']]);
+    expect(done.history.map((h: any) => [h.fromStage, h.toStage])).toEqual([
+      [null, 'APPLIED'],
+      ['APPLIED', 'INVESTIGATED'],
+      ['INVESTIGATED', 'APPROVED'],
+    ]);
     expect(done.history.every((h: any) => h.decisionRecordId !== null)).toBe(true);
     expect(new Set(done.history.map((h: any) => h.decisionRecordId)).size).toBe(3);
     const db = t.host.runtime.database.db;
     const rows = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[];
-    const audit = rows(await db.execute(sql`select action from audit_events where target_type = 'LoanApplication' and target_id = ${app.id} order by id`)).map((r) => r.action);
+    const audit = rows(await db.execute(sql`select action from audit_events where target_type = 'LoanApplication' and target_id = ${app.id} order by id`)).map(
+      (r) => r.action,
+    );
     expect(audit).toEqual(['LOAN_APPLICATION_APPLIED', 'LOAN_APPLICATION_INVESTIGATED', 'LOAN_APPLICATION_APPROVED']);
-    const decisions = rows(await db.execute(sql`select purpose, count(*)::int as n from suitability_decisions where id in (${sql.join(done.history.map((h: any) => sql`${Number(h.decisionRecordId)}`), sql`, `)}) group by purpose`));
+    const decisions = rows(
+      await db.execute(
+        sql`select purpose, count(*)::int as n from suitability_decisions where id in (${sql.join(
+          done.history.map((h: any) => sql`${Number(h.decisionRecordId)}`),
+          sql`, `,
+        )}) group by purpose`,
+      ),
+    );
     expect(decisions).toEqual([{ purpose: 'APPLICATION', n: 3 }]);
     // Decided once: no second decision.
     expect(code(await decide(await other('HEAD_OFFICE', 'ho-second'), app.id))).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses a decision by whoever marketed it, and above a branch manager\'s authority; head office decides any amount', async () => {
+  it("refuses a decision by whoever marketed it, and above a branch manager's authority; head office decides any amount", async () => {
     // Head office markets a large mortgage; the relationship manager investigates.
     const big = await apply(HO, { productId: products['LOAN-HOME-FIRST'], amount: '4000000', termMonths: 240, purpose: undefined, propertyValue: '8000000' });
     expect(big.errors).toBeUndefined();
@@ -123,10 +179,14 @@ describe.each(testDrivers())('loan applications (%s)', (driver) => {
     // Three applied (the blocked one never became an application): approved, approved with changes, declined.
     expect(mine.data.customer.loanApplications.map((a: any) => a.stage)).toEqual(['APPROVED', 'APPROVED', 'DECLINED']);
     const id = mine.data.customer.loanApplications[0].id;
-    expect((await t.gql(`query($id: ID!) { node(id: $id) { ... on LoanApplication { stage } } }`, { id }, { as: RM() as never })).data.node.stage).toBe('APPROVED');
+    expect((await t.gql(`query($id: ID!) { node(id: $id) { ... on LoanApplication { stage } } }`, { id }, { as: RM() as never })).data.node.stage).toBe(
+      'APPROVED',
+    );
     const stranger = await other('RELATIONSHIP_MANAGER', 'rm-stranger', { managerId: managerId + 1000 });
     expect((await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, { as: stranger })).data.node).toBeNull();
-    expect((await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, { as: { role: 'PARTNER', partnerCode: 'loans' } as never })).data?.node ?? null).toBeNull();
+    expect(
+      (await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, { as: { role: 'PARTNER', partnerCode: 'loans' } as never })).data?.node ?? null,
+    ).toBeNull();
     expect(code(await investigate(stranger, id))).toBe('NOT_FOUND');
   });
 });

@@ -12,7 +12,8 @@ describe.each(testDrivers())('loans plugin in the host (%s)', (driver) => {
   let borrower = '';
   let elderly = '';
   const productId = async (code: string) =>
-    (await t.gql(`{ products(filter: { line: LOANS }, first: 50) { edges { node { id code } } } }`)).data.products.edges.find((e: any) => e.node.code === code).node.id as string;
+    (await t.gql(`{ products(filter: { line: LOANS }, first: 50) { edges { node { id code } } } }`)).data.products.edges.find((e: any) => e.node.code === code)
+      .node.id as string;
 
   beforeAll(async () => {
     t = await createTestHost({ driver, plugins: [loans], customers: 20 });
@@ -21,8 +22,20 @@ describe.each(testDrivers())('loans plugin in the host (%s)', (driver) => {
     const born = (years: number) => `${new Date().getUTCFullYear() - years}-01-01`;
     const open = async (idNumber: string, phone: string, age: number) => {
       const r = await t.gql(`mutation($i: CreateCustomerInput!) { createCustomer(input: $i) { id } }`, {
-        i: { name: '贷款客户', idType: 'PASSPORT', idNumber, phone, birthDate: born(age), gender: 'FEMALE', branchId: branch, occupation: '教师', employerSector: 'EDUCATION',
-          personalAnnualIncome: '240000', householdAnnualIncome: '300000', householdFinancialAssets: '100000' },
+        i: {
+          name: '贷款客户',
+          idType: 'PASSPORT',
+          idNumber,
+          phone,
+          birthDate: born(age),
+          gender: 'FEMALE',
+          branchId: branch,
+          occupation: '教师',
+          employerSector: 'EDUCATION',
+          personalAnnualIncome: '240000',
+          householdAnnualIncome: '300000',
+          householdFinancialAssets: '100000',
+        },
       });
       expect(r.errors).toBeUndefined();
       return r.data.createCustomer.id as string;
@@ -40,8 +53,17 @@ describe.each(testDrivers())('loans plugin in the host (%s)', (driver) => {
     expect(r.data.products.totalCount).toBe(12);
     const home = r.data.products.edges.map((e: any) => e.node).find((n: any) => n.code === 'LOAN-HOME-FIRST');
     expect(home).toEqual({
-      code: 'LOAN-HOME-FIRST', riskRating: 'R1', loanKind: 'HOUSING', category: 'FIRST_HOME', annualRate: 0.0305, minTermMonths: 60, maxTermMonths: 360,
-      minLoanAmount: { amount: '100000' }, maxLoanAmount: { amount: '10000000' }, repaymentMethods: ['EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'], collateral: 'PROPERTY',
+      code: 'LOAN-HOME-FIRST',
+      riskRating: 'R1',
+      loanKind: 'HOUSING',
+      category: 'FIRST_HOME',
+      annualRate: 0.0305,
+      minTermMonths: 60,
+      maxTermMonths: 360,
+      minLoanAmount: { amount: '100000' },
+      maxLoanAmount: { amount: '10000000' },
+      repaymentMethods: ['EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'],
+      collateral: 'PROPERTY',
     });
     const kinds = new Set(r.data.products.edges.map((e: any) => e.node.loanKind));
     expect(kinds).toEqual(new Set(['HOUSING', 'PLEDGE', 'CONSUMER', 'BUSINESS']));
@@ -61,12 +83,24 @@ describe.each(testDrivers())('loans plugin in the host (%s)', (driver) => {
     // The offered amount passes every rule once the steps are recorded; a thousand more breaks the housing cap.
     const id = await productId('LOAN-HOME-FIRST');
     const at = await t.gql(`query($i: SuitabilityInput!) { checkSuitability(input: $i) { outcome reasons { code } } }`, {
-      i: { customerId: borrower, productId: id, amount: home.maxAmount.amount, details: { termMonths: 360, repaymentMethod: 'EQUAL_INSTALMENT', propertyValue: '20000000' }, completedSteps: ['CREDIT_REPORT_AUTHORISATION', 'FACE_TO_FACE_INTERVIEW'] },
+      i: {
+        customerId: borrower,
+        productId: id,
+        amount: home.maxAmount.amount,
+        details: { termMonths: 360, repaymentMethod: 'EQUAL_INSTALMENT', propertyValue: '20000000' },
+        completedSteps: ['CREDIT_REPORT_AUTHORISATION', 'FACE_TO_FACE_INTERVIEW'],
+      },
     });
     expect(at.errors).toBeUndefined();
     expect(at.data.checkSuitability).toEqual({ outcome: 'ALLOW', reasons: [] });
     const over = await t.gql(`query($i: SuitabilityInput!) { checkSuitability(input: $i) { outcome reasons { code } } }`, {
-      i: { customerId: borrower, productId: id, amount: String(Number(home.maxAmount.amount) + 1000), details: { termMonths: 360, repaymentMethod: 'EQUAL_INSTALMENT', propertyValue: '20000000' }, completedSteps: ['CREDIT_REPORT_AUTHORISATION', 'FACE_TO_FACE_INTERVIEW'] },
+      i: {
+        customerId: borrower,
+        productId: id,
+        amount: String(Number(home.maxAmount.amount) + 1000),
+        details: { termMonths: 360, repaymentMethod: 'EQUAL_INSTALMENT', propertyValue: '20000000' },
+        completedSteps: ['CREDIT_REPORT_AUTHORISATION', 'FACE_TO_FACE_INTERVIEW'],
+      },
     });
     expect(over.data.checkSuitability.outcome).toBe('BLOCK');
     expect(over.data.checkSuitability.reasons.map((x: any) => x.code)).toContain('LOAN_HOUSING_PAYMENT_RATIO');
@@ -75,7 +109,7 @@ describe.each(testDrivers())('loans plugin in the host (%s)', (driver) => {
     expect(old).toMatchObject({ available: false, maxAmount: null, limitedBy: 'AGE' });
   });
 
-  it('judges an application\'s terms with the server\'s figures: a client-stated payment that is not the server\'s is refused', async () => {
+  it("judges an application's terms with the server's figures: a client-stated payment that is not the server's is refused", async () => {
     const id = await productId('LOAN-CAR');
     const Q = `query($i: SuitabilityInput!) { checkSuitability(input: $i) { outcome reasons { code } } }`;
     const base = { customerId: borrower, productId: id, amount: '100000', details: { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR' } };
@@ -85,14 +119,29 @@ describe.each(testDrivers())('loans plugin in the host (%s)', (driver) => {
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const prohibited = await t.gql(Q, { i: { ...base, details: { ...base.details, purpose: 'SECURITIES' } } });
     expect(prohibited.data.checkSuitability.reasons.map((x: any) => x.code)).toContain('LOAN_PURPOSE_PROHIBITED');
-    const badMethod = await t.gql(Q, { i: { ...base, productId: await productId('LOAN-CONSUMER-E'), amount: '50000', details: { termMonths: 24, repaymentMethod: 'EQUAL_PRINCIPAL', purpose: 'TRAVEL' } } });
+    const badMethod = await t.gql(Q, {
+      i: {
+        ...base,
+        productId: await productId('LOAN-CONSUMER-E'),
+        amount: '50000',
+        details: { termMonths: 24, repaymentMethod: 'EQUAL_PRINCIPAL', purpose: 'TRAVEL' },
+      },
+    });
     expect(badMethod.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses to order a loan, before anything is written', async () => {
     const before = (await t.host.runtime.database.db.execute(sql`select count(*)::int as n from suitability_decisions`)) as unknown;
     const r = await t.gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { ... on Order { id } } }`, {
-      i: { customerId: borrower, productId: await productId('LOAN-CAR'), amount: '100000', channel: 'COUNTER', initiator: 'CUSTOMER', idempotencyKey: `loan-order-${driver}-0000001`, details: { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR' } },
+      i: {
+        customerId: borrower,
+        productId: await productId('LOAN-CAR'),
+        amount: '100000',
+        channel: 'COUNTER',
+        initiator: 'CUSTOMER',
+        idempotencyKey: `loan-order-${driver}-0000001`,
+        details: { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR' },
+      },
     });
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0]?.message).toMatch(/须申请/);

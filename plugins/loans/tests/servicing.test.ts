@@ -45,7 +45,13 @@ describe('repayment schedule (还款计划)', () => {
 });
 
 describe('days past due and the five categories (五级分类)', () => {
-  const inst = (dueDate: string, paid = false): InstalmentState => ({ dueDate, principal: '100', interest: '10', principalPaid: paid ? '100' : '0', interestPaid: paid ? '10' : '0' });
+  const inst = (dueDate: string, paid = false): InstalmentState => ({
+    dueDate,
+    principal: '100',
+    interest: '10',
+    principalPaid: paid ? '100' : '0',
+    interestPaid: paid ? '10' : '0',
+  });
 
   it('counts from the oldest instalment past due and unpaid; the due day itself is not overdue', () => {
     const s = [inst('2026-01-10', true), inst('2026-02-10'), inst('2026-03-10')];
@@ -59,7 +65,14 @@ describe('days past due and the five categories (五级分类)', () => {
 
   it('draws the lines at 0, 90, 270 and 360 days (both sides of each)', () => {
     expect([0, 1, 90, 91, 270, 271, 360, 361].map((d) => classify(d, T))).toEqual([
-      'NORMAL', 'SPECIAL_MENTION', 'SPECIAL_MENTION', 'SUBSTANDARD', 'SUBSTANDARD', 'DOUBTFUL', 'DOUBTFUL', 'LOSS',
+      'NORMAL',
+      'SPECIAL_MENTION',
+      'SPECIAL_MENTION',
+      'SUBSTANDARD',
+      'SUBSTANDARD',
+      'DOUBTFUL',
+      'DOUBTFUL',
+      'LOSS',
     ]);
     expect(classify(31, { substandardAfterDays: 30, doubtfulAfterDays: 60, lossAfterDays: 90 })).toBe('SUBSTANDARD');
   });
@@ -68,9 +81,19 @@ describe('days past due and the five categories (五级分类)', () => {
     const s = open(repaymentSchedule('3000', '0.12', 3, 'EQUAL_PRINCIPAL', '2026-01-15'));
     s[0] = { ...s[0]!, principalPaid: s[0]!.principal, interestPaid: s[0]!.interest };
     const state = loanState(s, '2026-03-20', T);
-    expect(state).toMatchObject({ outstandingPrincipal: '2000.00', daysPastDue: 5, classification: 'SPECIAL_MENTION', overduePrincipal: '1000.00', overdueInterest: '20.00' });
+    expect(state).toMatchObject({
+      outstandingPrincipal: '2000.00',
+      daysPastDue: 5,
+      classification: 'SPECIAL_MENTION',
+      overduePrincipal: '1000.00',
+      overdueInterest: '20.00',
+    });
     expect(state.next?.n).toBe(2);
-    const paid = loanState(s.map((i) => ({ ...i, principalPaid: i.principal, interestPaid: i.interest })), '2027-01-01', T);
+    const paid = loanState(
+      s.map((i) => ({ ...i, principalPaid: i.principal, interestPaid: i.interest })),
+      '2027-01-01',
+      T,
+    );
     expect(paid).toMatchObject({ outstandingPrincipal: '0.00', daysPastDue: 0, classification: 'NORMAL', next: null });
   });
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, ne, type SQL } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { approvals } from '../../db/schema/index.js';
 import { badInput } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node-registry.js';
@@ -17,7 +17,10 @@ import type { ApprovalRow } from './hold.js';
 import { Approval, ApprovalConnection, ApprovalFilter, ApprovalParty } from './approval.types.js';
 
 registerNodeType('Approval', async (ctx, key) => {
-  const [row] = await ctx.db.select().from(approvals).where(and(eq(approvals.id, key), approvalScope(ctx.principal)));
+  const [row] = await ctx.db
+    .select()
+    .from(approvals)
+    .where(and(eq(approvals.id, key), approvalScope(ctx.principal)));
   return row ?? null;
 });
 
@@ -40,11 +43,17 @@ export class ApprovalResolver {
   submittedAt(@Root() a: ApprovalRow): Date {
     return a.createdAt;
   }
-  @FieldResolver(() => String, { nullable: true, description: 'APPROVED: the type of what it produced (Order, Bundle, SettingChange, CustomerManager, Customer, PointsEntry).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'APPROVED: the type of what it produced (Order, Bundle, SettingChange, CustomerManager, Customer, PointsEntry).',
+  })
   resultType(@Root() a: ApprovalRow): string | null {
     return (a.result?.type as string | undefined) ?? null;
   }
-  @FieldResolver(() => String, { nullable: true, description: 'APPROVED: what it produced — a global id (query it with node) or, for a setting change, the setting key.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'APPROVED: what it produced — a global id (query it with node) or, for a setting change, the setting key.',
+  })
   resultId(@Root() a: ApprovalRow): string | null {
     return (a.result?.id as string | undefined) ?? null;
   }
@@ -58,13 +67,23 @@ export class ApprovalResolver {
 export class ApprovalQueryResolver {
   @Query(() => ApprovalConnection, {
     description:
-      '复核事项 / Held actions, newest first: a checker sees those they may decide (branch checkers their branch\'s, head-office checkers all), a maker those they made, auditors all; others none.',
+      "复核事项 / Held actions, newest first: a checker sees those they may decide (branch checkers their branch's, head-office checkers all), a maker those they made, auditors all; others none.",
   })
-  async approvals(@Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs, @Arg('filter', () => ApprovalFilter, { nullable: true, description: 'Criteria the approvals must all meet; omitted: every approval the caller may see.' }) filter?: ApprovalFilter) {
+  async approvals(
+    @Ctx() ctx: HostContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => ApprovalFilter, { nullable: true, description: 'Criteria the approvals must all meet; omitted: every approval the caller may see.' })
+    filter?: ApprovalFilter,
+  ) {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const branchId = filter?.branchId ? numericIdOf(filter.branchId, 'Branch') : null;
     if (filter?.branchId && !branchId) throw badInput(text('网点编号无效', 'branchId is not a branch id'), 'branchId');
-    const mine = filter?.mine === true ? eq(approvals.makerSubject, ctx.principal.subject) : filter?.mine === false ? ne(approvals.makerSubject, ctx.principal.subject) : undefined;
+    const mine =
+      filter?.mine === true
+        ? eq(approvals.makerSubject, ctx.principal.subject)
+        : filter?.mine === false
+          ? ne(approvals.makerSubject, ctx.principal.subject)
+          : undefined;
     const where: (SQL | undefined)[] = [
       approvalScope(ctx.principal),
       filter?.status ? eq(approvals.status, filter.status) : undefined,
@@ -73,8 +92,18 @@ export class ApprovalQueryResolver {
       mine,
     ];
     const after = page.afterKey !== undefined ? lt(approvals.id, page.afterKey) : undefined;
-    const rows = await ctx.db.select().from(approvals).where(and(...where, after)).orderBy(desc(approvals.id)).limit(page.limit);
-    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.$count(approvals, and(...where))));
+    const rows = await ctx.db
+      .select()
+      .from(approvals)
+      .where(and(...where, after))
+      .orderBy(desc(approvals.id))
+      .limit(page.limit);
+    return toConnection(
+      page,
+      rows,
+      (r) => r.id,
+      async () => await ctx.db.$count(approvals, and(...where)),
+    );
   }
 }
 
@@ -90,8 +119,15 @@ export class ApprovalMutationResolver {
     return approve(ctx, id);
   }
 
-  @Mutation(() => Approval, { description: '复核拒绝 / Rejects a held action with a reason (1–500 characters); it never runs. Same checker rules as approve. Audited (APPROVAL_REJECTED).' })
-  reject(@Arg('id', () => ID, { description: 'The Approval.' }) id: string, @Arg('reason', () => String, { description: 'Why (1–500 characters), shown to the maker.' }) reason: string, @Ctx() ctx: HostContext) {
+  @Mutation(() => Approval, {
+    description:
+      '复核拒绝 / Rejects a held action with a reason (1–500 characters); it never runs. Same checker rules as approve. Audited (APPROVAL_REJECTED).',
+  })
+  reject(
+    @Arg('id', () => ID, { description: 'The Approval.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why (1–500 characters), shown to the maker.' }) reason: string,
+    @Ctx() ctx: HostContext,
+  ) {
     return reject(ctx, id, reason);
   }
 }

@@ -40,7 +40,7 @@ registerEnumType(ApprovalActionEnum, {
     UPDATE_BUNDLE: { description: 'updateBundle: a new version of a bundle.' },
     RETIRE_BUNDLE: { description: 'retireBundle.' },
     CHANGE_MANAGER_GRADE: { description: 'changeManagerGrade.' },
-    ASSIGNMENT_OVERRIDE: { description: 'assignManager with an overrideReason: a manager below the grade the customer\'s tier needs.' },
+    ASSIGNMENT_OVERRIDE: { description: "assignManager with an overrideReason: a manager below the grade the customer's tier needs." },
     ADJUST_POINTS: { description: 'adjustPoints.' },
     PLACE_ORDER: { description: 'placeOrder for at least core.makerChecker.orderAmountFromCny (in CNY at the reference rate).' },
   },
@@ -48,7 +48,7 @@ registerEnumType(ApprovalActionEnum, {
 
 @ObjectType('ApprovalParty', { description: 'Who made or decided a held action.' })
 export class ApprovalParty {
-  @Field(() => String, { description: 'The principal\'s subject (JWT sub).' }) subject!: string;
+  @Field(() => String, { description: "The principal's subject (JWT sub)." }) subject!: string;
   @Field(() => RoleEnum, { description: 'Their role when they acted.' }) role!: string;
 }
 
@@ -62,18 +62,18 @@ export class Approval extends Node {
   @Field(() => ApprovalStatusEnum, { description: 'Where it stands.' }) status!: string;
   @Field(() => ApprovalActionEnum, { description: 'The action held.' }) action!: string;
   @Field(() => String, { description: 'What it changes: a node type (Customer, Bundle, CustomerManager…) or Setting.' }) targetType!: string;
-  @Field(() => String, { description: 'The target: a global id, a setting key, or a new bundle\'s code.' }) targetId!: string;
+  @Field(() => String, { description: "The target: a global id, a setting key, or a new bundle's code." }) targetId!: string;
   @Field(() => GraphQLJSON, { description: 'The validated input, exactly as it runs once approved.' }) input!: unknown;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was approved or rejected.' }) decidedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'REJECTED: the checker\'s reason.' }) reason!: string | null;
+  @Field(() => String, { nullable: true, description: "REJECTED: the checker's reason." }) reason!: string | null;
 }
 export const { Connection: ApprovalConnection } = connectionTypes('Approval', () => Approval);
 
 @InputType('ApprovalFilter', { description: 'Which approvals to list (within what the caller sees).' })
 export class ApprovalFilter {
-  @Field(() => ApprovalStatusEnum, { nullable: true, description: 'Only in this status (checkers\' inbox: AWAITING_APPROVAL).' }) status?: string;
+  @Field(() => ApprovalStatusEnum, { nullable: true, description: "Only in this status (checkers' inbox: AWAITING_APPROVAL)." }) status?: string;
   @Field(() => ApprovalActionEnum, { nullable: true, description: 'Only this action.' }) action?: string;
-  @Field(() => Boolean, { nullable: true, description: 'true: only those the caller made; false: only others\'.' }) mine?: boolean;
+  @Field(() => Boolean, { nullable: true, description: "true: only those the caller made; false: only others'." }) mine?: boolean;
   @Field(() => ID, { nullable: true, description: 'Only those of this branch.' }) branchId?: string;
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { recordAudit } from '../../audit/record.js';
 import type { Principal, Role } from '../../auth/principal.js';
 import { approvals } from '../../db/schema/index.js';
@@ -26,12 +26,18 @@ async function decidable(ctx: HostContext, id: string): Promise<ApprovalRow> {
   if (!hasCheckerPermission(ctx.principal)) throw forbidden(text('没有复核权限', 'You do not hold the checker permission'));
   const key = numericIdOf(id, 'Approval');
   if (!key) throw approvalNotFound();
-  const [row] = await ctx.db.select().from(approvals).where(and(eq(approvals.id, key), checkerScope(ctx.principal)));
+  const [row] = await ctx.db
+    .select()
+    .from(approvals)
+    .where(and(eq(approvals.id, key), checkerScope(ctx.principal)));
   if (!row) throw approvalNotFound();
   if (row.makerSubject === ctx.principal.subject) {
-    throw new FinmartError('FORBIDDEN', text('经办人不能复核本人提交的操作', 'The maker may not approve or reject their own action'), { reason: 'SELF_APPROVAL' });
+    throw new FinmartError('FORBIDDEN', text('经办人不能复核本人提交的操作', 'The maker may not approve or reject their own action'), {
+      reason: 'SELF_APPROVAL',
+    });
   }
-  if (row.status !== 'AWAITING_APPROVAL') throw conflict(text(`该事项已${row.status === 'APPROVED' ? '批准' : '拒绝'}`, `The approval is already ${row.status}`), { status: row.status });
+  if (row.status !== 'AWAITING_APPROVAL')
+    throw conflict(text(`该事项已${row.status === 'APPROVED' ? '批准' : '拒绝'}`, `The approval is already ${row.status}`), { status: row.status });
   return row;
 }
 
@@ -68,10 +74,21 @@ export async function approve(ctx: HostContext, id: string): Promise<ApprovalRow
   return ctx.db.transaction(async (tx) => {
     const [done] = await tx
       .update(approvals)
-      .set({ status: 'APPROVED', checkerSubject: ctx.principal.subject, checkerRole: ctx.principal.role, decidedAt: ctx.now, result: { ...result }, claimedBy: null, claimedAt: null })
+      .set({
+        status: 'APPROVED',
+        checkerSubject: ctx.principal.subject,
+        checkerRole: ctx.principal.role,
+        decidedAt: ctx.now,
+        result: { ...result },
+        claimedBy: null,
+        claimedAt: null,
+      })
       .where(eq(approvals.id, row.id))
       .returning();
-    await recordAudit({ ...ctx, db: tx }, { action: 'APPROVAL_APPROVED', targetType: 'Approval', targetId: toGlobalId('Approval', row.id), details: { action: row.action, result } });
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'APPROVAL_APPROVED', targetType: 'Approval', targetId: toGlobalId('Approval', row.id), details: { action: row.action, result } },
+    );
     return done!;
   });
 }
@@ -89,8 +106,10 @@ export async function reject(ctx: HostContext, id: string, reason: string): Prom
       .where(and(eq(approvals.id, row.id), eq(approvals.status, 'AWAITING_APPROVAL'), or(isNull(approvals.claimedAt), lt(approvals.claimedAt, stale))))
       .returning();
     if (!done) throw conflict(text('该事项正由其他复核人处理', 'Another checker is deciding this approval'));
-    await recordAudit({ ...ctx, db: tx }, { action: 'APPROVAL_REJECTED', targetType: 'Approval', targetId: toGlobalId('Approval', row.id), details: { action: row.action } });
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: 'APPROVAL_REJECTED', targetType: 'Approval', targetId: toGlobalId('Approval', row.id), details: { action: row.action } },
+    );
     return done;
   });
 }
-

@@ -1,4 +1,4 @@
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import type { ApprovalAction } from './maker-checker.settings.js';
 
 /** What an approved action produced: a node (type and global id) or a setting key. */

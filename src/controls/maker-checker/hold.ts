@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { recordAudit } from '../../audit/record.js';
 import { approvals } from '../../db/schema/index.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
@@ -78,7 +78,15 @@ export async function holdForApproval(ctx: HostContext, a: SensitiveAction): Pro
           createdAt: ctx.now,
         })
         .returning();
-      await recordAudit({ ...ctx, db: tx }, { action: 'APPROVAL_REQUESTED', targetType: 'Approval', targetId: toGlobalId('Approval', row!.id), details: { action: a.action, targetType: a.targetType, targetId: a.targetId } });
+      await recordAudit(
+        { ...ctx, db: tx },
+        {
+          action: 'APPROVAL_REQUESTED',
+          targetType: 'Approval',
+          targetId: toGlobalId('Approval', row!.id),
+          details: { action: a.action, targetType: a.targetType, targetId: a.targetId },
+        },
+      );
       return row!;
     });
   } catch (e) {
@@ -87,6 +95,9 @@ export async function holdForApproval(ctx: HostContext, a: SensitiveAction): Pro
       .select({ id: approvals.id })
       .from(approvals)
       .where(and(eq(approvals.action, a.action), eq(approvals.targetKey, targetKey), eq(approvals.status, 'AWAITING_APPROVAL')));
-    throw conflict(text('同一对象已有一项相同操作等待复核', 'The same action on the same target is already awaiting approval'), pending ? { approvalId: toGlobalId('Approval', pending.id) } : {});
+    throw conflict(
+      text('同一对象已有一项相同操作等待复核', 'The same action on the same target is already awaiting approval'),
+      pending ? { approvalId: toGlobalId('Approval', pending.id) } : {},
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../i18n/localized.js';
 import type { SettingDefinition } from '../../settings/registry.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 
 /**
  * The actions maker-checker can hold for a second person. Each names one mutation (ASSIGNMENT_OVERRIDE:

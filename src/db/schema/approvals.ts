@@ -41,8 +41,12 @@ export const approvals = pgTable(
   },
   (t) => [
     // A second pending submission of the same action on the same target is a CONFLICT, decided by the database.
-    uniqueIndex('approvals_pending_target_uq').on(t.action, t.targetKey).where(sql`status = 'AWAITING_APPROVAL'`),
-    uniqueIndex('approvals_maker_key_uq').on(t.makerSubject, t.idempotencyKey).where(sql`idempotency_key is not null`),
+    uniqueIndex('approvals_pending_target_uq')
+      .on(t.action, t.targetKey)
+      .where(sql`status = 'AWAITING_APPROVAL'`),
+    uniqueIndex('approvals_maker_key_uq')
+      .on(t.makerSubject, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
     index('approvals_status_idx').on(t.status, t.id),
     index('approvals_branch_idx').on(t.branchId, t.status, t.id),
   ],

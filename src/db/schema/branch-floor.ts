@@ -10,8 +10,12 @@ export const branchVisits = pgTable(
   'branch_visits',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
-    branchId: integer('branch_id').notNull().references(() => branches.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
     managerId: integer('manager_id'),
     identifiedBy: text('identified_by').notNull(),
     identifiedAt: timestamp('identified_at', { withTimezone: true }).notNull(),
@@ -30,7 +34,9 @@ export const customerCards = pgTable(
   'customer_cards',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     panHash: text('pan_hash').notNull(),
     last4: text('last4').notNull(),
     /** The order that issued it (null for cards the bank held before finmart). */
@@ -38,5 +44,9 @@ export const customerCards = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('customer_cards_pan_uq').on(t.panHash), index('customer_cards_customer_idx').on(t.customerId), index('customer_cards_order_idx').on(t.orderId)],
+  (t) => [
+    uniqueIndex('customer_cards_pan_uq').on(t.panHash),
+    index('customer_cards_customer_idx').on(t.customerId),
+    index('customer_cards_order_idx').on(t.orderId),
+  ],
 );

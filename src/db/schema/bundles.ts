@@ -7,40 +7,48 @@ import { customers } from './customers.js';
  * A named combination of products (产品组合/套餐) with the segment it targets — one row per version:
  * `updateBundle` writes a new version (the old one SUPERSEDED), so orders keep the version they bought.
  */
-export const bundles = pgTable('bundles', {
-  id: serial('id').primaryKey(),
-  code: text('code').notNull(),
-  /** 1, 2, …: one code, many versions; the latest is ACTIVE (or RETIRED). */
-  version: integer('version').notNull().default(1),
-  nameZh: text('name_zh').notNull(),
-  nameEn: text('name_en').notNull(),
-  descriptionZh: text('description_zh').notNull(),
-  descriptionEn: text('description_en').notNull(),
-  kind: text('kind').notNull(), // ACCOUNT_OPENING | INVESTMENT_ACCOUNT | TRANSACTION | RISK_PORTFOLIO | LIFE_STAGE | INCOME
-  targetRiskAttitudes: text('target_risk_attitudes').array().notNull().default([]),
-  targetLifeStages: text('target_life_stages').array().notNull().default([]),
-  targetIncomeBands: text('target_income_bands').array().notNull().default([]),
-  minimumTier: text('minimum_tier'),
-  /** Pricing is data: waived fees, discounts, in zh/en. */
-  pricing: jsonb('pricing').$type<Record<string, unknown>>().notNull().default({}),
-  /** ACTIVE | SUPERSEDED (a newer version exists) | RETIRED (withdrawn). */
-  status: text('status').notNull().default('ACTIVE'),
-  /** Offered from / until (null: open-ended). */
-  validFrom: timestamp('valid_from', { withTimezone: true }),
-  validTo: timestamp('valid_to', { withTimezone: true }),
-  /** When a newer version or a retirement replaced it. */
-  endedAt: timestamp('ended_at', { withTimezone: true }),
-  /** Who designed this version (null: seeded). */
-  createdBy: text('created_by'),
-  createdAt: createdAt(),
-}, (t) => [uniqueIndex('bundles_code_version_uq').on(t.code, t.version)]);
+export const bundles = pgTable(
+  'bundles',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    /** 1, 2, …: one code, many versions; the latest is ACTIVE (or RETIRED). */
+    version: integer('version').notNull().default(1),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    descriptionZh: text('description_zh').notNull(),
+    descriptionEn: text('description_en').notNull(),
+    kind: text('kind').notNull(), // ACCOUNT_OPENING | INVESTMENT_ACCOUNT | TRANSACTION | RISK_PORTFOLIO | LIFE_STAGE | INCOME
+    targetRiskAttitudes: text('target_risk_attitudes').array().notNull().default([]),
+    targetLifeStages: text('target_life_stages').array().notNull().default([]),
+    targetIncomeBands: text('target_income_bands').array().notNull().default([]),
+    minimumTier: text('minimum_tier'),
+    /** Pricing is data: waived fees, discounts, in zh/en. */
+    pricing: jsonb('pricing').$type<Record<string, unknown>>().notNull().default({}),
+    /** ACTIVE | SUPERSEDED (a newer version exists) | RETIRED (withdrawn). */
+    status: text('status').notNull().default('ACTIVE'),
+    /** Offered from / until (null: open-ended). */
+    validFrom: timestamp('valid_from', { withTimezone: true }),
+    validTo: timestamp('valid_to', { withTimezone: true }),
+    /** When a newer version or a retirement replaced it. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Who designed this version (null: seeded). */
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('bundles_code_version_uq').on(t.code, t.version)],
+);
 
 export const bundleItems = pgTable(
   'bundle_items',
   {
     id: serial('id').primaryKey(),
-    bundleId: integer('bundle_id').notNull().references(() => bundles.id),
-    productId: integer('product_id').notNull().references(() => products.id),
+    bundleId: integer('bundle_id')
+      .notNull()
+      .references(() => bundles.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
     position: integer('position').notNull(),
     suggestedAmount: money('suggested_amount'),
     /** Units of the product the bundle includes (e.g. 1 card), when it counts units. */
@@ -62,7 +70,9 @@ export const bundleServices = pgTable(
   'bundle_services',
   {
     id: serial('id').primaryKey(),
-    bundleId: integer('bundle_id').notNull().references(() => bundles.id),
+    bundleId: integer('bundle_id')
+      .notNull()
+      .references(() => bundles.id),
     code: text('code').notNull(),
     /** A condition's amount (the minimum deposit), CNY. */
     amount: money('amount'),
@@ -76,8 +86,12 @@ export const bundleOrders = pgTable(
   'bundle_orders',
   {
     id: serial('id').primaryKey(),
-    bundleId: integer('bundle_id').notNull().references(() => bundles.id),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    bundleId: integer('bundle_id')
+      .notNull()
+      .references(() => bundles.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     orderIds: integer('order_ids').array().notNull(),
     services: text('services').array().notNull(),
     placedBy: text('placed_by').notNull(),
@@ -91,9 +105,13 @@ export const customerEntitlements = pgTable(
   'customer_entitlements',
   {
     id: serial('id').primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     code: text('code').notNull(),
-    bundleOrderId: integer('bundle_order_id').notNull().references(() => bundleOrders.id),
+    bundleOrderId: integer('bundle_order_id')
+      .notNull()
+      .references(() => bundleOrders.id),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('customer_entitlements_uq').on(t.customerId, t.code, t.bundleOrderId)],

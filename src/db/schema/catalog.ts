@@ -50,8 +50,12 @@ export const holdings = pgTable(
   'holdings',
   {
     id: serial('id').primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
-    productId: integer('product_id').notNull().references(() => products.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
     quantity: quantity('quantity').notNull(),
     costAmount: money('cost_amount').notNull(),
     costCurrency: text('cost_currency').notNull(),
@@ -66,10 +70,7 @@ export const holdings = pgTable(
     pledgedTo: text('pledged_to'),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('holdings_customer_idx').on(t.customerId, t.id),
-    index('holdings_product_idx').on(t.productId),
-  ],
+  (t) => [index('holdings_customer_idx').on(t.customerId, t.id), index('holdings_product_idx').on(t.productId)],
 );
 
 /** Reference rates to CNY, used to value holdings and to convert quotas. */

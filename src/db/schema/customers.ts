@@ -39,7 +39,9 @@ export const customers = pgTable(
     investorTypeBasis: text('investor_type_basis'),
     fxWatchList: boolean('fx_watch_list').notNull().default(false),
     managerId: integer('manager_id').references(() => managers.id),
-    branchId: integer('branch_id').notNull().references(() => branches.id),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
     riskLevel: text('risk_level'), // C1..C5, null = never assessed
     riskAssessedAt: timestamp('risk_assessed_at', { withTimezone: true }),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
@@ -70,7 +72,9 @@ export const riskAssessments = pgTable(
   'risk_assessments',
   {
     id: serial('id').primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     level: text('level').notNull(), // C1..C5
     lowestCategory: boolean('lowest_category').notNull().default(false),
     investorType: text('investor_type').notNull().default('ORDINARY'),

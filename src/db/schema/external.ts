@@ -11,7 +11,9 @@ export const externalReports = pgTable(
   'external_reports',
   {
     id: serial('id').primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     /** CREDIT_BUREAU | FX_AUTHORITY | INCOME_VERIFICATION */
     source: text('source').notNull(),
     /** CREDIT_REPORT | FX_ANNUAL_PURCHASES | INCOME */
@@ -32,7 +34,9 @@ export const identityVerifications = pgTable(
   'identity_verifications',
   {
     id: serial('id').primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     /** ONLINE_CHECK (联网核查 with the public security system) | IN_PERSON (document seen at the counter) | VIDEO */
     method: text('method').notNull(),
     /** The check's own reference (the online check's serial number…). */

@@ -30,7 +30,9 @@ export const leads = pgTable(
     estimatedValue: money('estimated_value').notNull(),
     notes: text('notes').notNull().default(''),
     stage: text('stage').notNull().default('COLLECTED'),
-    branchId: integer('branch_id').notNull().references(() => branches.id),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
     managerId: integer('manager_id').references(() => managers.id),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
     customerId: integer('customer_id').references(() => customers.id),
@@ -54,7 +56,9 @@ export const leadContacts = pgTable(
   'lead_contacts',
   {
     id: serial('id').primaryKey(),
-    leadId: integer('lead_id').notNull().references(() => leads.id),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
     role: text('role').notNull(), // DECISION_MAKER | INFORMANT | OPERATOR
     name: text('name').notNull(),
     title: text('title'),
@@ -69,7 +73,9 @@ export const leadEvents = pgTable(
   'lead_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    leadId: integer('lead_id').notNull().references(() => leads.id),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),
     managerId: integer('manager_id'),
@@ -78,5 +84,9 @@ export const leadEvents = pgTable(
     reason: text('reason').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('lead_events_lead_idx').on(t.leadId, t.id), index('lead_events_manager_at_idx').on(t.managerId, t.at), index('lead_events_branch_at_idx').on(t.branchId, t.at)],
+  (t) => [
+    index('lead_events_lead_idx').on(t.leadId, t.id),
+    index('lead_events_manager_at_idx').on(t.managerId, t.at),
+    index('lead_events_branch_at_idx').on(t.branchId, t.at),
+  ],
 );

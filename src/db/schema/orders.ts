@@ -12,8 +12,12 @@ export const suitabilityDecisions = pgTable(
   'suitability_decisions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
-    productId: integer('product_id').notNull().references(() => products.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
     line: text('line').notNull(),
     purpose: text('purpose').notNull(), // ORDER | ORDER_REFUSED
     outcome: text('outcome').notNull(),
@@ -47,8 +51,12 @@ export const orders = pgTable(
   'orders',
   {
     id: serial('id').primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
-    productId: integer('product_id').notNull().references(() => products.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
     line: text('line').notNull(),
     side: text('side').notNull().default('BUY'), // BUY | SELL
     amount: money('amount').notNull(),
@@ -99,36 +107,3 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.principal, t.key] })],
 );
-
-/** Append-only audit trail (a trigger refuses UPDATE and DELETE). */
-export const auditEvents = pgTable(
-  'audit_events',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
-    actor: text('actor').notNull(),
-    role: text('role').notNull(),
-    action: text('action').notNull(),
-    targetType: text('target_type').notNull(),
-    targetId: text('target_id').notNull(),
-    purpose: text('purpose'),
-    requestId: text('request_id'),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-  },
-  (t) => [index('audit_actor_idx').on(t.actor, t.id), index('audit_target_idx').on(t.targetType, t.targetId)],
-);
-
-/** Bank settings that override the defaults declared in code (thresholds banks change). */
-export const bankSettings = pgTable('bank_settings', {
-  key: text('key').primaryKey(),
-  value: jsonb('value').$type<unknown>().notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: text('updated_by').notNull().default('system'),
-});
-
-/** Which plugin owns which product line, recorded so boots can detect removed plugins. */
-export const installedPlugins = pgTable('installed_plugins', {
-  code: text('code').primaryKey(),
-  version: text('version').notNull(),
-  installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
-});

@@ -22,7 +22,9 @@ export const managers = pgTable(
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
     grade: text('grade').notNull(), // JUNIOR | INTERMEDIATE | SENIOR | PRINCIPAL
-    branchId: integer('branch_id').notNull().references(() => branches.id),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
     phone: text('phone').notNull(),
     /** Industry codes (core.leadIndustries) the manager covers: leads are distributed by industry (行业归类). */
     industries: text('industries').array().notNull().default([]),
@@ -41,7 +43,9 @@ export const managerQualifications = pgTable(
   'manager_qualifications',
   {
     id: serial('id').primaryKey(),
-    managerId: integer('manager_id').notNull().references(() => managers.id),
+    managerId: integer('manager_id')
+      .notNull()
+      .references(() => managers.id),
     kind: text('kind').notNull(),
     number: text('number').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -55,7 +59,9 @@ export const managerGradeChanges = pgTable(
   'manager_grade_changes',
   {
     id: serial('id').primaryKey(),
-    managerId: integer('manager_id').notNull().references(() => managers.id),
+    managerId: integer('manager_id')
+      .notNull()
+      .references(() => managers.id),
     fromGrade: text('from_grade').notNull(),
     toGrade: text('to_grade').notNull(),
     reason: text('reason').notNull(),

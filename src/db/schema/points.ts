@@ -16,7 +16,9 @@ export const pointsLedger = pgTable(
   'points_ledger',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     kind: text('kind').notNull(),
     /** Signed: positive for EARNED and granted adjustments, negative for the rest. */
     points: integer('points').notNull(),
@@ -36,8 +38,12 @@ export const pointsLedger = pgTable(
   (t) => [
     index('points_ledger_customer_idx').on(t.customerId, t.id),
     // One earning and one reversal per order, whatever retries happen.
-    uniqueIndex('points_ledger_order_uq').on(t.orderId, t.kind).where(sql`order_id is not null`),
+    uniqueIndex('points_ledger_order_uq')
+      .on(t.orderId, t.kind)
+      .where(sql`order_id is not null`),
     // A redemption's idempotency key, per customer and caller.
-    uniqueIndex('points_ledger_key_uq').on(t.customerId, t.actor, t.idempotencyKey).where(sql`idempotency_key is not null`),
+    uniqueIndex('points_ledger_key_uq')
+      .on(t.customerId, t.actor, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
   ],
 );

@@ -9,7 +9,9 @@ export const contacts = pgTable(
   'contacts',
   {
     id: serial('id').primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     managerId: integer('manager_id').references(() => managers.id),
     channel: text('channel').notNull(), // PHONE | VISIT | SMS | WECHAT | EMAIL
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
@@ -37,9 +39,13 @@ export const complaints = pgTable(
   'complaints',
   {
     id: serial('id').primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     managerId: integer('manager_id').references(() => managers.id),
-    branchId: integer('branch_id').notNull().references(() => branches.id),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
     category: text('category').notNull(), // MIS_SELLING | SERVICE | FEES | SYSTEM | OTHER
     severity: text('severity').notNull().default('MEDIUM'), // LOW | MEDIUM | HIGH | CRITICAL
     /** recordedAt + the severity's response target in force at filing. */

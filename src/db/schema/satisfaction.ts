@@ -12,7 +12,9 @@ export const satisfactionResponses = pgTable(
   'satisfaction_responses',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     /** CONTACT | COMPLAINT | ORDER */
     subjectType: text('subject_type').notNull(),
     subjectId: integer('subject_id').notNull(),

@@ -75,7 +75,10 @@ export async function recordCardNumbers(tx: Tx | Db, cards: IssuedCard[]): Promi
 
 /** Cards issued by an order cancelled in its cooling-off period stop identifying anyone. */
 export async function cancelCardNumbers(tx: Tx, orderId: number, at: Date): Promise<void> {
-  await tx.update(customerCards).set({ cancelledAt: at }).where(and(eq(customerCards.orderId, orderId), isNull(customerCards.cancelledAt)));
+  await tx
+    .update(customerCards)
+    .set({ cancelledAt: at })
+    .where(and(eq(customerCards.orderId, orderId), isNull(customerCards.cancelledAt)));
 }
 
 /** The SQL condition "this customer holds the live card `pan`" for the identification statement. */

@@ -54,12 +54,20 @@ export function birthdayMessage(at: Date, now: Date): LocalizedText {
   const d = chinaDate(at);
   const t = chinaDate(now);
   const today = d.y === t.y && d.m === t.m && d.d === t.d;
-  return today ? text('今天是客户生日，请致以问候', "It is the customer's birthday today: wish them well") : text(`客户生日在 ${d.m} 月 ${d.d} 日，可致以问候`, `The customer's birthday is on ${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}: a word of greeting`);
+  return today
+    ? text('今天是客户生日，请致以问候', "It is the customer's birthday today: wish them well")
+    : text(
+        `客户生日在 ${d.m} 月 ${d.d} 日，可致以问候`,
+        `The customer's birthday is on ${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}: a word of greeting`,
+      );
 }
 
 /** A work-queue item about the customer as a counter alert (the same words the manager's queue shows). */
 export function alertOfItem(kind: WorkItemKind & CounterAlertKind, dueAt: Date, subjectId: number): CounterAlert {
-  const message = kind === 'COMPLAINT_OPEN' ? text('客户有未办结的投诉，请先了解处理进展', 'The customer has an open complaint: check how it stands first') : explanationOf(kind, dueAt);
+  const message =
+    kind === 'COMPLAINT_OPEN'
+      ? text('客户有未办结的投诉，请先了解处理进展', 'The customer has an open complaint: check how it stands first')
+      : explanationOf(kind, dueAt);
   return { kind, message, dueAt, subjectId };
 }
 

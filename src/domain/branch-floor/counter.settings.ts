@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../i18n/localized.js';
 import type { SettingDefinition } from '../../settings/registry.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 import { TIERS, type Tier } from '../customers/derived.js';
 
 /** `core.counter`: how the branch counter treats an identified customer. */
@@ -20,7 +20,7 @@ export const counterSetting: SettingDefinition<CounterSetting> = {
   key: COUNTER_SETTING,
   description: text(
     '网点客户识别：走贵宾通道的客户等级、提示生日的天数、到店提醒在客户经理待办中保留的小时数',
-    'Branch customer identification: tiers that take the fast lane, days ahead a birthday is mentioned, hours a visit stays in the manager\'s queue',
+    "Branch customer identification: tiers that take the fast lane, days ahead a birthday is mentioned, hours a visit stays in the manager's queue",
   ),
   schema: z.object({
     fastLaneTiers: z.array(z.enum(TIERS)).max(TIERS.length),

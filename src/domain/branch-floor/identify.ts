@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { ownBranchOf } from '../../access/own-branch.js';
 import { recordAuditBatch } from '../../audit/record.js';
 import { jsonValue } from '../../db/json-rows.js';
@@ -34,7 +34,8 @@ export type Identification =
     };
 
 /** What the person at the counter presents: an ID (type and number) or a card of the bank. */
-export type PresentedCredential = { idType: string; idNumber: string; cardNumber?: undefined } | { cardNumber: string; idType?: undefined; idNumber?: undefined };
+export type PresentedCredential =
+  { idType: string; idNumber: string; cardNumber?: undefined } | { cardNumber: string; idType?: undefined; idNumber?: undefined };
 
 /**
  * The customer a credential names, as a SQL condition on customers — checked before any statement: a
@@ -65,7 +66,6 @@ type OfferedBundle = BundleTarget & { id: number; nameZh: string; nameEn: string
 
 /** Why branch staff identify a customer: recorded as the audit purpose. */
 export const IDENTIFY_PURPOSE = 'BRANCH_COUNTER';
-
 
 /**
  * 网点客户识别: who is at the counter of `branchId`, from the ID or the bank card they present. Any customer of the bank is
@@ -110,7 +110,15 @@ export async function identifyCustomer(ctx: HostContext, input: PresentedCredent
     .limit(1);
 
   if (!row) {
-    await recordAuditBatch(ctx, [{ action: 'CUSTOMER_IDENTIFIED', targetType: 'CustomerSearch', targetId: '-', purpose: IDENTIFY_PURPOSE, details: { identified: false, by: credentialKind(input), branchId: toGlobalId('Branch', branch) } }]);
+    await recordAuditBatch(ctx, [
+      {
+        action: 'CUSTOMER_IDENTIFIED',
+        targetType: 'CustomerSearch',
+        targetId: '-',
+        purpose: IDENTIFY_PURPOSE,
+        details: { identified: false, by: credentialKind(input), branchId: toGlobalId('Branch', branch) },
+      },
+    ]);
     return { identified: false };
   }
   const c = row.customer;
@@ -120,9 +128,14 @@ export async function identifyCustomer(ctx: HostContext, input: PresentedCredent
   if (c.riskAssessedAt) {
     const expires = assessmentExpiry(c.riskAssessedAt, ctx.settings);
     if (expires.getTime() <= ctx.now.getTime()) alerts.push(alertOfItem('RISK_ASSESSMENT_EXPIRED', expires, c.id));
-    else if (expires.getTime() <= ctx.now.getTime() + queue.assessmentExpiringWithinDays * DAY_MS) alerts.push(alertOfItem('RISK_ASSESSMENT_EXPIRING', expires, c.id));
+    else if (expires.getTime() <= ctx.now.getTime() + queue.assessmentExpiringWithinDays * DAY_MS)
+      alerts.push(alertOfItem('RISK_ASSESSMENT_EXPIRING', expires, c.id));
   }
-  for (const [kind, list] of [['COMPLAINT_OPEN', row.complaints], ['COOLING_OFF_ENDING', row.coolingOff], ['PRODUCT_MATURING', row.maturing]] as const) {
+  for (const [kind, list] of [
+    ['COMPLAINT_OPEN', row.complaints],
+    ['COOLING_OFF_ENDING', row.coolingOff],
+    ['PRODUCT_MATURING', row.maturing],
+  ] as const) {
     for (const x of jsonValue<Listed>(list)) alerts.push(alertOfItem(kind, new Date(x.due), x.id));
   }
   const birthday = upcomingBirthday(c.birthDate, ctx.now, settings.birthdayWithinDays);
@@ -138,7 +151,13 @@ export async function identifyCustomer(ctx: HostContext, input: PresentedCredent
   const lane = queuePriority(row.tier, settings);
   const ordered = orderAlerts(alerts);
   // The visit and the audit entry in one statement (atomic), before anything is answered: no record, no answer.
-  const details = { identified: true, by: credentialKind(input), branchId: toGlobalId('Branch', branch), queuePriority: lane, alerts: ordered.map((a) => a.kind) };
+  const details = {
+    identified: true,
+    by: credentialKind(input),
+    branchId: toGlobalId('Branch', branch),
+    queuePriority: lane,
+    alerts: ordered.map((a) => a.kind),
+  };
   await ctx.db.execute(sql`with visit as (
       insert into ${branchVisits} (customer_id, branch_id, manager_id, identified_by, identified_at)
       values (${c.id}, ${branch}, ${c.managerId}, ${ctx.principal.subject}, ${ctx.now.toISOString()}::timestamptz))

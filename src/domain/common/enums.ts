@@ -1,30 +1,144 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum RiskLevelEnum { C1 = 'C1', C2 = 'C2', C3 = 'C3', C4 = 'C4', C5 = 'C5' }
-export enum ProductRiskEnum { R1 = 'R1', R2 = 'R2', R3 = 'R3', R4 = 'R4', R5 = 'R5' }
-export enum SuitabilityOutcomeEnum { ALLOW = 'ALLOW', WARN = 'WARN', REQUIRE = 'REQUIRE', BLOCK = 'BLOCK' }
-export enum SaleChannelEnum { COUNTER = 'COUNTER', WEALTH_CENTER = 'WEALTH_CENTER', ONLINE = 'ONLINE', MOBILE = 'MOBILE' }
-export enum InitiatorEnum { CUSTOMER = 'CUSTOMER', STAFF = 'STAFF' }
-export enum ProductStatusEnum { DRAFT = 'DRAFT', ON_SALE = 'ON_SALE', SUSPENDED = 'SUSPENDED', CLOSED = 'CLOSED' }
-export enum LiquidityEnum { HIGH = 'HIGH', MEDIUM = 'MEDIUM', LOW = 'LOW' }
-export enum ProductFunctionEnum { PRESERVATION = 'PRESERVATION', TAX_ADVANTAGED = 'TAX_ADVANTAGED', INVESTMENT = 'INVESTMENT' }
-export enum TierEnum { STANDARD = 'STANDARD', GOLD = 'GOLD', PLATINUM = 'PLATINUM', DIAMOND = 'DIAMOND', PRIVATE_BANKING = 'PRIVATE_BANKING' }
-export enum ActivityEnum { FREQUENT = 'FREQUENT', OCCASIONAL = 'OCCASIONAL', DORMANT = 'DORMANT' }
-export enum LifeStageEnum { YOUNG = 'YOUNG', MIDDLE_AGED = 'MIDDLE_AGED', SENIOR = 'SENIOR' }
-export enum SizeClassEnum { LARGE = 'LARGE', MEDIUM = 'MEDIUM', SMALL = 'SMALL' }
-export enum RiskAttitudeEnum { CONSERVATIVE = 'CONSERVATIVE', BALANCED = 'BALANCED', AGGRESSIVE = 'AGGRESSIVE' }
-export enum IncomeBandEnum { ULTRA_HIGH = 'ULTRA_HIGH', MIDDLE_HIGH = 'MIDDLE_HIGH', GENERAL = 'GENERAL' }
-export enum TierMeasureEnum { ASSETS = 'ASSETS', CONTRIBUTION = 'CONTRIBUTION' }
-export enum ManagerGradeEnum { JUNIOR = 'JUNIOR', INTERMEDIATE = 'INTERMEDIATE', SENIOR = 'SENIOR', PRINCIPAL = 'PRINCIPAL' }
-export enum ResidencyEnum { ONSHORE = 'ONSHORE', FOREIGN = 'FOREIGN' }
-export enum InvestorTypeEnum { ORDINARY = 'ORDINARY', PROFESSIONAL = 'PROFESSIONAL' }
-export enum GenderEnum { MALE = 'MALE', FEMALE = 'FEMALE' }
-export enum LegalCapacityEnum { FULL = 'FULL', LIMITED = 'LIMITED', NONE = 'NONE' }
-export enum IdTypeEnum { RESIDENT_ID = 'RESIDENT_ID', PASSPORT = 'PASSPORT', HK_MACAO_PERMIT = 'HK_MACAO_PERMIT', FOREIGN_PERMANENT_RESIDENT = 'FOREIGN_PERMANENT_RESIDENT' }
-export enum ComplaintStatusEnum { RECORDED = 'RECORDED', ACCEPTED = 'ACCEPTED', ANALYSED = 'ANALYSED', HANDLED = 'HANDLED', FEEDBACK_GIVEN = 'FEEDBACK_GIVEN' }
-export enum ContactOutcomeEnum { REACHED = 'REACHED', NO_ANSWER = 'NO_ANSWER', FOLLOW_UP = 'FOLLOW_UP', DECLINED = 'DECLINED' }
-export enum ContactChannelEnum { PHONE = 'PHONE', VISIT = 'VISIT', SMS = 'SMS', WECHAT = 'WECHAT', EMAIL = 'EMAIL' }
-export enum RoleEnum { RELATIONSHIP_MANAGER = 'RELATIONSHIP_MANAGER', BRANCH_MANAGER = 'BRANCH_MANAGER', HEAD_OFFICE = 'HEAD_OFFICE', PARTNER = 'PARTNER', AUDITOR = 'AUDITOR', CHECKER = 'CHECKER' }
+export enum RiskLevelEnum {
+  C1 = 'C1',
+  C2 = 'C2',
+  C3 = 'C3',
+  C4 = 'C4',
+  C5 = 'C5',
+}
+export enum ProductRiskEnum {
+  R1 = 'R1',
+  R2 = 'R2',
+  R3 = 'R3',
+  R4 = 'R4',
+  R5 = 'R5',
+}
+export enum SuitabilityOutcomeEnum {
+  ALLOW = 'ALLOW',
+  WARN = 'WARN',
+  REQUIRE = 'REQUIRE',
+  BLOCK = 'BLOCK',
+}
+export enum SaleChannelEnum {
+  COUNTER = 'COUNTER',
+  WEALTH_CENTER = 'WEALTH_CENTER',
+  ONLINE = 'ONLINE',
+  MOBILE = 'MOBILE',
+}
+export enum InitiatorEnum {
+  CUSTOMER = 'CUSTOMER',
+  STAFF = 'STAFF',
+}
+export enum ProductStatusEnum {
+  DRAFT = 'DRAFT',
+  ON_SALE = 'ON_SALE',
+  SUSPENDED = 'SUSPENDED',
+  CLOSED = 'CLOSED',
+}
+export enum LiquidityEnum {
+  HIGH = 'HIGH',
+  MEDIUM = 'MEDIUM',
+  LOW = 'LOW',
+}
+export enum ProductFunctionEnum {
+  PRESERVATION = 'PRESERVATION',
+  TAX_ADVANTAGED = 'TAX_ADVANTAGED',
+  INVESTMENT = 'INVESTMENT',
+}
+export enum TierEnum {
+  STANDARD = 'STANDARD',
+  GOLD = 'GOLD',
+  PLATINUM = 'PLATINUM',
+  DIAMOND = 'DIAMOND',
+  PRIVATE_BANKING = 'PRIVATE_BANKING',
+}
+export enum ActivityEnum {
+  FREQUENT = 'FREQUENT',
+  OCCASIONAL = 'OCCASIONAL',
+  DORMANT = 'DORMANT',
+}
+export enum LifeStageEnum {
+  YOUNG = 'YOUNG',
+  MIDDLE_AGED = 'MIDDLE_AGED',
+  SENIOR = 'SENIOR',
+}
+export enum SizeClassEnum {
+  LARGE = 'LARGE',
+  MEDIUM = 'MEDIUM',
+  SMALL = 'SMALL',
+}
+export enum RiskAttitudeEnum {
+  CONSERVATIVE = 'CONSERVATIVE',
+  BALANCED = 'BALANCED',
+  AGGRESSIVE = 'AGGRESSIVE',
+}
+export enum IncomeBandEnum {
+  ULTRA_HIGH = 'ULTRA_HIGH',
+  MIDDLE_HIGH = 'MIDDLE_HIGH',
+  GENERAL = 'GENERAL',
+}
+export enum TierMeasureEnum {
+  ASSETS = 'ASSETS',
+  CONTRIBUTION = 'CONTRIBUTION',
+}
+export enum ManagerGradeEnum {
+  JUNIOR = 'JUNIOR',
+  INTERMEDIATE = 'INTERMEDIATE',
+  SENIOR = 'SENIOR',
+  PRINCIPAL = 'PRINCIPAL',
+}
+export enum ResidencyEnum {
+  ONSHORE = 'ONSHORE',
+  FOREIGN = 'FOREIGN',
+}
+export enum InvestorTypeEnum {
+  ORDINARY = 'ORDINARY',
+  PROFESSIONAL = 'PROFESSIONAL',
+}
+export enum GenderEnum {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+export enum LegalCapacityEnum {
+  FULL = 'FULL',
+  LIMITED = 'LIMITED',
+  NONE = 'NONE',
+}
+export enum IdTypeEnum {
+  RESIDENT_ID = 'RESIDENT_ID',
+  PASSPORT = 'PASSPORT',
+  HK_MACAO_PERMIT = 'HK_MACAO_PERMIT',
+  FOREIGN_PERMANENT_RESIDENT = 'FOREIGN_PERMANENT_RESIDENT',
+}
+export enum ComplaintStatusEnum {
+  RECORDED = 'RECORDED',
+  ACCEPTED = 'ACCEPTED',
+  ANALYSED = 'ANALYSED',
+  HANDLED = 'HANDLED',
+  FEEDBACK_GIVEN = 'FEEDBACK_GIVEN',
+}
+export enum ContactOutcomeEnum {
+  REACHED = 'REACHED',
+  NO_ANSWER = 'NO_ANSWER',
+  FOLLOW_UP = 'FOLLOW_UP',
+  DECLINED = 'DECLINED',
+}
+export enum ContactChannelEnum {
+  PHONE = 'PHONE',
+  VISIT = 'VISIT',
+  SMS = 'SMS',
+  WECHAT = 'WECHAT',
+  EMAIL = 'EMAIL',
+}
+export enum RoleEnum {
+  RELATIONSHIP_MANAGER = 'RELATIONSHIP_MANAGER',
+  BRANCH_MANAGER = 'BRANCH_MANAGER',
+  HEAD_OFFICE = 'HEAD_OFFICE',
+  PARTNER = 'PARTNER',
+  AUDITOR = 'AUDITOR',
+  CHECKER = 'CHECKER',
+}
 
 /**
  * `ProductLine` has one value per loaded plugin, so its values are filled in
@@ -37,7 +151,11 @@ export const ProductLineValuesConfig: Record<string, { description: string }> = 
 type Values = Record<string, string>;
 /** Registers an enum with a bilingual description and one for each value. */
 const reg = (e: object, name: string, zh: string, en: string, values: Values) =>
-  registerEnumType(e, { name, description: `${zh} / ${en}`, valuesConfig: Object.fromEntries(Object.entries(values).map(([k, d]) => [k, { description: d }])) });
+  registerEnumType(e, {
+    name,
+    description: `${zh} / ${en}`,
+    valuesConfig: Object.fromEntries(Object.entries(values).map(([k, d]) => [k, { description: d }])),
+  });
 
 reg(RiskLevelEnum, 'RiskLevel', '客户风险等级', 'Customer risk level from the risk assessment', {
   C1: 'C1 保守型 / Conservative: the lowest risk tolerance; may buy R1 products.',
@@ -102,16 +220,28 @@ reg(LifeStageEnum, 'LifeStage', '人生阶段', 'Life stage from age', {
   MIDDLE_AGED: '中年 / From the middle-aged boundary (default 35) to below the senior one (default 60).',
   SENIOR: '老年 / From the senior boundary (default 60).',
 });
-reg(SizeClassEnum, 'SizeClass', '客户规模（大型/中等/小客户，以业务规模为定量指标）', 'Size class by assets and business volume (thresholds: setting core.sizeClass)', {
-  LARGE: '大型客户 / At or above the large threshold of setting core.sizeClass.',
-  MEDIUM: '中等客户 / Between the small and large thresholds.',
-  SMALL: '小客户 / Below the medium threshold.',
-});
-reg(RiskAttitudeEnum, 'RiskAttitude', '风险态度（保守 C1–C2 / 中庸 C3 / 进取 C4–C5）', 'Risk attitude from the risk level: CONSERVATIVE C1–C2, BALANCED C3, AGGRESSIVE C4–C5', {
-  CONSERVATIVE: '保守型 / Risk level C1 or C2.',
-  BALANCED: '中庸型 / Risk level C3.',
-  AGGRESSIVE: '进取型 / Risk level C4 or C5.',
-});
+reg(
+  SizeClassEnum,
+  'SizeClass',
+  '客户规模（大型/中等/小客户，以业务规模为定量指标）',
+  'Size class by assets and business volume (thresholds: setting core.sizeClass)',
+  {
+    LARGE: '大型客户 / At or above the large threshold of setting core.sizeClass.',
+    MEDIUM: '中等客户 / Between the small and large thresholds.',
+    SMALL: '小客户 / Below the medium threshold.',
+  },
+);
+reg(
+  RiskAttitudeEnum,
+  'RiskAttitude',
+  '风险态度（保守 C1–C2 / 中庸 C3 / 进取 C4–C5）',
+  'Risk attitude from the risk level: CONSERVATIVE C1–C2, BALANCED C3, AGGRESSIVE C4–C5',
+  {
+    CONSERVATIVE: '保守型 / Risk level C1 or C2.',
+    BALANCED: '中庸型 / Risk level C3.',
+    AGGRESSIVE: '进取型 / Risk level C4 or C5.',
+  },
+);
 reg(IncomeBandEnum, 'IncomeBand', '收入分层（家庭年收入）', 'Income band from household annual income (thresholds: setting bundles.incomeBandsCny)', {
   ULTRA_HIGH: '超高收入 / Household annual income at or above the ultra-high threshold (setting bundles.incomeBandsCny).',
   MIDDLE_HIGH: '中高收入 / At or above the middle-high threshold, below the ultra-high one.',
@@ -159,17 +289,23 @@ reg(ComplaintStatusEnum, 'ComplaintStatus', '投诉处理状态', 'Complaint lif
 });
 reg(ContactChannelEnum, 'ContactChannel', '联系方式', 'Contact channel', {
   PHONE: '电话 / Phone call.',
-  VISIT: '面访 / Visit, at the branch or the customer\'s.',
+  VISIT: "面访 / Visit, at the branch or the customer's.",
   SMS: '短信 / Text message.',
   WECHAT: '微信 / WeChat.',
   EMAIL: '电子邮件 / Email.',
 });
-reg(ContactOutcomeEnum, 'ContactOutcome', '联系结果', 'How a contact with a customer ended; REACHED and FOLLOW_UP count as reaching the customer (activity, contact plan)', {
-  REACHED: '已联系上 / The customer was reached and the matter dealt with.',
-  NO_ANSWER: '未接通 / The customer could not be reached (no answer, no reply); does not count as reaching them.',
-  FOLLOW_UP: '需跟进 / The customer was reached; something is to be followed up (see nextContactAt).',
-  DECLINED: '客户拒绝 / The customer declined to talk or declined the offer; does not count as reaching them.',
-});
+reg(
+  ContactOutcomeEnum,
+  'ContactOutcome',
+  '联系结果',
+  'How a contact with a customer ended; REACHED and FOLLOW_UP count as reaching the customer (activity, contact plan)',
+  {
+    REACHED: '已联系上 / The customer was reached and the matter dealt with.',
+    NO_ANSWER: '未接通 / The customer could not be reached (no answer, no reply); does not count as reaching them.',
+    FOLLOW_UP: '需跟进 / The customer was reached; something is to be followed up (see nextContactAt).',
+    DECLINED: '客户拒绝 / The customer declined to talk or declined the offer; does not count as reaching them.',
+  },
+);
 registerEnumType(RoleEnum, {
   name: 'Role',
   description: '角色 / Caller role',
@@ -179,7 +315,9 @@ registerEnumType(RoleEnum, {
     HEAD_OFFICE: { description: '总行: the whole bank.' },
     PARTNER: { description: 'A partner (product provider): its own products, never customers.' },
     AUDITOR: { description: '审计/合规: reads everything, changes nothing.' },
-    CHECKER: { description: '复核岗: approves or rejects what others made (maker-checker), for their branch (branch_id claim) or the whole bank; initiates nothing.' },
+    CHECKER: {
+      description: '复核岗: approves or rejects what others made (maker-checker), for their branch (branch_id claim) or the whole bank; initiates nothing.',
+    },
   },
 });
 registerEnumType(ProductLineValues, {

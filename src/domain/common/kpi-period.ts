@@ -37,7 +37,7 @@ function bounds(granularity: KpiGranularity, y: number, m: number, d: number): [
       return [today, today + 1];
     case 'WEEK': {
       // 1970-01-01 was a Thursday: (n + 3) mod 7 is 0 on Mondays.
-      const monday = today - (((today + 3) % 7) + 7) % 7;
+      const monday = today - ((((today + 3) % 7) + 7) % 7);
       return [monday, monday + 7];
     }
     case 'DEKAD': {

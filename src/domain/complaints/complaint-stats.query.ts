@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import type { Principal } from '../../auth/principal.js';
 import { requireRole } from '../../auth/guards.js';
 import { bookScope } from '../../access/scope.js';
@@ -99,7 +99,9 @@ export async function complaintStats(ctx: HostContext, groupBy: Group, period: K
       overdue: sql<number>`(count(*) filter (where ${openAsOf} and ${complaints.respondBy} < ${asOf}::timestamptz))::int`,
       resolvedWithinTarget: sql<number>`(count(*) filter (where ${answered} and ${complaints.feedbackAt} <= ${complaints.respondBy}))::int`,
       escalated: sql<number>`(count(*) filter (where ${complaints.escalatedAt} < ${asOf}::timestamptz))::int`,
-      averageResponseHours: sql<number | null>`round((avg(extract(epoch from ${complaints.feedbackAt} - ${complaints.recordedAt}) / 3600) filter (where ${answered}))::numeric, 2)::float8`,
+      averageResponseHours: sql<
+        number | null
+      >`round((avg(extract(epoch from ${complaints.feedbackAt} - ${complaints.recordedAt}) / 3600) filter (where ${answered}))::numeric, 2)::float8`,
       feedbackWaived: sql<number>`(count(*) filter (where ${answered} and ${complaints.feedbackWaivedReason} is not null))::int`,
       // The response about each complaint (one at most: unique per subject), as recorded as of; see satisfaction.definitions.ts.
       sat_n: sql<number>`count(${satisfactionResponses.id})::int`,
@@ -110,7 +112,11 @@ export async function complaintStats(ctx: HostContext, groupBy: Group, period: K
     .leftJoin(orders, eq(orders.id, complaints.orderId))
     .leftJoin(
       satisfactionResponses,
-      and(eq(satisfactionResponses.subjectType, 'COMPLAINT'), eq(satisfactionResponses.subjectId, complaints.id), lt(satisfactionResponses.recordedAt, new Date(asOf))),
+      and(
+        eq(satisfactionResponses.subjectType, 'COMPLAINT'),
+        eq(satisfactionResponses.subjectId, complaints.id),
+        lt(satisfactionResponses.recordedAt, new Date(asOf)),
+      ),
     )
     .where(and(gte(complaints.recordedAt, start), lt(complaints.recordedAt, end), complaintStatsScope(ctx.principal)))
     .groupBy(key)
@@ -133,7 +139,8 @@ export async function complaintStats(ctx: HostContext, groupBy: Group, period: K
 export class ComplaintStatResolver {
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'The group: a Branch or CustomerManager id, a category code or a product line; null for complaints with no manager (MANAGER) or no linked order (PRODUCT_LINE).',
+    description:
+      'The group: a Branch or CustomerManager id, a category code or a product line; null for complaints with no manager (MANAGER) or no linked order (PRODUCT_LINE).',
   })
   key(@Root() r: ComplaintStatRow): string | null {
     if (r.rawKey === null) return null;
@@ -147,7 +154,10 @@ export class ComplaintStatResolver {
     return r.group === 'BRANCH' && r.rawKey !== null ? branchLoader(ctx).load(Number(r.rawKey)) : null;
   }
 
-  @FieldResolver(() => CustomerManager, { nullable: true, description: 'The responsible manager (groupBy MANAGER only; null for complaints filed while the customer had none).' })
+  @FieldResolver(() => CustomerManager, {
+    nullable: true,
+    description: 'The responsible manager (groupBy MANAGER only; null for complaints filed while the customer had none).',
+  })
   manager(@Root() r: ComplaintStatRow, @Ctx() ctx: HostContext) {
     return r.group === 'MANAGER' && r.rawKey !== null ? managerLoader(ctx).load(Number(r.rawKey)) : null;
   }
@@ -157,7 +167,10 @@ export class ComplaintStatResolver {
     return r.group === 'CATEGORY' ? r.rawKey : null;
   }
 
-  @FieldResolver(() => ProductLineValues, { nullable: true, description: "The linked order's product line (groupBy PRODUCT_LINE only; null: no linked order)." })
+  @FieldResolver(() => ProductLineValues, {
+    nullable: true,
+    description: "The linked order's product line (groupBy PRODUCT_LINE only; null: no linked order).",
+  })
   line(@Root() r: ComplaintStatRow): string | null {
     return r.group === 'PRODUCT_LINE' ? r.rawKey : null;
   }
@@ -168,7 +181,7 @@ export class ComplaintStatsQueryResolver {
   @Query(() => [ComplaintStat], {
     description:
       'Complaints as management data, per group, over a reporting period (see ComplaintStat for each figure). Head office and auditors: every complaint; ' +
-      'branch managers: their branch\'s; relationship managers: those they are responsible for (branch and manager as recorded at filing). ' +
+      "branch managers: their branch's; relationship managers: those they are responsible for (branch and manager as recorded at filing). " +
       'Most complaints first. One statement whatever the number of groups.',
   })
   complaintStats(

@@ -1,6 +1,11 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum ComplaintSeverityEnum { LOW = 'LOW', MEDIUM = 'MEDIUM', HIGH = 'HIGH', CRITICAL = 'CRITICAL' }
+export enum ComplaintSeverityEnum {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+  CRITICAL = 'CRITICAL',
+}
 registerEnumType(ComplaintSeverityEnum, {
   name: 'ComplaintSeverity',
   description: '投诉严重程度（决定答复时限） / Complaint severity; each has a response target in hours (bank setting core.complaintResponseHours)',
@@ -13,7 +18,13 @@ registerEnumType(ComplaintSeverityEnum, {
 });
 
 /** The complaint categories; the values are the strings stored in `complaints.category`. */
-export enum ComplaintCategoryEnum { MIS_SELLING = 'MIS_SELLING', SERVICE = 'SERVICE', FEES = 'FEES', SYSTEM = 'SYSTEM', OTHER = 'OTHER' }
+export enum ComplaintCategoryEnum {
+  MIS_SELLING = 'MIS_SELLING',
+  SERVICE = 'SERVICE',
+  FEES = 'FEES',
+  SYSTEM = 'SYSTEM',
+  OTHER = 'OTHER',
+}
 registerEnumType(ComplaintCategoryEnum, {
   name: 'ComplaintCategory',
   description: '投诉类别 / What a complaint is about',
@@ -28,7 +39,11 @@ registerEnumType(ComplaintCategoryEnum, {
 
 /** Escalation levels, stored as 0, 1, 2: the index in this list. */
 export const ESCALATION_LEVELS = ['NONE', 'BRANCH', 'HEAD_OFFICE'] as const;
-export enum ComplaintEscalationEnum { NONE = 'NONE', BRANCH = 'BRANCH', HEAD_OFFICE = 'HEAD_OFFICE' }
+export enum ComplaintEscalationEnum {
+  NONE = 'NONE',
+  BRANCH = 'BRANCH',
+  HEAD_OFFICE = 'HEAD_OFFICE',
+}
 registerEnumType(ComplaintEscalationEnum, {
   name: 'ComplaintEscalation',
   description: '投诉升级层级 / Escalation level: NONE (the responsible manager handles it), BRANCH (branch head), HEAD_OFFICE; it only goes up',
@@ -39,7 +54,12 @@ registerEnumType(ComplaintEscalationEnum, {
   },
 });
 
-export enum ComplaintStatsGroupEnum { BRANCH = 'BRANCH', MANAGER = 'MANAGER', CATEGORY = 'CATEGORY', PRODUCT_LINE = 'PRODUCT_LINE' }
+export enum ComplaintStatsGroupEnum {
+  BRANCH = 'BRANCH',
+  MANAGER = 'MANAGER',
+  CATEGORY = 'CATEGORY',
+  PRODUCT_LINE = 'PRODUCT_LINE',
+}
 registerEnumType(ComplaintStatsGroupEnum, {
   name: 'ComplaintStatsGroup',
   description:

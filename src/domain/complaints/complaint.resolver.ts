@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { type complaints, orders } from '../../db/schema/index.js';
 import { byKey } from '../../graphql/loaders.js';
 import { decisionLoader } from '../../orders/order.resolver.js';
@@ -20,7 +20,10 @@ export type ComplaintRow = Omit<typeof complaints.$inferSelect, 'id'> & { id: st
  */
 const complaintOrderLoader = (ctx: HostContext) =>
   ctx.loader<number, OrderRow | null>('complaints.order', async (ids) => {
-    const rows = await ctx.db.select().from(orders).where(inArray(orders.id, [...ids]));
+    const rows = await ctx.db
+      .select()
+      .from(orders)
+      .where(inArray(orders.id, [...ids]));
     return byKey(ids, rows, (r) => r.id);
   });
 
@@ -42,7 +45,10 @@ export class ComplaintResolver {
     return ESCALATION_LEVELS[c.escalationLevel] ?? 'HEAD_OFFICE';
   }
 
-  @FieldResolver(() => CustomerManager, { nullable: true, description: "The responsible manager: the customer's manager when the complaint was filed (null if the customer had none)." })
+  @FieldResolver(() => CustomerManager, {
+    nullable: true,
+    description: "The responsible manager: the customer's manager when the complaint was filed (null if the customer had none).",
+  })
   responsibleManager(@Root() c: ComplaintRow, @Ctx() ctx: HostContext) {
     return c.managerId === null ? null : managerLoader(ctx).load(c.managerId);
   }
@@ -59,7 +65,7 @@ export class ComplaintResolver {
 
   @FieldResolver(() => SuitabilityDecisionRecordType, {
     nullable: true,
-    description: "The suitability decision recorded when that order was accepted: the compliance evidence to check a mis-selling complaint against.",
+    description: 'The suitability decision recorded when that order was accepted: the compliance evidence to check a mis-selling complaint against.',
   })
   decisionRecord(@Root() c: ComplaintRow, @Ctx() ctx: HostContext) {
     return c.decisionId === null ? null : decisionLoader(ctx).load(c.decisionId);

@@ -13,7 +13,11 @@ export const RESPONSE_HOURS_KEY = 'core.complaintResponseHours';
  */
 export const DEFAULT_RESPONSE_HOURS: Readonly<Record<Severity, number>> = { LOW: 360, MEDIUM: 168, HIGH: 72, CRITICAL: 24 };
 
-const hours = z.number().int().min(1).max(24 * 90);
+const hours = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 90);
 
 /** Complaint-handling settings of the core. */
 export const complaintSettings: SettingDefinition[] = [

@@ -1,7 +1,7 @@
 import { WRITER_ROLES } from '../../auth/principal.js';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { recordAudit } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
 import { complaints } from '../../db/schema/index.js';
@@ -28,7 +28,10 @@ export class EscalateComplaintResolver {
       "Escalates a complaint one level up, never down; audited (COMPLAINT_ESCALATED with the levels from and to). The customer's manager, branch manager or head office; " +
       'a complaint already answered (FEEDBACK_GIVEN) or already at HEAD_OFFICE → BAD_USER_INPUT; escalated by someone else meanwhile → CONFLICT.',
   })
-  async escalateComplaint(@Arg('input', () => EscalateComplaintInput, { description: 'The complaint and why it goes up a level.' }) input: EscalateComplaintInput, @Ctx() ctx: HostContext) {
+  async escalateComplaint(
+    @Arg('input', () => EscalateComplaintInput, { description: 'The complaint and why it goes up a level.' }) input: EscalateComplaintInput,
+    @Ctx() ctx: HostContext,
+  ) {
     requireRole(ctx, ...WRITER_ROLES);
     const reason = checkText(input.reason, 'reason', 500);
     const id = numericIdOf(input.complaintId, 'Complaint');
@@ -36,7 +39,10 @@ export class EscalateComplaintResolver {
     // Scoped through the customer: a complaint outside the caller's book does not exist for them.
     if (!current || !(await customerLoader(ctx).load(current.customerId))) throw notFound(text('投诉', 'complaint'));
     if (current.feedbackAt !== null) {
-      throw badInput(text('投诉已答复（FEEDBACK_GIVEN），不能再升级', 'The complaint has been answered (FEEDBACK_GIVEN); it cannot be escalated'), 'complaintId');
+      throw badInput(
+        text('投诉已答复（FEEDBACK_GIVEN），不能再升级', 'The complaint has been answered (FEEDBACK_GIVEN); it cannot be escalated'),
+        'complaintId',
+      );
     }
     if (current.escalationLevel >= TOP) {
       throw badInput(text('投诉已升级至总行，无法再升级', 'The complaint is already escalated to head office; there is no higher level'), 'complaintId');

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { orders } from '../../db/schema/index.js';
 import { badInput } from '../../graphql/errors.js';
 import { numericIdOf } from '../../graphql/relay/global-id.js';
@@ -49,9 +49,16 @@ export function checkComplaintRequest(input: FileComplaintRequest): CheckedCompl
 }
 
 /** The order complained about and its decision record; BAD_USER_INPUT unless it is the customer's. */
-export async function linkedOrder(ctx: HostContext, orderKey: number | null, customerId: number): Promise<{ orderId: number | null; decisionId: number | null }> {
+export async function linkedOrder(
+  ctx: HostContext,
+  orderKey: number | null,
+  customerId: number,
+): Promise<{ orderId: number | null; decisionId: number | null }> {
   if (orderKey === null) return { orderId: null, decisionId: null };
-  const [order] = await ctx.db.select({ id: orders.id, customerId: orders.customerId, decisionId: orders.decisionId }).from(orders).where(eq(orders.id, orderKey));
+  const [order] = await ctx.db
+    .select({ id: orders.id, customerId: orders.customerId, decisionId: orders.decisionId })
+    .from(orders)
+    .where(eq(orders.id, orderKey));
   // Someone else's order and no order at all answer alike: nothing about other customers leaks.
   if (!order || order.customerId !== customerId) {
     throw badInput(text('orderId 不是该客户的订单', "orderId is not one of this customer's orders"), 'orderId');

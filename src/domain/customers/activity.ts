@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { contacts, orders } from '../../db/schema/index.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { customerScope, managerScope } from '../../access/scope.js';
 import { recordAudit } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
@@ -48,7 +48,10 @@ export async function assignManager(ctx: HostContext, input: AssignManagerReques
   }
   const current = await customerLoader(ctx).load(id);
   if (!current) throw customerNotFound();
-  const [m] = await ctx.db.select().from(managers).where(and(eq(managers.id, mId), managerScope(ctx.principal)));
+  const [m] = await ctx.db
+    .select()
+    .from(managers)
+    .where(and(eq(managers.id, mId), managerScope(ctx.principal)));
   if (!m) throw managerNotFound();
   if (m.branchId !== current.branchId) throw badInput(text('客户经理须与客户属于同一网点', 'the manager must work at the customer’s branch'), 'managerId');
   // The live tier, as the customer's `tier` field shows it.

@@ -80,10 +80,7 @@ export const classificationSettings: SettingDefinition[] = [
       '临界客户：距下一等级门槛的距离（门槛的比例 share，或按资产/贡献度的金额）',
       'Near the next tier: distance to the next threshold, as a share of it or as an amount per measure (assets, contribution)',
     ),
-    schema: z.union([
-      z.object({ share: rate }).strict(),
-      z.object({ assetsCny: money, contributionCny: money }).strict(),
-    ]),
+    schema: z.union([z.object({ share: rate }).strict(), z.object({ assetsCny: money, contributionCny: money }).strict()]),
     default: { share: '0.1' },
   },
   {

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 import {
   CONTRIBUTION_RATES_SETTING,
   CONTRIBUTION_THRESHOLDS_SETTING,

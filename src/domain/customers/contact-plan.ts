@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { customers } from '../../db/schema/index.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 import { activityCaseSql, businessCountSql, lastReachedSql, type Activity } from './activity.js';
 import { TIERS, type Tier } from './derived.js';
 import { tierByMeasure, tierThresholds } from './classification.js';
@@ -44,9 +44,7 @@ export function contactPlanOf(
 /** The tier of the customers row, as SQL (the tier filter's thresholds on `assets_cny`). */
 export function tierCaseSql(settings: SettingsReader): SQL {
   const t = tierThresholds('ASSETS', settings);
-  const whens = (TIERS.slice(1) as Exclude<Tier, 'STANDARD'>[])
-    .reverse()
-    .map((tier) => sql`when ${customers.assetsCny} >= ${t[tier]}::numeric then ${tier}`);
+  const whens = (TIERS.slice(1) as Exclude<Tier, 'STANDARD'>[]).reverse().map((tier) => sql`when ${customers.assetsCny} >= ${t[tier]}::numeric then ${tier}`);
   return sql`(case ${sql.join(whens, sql` `)} else 'STANDARD' end)`;
 }
 

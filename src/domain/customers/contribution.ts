@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { sql, type SQL } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { HostContext } from '../../graphql/context.js';
+import type { SettingsReader } from '../../settings/reader.js';
 import { contributionRates, rateFor, sizeClassThresholds } from './classification.js';
 import { resultRows } from '../../db/result-rows.js';
 
@@ -23,7 +23,9 @@ import { resultRows } from '../../db/result-rows.js';
 const DAY = 86_400_000;
 
 /** An order aliased `o`: its amount in CNY (CNY itself at 1; an order in a currency without a reference rate counts as nothing). */
-export const AMOUNT_CNY = sql.raw(`o.amount * case when o.currency = 'CNY' then 1 else (select r.rate_to_cny from exchange_rates r where r.currency = o.currency) end`);
+export const AMOUNT_CNY = sql.raw(
+  `o.amount * case when o.currency = 'CNY' then 1 else (select r.rate_to_cny from exchange_rates r where r.currency = o.currency) end`,
+);
 
 /** `case o.line when … then rate … else default end` from a rate-by-line setting. */
 function rateCase(byLine: Record<string, string>): SQL {
@@ -78,10 +80,11 @@ export interface OrderStats {
 
 export const NO_ORDERS: OrderStats = { feeCny: '0.00', volumeCny: '0.00' };
 
-
 /** Decodes order stats rows (json or driver rows) into a map by customer id. */
 export function decodeOrderStats(rows: { customer_id: unknown; fee: unknown; volume: unknown }[]): Map<number, OrderStats> {
-  return new Map(rows.map((r) => [Number(r.customer_id), { feeCny: new Decimal(String(r.fee)).toFixed(2), volumeCny: new Decimal(String(r.volume)).toFixed(2) }]));
+  return new Map(
+    rows.map((r) => [Number(r.customer_id), { feeCny: new Decimal(String(r.fee)).toFixed(2), volumeCny: new Decimal(String(r.volume)).toFixed(2) }]),
+  );
 }
 
 /** Order stats by customer id, batched: one statement for every customer a request asks about. */

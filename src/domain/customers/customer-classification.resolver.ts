@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { IncomeBandEnum, RiskAttitudeEnum, SizeClassEnum, TierEnum, TierMeasureEnum } from '../common/enums.js';
 import { Money, money } from '../common/money.type.js';
 import { incomeBandOf, nextTierOf, riskAttitudeOf, sizeClassOf, basisMeasures } from './classification.js';
@@ -9,7 +9,7 @@ import { liveMeasures } from './measures.js';
 
 @ObjectType('NextTier', { description: 'The tier above the customer’s current one and what is missing to reach it (临界区间客户拓展上移).' })
 export class NextTierType {
-  @Field(() => TierEnum, { description: '下一等级 / The tier right above the customer\'s current one.' }) tier!: string;
+  @Field(() => TierEnum, { description: "下一等级 / The tier right above the customer's current one." }) tier!: string;
   @Field(() => Money, {
     description:
       'CNY missing to the next tier’s threshold, on the measure `basis` names: assets (core.tierThresholdsCny) or contribution (core.tierContributionThresholdsCny). ' +
@@ -34,14 +34,16 @@ export class CustomerClassificationResolver {
 
   @FieldResolver(() => RiskAttitudeEnum, {
     nullable: true,
-    description: 'Risk attitude (保守 / 中庸 / 进取) from the risk level of the newest assessment: C1–C2, C3, C4–C5; null when never assessed. Bundle targeting reads the same.',
+    description:
+      'Risk attitude (保守 / 中庸 / 进取) from the risk level of the newest assessment: C1–C2, C3, C4–C5; null when never assessed. Bundle targeting reads the same.',
   })
   riskAttitude(@Root() c: CustomerRecord): string | null {
     return riskAttitudeOf(c.riskLevel);
   }
 
   @FieldResolver(() => IncomeBandEnum, {
-    description: 'Income band from household annual income (setting bundles.incomeBandsCny: ULTRA_HIGH, MIDDLE_HIGH from their thresholds, else GENERAL). Bundle targeting reads the same.',
+    description:
+      'Income band from household annual income (setting bundles.incomeBandsCny: ULTRA_HIGH, MIDDLE_HIGH from their thresholds, else GENERAL). Bundle targeting reads the same.',
   })
   incomeBand(@Root() c: CustomerRecord, @Ctx() ctx: HostContext): string {
     return incomeBandOf(c.householdAnnualIncome, ctx.settings);

@@ -1,15 +1,7 @@
 import { and, gte, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { customers } from '../../db/schema/index.js';
-import type { SettingsReader } from '../../suitability/types.js';
-import {
-  basisMeasures,
-  incomeBands,
-  nearDistance,
-  RISK_LEVELS_BY_ATTITUDE,
-  sizeClassThresholds,
-  tierThresholds,
-  type RiskAttitude,
-} from './classification.js';
+import type { SettingsReader } from '../../settings/reader.js';
+import { basisMeasures, incomeBands, nearDistance, RISK_LEVELS_BY_ATTITUDE, sizeClassThresholds, tierThresholds, type RiskAttitude } from './classification.js';
 import { feeIncomeSql, volumeSql } from './contribution.js';
 import { TIERS, type Tier } from './derived.js';
 

@@ -8,7 +8,7 @@ import { gradesBelow, minimumGradeFor } from '../organisation/grades.js';
 import { badInput } from '../../graphql/errors.js';
 import { numericIdOf } from '../../graphql/relay/global-id.js';
 import { text } from '../../i18n/localized.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 import { ActivityEnum, IncomeBandEnum, LifeStageEnum, RiskAttitudeEnum, RiskLevelEnum, SizeClassEnum, TierEnum } from '../common/enums.js';
 import { incomeBandSql, nearNextTierSql, riskAttitudeSql, sizeClassSql, tierSql } from './customer-filter-classes.js';
 import { customerSearchSql, parseCustomerSearch } from './customer-search.js';
@@ -23,7 +23,8 @@ export class CustomerFilter {
   })
   tier?: string;
   @Field(() => SizeClassEnum, { nullable: true, description: 'As the `sizeClass` field computes it (setting core.sizeClass).' }) sizeClass?: string;
-  @Field(() => RiskAttitudeEnum, { nullable: true, description: 'As the `riskAttitude` field: by the risk level (never assessed customers match none).' }) riskAttitude?: string;
+  @Field(() => RiskAttitudeEnum, { nullable: true, description: 'As the `riskAttitude` field: by the risk level (never assessed customers match none).' })
+  riskAttitude?: string;
   @Field(() => IncomeBandEnum, { nullable: true, description: 'As the `incomeBand` field (setting bundles.incomeBandsCny).' }) incomeBand?: string;
   @Field(() => Boolean, {
     nullable: true,
@@ -31,7 +32,11 @@ export class CustomerFilter {
       'true: customers within setting core.nearNextTier (a share of the next threshold, or an amount per measure) of the tier above theirs on a basis measure (临界客户); false: every other customer, the top tier included.',
   })
   nearNextTier?: boolean;
-  @Field(() => RiskLevelEnum, { nullable: true, description: 'Customers at this risk level (from their newest risk assessment; never assessed customers match none).' }) riskLevel?: string;
+  @Field(() => RiskLevelEnum, {
+    nullable: true,
+    description: 'Customers at this risk level (from their newest risk assessment; never assessed customers match none).',
+  })
+  riskLevel?: string;
   @Field(() => ID, { nullable: true, description: 'Customers assigned to this manager (CustomerManager id).' }) managerId?: string;
   @Field(() => ID, { nullable: true, description: 'Customers of this branch (Branch id).' }) branchId?: string;
   @Field(() => ActivityEnum, { nullable: true, description: 'By frequency of business, exactly as the activity field (setting core.activityByBusiness).' })
@@ -75,7 +80,6 @@ export function assignmentMismatchSql(settings: SettingsReader, now: Date): SQL 
   if (perTier.length === 0) return sql`false`;
   return sql`exists (select 1 from ${managers} where ${managers.id} = ${customers.managerId} and (${or(...perTier)}))`;
 }
-
 
 /** The birth date `years` before `now` (China date), as YYYY-MM-DD. */
 function yearsAgo(now: Date, years: number): string {

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { branches, customers, exchangeRates, holdings, managers, products, riskAssessments } from '../../db/schema/index.js';
 import { decodeJsonRows, jsonRowOf, jsonRowsOf, jsonValue, precompiled } from '../../db/json-rows.js';
 import { selectedFields } from '../../graphql/lookahead.js';
@@ -43,7 +43,18 @@ export interface CustomerPrefetch {
 }
 
 /** Customer fields that read the customer's holdings (directly or through suitability facts). */
-const HOLDING_FIELDS = ['holdings', 'totalAssets', 'tier', 'productCoverage', 'eligibleProducts', 'bundleOffers', 'suitability', 'nextTier', 'assignmentMismatch', 'sizeClass'];
+const HOLDING_FIELDS = [
+  'holdings',
+  'totalAssets',
+  'tier',
+  'productCoverage',
+  'eligibleProducts',
+  'bundleOffers',
+  'suitability',
+  'nextTier',
+  'assignmentMismatch',
+  'sizeClass',
+];
 /** Customer fields that may read order sums: size class always, the tier's users when the tier basis looks at contribution. */
 const ORDER_FIELDS = ['sizeClass', 'tier', 'nextTier', 'assignmentMismatch', 'bundleOffers'];
 /** Customer fields that read the newest risk assessment. */
@@ -80,13 +91,21 @@ const ASSESSMENTS = precompiled(
 );
 // Open positions of the page's customers: `= any(array(…))` keeps the planner on the (customer_id, id) index
 // whatever it guesses of the page's size (a lateral join over the page became a scan of all holdings).
-const HOLD = precompiled(sql`, hold as (select h.* from ${holdings} h where h.customer_id = any(array(select id from page)) and h.status in ('ACTIVE', 'PENDING'))`);
+const HOLD = precompiled(
+  sql`, hold as (select h.* from ${holdings} h where h.customer_id = any(array(select id from page)) and h.status in ('ACTIVE', 'PENDING'))`,
+);
 
 /**
  * Customers matching `where` in `orderBy`, at most `limit`, with what
  * `prefetch` asks for — one statement — priming the request's loaders.
  */
-export async function loadCustomers(ctx: HostContext, where: SQL | undefined, orderBy: SQL, limit: number, prefetch: CustomerPrefetch): Promise<CustomerRecord[]> {
+export async function loadCustomers(
+  ctx: HostContext,
+  where: SQL | undefined,
+  orderBy: SQL,
+  limit: number,
+  prefetch: CustomerPrefetch,
+): Promise<CustomerRecord[]> {
   const page = sql`select *, row_number() over (order by ${orderBy}) as _n from ${customers} where ${where ?? sql`true`} order by ${orderBy} limit ${limit}`;
   const parts: SQL[] = [CUSTOMERS];
   if (prefetch.holdings) parts.push(HOLDINGS, PRODUCTS, RATES);
@@ -95,7 +114,9 @@ export async function loadCustomers(ctx: HostContext, where: SQL | undefined, or
   if (prefetch.assessments) parts.push(ASSESSMENTS);
   // Values (windows, rates by line) come from settings and `now`, so this part is built per request.
   if (prefetch.orders) {
-    parts.push(sql`(select coalesce(json_agg(json_build_object('customer_id', s.customer_id, 'fee', s.fee::text, 'volume', s.volume::text)), '[]'::json) from (${orderStatsSql(sql`array(select id from page)`, ctx.settings, ctx.now)}) s) as order_stats`);
+    parts.push(
+      sql`(select coalesce(json_agg(json_build_object('customer_id', s.customer_id, 'fee', s.fee::text, 'volume', s.volume::text)), '[]'::json) from (${orderStatsSql(sql`array(select id from page)`, ctx.settings, ctx.now)}) s) as order_stats`,
+    );
   }
   if (prefetch.business) parts.push(businessOfPageSql(activitySince(ctx.now, ctx.settings)));
   const result = (await ctx.db.execute(sql`with page as (${page})${prefetch.holdings ? HOLD : sql``} select ${sql.join(parts, sql`, `)}`)) as unknown;

@@ -40,7 +40,10 @@ export function normaliseIdNumber(term: string): string | null {
 export function parseCustomerSearch(raw: string): CustomerSearch {
   const term = raw.trim();
   if (term.length < SEARCH_MIN_LENGTH || term.length > SEARCH_MAX_LENGTH) {
-    throw badInput(text(`搜索词长度须为 ${SEARCH_MIN_LENGTH} 到 ${SEARCH_MAX_LENGTH}`, `search must be ${SEARCH_MIN_LENGTH} to ${SEARCH_MAX_LENGTH} characters`), 'search');
+    throw badInput(
+      text(`搜索词长度须为 ${SEARCH_MIN_LENGTH} 到 ${SEARCH_MAX_LENGTH}`, `search must be ${SEARCH_MIN_LENGTH} to ${SEARCH_MAX_LENGTH} characters`),
+      'search',
+    );
   }
   if (!/\d/.test(term)) return { kind: 'NAME', term };
   return { kind: 'IDENTIFIER', phone: normalisePhone(term), idNumber: normaliseIdNumber(term) };
@@ -49,6 +52,8 @@ export function parseCustomerSearch(raw: string): CustomerSearch {
 /** Name: contains, case-insensitive. Identifier: equal to the whole phone or the whole ID number, nothing else. */
 export function customerSearchSql(s: CustomerSearch): SQL {
   if (s.kind === 'NAME') return ilike(customers.name, `%${s.term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const parts = [s.phone ? eq(customers.phone, s.phone) : undefined, s.idNumber ? eq(customers.idNumber, s.idNumber) : undefined].filter((p): p is SQL => p !== undefined);
+  const parts = [s.phone ? eq(customers.phone, s.phone) : undefined, s.idNumber ? eq(customers.idNumber, s.idNumber) : undefined].filter(
+    (p): p is SQL => p !== undefined,
+  );
   return parts.length > 0 ? or(...parts)! : sql`false`;
 }

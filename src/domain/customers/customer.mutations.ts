@@ -1,7 +1,7 @@
 import { WRITER_ROLES } from '../../auth/principal.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { requireRole } from '../../auth/guards.js';
 import { customerScope } from '../../access/scope.js';
 import { customers, riskAssessments } from '../../db/schema/index.js';
@@ -18,20 +18,31 @@ import { checkAmount, checkPhone, checkText } from './customer.validation.js';
 import { assignManager } from './assign-manager.js';
 import { heldOr } from '../../controls/maker-checker/approval.types.js';
 
-const AssignManagerResult = heldOr('AssignManagerResult', 'The customer with the manager assigned, or the Approval holding an override (maker-checker).', () => Customer, 'Customer');
+const AssignManagerResult = heldOr(
+  'AssignManagerResult',
+  'The customer with the manager assigned, or the Approval holding an override (maker-checker).',
+  () => Customer,
+  'Customer',
+);
 const customerNotFound = () => notFound(text('客户', 'customer'));
 
 @Resolver()
 export class CustomerMutationResolver {
   @Mutation(() => Customer, { description: 'Opens a customer record.' })
-  async createCustomer(@Arg('input', () => CreateCustomerInput, { description: 'The new customer\'s details.' }) input: CreateCustomerInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
+  async createCustomer(
+    @Arg('input', () => CreateCustomerInput, { description: "The new customer's details." }) input: CreateCustomerInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<CustomerRecord> {
     requireRole(ctx, ...WRITER_ROLES);
     const prepared = prepareCustomer(ctx, input);
     return ctx.db.transaction((tx) => insertCustomer(tx, prepared));
   }
 
   @Mutation(() => Customer, { description: 'Changes a customer; fails with CONFLICT when `version` is stale.' })
-  async updateCustomer(@Arg('input', () => UpdateCustomerInput, { description: 'The customer, the version read and the fields to change.' }) input: UpdateCustomerInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
+  async updateCustomer(
+    @Arg('input', () => UpdateCustomerInput, { description: 'The customer, the version read and the fields to change.' }) input: UpdateCustomerInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<CustomerRecord> {
     requireRole(ctx, ...WRITER_ROLES);
     const id = numericIdOf(input.id, 'Customer');
     if (!id) throw customerNotFound();
@@ -47,7 +58,10 @@ export class CustomerMutationResolver {
     if (input.hasStableIncome != null) changes.hasStableIncome = input.hasStableIncome;
     if (input.idVerified === true) {
       // Verification is a step with a record (who, how, when), not a flag anyone sets.
-      throw badInput(text('身份核验请使用 verifyCustomerIdentity（记录核验方式与经办人）', 'Verify the identity with verifyCustomerIdentity (it records how and by whom)'), 'idVerified');
+      throw badInput(
+        text('身份核验请使用 verifyCustomerIdentity（记录核验方式与经办人）', 'Verify the identity with verifyCustomerIdentity (it records how and by whom)'),
+        'idVerified',
+      );
     }
     if (input.idVerified === false) changes.idVerified = false;
     if (input.legalCapacity != null) changes.legalCapacity = input.legalCapacity;
@@ -60,19 +74,29 @@ export class CustomerMutationResolver {
     if (row) return row;
     const current = await customerLoader(ctx).load(id);
     if (!current) throw customerNotFound();
-    throw conflict(text(`客户信息已被他人修改（当前版本 ${current.version}），请刷新后重试`, `The customer changed meanwhile (now version ${current.version}); reload and retry`), {
-      currentVersion: current.version,
-    });
+    throw conflict(
+      text(
+        `客户信息已被他人修改（当前版本 ${current.version}），请刷新后重试`,
+        `The customer changed meanwhile (now version ${current.version}); reload and retry`,
+      ),
+      {
+        currentVersion: current.version,
+      },
+    );
   }
 
   @Mutation(() => Customer, { description: 'Records a risk assessment; the newest one becomes the risk profile.' })
-  async recordRiskAssessment(@Arg('input', () => RecordRiskAssessmentInput, { description: 'The assessment\'s result.' }) input: RecordRiskAssessmentInput, @Ctx() ctx: HostContext): Promise<CustomerRecord> {
+  async recordRiskAssessment(
+    @Arg('input', () => RecordRiskAssessmentInput, { description: "The assessment's result." }) input: RecordRiskAssessmentInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<CustomerRecord> {
     requireRole(ctx, ...WRITER_ROLES);
     const id = numericIdOf(input.customerId, 'Customer');
     if (!id || !(await customerLoader(ctx).load(id))) throw customerNotFound();
     const assessedAt = input.assessedAt ?? ctx.now;
     if (assessedAt.getTime() > ctx.now.getTime() + 60_000) throw badInput(text('测评时间不能晚于当前时间', 'assessedAt cannot be in the future'), 'assessedAt');
-    if (input.lowestCategory && input.level !== 'C1') throw badInput(text('最低类别客户的风险等级必须为 C1', 'lowest-category customers are C1'), 'lowestCategory');
+    if (input.lowestCategory && input.level !== 'C1')
+      throw badInput(text('最低类别客户的风险等级必须为 C1', 'lowest-category customers are C1'), 'lowestCategory');
     if (!Number.isInteger(input.experienceYears) || input.experienceYears < 0 || input.experienceYears > 80) {
       throw badInput(text('投资经验年限无效', 'experienceYears must be 0 to 80'), 'experienceYears');
     }
@@ -117,11 +141,11 @@ export class CustomerMutationResolver {
     @Ctx() ctx: HostContext,
     @Arg('overrideReason', () => String, {
       nullable: true,
-      description: 'Head office only: the written reason for assigning a manager below the required grade (1–500 characters, audited). Ignored when the grade suffices.',
+      description:
+        'Head office only: the written reason for assigning a manager below the required grade (1–500 characters, audited). Ignored when the grade suffices.',
     })
     overrideReason?: string | null,
   ) {
     return assignManager(ctx, { customerId, managerId, overrideReason: overrideReason ?? null });
   }
-
 }

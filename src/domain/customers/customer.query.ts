@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { IDENTITY_REVEAL_ROLES } from '../../audit/identity.resolver.js';
 import { auditIdentifierSearch } from '../../audit/pii-search-audit.js';
 import { requireRole } from '../../auth/guards.js';
@@ -39,7 +39,11 @@ export async function loadCustomerFor(ctx: HostContext, key: number, info: Graph
 @Resolver()
 export class CustomerQueryResolver {
   @Query(() => Customer, { nullable: true, description: 'One customer, if in your book.' })
-  customer(@Arg('id', () => ID, { description: 'The customer\'s global id (Customer.id); null when missing or out of the caller\'s scope.' }) id: string, @Ctx() ctx: HostContext, @Info() info: GraphQLResolveInfo): Promise<CustomerRecord | null> {
+  customer(
+    @Arg('id', () => ID, { description: "The customer's global id (Customer.id); null when missing or out of the caller's scope." }) id: string,
+    @Ctx() ctx: HostContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CustomerRecord | null> {
     const key = numericIdOf(id, 'Customer');
     return key ? loadCustomerFor(ctx, key, info) : Promise.resolve(null);
   }
@@ -49,7 +53,8 @@ export class CustomerQueryResolver {
     @Ctx() ctx: HostContext,
     @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => CustomerFilter, { nullable: true, description: 'Criteria the customers must all meet; omitted: every customer in scope.' }) filter?: CustomerFilter,
+    @Arg('filter', () => CustomerFilter, { nullable: true, description: 'Criteria the customers must all meet; omitted: every customer in scope.' })
+    filter?: CustomerFilter,
   ) {
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const search = filter?.search != null ? parseCustomerSearch(filter.search) : null;
@@ -61,8 +66,15 @@ export class CustomerQueryResolver {
     const rows = await loadCustomers(ctx, where, orderBy, page.limit, prefetchFor(info, ['edges', 'node']));
     if (search?.kind === 'IDENTIFIER') {
       // Every row fetched counts as found (even the one that only tells "there is a next page").
-      auditIdentifierSearch(ctx, { matches: rows.map((r) => ({ customerId: r.id, by: r.phone === search.phone ? ('phone' as const) : ('idNumber' as const) })) });
+      auditIdentifierSearch(ctx, {
+        matches: rows.map((r) => ({ customerId: r.id, by: r.phone === search.phone ? ('phone' as const) : ('idNumber' as const) })),
+      });
     }
-    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(customers).where(base))[0].n);
+    return toConnection(
+      page,
+      rows,
+      (r) => r.id,
+      async () => (await ctx.db.select({ n: count() }).from(customers).where(base))[0].n,
+    );
   }
 }

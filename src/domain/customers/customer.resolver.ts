@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root, ID } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { maskIdNumber, maskPhone } from '../../access/masking.js';
 import { complaints, contacts, type riskAssessments } from '../../db/schema/index.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
@@ -10,7 +10,8 @@ import { ConnectionArgs, type ConnectionResult } from '../../graphql/relay/types
 import { ActivityEnum, LifeStageEnum, ProductLineValues, TierEnum } from '../common/enums.js';
 import { Money, money } from '../common/money.type.js';
 import { branchLoader, holdingsByCustomerLoader, latestAssessmentLoader, managerLoader, productLoader } from '../core-loaders.js';
-import { HoldingConnection, holdingValue, prefetchedValue } from '../holdings/holding.type.js';
+import { HoldingConnection } from '../holdings/holding.types.js';
+import { holdingValue, prefetchedValue } from '../holdings/holding-value.js';
 import type { HoldingValue } from '../holdings/valuation.js';
 import { prefetched, type Business } from '../prefetched.js';
 import { activityOfCount } from './activity.js';
@@ -198,7 +199,14 @@ export class CustomerResolver {
   contacts(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
     return childPage(
       ctx,
-      { name: 'core.contacts', table: contacts, parent: contacts.customerId, key: contacts.id, newestFirst: true, node: (r) => ({ ...r, id: toGlobalId('Contact', r.id) }) },
+      {
+        name: 'core.contacts',
+        table: contacts,
+        parent: contacts.customerId,
+        key: contacts.id,
+        newestFirst: true,
+        node: (r) => ({ ...r, id: toGlobalId('Contact', r.id) }),
+      },
       keysetPage(args, pageLimits(ctx)),
       c.id,
     );
@@ -208,7 +216,13 @@ export class CustomerResolver {
   complaints(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs) {
     return childPage(
       ctx,
-      { name: 'core.complaints', table: complaints, parent: complaints.customerId, key: complaints.id, node: (r) => ({ ...r, id: toGlobalId('Complaint', r.id) }) },
+      {
+        name: 'core.complaints',
+        table: complaints,
+        parent: complaints.customerId,
+        key: complaints.id,
+        node: (r) => ({ ...r, id: toGlobalId('Complaint', r.id) }),
+      },
       keysetPage(args, pageLimits(ctx)),
       c.id,
     );

@@ -1,4 +1,4 @@
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { Money, money } from '../common/money.type.js';
 import type { CustomerRecord } from './customer.record.js';
 import { Customer } from './customer.type.js';

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { exchangeRatesLoader, holdingsByCustomerLoader, productLoader } from '../core-loaders.js';
 import { valueHolding } from '../holdings/valuation.js';
 import { prefetched } from '../prefetched.js';

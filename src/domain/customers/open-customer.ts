@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { eq } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import type { Tx } from '../../db/client.js';
 import { customers, managers } from '../../db/schema/index.js';
 import { badInput, forbidden } from '../../graphql/errors.js';

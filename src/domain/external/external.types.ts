@@ -11,9 +11,17 @@ registerEnumType(ExternalReportKindEnum, {
   name: 'ExternalReportKind',
   description: '外部信息类型 / Kind of external report',
   valuesConfig: {
-    CREDIT_REPORT: { description: 'Credit bureau (征信) report: `{ cards: [{ issuer type: CREDIT|DEBIT student }], loans: [{ lender kind monthlyPayment outstanding }], overdue: { current maxDaysLast24Months } }`; source CREDIT_BUREAU.' },
-    FX_ANNUAL_PURCHASES: { description: 'FX authority record of a calendar year\'s purchases at other banks: `{ year purchasedUsdElsewhere }`; source FX_AUTHORITY.' },
-    INCOME: { description: 'Income verified from a document: `{ annualIncome method: PAYSLIP|TAX_RECORD|BANK_STATEMENT|EMPLOYER_LETTER employer? }`; source INCOME_VERIFICATION.' },
+    CREDIT_REPORT: {
+      description:
+        'Credit bureau (征信) report: `{ cards: [{ issuer type: CREDIT|DEBIT student }], loans: [{ lender kind monthlyPayment outstanding }], overdue: { current maxDaysLast24Months } }`; source CREDIT_BUREAU.',
+    },
+    FX_ANNUAL_PURCHASES: {
+      description: "FX authority record of a calendar year's purchases at other banks: `{ year purchasedUsdElsewhere }`; source FX_AUTHORITY.",
+    },
+    INCOME: {
+      description:
+        'Income verified from a document: `{ annualIncome method: PAYSLIP|TAX_RECORD|BANK_STATEMENT|EMPLOYER_LETTER employer? }`; source INCOME_VERIFICATION.',
+    },
   },
 });
 
@@ -41,7 +49,7 @@ registerEnumType(IdVerificationMethodEnum, {
   name: 'IdVerificationMethod',
   description: 'How an identity document was verified: 联网核查 against the public security system, in person at the counter, or by video.',
   valuesConfig: {
-    ONLINE_CHECK: { description: '联网核查 / Checked online against the public security system\'s citizen ID records.' },
+    ONLINE_CHECK: { description: "联网核查 / Checked online against the public security system's citizen ID records." },
     IN_PERSON: { description: '临柜核验 / The document was seen and checked at the counter.' },
     VIDEO: { description: '视频核验 / Verified on a video call.' },
   },
@@ -51,20 +59,20 @@ registerEnumType(IdVerificationMethodEnum, {
 export class ExternalReport {
   @Field(() => ID, { description: 'Opaque global id of the report.' }) id!: string;
   @Field(() => ExternalSourceEnum, { description: '信息来源 / Who reported it.' }) source!: string;
-  @Field(() => ExternalReportKindEnum, { description: '信息类型 / What kind of report it is (it sets the payload\'s shape).' }) kind!: string;
+  @Field(() => ExternalReportKindEnum, { description: "信息类型 / What kind of report it is (it sets the payload's shape)." }) kind!: string;
   @Field(() => DateTimeScalar, { description: 'As of when the source reported it.' }) reportedAt!: Date;
   @Field(() => Int, { description: 'Whole days since reportedAt.' }) ageDays!: number;
   @Field(() => GraphQLJSONObject, { description: 'What it says, as validated for its kind.' }) payload!: Record<string, unknown>;
-  @Field(() => String, { description: 'The source\'s reference for it.' }) reference!: string;
+  @Field(() => String, { description: "The source's reference for it." }) reference!: string;
   @Field(() => String, { description: 'Who recorded it here.' }) recordedBy!: string;
   @Field(() => DateTimeScalar, { description: 'When it was recorded here.' }) recordedAt!: Date;
 }
 
-@ObjectType('IdentityVerification', { description: '身份核验 / A verification of the customer\'s identity document: who, how, when.' })
+@ObjectType('IdentityVerification', { description: "身份核验 / A verification of the customer's identity document: who, how, when." })
 export class IdentityVerification {
   @Field(() => IdVerificationMethodEnum, { description: '核验方式 / How the document was verified.' }) method!: string;
-  @Field(() => String, { description: 'The check\'s reference (the online check\'s serial number, the counter slip…).' }) reference!: string;
-  @Field(() => String, { description: 'Who verified it (the staff member\'s subject).' }) verifiedBy!: string;
+  @Field(() => String, { description: "The check's reference (the online check's serial number, the counter slip…)." }) reference!: string;
+  @Field(() => String, { description: "Who verified it (the staff member's subject)." }) verifiedBy!: string;
   @Field(() => DateTimeScalar, { description: '核验时间 / When it was verified.' }) verifiedAt!: Date;
 }
 
@@ -74,13 +82,16 @@ export class RecordExternalReportInput {
   @Field(() => ExternalSourceEnum, { description: 'Who reported it; must fit the kind (see ExternalReportKind).' }) source!: string;
   @Field(() => ExternalReportKindEnum, { description: 'What kind of report it is.' }) kind!: string;
   @Field(() => DateTimeScalar, { description: 'As of when the source reported it; never in the future.' }) reportedAt!: Date;
-  @Field(() => GraphQLJSONObject, { description: 'What the report says, in the shape its kind describes (validated; BAD_USER_INPUT naming the path otherwise).' }) payload!: Record<string, unknown>;
-  @Field(() => String, { description: 'The source\'s reference (report number…), 1–100 characters.' }) reference!: string;
+  @Field(() => GraphQLJSONObject, {
+    description: 'What the report says, in the shape its kind describes (validated; BAD_USER_INPUT naming the path otherwise).',
+  })
+  payload!: Record<string, unknown>;
+  @Field(() => String, { description: "The source's reference (report number…), 1–100 characters." }) reference!: string;
 }
 
-@InputType('VerifyCustomerIdentityInput', { description: 'Records that the customer\'s identity document was verified.' })
+@InputType('VerifyCustomerIdentityInput', { description: "Records that the customer's identity document was verified." })
 export class VerifyCustomerIdentityInput {
   @Field(() => ID, { description: 'The customer whose identity was verified.' }) customerId!: string;
   @Field(() => IdVerificationMethodEnum, { description: 'How it was verified.' }) method!: string;
-  @Field(() => String, { description: 'The check\'s reference (the online check\'s serial number, the counter slip…), 1–100 characters.' }) reference!: string;
+  @Field(() => String, { description: "The check's reference (the online check's serial number, the counter slip…), 1–100 characters." }) reference!: string;
 }

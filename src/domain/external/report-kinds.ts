@@ -15,7 +15,9 @@ export const REPORT_KINDS = {
     name: text('个人信用报告', 'Personal credit report'),
     schema: z.strictObject({
       cards: z.array(z.strictObject({ issuer: name, type: z.enum(['CREDIT', 'DEBIT']), student: z.boolean() })).max(100),
-      loans: z.array(z.strictObject({ lender: name, kind: z.enum(['HOUSING', 'CAR', 'CONSUMER', 'BUSINESS', 'OTHER']), monthlyPayment: amount, outstanding: amount })).max(100),
+      loans: z
+        .array(z.strictObject({ lender: name, kind: z.enum(['HOUSING', 'CAR', 'CONSUMER', 'BUSINESS', 'OTHER']), monthlyPayment: amount, outstanding: amount }))
+        .max(100),
       overdue: z.strictObject({ current: z.boolean(), maxDaysLast24Months: z.number().int().min(0).max(10_000) }),
     }),
   },

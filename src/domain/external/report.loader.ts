@@ -1,6 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { inIds } from '../../db/int-array.js';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { externalReports } from '../../db/schema/index.js';
 import { groupByKey } from '../../graphql/loaders.js';
 

@@ -74,5 +74,8 @@ export async function revalueHoldersOf(runtime: HostRuntime, what: { productIds?
     .from(holdings)
     .where(and(inArray(holdings.status, ['ACTIVE', 'PENDING']), or(...conditions)));
   if (rows.length === 0) return 0;
-  return revalueCustomers(runtime, rows.map((r) => r.id));
+  return revalueCustomers(
+    runtime,
+    rows.map((r) => r.id),
+  );
 }

@@ -58,5 +58,4 @@ export const holdingPositionValue = (host: HostRuntime, h: HoldingRow, p: Produc
   positionValue(host.pluginByLine.get(p.line), p, h);
 
 /** Sum of CNY values. */
-export const sumCny = (values: HoldingValue[]): string =>
-  values.reduce((acc, v) => acc.add(v.amountCny), new Decimal(0)).toFixed(2);
+export const sumCny = (values: HoldingValue[]): string => values.reduce((acc, v) => acc.add(v.amountCny), new Decimal(0)).toFixed(2);

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { HostRuntime } from '../../app/runtime.js';
 import { customers } from '../../db/schema/index.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 import { activitySince } from '../customers/activity.js';
 import { cadenceSql, overBusiness } from '../customers/contact-plan.js';
 import { tierUnderBasisSql } from '../customers/customer-filter-classes.js';
@@ -61,7 +61,11 @@ export async function closeDay(runtime: HostRuntime, now: Date, day = beijingDay
   const today = beijingDay(now);
   if (day !== today && day !== dayBefore(today)) throw new Error(`A close can be taken for today (${today}) or yesterday, not ${day}`);
   const cols = sql.raw(BOOK_COLUMNS.join(', '));
-  const set = sql.raw(BOOK_COLUMNS.slice(1).map((c) => `${c} = excluded.${c}`).join(', '));
+  const set = sql.raw(
+    BOOK_COLUMNS.slice(1)
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', '),
+  );
   const result = await runtime.database.db.execute(sql`insert into customer_day_closes (day, ${cols}, closed_at)
     select ${day}::date, ${cols}, ${now.toISOString()}::timestamptz from (${bookNowSql(runtime.settings, now)}) b
     on conflict (day, customer_id) do update set ${set}, closed_at = excluded.closed_at`);

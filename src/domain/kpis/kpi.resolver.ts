@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { branchOfManagerSql, mayReadManager } from '../../access/scope.js';
 import { requireRole } from '../../auth/guards.js';
 import type { Principal } from '../../auth/principal.js';
@@ -29,7 +29,13 @@ function mayRead(principal: Principal, level: KpiLevel, row: { id: number; branc
  * for with the same period in this request is answered by one statement (a
  * page of 16 managers: one).
  */
-async function kpisFor(ctx: HostContext, info: GraphQLResolveInfo, level: KpiLevel, row: { id: number; branchId: number }, period: KpiPeriodInput): Promise<Kpis> {
+async function kpisFor(
+  ctx: HostContext,
+  info: GraphQLResolveInfo,
+  level: KpiLevel,
+  row: { id: number; branchId: number },
+  period: KpiPeriodInput,
+): Promise<Kpis> {
   requireRole(ctx, 'RELATIONSHIP_MANAGER', 'BRANCH_MANAGER', 'HEAD_OFFICE', 'AUDITOR');
   if (!mayRead(ctx.principal, level, row)) {
     throw forbidden(
@@ -46,7 +52,17 @@ async function kpisFor(ctx: HostContext, info: GraphQLResolveInfo, level: KpiLev
     .loader<number, Kpis>(key, async (ids) => {
       const rows = resultRows(
         await ctx.db.execute(
-          kpiSql({ level, ids: [...ids], firstDay: range.firstDay, lastDay: range.lastDay, start: range.start, asOf, live, now: ctx.now, settings: ctx.settings }),
+          kpiSql({
+            level,
+            ids: [...ids],
+            firstDay: range.firstDay,
+            lastDay: range.lastDay,
+            start: range.start,
+            asOf,
+            live,
+            now: ctx.now,
+            settings: ctx.settings,
+          }),
         ),
       );
       const byId = new Map(rows.map((r) => [Number(r.g), kpisOf(r, { firstDay: range.firstDay, lastDay: range.lastDay, asOf })]));
@@ -64,7 +80,12 @@ export class ManagerKpisResolver {
       "The manager's KPIs (考核) over a period, their book being the customers assigned to them (see Kpis). A relationship manager: their own; a branch manager: " +
       "their branch's managers; head office and auditors: any; others FORBIDDEN. One statement for every manager of the request asked for the same period.",
   })
-  kpis(@Root() m: ManagerRow, @Arg('period', () => KpiPeriodInput, { description: PERIOD_DESCRIPTION }) period: KpiPeriodInput, @Ctx() ctx: HostContext, @Info() info: GraphQLResolveInfo) {
+  kpis(
+    @Root() m: ManagerRow,
+    @Arg('period', () => KpiPeriodInput, { description: PERIOD_DESCRIPTION }) period: KpiPeriodInput,
+    @Ctx() ctx: HostContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return kpisFor(ctx, info, 'MANAGER', { id: m.id, branchId: m.branchId }, period);
   }
 }
@@ -76,7 +97,12 @@ export class BranchKpisResolver {
       "The branch's KPIs over a period, its book being the customers of the branch (see Kpis). Head office and auditors: any branch; a branch manager: their own; " +
       'others FORBIDDEN. One statement for every branch of the request asked for the same period.',
   })
-  kpis(@Root() b: BranchRow, @Arg('period', () => KpiPeriodInput, { description: PERIOD_DESCRIPTION }) period: KpiPeriodInput, @Ctx() ctx: HostContext, @Info() info: GraphQLResolveInfo) {
+  kpis(
+    @Root() b: BranchRow,
+    @Arg('period', () => KpiPeriodInput, { description: PERIOD_DESCRIPTION }) period: KpiPeriodInput,
+    @Ctx() ctx: HostContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return kpisFor(ctx, info, 'BRANCH', { id: b.id, branchId: b.id }, period);
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { text } from '../../i18n/localized.js';
 import type { SettingDefinition } from '../../settings/registry.js';
 import { TIERS, type Tier } from '../customers/derived.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 
 export const KPI_SETTING = 'core.kpis';
 

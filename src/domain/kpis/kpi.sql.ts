@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { intArray } from '../../db/int-array.js';
 import { customers } from '../../db/schema/index.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 import { reachedSql } from '../customers/activity.js';
 import { AMOUNT_CNY } from '../customers/contribution.js';
 import { bookNowSql } from './day-close.js';
@@ -65,7 +65,10 @@ export function kpiSql(q: KpiQuery): SQL {
         from (${bookNowSql(q.settings, q.now, sql`${col.customers} = any(${ids})`)}) b`
     : sql`select k.customer_id, k.${g} as g, k.tier, k.assets_cny, k.lines_held, k.cadence_days
         from customer_day_closes k where k.day = (select d from e_day) and k.${g} = any(${ids})`;
-  const highValue = sql.join(highValueTiers(q.settings).map((t) => sql`${t}`), sql`, `);
+  const highValue = sql.join(
+    highValueTiers(q.settings).map((t) => sql`${t}`),
+    sql`, `,
+  );
   const inPeriod = (column: string) => sql`${sql.raw(column)} >= ${start} and ${sql.raw(column)} < ${asOf}`;
   const dueInPeriod = sql`c.due >= ${start} and c.due < ${asOf}`;
   return sql`with

@@ -13,14 +13,17 @@ export class LineSales {
 @ObjectType('Kpis', {
   description:
     '考核指标 / KPIs of a manager or a branch over a reporting period. Stocks compare two books: the start book is the end-of-day close (日终) before the ' +
-    'period\'s first day; the end book the close of its last day (the latest close up to it) for a period that has ended, or the books as they ' +
-    'stand now for the current one. Flows (contacts, sales, complaints, satisfaction responses) count what happened from the period\'s start to its end, or to now. ' +
+    "period's first day; the end book the close of its last day (the latest close up to it) for a period that has ended, or the books as they " +
+    "stand now for the current one. Flows (contacts, sales, complaints, satisfaction responses) count what happened from the period's start to its end, or to now. " +
     "A manager's book: the customers assigned to them; a branch's: the customers of the branch. Rates are fractions (0.9512 = 95.12 %), 4 decimals.",
 })
 export class Kpis {
   @Field(() => DateScalar, { description: 'First day of the period (Beijing calendar).' }) firstDay!: string;
   @Field(() => DateScalar, { description: 'Last day of the period.' }) lastDay!: string;
-  @Field(() => DateScalar, { nullable: true, description: 'The close the start book is: the latest before firstDay; null when none was taken (every customer then counts as new).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The close the start book is: the latest before firstDay; null when none was taken (every customer then counts as new).',
+  })
   startClosedOn!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'The close the end book is; null when the period has not ended and the end book is live.' })
   endClosedOn!: string | null;
@@ -29,13 +32,19 @@ export class Kpis {
   @Field(() => Int, { description: 'Customers in the end book.' }) customersAtEnd!: number;
   @Field(() => Int, { description: 'In the end book and not the start book: onboarded or assigned here in the period (新增客户).' }) newCustomers!: number;
   @Field(() => Int, { description: 'In the start book and not the end book: reassigned away or gone (流失客户).' }) lostCustomers!: number;
-  @Field(() => Float, { nullable: true, description: '存量客户保有率: (customersAtStart − lostCustomers) / customersAtStart; null when the start book is empty.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '存量客户保有率: (customersAtStart − lostCustomers) / customersAtStart; null when the start book is empty.',
+  })
   retentionRate!: number | null;
-  @Field(() => Money, { description: 'Assets under management at the start: the start book\'s customers\' valued positions, CNY.' }) aumAtStart!: Money;
+  @Field(() => Money, { description: "Assets under management at the start: the start book's customers' valued positions, CNY." }) aumAtStart!: Money;
   @Field(() => Money, { description: 'Assets under management at the end (end book), CNY.' }) aum!: Money;
   @Field(() => Money, { description: 'aum − aumAtStart.' }) aumGrowth!: Money;
   @Field(() => Float, { nullable: true, description: 'aumGrowth / aumAtStart; null when aumAtStart is 0.' }) aumGrowthRate!: number | null;
-  @Field(() => Float, { nullable: true, description: '产品覆盖度: product lines with an open position per customer of the end book, on average (2 decimals); null for an empty book.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '产品覆盖度: product lines with an open position per customer of the end book, on average (2 decimals); null for an empty book.',
+  })
   coverageAverage!: number | null;
   @Field(() => Int, {
     description:
@@ -44,24 +53,37 @@ export class Kpis {
       "plan's at the end book.",
   })
   contactsDue!: number;
-  @Field(() => Int, { description: 'Of contactsDue, those met on time: the customer was reached no later than the end of the due day (Beijing).' }) contactsOnTime!: number;
-  @Field(() => Float, { nullable: true, description: '客户联系计划覆盖率: contactsOnTime / contactsDue; null when none was due.' }) contactPlanCoverage!: number | null;
-  @Field(() => Int, { description: "End book customers whose contact is overdue at asOf (the plan's next due date has passed unreached)." }) contactsOverdue!: number;
+  @Field(() => Int, { description: 'Of contactsDue, those met on time: the customer was reached no later than the end of the due day (Beijing).' })
+  contactsOnTime!: number;
+  @Field(() => Float, { nullable: true, description: '客户联系计划覆盖率: contactsOnTime / contactsDue; null when none was due.' }) contactPlanCoverage!:
+    number | null;
+  @Field(() => Int, { description: "End book customers whose contact is overdue at asOf (the plan's next due date has passed unreached)." })
+  contactsOverdue!: number;
   @Field(() => [LineSales], {
-    description: "Sales by line, by line code: orders placed in the period and not cancelled, by the manager (a manager's KPIs) or at the branch (a branch's: its managers' and branch manager's sales).",
+    description:
+      "Sales by line, by line code: orders placed in the period and not cancelled, by the manager (a manager's KPIs) or at the branch (a branch's: its managers' and branch manager's sales).",
   })
   salesByLine!: LineSales[];
   @Field(() => Int, { description: 'Complaints filed in the period with this manager (or branch) responsible, as recorded at filing.' }) complaints!: number;
-  @Field(() => Float, { nullable: true, description: 'complaints × 1000 / customersAtEnd (2 decimals); null for an empty end book.' }) complaintsPer1000!: number | null;
+  @Field(() => Float, { nullable: true, description: 'complaints × 1000 / customersAtEnd (2 decimals); null for an empty end book.' }) complaintsPer1000!:
+    number | null;
   @Field(() => Int, {
-    description: 'High-value customers served: end book customers of tier core.kpis.highValueFromTier or above (at the end book) reached by a contact or with an order in the period.',
+    description:
+      'High-value customers served: end book customers of tier core.kpis.highValueFromTier or above (at the end book) reached by a contact or with an order in the period.',
   })
   highValueCustomersServed!: number;
-  @Field(() => Int, { description: 'Leads given to the manager (or to a manager of the branch) in the period: claimed or distributed to them.' }) leadsAssigned!: number;
+  @Field(() => Int, { description: 'Leads given to the manager (or to a manager of the branch) in the period: claimed or distributed to them.' })
+  leadsAssigned!: number;
   @Field(() => Int, { description: 'Leads held by the manager (or of the branch pool) converted in the period.' }) leadsConverted!: number;
-  @Field(() => Float, { nullable: true, description: 'leadsConverted / leadsAssigned (a period\'s conversions may come from leads assigned before it); null when none was assigned.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "leadsConverted / leadsAssigned (a period's conversions may come from leads assigned before it); null when none was assigned.",
+  })
   leadConversionRate!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Days from collection to conversion, on average over the leads converted in the period (1 decimal); null when none converted.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Days from collection to conversion, on average over the leads converted in the period (1 decimal); null when none converted.',
+  })
   averageDaysToConvert!: number | null;
   @Field(() => Int, {
     description:
@@ -69,7 +91,10 @@ export class Kpis {
       'responsible for when it happened — as recorded on the response, so a later reassignment does not move them.',
   })
   satisfactionResponses!: number;
-  @Field(() => Float, { nullable: true, description: 'CSAT (客户满意度): of satisfactionResponses, the share scoring 4 or 5 on the 1–5 scale (a fraction, like every rate here); null when none.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CSAT (客户满意度): of satisfactionResponses, the share scoring 4 or 5 on the 1–5 scale (a fraction, like every rate here); null when none.',
+  })
   csat!: number | null;
   @Field(() => Float, { nullable: true, description: 'The mean score of satisfactionResponses (1–5, 2 decimals); null when none.' })
   averageSatisfactionScore!: number | null;

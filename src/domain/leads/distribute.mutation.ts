@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { recordAuditBatch } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
 import { intArray } from '../../db/int-array.js';
@@ -92,14 +92,19 @@ export class DistributeLeadsResolver {
   @Mutation(() => [LeadAssignment], {
     description:
       '信息发布: assigns leads of the pool to managers of your scope (branch manager: your branch; head office: every branch) by CLAIM_FIRST, NEAREST, INDUSTRY or ' +
-      'COMBINED (see LeadDistributionStrategy), no manager holding more than `capacity` open leads afterwards. A manager\'s location is their branch\'s. Leads already held ' +
+      "COMBINED (see LeadDistributionStrategy), no manager holding more than `capacity` open leads afterwards. A manager's location is their branch's. Leads already held " +
       'keep their holder (reported, not moved). Deterministic for the same input and state; idempotent under `idempotencyKey` (the same key and input replay the first ' +
       'result). Every lead moved is audited (LEAD_DISTRIBUTED). Reads in two statements and writes in three, whatever the number of leads.',
   })
-  async distributeLeads(@Arg('input', () => DistributeLeadsInput, { description: 'Which leads to distribute, by which strategy, with an idempotency key.' }) input: DistributeLeadsInput, @Ctx() ctx: HostContext): Promise<LeadAssignment[]> {
+  async distributeLeads(
+    @Arg('input', () => DistributeLeadsInput, { description: 'Which leads to distribute, by which strategy, with an idempotency key.' })
+    input: DistributeLeadsInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<LeadAssignment[]> {
     requireRole(ctx, 'BRANCH_MANAGER', 'HEAD_OFFICE');
     const key = checkIdempotencyKey(input.idempotencyKey);
-    if (input.leadIds.length === 0 || input.leadIds.length > MAX_LEADS) throw badInput(text(`leadIds 须为 1 到 ${MAX_LEADS} 条`, `leadIds must hold 1 to ${MAX_LEADS} leads`), 'leadIds');
+    if (input.leadIds.length === 0 || input.leadIds.length > MAX_LEADS)
+      throw badInput(text(`leadIds 须为 1 到 ${MAX_LEADS} 条`, `leadIds must hold 1 to ${MAX_LEADS} leads`), 'leadIds');
     const ids = input.leadIds.map((id) => {
       const n = numericIdOf(id, 'Lead');
       if (!n) throw badInput(text('线索编号无效', 'leadIds holds an id that is not a lead id'), 'leadIds');
@@ -107,7 +112,8 @@ export class DistributeLeadsResolver {
     });
     if (new Set(ids).size !== ids.length) throw badInput(text('leadIds 有重复', 'leadIds holds a lead twice'), 'leadIds');
     const capacity = input.capacity ?? leadConfig(ctx.settings).defaultCapacity;
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) throw badInput(text(`capacity 须在 1 到 ${MAX_CAPACITY} 之间`, `capacity must be 1 to ${MAX_CAPACITY}`), 'capacity');
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY)
+      throw badInput(text(`capacity 须在 1 到 ${MAX_CAPACITY} 之间`, `capacity must be 1 to ${MAX_CAPACITY}`), 'capacity');
     const strategy = input.strategy as LeadStrategy;
     const hash = requestHash({ ids, strategy, capacity });
     const stored = await ctx.db.transaction(async (tx): Promise<Stored> => {
@@ -115,16 +121,34 @@ export class DistributeLeadsResolver {
       if (claim.state === 'replay') return claim.response;
       const managers = await readManagers(tx, ctx);
       const pool = await readLeads(tx, ctx, ids, [...new Set(managers.map((m) => m.branchId))]);
-      if (pool.length !== ids.length) throw badInput(text('leadIds 中有不存在或不可见的线索', 'leadIds holds a lead that does not exist or is not yours to distribute'), 'leadIds');
+      if (pool.length !== ids.length)
+        throw badInput(text('leadIds 中有不存在或不可见的线索', 'leadIds holds a lead that does not exist or is not yours to distribute'), 'leadIds');
       const byId = new Map(pool.map((l) => [l.id, l]));
-      const decisions = decide(ids.map((id) => byId.get(id)!), managers, strategy, capacity, leadIndustries(ctx.settings));
-      await write(tx, ctx, strategy, decisions.filter((d) => d.moves), byId);
+      const decisions = decide(
+        ids.map((id) => byId.get(id)!),
+        managers,
+        strategy,
+        capacity,
+        leadIndustries(ctx.settings),
+      );
+      await write(
+        tx,
+        ctx,
+        strategy,
+        decisions.filter((d) => d.moves),
+        byId,
+      );
       const response: Stored = decisions.map((d) => ({ leadId: d.leadId, managerId: d.managerId, reason: d.reason }));
       await storeIdempotentResponse(tx, ctx.principal.subject, key, response);
       return response;
     });
     const rows = new Map(
-      (await ctx.db.select().from(leads).where(sql`${leads.id} = any(${intArray(ids)})`)).map((r) => [r.id, r] as [number, LeadRow]),
+      (
+        await ctx.db
+          .select()
+          .from(leads)
+          .where(sql`${leads.id} = any(${intArray(ids)})`)
+      ).map((r) => [r.id, r] as [number, LeadRow]),
     );
     return stored.map((s) => ({
       lead: rows.get(s.leadId) as never,

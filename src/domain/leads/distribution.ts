@@ -59,18 +59,33 @@ export function decide(leads: PoolLead[], managers: Candidate[], strategy: LeadS
   const decisions = new Map<number, Decision>();
   for (const l of order) {
     if (l.managerId !== null) {
-      decisions.set(l.id, { leadId: l.id, managerId: l.managerId, moves: false, reason: text('已被领认，保持不变（优先领认）', 'already held: the claim stands (first claim)') });
+      decisions.set(l.id, {
+        leadId: l.id,
+        managerId: l.managerId,
+        moves: false,
+        reason: text('已被领认，保持不变（优先领认）', 'already held: the claim stands (first claim)'),
+      });
       continue;
     }
     if (l.stage !== 'COLLECTED' && l.stage !== 'DISTRIBUTED') {
-      decisions.set(l.id, { leadId: l.id, managerId: null, moves: false, reason: text(`线索为 ${l.stage}，不再分配`, `the lead is ${l.stage}: not distributed`) });
+      decisions.set(l.id, {
+        leadId: l.id,
+        managerId: null,
+        moves: false,
+        reason: text(`线索为 ${l.stage}，不再分配`, `the lead is ${l.stage}: not distributed`),
+      });
       continue;
     }
     const name = industryName(l.industry);
     let chosen: Candidate | undefined;
     let reason: LocalizedText;
     if (strategy === 'CLAIM_FIRST') {
-      decisions.set(l.id, { leadId: l.id, managerId: null, moves: l.stage === 'COLLECTED', reason: text('已发布，待客户经理领认（优先领认）', 'published: the first manager to claim it gets it') });
+      decisions.set(l.id, {
+        leadId: l.id,
+        managerId: null,
+        moves: l.stage === 'COLLECTED',
+        reason: text('已发布，待客户经理领认（优先领认）', 'published: the first manager to claim it gets it'),
+      });
       continue;
     } else if (strategy === 'INDUSTRY') {
       const covering = managers.filter((m) => covers(m, l.industry) && free(m));

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { recordAudit } from '../../audit/record.js';
 import type { Tx } from '../../db/client.js';
 import { leadEvents, leads } from '../../db/schema/index.js';
@@ -14,7 +14,10 @@ import type { LeadRow } from './lead.resolver.js';
 export async function findLead(ctx: HostContext, id: string, field = 'leadId'): Promise<LeadRow> {
   const key = numericIdOf(id, 'Lead');
   if (!key) throw badInput(text('线索编号无效', `${field} is not a lead id`), field);
-  const [row] = await ctx.db.select().from(leads).where(and(eq(leads.id, key), leadScope(ctx.principal)));
+  const [row] = await ctx.db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.id, key), leadScope(ctx.principal)));
   if (!row) throw notFound(text('线索', 'lead'));
   return row;
 }
@@ -26,7 +29,10 @@ export function requireMayMove(ctx: HostContext, lead: LeadRow): void {
     p.role === 'HEAD_OFFICE' ||
     (p.role === 'BRANCH_MANAGER' && p.branchId === lead.branchId) ||
     (p.role === 'RELATIONSHIP_MANAGER' && lead.managerId !== null && p.managerId === lead.managerId);
-  if (!ok) throw forbidden(text('只有持有该线索的客户经理、本网点负责人或总行可以推进', 'Only the manager holding the lead, its branch manager or head office may move it'));
+  if (!ok)
+    throw forbidden(
+      text('只有持有该线索的客户经理、本网点负责人或总行可以推进', 'Only the manager holding the lead, its branch manager or head office may move it'),
+    );
 }
 
 export interface Move {
@@ -62,7 +68,16 @@ export async function applyMove(ctx: HostContext, tx: Tx, lead: LeadRow, move: M
     .where(and(eq(leads.id, lead.id), eq(leads.version, lead.version)))
     .returning();
   if (!row) return null;
-  await tx.insert(leadEvents).values({ leadId: lead.id, fromStage: lead.stage, toStage: move.to, managerId, branchId: lead.branchId, actor: ctx.principal.subject, reason: move.reason, at: ctx.now });
+  await tx.insert(leadEvents).values({
+    leadId: lead.id,
+    fromStage: lead.stage,
+    toStage: move.to,
+    managerId,
+    branchId: lead.branchId,
+    actor: ctx.principal.subject,
+    reason: move.reason,
+    at: ctx.now,
+  });
   await recordAudit(
     { db: tx, principal: ctx.principal, requestId: ctx.requestId },
     {

@@ -40,7 +40,8 @@ export enum LeadSourceEnum {
 }
 registerEnumType(LeadSourceEnum, {
   name: 'LeadSource',
-  description: 'Where a lead came from: a government body (政府部门), a public channel (公开渠道), an existing customer\'s referral (客户推荐), a channel partner such as a property developer or car dealer (合作渠道), a campaign (营销活动).',
+  description:
+    "Where a lead came from: a government body (政府部门), a public channel (公开渠道), an existing customer's referral (客户推荐), a channel partner such as a property developer or car dealer (合作渠道), a campaign (营销活动).",
   valuesConfig: {
     GOVERNMENT: { description: '政府部门 / A government body (e.g. a district office, a development zone).' },
     PUBLIC_CHANNEL: { description: '公开渠道 / Public information (press, registries, listings).' },
@@ -88,12 +89,12 @@ registerEnumType(LeadDistributionStrategyEnum, {
   name: 'LeadDistributionStrategy',
   description:
     'How distributeLeads assigns: CLAIM_FIRST (优先领认: publish to the pool, the first manager to claim it gets it); NEAREST (地理位置就近: the manager of the nearest branch); ' +
-    'INDUSTRY (行业归类: a manager covering the lead\'s industry); COMBINED (the three in the documented order: claims stand, then the nearest branch, within it a manager ' +
+    "INDUSTRY (行业归类: a manager covering the lead's industry); COMBINED (the three in the documented order: claims stand, then the nearest branch, within it a manager " +
     'covering the industry, then the least loaded).',
   valuesConfig: {
     CLAIM_FIRST: { description: '优先领认 / Publish the leads to the pool: the first manager to claim one gets it.' },
     NEAREST: { description: '地理位置就近 / To a manager of the branch nearest the prospect.' },
-    INDUSTRY: { description: '行业归类 / To a manager covering the lead\'s industry.' },
+    INDUSTRY: { description: "行业归类 / To a manager covering the lead's industry." },
     COMBINED: { description: 'The three in order: claims stand, then the nearest branch, within it a manager covering the industry, then the least loaded.' },
   },
 });

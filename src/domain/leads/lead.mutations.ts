@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { branchOfManagerSql } from '../../access/scope.js';
 import { ownBranchOf } from '../../access/own-branch.js';
 import { recordAudit } from '../../audit/record.js';
@@ -43,21 +43,30 @@ function checkStageOpen(lead: LeadRow): void {
 
 @Resolver()
 export class LeadMutationResolver {
-  @Mutation(() => Lead, { description: '信息收集: records a lead in a branch pool (stage COLLECTED); audited (LEAD_COLLECTED). Personal data is never written to the audit trail.' })
-  async createLead(@Arg('input', () => CreateLeadInput, { description: 'The prospect and where the lead came from.' }) input: CreateLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  @Mutation(() => Lead, {
+    description: '信息收集: records a lead in a branch pool (stage COLLECTED); audited (LEAD_COLLECTED). Personal data is never written to the audit trail.',
+  })
+  async createLead(
+    @Arg('input', () => CreateLeadInput, { description: 'The prospect and where the lead came from.' }) input: CreateLeadInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<LeadRow> {
     requireRole(ctx, ...LEAD_WRITERS);
     // Every check before any statement.
-    if (!leadIndustries(ctx.settings)[input.industry]) throw badInput(text('行业代码不在 core.leadIndustries 中', 'industry is not a code of core.leadIndustries'), 'industry');
-    if (!(Math.abs(input.latitude) <= 90) || !(Math.abs(input.longitude) <= 180)) throw badInput(text('坐标超出范围', 'latitude/longitude out of range'), 'latitude');
+    if (!leadIndustries(ctx.settings)[input.industry])
+      throw badInput(text('行业代码不在 core.leadIndustries 中', 'industry is not a code of core.leadIndustries'), 'industry');
+    if (!(Math.abs(input.latitude) <= 90) || !(Math.abs(input.longitude) <= 180))
+      throw badInput(text('坐标超出范围', 'latitude/longitude out of range'), 'latitude');
     const name = checkText(input.prospect.name, 'prospect.name', 60);
     const company = optionalText(input.prospect.company, 'prospect.company', 100);
-    if (input.prospect.kind === 'BUSINESS_OWNER' && !company) throw badInput(text('企业主线索须填写企业名称', 'A business owner needs the company'), 'prospect.company');
+    if (input.prospect.kind === 'BUSINESS_OWNER' && !company)
+      throw badInput(text('企业主线索须填写企业名称', 'A business owner needs the company'), 'prospect.company');
     const phone = input.prospect.phone ? checkPhone(input.prospect.phone) : null;
     const value = checkAmount(input.estimatedValue, 'estimatedValue');
     const district = checkText(input.district, 'district', 40);
     const sourceDetail = optionalText(input.sourceDetail, 'sourceDetail', 100);
     const notes = input.notes == null ? '' : input.notes.trim().slice(0, 1000);
-    if (input.source === 'CUSTOMER_REFERRAL' && !input.referrerCustomerId) throw badInput(text('客户推荐须指明推荐客户', 'A referral names the referring customer'), 'referrerCustomerId');
+    if (input.source === 'CUSTOMER_REFERRAL' && !input.referrerCustomerId)
+      throw badInput(text('客户推荐须指明推荐客户', 'A referral names the referring customer'), 'referrerCustomerId');
     const referrer = input.referrerCustomerId ? numericIdOf(input.referrerCustomerId, 'Customer') : null;
     if (input.referrerCustomerId && !referrer) throw badInput(text('推荐客户编号无效', 'referrerCustomerId is not a customer id'), 'referrerCustomerId');
     if (referrer && !(await customerLoader(ctx).load(referrer))) throw notFound(text('推荐客户', 'referring customer'));
@@ -66,13 +75,44 @@ export class LeadMutationResolver {
       const [row] = await tx
         .insert(leads)
         .values({
-          source: input.source, sourceDetail, referrerCustomerId: referrer, prospectKind: input.prospect.kind, prospectName: name, companyName: company, prospectPhone: phone,
-          industry: input.industry, district, latitude: input.latitude.toFixed(6), longitude: input.longitude.toFixed(6), estimatedValue: value, notes, branchId,
-          createdBy: ctx.principal.subject, createdAt: ctx.now, updatedAt: ctx.now,
+          source: input.source,
+          sourceDetail,
+          referrerCustomerId: referrer,
+          prospectKind: input.prospect.kind,
+          prospectName: name,
+          companyName: company,
+          prospectPhone: phone,
+          industry: input.industry,
+          district,
+          latitude: input.latitude.toFixed(6),
+          longitude: input.longitude.toFixed(6),
+          estimatedValue: value,
+          notes,
+          branchId,
+          createdBy: ctx.principal.subject,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
         })
         .returning();
-      await tx.insert(leadEvents).values({ leadId: row.id, fromStage: null, toStage: 'COLLECTED', managerId: null, branchId, actor: ctx.principal.subject, reason: 'collected', at: ctx.now });
-      await recordAudit({ db: tx, principal: ctx.principal, requestId: ctx.requestId }, { action: 'LEAD_COLLECTED', targetType: 'Lead', targetId: toGlobalId('Lead', row.id), details: { source: input.source, industry: input.industry, branchId: toGlobalId('Branch', branchId) } });
+      await tx.insert(leadEvents).values({
+        leadId: row.id,
+        fromStage: null,
+        toStage: 'COLLECTED',
+        managerId: null,
+        branchId,
+        actor: ctx.principal.subject,
+        reason: 'collected',
+        at: ctx.now,
+      });
+      await recordAudit(
+        { db: tx, principal: ctx.principal, requestId: ctx.requestId },
+        {
+          action: 'LEAD_COLLECTED',
+          targetType: 'Lead',
+          targetId: toGlobalId('Lead', row.id),
+          details: { source: input.source, industry: input.industry, branchId: toGlobalId('Branch', branchId) },
+        },
+      );
       return row;
     });
   }
@@ -82,7 +122,10 @@ export class LeadMutationResolver {
       '优先领认: a relationship manager claims a lead of their branch pool nobody holds (COLLECTED or published DISTRIBUTED → DISTRIBUTED, held by them); audited. ' +
       'The first claim wins: a lead already held → CONFLICT naming the holder (extensions.heldBy).',
   })
-  async claimLead(@Arg('id', () => ID, { description: 'The lead to claim (unassigned, in the caller\'s branch).' }) id: string, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  async claimLead(
+    @Arg('id', () => ID, { description: "The lead to claim (unassigned, in the caller's branch)." }) id: string,
+    @Ctx() ctx: HostContext,
+  ): Promise<LeadRow> {
     requireRole(ctx, 'RELATIONSHIP_MANAGER');
     const me = ctx.principal.managerId!;
     // Any lead of the claimer's branch, held or not: a manager who lost the race learns who holds it.
@@ -100,7 +143,11 @@ export class LeadMutationResolver {
         ? await ctx.db.transaction((tx) => applyMove(ctx, tx, lead, { to: 'DISTRIBUTED', managerId: me, reason: 'claimed (优先领认)', action: 'LEAD_CLAIMED' }))
         : null;
     if (won) return won;
-    const [now] = await ctx.db.select({ managerId: leads.managerId, code: managers.code, name: managers.name }).from(leads).leftJoin(managers, eq(managers.id, leads.managerId)).where(eq(leads.id, lead.id));
+    const [now] = await ctx.db
+      .select({ managerId: leads.managerId, code: managers.code, name: managers.name })
+      .from(leads)
+      .leftJoin(managers, eq(managers.id, leads.managerId))
+      .where(eq(leads.id, lead.id));
     if (now?.managerId != null) {
       throw conflict(text(`线索已由客户经理 ${now.code}（${now.name}）领认`, `The lead is already held by manager ${now.code} (${now.name})`), {
         heldBy: toGlobalId('CustomerManager', now.managerId),
@@ -114,10 +161,18 @@ export class LeadMutationResolver {
       'Moves a held lead one step forward (DISTRIBUTED → FEEDBACK → REFINED), with a note kept in its history; audited. FEEDBACK records the people found (at least one). ' +
       'Backward or skipping moves → BAD_USER_INPUT; by someone other than the holder, their branch manager or head office → FORBIDDEN.',
   })
-  async advanceLead(@Arg('input', () => AdvanceLeadInput, { description: 'The lead and the stage to move it to.' }) input: AdvanceLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  async advanceLead(
+    @Arg('input', () => AdvanceLeadInput, { description: 'The lead and the stage to move it to.' }) input: AdvanceLeadInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<LeadRow> {
     requireRole(ctx, ...LEAD_WRITERS);
     const note = checkText(input.note, 'note', 1000);
-    const people = (input.contacts ?? []).map((c) => ({ role: c.role, name: checkText(c.name, 'contacts.name', 60), title: optionalText(c.title, 'contacts.title', 60), phone: c.phone ? checkPhone(c.phone) : null }));
+    const people = (input.contacts ?? []).map((c) => ({
+      role: c.role,
+      name: checkText(c.name, 'contacts.name', 60),
+      title: optionalText(c.title, 'contacts.title', 60),
+      phone: c.phone ? checkPhone(c.phone) : null,
+    }));
     const value = input.estimatedValue == null ? undefined : checkAmount(input.estimatedValue, 'estimatedValue');
     const lead = await findLead(ctx, input.leadId);
     requireMayMove(ctx, lead);
@@ -129,14 +184,26 @@ export class LeadMutationResolver {
         'toStage',
       );
     }
-    if (to === 'FEEDBACK' && people.length === 0) throw badInput(text('信息反馈须至少记录一位相关人员', 'Feedback records at least one person found'), 'contacts');
-    return moveLead(ctx, lead, { to, reason: note, set: value === undefined ? {} : { estimatedValue: value }, details: { contacts: people.length } }, async (tx) => {
-      if (people.length) await tx.insert(leadContacts).values(people.map((p) => ({ ...p, leadId: lead.id, recordedAt: ctx.now })));
-    });
+    if (to === 'FEEDBACK' && people.length === 0)
+      throw badInput(text('信息反馈须至少记录一位相关人员', 'Feedback records at least one person found'), 'contacts');
+    return moveLead(
+      ctx,
+      lead,
+      { to, reason: note, set: value === undefined ? {} : { estimatedValue: value }, details: { contacts: people.length } },
+      async (tx) => {
+        if (people.length) await tx.insert(leadContacts).values(people.map((p) => ({ ...p, leadId: lead.id, recordedAt: ctx.now })));
+      },
+    );
   }
 
-  @Mutation(() => Lead, { description: 'Gives up a lead that is not converted, with the reason; audited (LEAD_DROPPED). The holder, their branch manager or head office (a pool lead: branch manager or head office).' })
-  async dropLead(@Arg('input', () => DropLeadInput, { description: 'The lead and why it is dropped.' }) input: DropLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  @Mutation(() => Lead, {
+    description:
+      'Gives up a lead that is not converted, with the reason; audited (LEAD_DROPPED). The holder, their branch manager or head office (a pool lead: branch manager or head office).',
+  })
+  async dropLead(
+    @Arg('input', () => DropLeadInput, { description: 'The lead and why it is dropped.' }) input: DropLeadInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<LeadRow> {
     requireRole(ctx, ...LEAD_WRITERS);
     const reason = checkText(input.reason, 'reason', 500);
     const lead = await findLead(ctx, input.leadId);
@@ -150,9 +217,13 @@ export class LeadMutationResolver {
       '信息转换: a held lead (DISTRIBUTED, FEEDBACK or REFINED) becomes CONVERTED, linked to an existing customer of your book (and optionally their first order) ' +
       'or to a customer opened for the prospect in the same transaction; its value and conversion time feed the KPIs. Audited (LEAD_CONVERTED).',
   })
-  async convertLead(@Arg('input', () => ConvertLeadInput, { description: 'The lead and the customer it became (an existing one or one to create).' }) input: ConvertLeadInput, @Ctx() ctx: HostContext): Promise<LeadRow> {
+  async convertLead(
+    @Arg('input', () => ConvertLeadInput, { description: 'The lead and the customer it became (an existing one or one to create).' }) input: ConvertLeadInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<LeadRow> {
     requireRole(ctx, ...LEAD_WRITERS);
-    if (!input.customerId === !input.newCustomer) throw badInput(text('customerId 与 newCustomer 须且只能给出一个', 'Give exactly one of customerId and newCustomer'), 'customerId');
+    if (!input.customerId === !input.newCustomer)
+      throw badInput(text('customerId 与 newCustomer 须且只能给出一个', 'Give exactly one of customerId and newCustomer'), 'customerId');
     const existing = input.customerId ? numericIdOf(input.customerId, 'Customer') : null;
     if (input.customerId && !existing) throw badInput(text('客户编号无效', 'customerId is not a customer id'), 'customerId');
     // A new customer is checked in full before any statement, as createCustomer checks it.
@@ -187,4 +258,3 @@ export class LeadMutationResolver {
     return row;
   }
 }
-

@@ -1,6 +1,6 @@
 import { and, count, eq, gte, isNotNull, isNull } from 'drizzle-orm';
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { requireRole } from '../../auth/guards.js';
 import { leads } from '../../db/schema/index.js';
 import { badInput } from '../../graphql/errors.js';
@@ -28,10 +28,14 @@ const idOf = (value: string | undefined, type: string, field: string): number | 
 export class LeadQueryResolver {
   @Query(() => LeadConnection, {
     description:
-      'Leads by id (oldest first). Head office and auditors: all; a branch manager: their branch\'s; a relationship manager: the shared pool of their branch and the leads ' +
+      "Leads by id (oldest first). Head office and auditors: all; a branch manager: their branch's; a relationship manager: the shared pool of their branch and the leads " +
       'they hold. Partners: FORBIDDEN (leads never leave the bank).',
   })
-  async leads(@Ctx() ctx: HostContext, @Args(() => ConnectionArgs) args: ConnectionArgs, @Arg('filter', () => LeadFilter, { nullable: true, description: 'Criteria the leads must all meet; omitted: every lead in scope.' }) filter?: LeadFilter) {
+  async leads(
+    @Ctx() ctx: HostContext,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => LeadFilter, { nullable: true, description: 'Criteria the leads must all meet; omitted: every lead in scope.' }) filter?: LeadFilter,
+  ) {
     requireRole(ctx, ...LEAD_ROLES);
     const page = keysetPage(args, ctx.settings.get('core.pageSize'));
     const managerId = idOf(filter?.managerId, 'CustomerManager', 'managerId');
@@ -48,6 +52,11 @@ export class LeadQueryResolver {
     );
     const { where, orderBy } = keysetClauses(page, leads.id, base);
     const rows = await ctx.db.select().from(leads).where(where).orderBy(orderBy).limit(page.limit);
-    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(leads).where(base))[0].n);
+    return toConnection(
+      page,
+      rows,
+      (r) => r.id,
+      async () => (await ctx.db.select({ n: count() }).from(leads).where(base))[0].n,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { maskPhone } from '../../access/masking.js';
 import { leadContacts, leadEvents, type leads } from '../../db/schema/index.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
@@ -71,7 +71,14 @@ export class LeadResolver {
   async contacts(@Root() l: LeadRow, @Ctx() ctx: HostContext): Promise<LeadContactPerson[]> {
     const rows = await ctx
       .loader<number, (typeof leadContacts.$inferSelect)[]>('core.leadContacts', async (ids) =>
-        byLead(ids, await ctx.db.select().from(leadContacts).where(inArray(leadContacts.leadId, [...ids])).orderBy(asc(leadContacts.id))),
+        byLead(
+          ids,
+          await ctx.db
+            .select()
+            .from(leadContacts)
+            .where(inArray(leadContacts.leadId, [...ids]))
+            .orderBy(asc(leadContacts.id)),
+        ),
       )
       .load(l.id);
     return rows.map((c) => ({ role: c.role, name: c.name, title: c.title, phone: phoneFor(ctx, l, c.phone) }));
@@ -81,9 +88,23 @@ export class LeadResolver {
   async history(@Root() l: LeadRow, @Ctx() ctx: HostContext): Promise<LeadEvent[]> {
     const rows = await ctx
       .loader<number, (typeof leadEvents.$inferSelect)[]>('core.leadEvents', async (ids) =>
-        byLead(ids, await ctx.db.select().from(leadEvents).where(inArray(leadEvents.leadId, [...ids])).orderBy(asc(leadEvents.id))),
+        byLead(
+          ids,
+          await ctx.db
+            .select()
+            .from(leadEvents)
+            .where(inArray(leadEvents.leadId, [...ids]))
+            .orderBy(asc(leadEvents.id)),
+        ),
       )
       .load(l.id);
-    return rows.map((e) => ({ fromStage: e.fromStage, toStage: e.toStage, managerId: e.managerId === null ? null : toGlobalId('CustomerManager', e.managerId), actor: e.actor, reason: e.reason, at: e.at }));
+    return rows.map((e) => ({
+      fromStage: e.fromStage,
+      toStage: e.toStage,
+      managerId: e.managerId === null ? null : toGlobalId('CustomerManager', e.managerId),
+      actor: e.actor,
+      reason: e.reason,
+      at: e.at,
+    }));
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../i18n/localized.js';
 import type { SettingDefinition } from '../../settings/registry.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 
 export const LEAD_INDUSTRIES_SETTING = 'core.leadIndustries';
 export const LEADS_SETTING = 'core.leads';
@@ -35,7 +35,10 @@ export const leadSettings: SettingDefinition[] = [
   },
   {
     key: LEADS_SETTING,
-    description: text('线索：反馈时限（天）与默认分配上限（每位客户经理持有的未结线索数）', 'Leads: days to feedback, and the default capacity (open leads per manager)'),
+    description: text(
+      '线索：反馈时限（天）与默认分配上限（每位客户经理持有的未结线索数）',
+      'Leads: days to feedback, and the default capacity (open leads per manager)',
+    ),
     schema: z.object({ feedbackDueDays: z.number().int().min(1), defaultCapacity: z.number().int().min(1) }),
     default: { feedbackDueDays: 7, defaultCapacity: 25 },
   },

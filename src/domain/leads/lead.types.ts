@@ -17,7 +17,7 @@ export class LeadLocation {
 @ObjectType('LeadProspect', { description: 'Who the lead is about. Personal data: the phone is masked except for the manager holding the lead.' })
 export class LeadProspect {
   @Field(() => ProspectKindEnum, { description: 'PERSON or BUSINESS_OWNER.' }) kind!: string;
-  @Field(() => String, { description: 'The prospect\'s name.' }) name!: string;
+  @Field(() => String, { description: "The prospect's name." }) name!: string;
   @Field(() => String, { nullable: true, description: 'The company (BUSINESS_OWNER).' }) company!: string | null;
   @Field(() => String, { nullable: true, description: 'Phone; masked (138****5678) unless you hold the lead.' }) phone!: string | null;
 }
@@ -36,16 +36,19 @@ export class LeadEvent {
   @Field(() => LeadStageEnum, { description: 'The stage after.' }) toStage!: string;
   @Field(() => ID, { nullable: true, description: 'The manager holding the lead after the move.' }) managerId!: string | null;
   @Field(() => String, { description: 'Subject of whoever moved it.' }) actor!: string;
-  @Field(() => String, { description: 'Why: the caller\'s note, or the distribution\'s reason.' }) reason!: string;
+  @Field(() => String, { description: "Why: the caller's note, or the distribution's reason." }) reason!: string;
   @Field(() => DateTimeScalar, { description: 'When.' }) at!: Date;
 }
 
-@ObjectType('Lead', { implements: Node, description: 'A marketing lead (营销线索), before the prospect is a customer. Shared inside the bank only: partners never see leads.' })
+@ObjectType('Lead', {
+  implements: Node,
+  description: 'A marketing lead (营销线索), before the prospect is a customer. Shared inside the bank only: partners never see leads.',
+})
 export class Lead extends Node {
   @Field(() => LeadSourceEnum, { description: 'Where it came from.' }) source!: string;
   @Field(() => String, { nullable: true, description: 'The source named (the developer, dealer, campaign…).' }) sourceDetail!: string | null;
   @Field(() => String, { description: 'Industry code (setting core.leadIndustries).' }) industry!: string;
-  @Field(() => String, { description: 'The industry\'s name in the request\'s language.' }) industryName!: string;
+  @Field(() => String, { description: "The industry's name in the request's language." }) industryName!: string;
   @Field(() => Money, { description: 'Estimated value to the bank (CNY).' }) estimatedValue!: Money;
   @Field(() => String, { description: 'Free notes.' }) notes!: string;
   @Field(() => LeadStageEnum, { description: 'Where it is in the information mechanism.' }) stage!: string;
@@ -62,7 +65,7 @@ export class LeadFilter {
   @Field(() => LeadStageEnum, { nullable: true, description: 'Only this stage.' }) stage?: string;
   @Field(() => ID, { nullable: true, description: 'Only leads held by this manager.' }) managerId?: string;
   @Field(() => Boolean, { nullable: true, description: 'true: only leads nobody holds (the shared pool); false: only held ones.' }) unassigned?: boolean;
-  @Field(() => ID, { nullable: true, description: 'Only leads of this branch\'s pool.' }) branchId?: string;
+  @Field(() => ID, { nullable: true, description: "Only leads of this branch's pool." }) branchId?: string;
   @Field(() => String, { nullable: true, description: 'Only this industry code.' }) industry?: string;
   @Field(() => LeadSourceEnum, { nullable: true, description: 'Only this source.' }) source?: string;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Only leads collected at or after this instant.' }) createdAfter?: Date;
@@ -93,7 +96,7 @@ export class CreateLeadInput {
 
 @InputType('LeadContactPersonInput', { description: 'A person found in feedback.' })
 export class LeadContactPersonInput {
-  @Field(() => LeadContactRoleEnum, { description: 'The person\'s part in the business.' }) role!: string;
+  @Field(() => LeadContactRoleEnum, { description: "The person's part in the business." }) role!: string;
   @Field(() => String, { description: '1–60 characters.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'Up to 60 characters.' }) title?: string;
   @Field(() => String, { nullable: true, description: 'Mainland mobile number.' }) phone?: string;
@@ -118,7 +121,10 @@ export class DropLeadInput {
 export class ConvertLeadInput {
   @Field(() => ID, { description: 'The lead that became a customer.' }) leadId!: string;
   @Field(() => ID, { nullable: true, description: 'An existing customer in your book. Exactly one of customerId and newCustomer.' }) customerId?: string;
-  @Field(() => CreateCustomerInput, { nullable: true, description: 'A customer to open for the prospect, in the same transaction as the conversion (as createCustomer would).' })
+  @Field(() => CreateCustomerInput, {
+    nullable: true,
+    description: 'A customer to open for the prospect, in the same transaction as the conversion (as createCustomer would).',
+  })
   newCustomer?: CreateCustomerInput;
   @Field(() => ID, { nullable: true, description: "The customer's first order, if any." }) orderId?: string;
   @Field(() => String, { nullable: true, description: 'Up to 500 characters.' }) note?: string;
@@ -128,14 +134,19 @@ export class ConvertLeadInput {
 export class DistributeLeadsInput {
   @Field(() => [ID], { description: 'Leads in your scope, 1–10,000; those already held are reported, not moved.' }) leadIds!: string[];
   @Field(() => LeadDistributionStrategyEnum, { description: 'How to assign the leads.' }) strategy!: string;
-  @Field(() => Int, { nullable: true, description: 'Open leads a manager may hold after this distribution (default setting core.leads.defaultCapacity).' }) capacity?: number;
-  @Field(() => String, { description: 'Idempotency key (16–128 characters): the same key and input return the first result.' }) idempotencyKey!: string;
+  @Field(() => Int, { nullable: true, description: 'Open leads a manager may hold after this distribution (default setting core.leads.defaultCapacity).' })
+  capacity?: number;
+  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key and input return the first result.' }) idempotencyKey!: string;
 }
 
 @ObjectType('LeadAssignment', { description: 'What distributeLeads did with one lead, and why.' })
 export class LeadAssignment {
   @Field(() => Lead, { description: 'The lead.' }) lead!: Lead;
-  @Field(() => CustomerManager, { nullable: true, description: 'Its holder after the distribution (null: published for claiming, or no manager could take it).' }) manager!: unknown;
+  @Field(() => CustomerManager, {
+    nullable: true,
+    description: 'Its holder after the distribution (null: published for claiming, or no manager could take it).',
+  })
+  manager!: unknown;
   @Field(() => String, { description: 'Why, in the request\'s language ("nearest: 2.3 km", "industry: 制造业", "capacity reached"…).' }) reason!: string;
 }
 

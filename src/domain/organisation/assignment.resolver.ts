@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { managerLoader } from '../core-loaders.js';
 import type { CustomerRecord } from '../customers/customer.record.js';
 import { Customer } from '../customers/customer.type.js';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, Float, ID, Mutation, Resolver } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { managerScope } from '../../access/scope.js';
 import { recordAudit } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
@@ -32,21 +32,33 @@ export class CoverageMutationResolver {
     const codes = [...new Set(industries)].sort();
     const known = leadIndustries(ctx.settings);
     const unknown = codes.find((c) => !known[c]);
-    if (unknown !== undefined) throw badInput(text(`行业代码 ${unknown} 不在 core.leadIndustries 中`, `${unknown} is not a code of core.leadIndustries`), 'industries');
+    if (unknown !== undefined)
+      throw badInput(text(`行业代码 ${unknown} 不在 core.leadIndustries 中`, `${unknown} is not a code of core.leadIndustries`), 'industries');
     if (codes.length > MAX_INDUSTRIES) throw badInput(text(`最多 ${MAX_INDUSTRIES} 个行业`, `At most ${MAX_INDUSTRIES} industries`), 'industries');
     return ctx.db.transaction(async (tx) => {
-      const [before] = await tx.select({ industries: managers.industries }).from(managers).where(and(eq(managers.id, id), managerScope(ctx.principal))).for('update');
+      const [before] = await tx
+        .select({ industries: managers.industries })
+        .from(managers)
+        .where(and(eq(managers.id, id), managerScope(ctx.principal)))
+        .for('update');
       if (!before) throw notFound(text('客户经理', 'relationship manager'));
       const [row] = await tx.update(managers).set({ industries: codes }).where(eq(managers.id, id)).returning();
       await recordAudit(
         { db: tx, principal: ctx.principal, requestId: ctx.requestId },
-        { action: 'MANAGER_INDUSTRIES_CHANGED', targetType: 'CustomerManager', targetId: toGlobalId('CustomerManager', id), details: { from: before.industries, to: codes } },
+        {
+          action: 'MANAGER_INDUSTRIES_CHANGED',
+          targetType: 'CustomerManager',
+          targetId: toGlobalId('CustomerManager', id),
+          details: { from: before.industries, to: codes },
+        },
       );
       return row;
     });
   }
 
-  @Mutation(() => Branch, { description: 'Sets where a branch is (WGS 84), read by NEAREST and COMBINED lead distribution. Head office; audited (BRANCH_LOCATION_CHANGED).' })
+  @Mutation(() => Branch, {
+    description: 'Sets where a branch is (WGS 84), read by NEAREST and COMBINED lead distribution. Head office; audited (BRANCH_LOCATION_CHANGED).',
+  })
   async setBranchLocation(
     @Arg('branchId', () => ID, { description: 'The branch (Branch id).' }) branchId: string,
     @Arg('latitude', () => Float, { description: '−90 to 90.' }) latitude: number,
@@ -58,11 +70,20 @@ export class CoverageMutationResolver {
     if (!id) throw notFound(text('网点', 'branch'));
     if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180)) throw badInput(text('坐标超出范围', 'latitude/longitude out of range'), 'latitude');
     return ctx.db.transaction(async (tx) => {
-      const [row] = await tx.update(branches).set({ latitude: latitude.toFixed(6), longitude: longitude.toFixed(6) }).where(eq(branches.id, id)).returning();
+      const [row] = await tx
+        .update(branches)
+        .set({ latitude: latitude.toFixed(6), longitude: longitude.toFixed(6) })
+        .where(eq(branches.id, id))
+        .returning();
       if (!row) throw notFound(text('网点', 'branch'));
       await recordAudit(
         { db: tx, principal: ctx.principal, requestId: ctx.requestId },
-        { action: 'BRANCH_LOCATION_CHANGED', targetType: 'Branch', targetId: toGlobalId('Branch', id), details: { latitude: row.latitude, longitude: row.longitude } },
+        {
+          action: 'BRANCH_LOCATION_CHANGED',
+          targetType: 'Branch',
+          targetId: toGlobalId('Branch', id),
+          details: { latitude: row.latitude, longitude: row.longitude },
+        },
       );
       return row;
     });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { recordAudit } from '../../audit/record.js';
 import { requireRole } from '../../auth/guards.js';
 import { produced, registerApprovalExecutor } from '../../controls/maker-checker/executors.js';
@@ -54,11 +54,19 @@ export async function changeManagerGrade(ctx: HostContext, input: GradeChangeReq
     const [current] = await tx.select().from(managers).where(eq(managers.id, id)).for('update');
     if (!current) throw managerNotFound();
     checkChanges(current, input.grade);
-    await tx.insert(managerGradeChanges).values({ managerId: id, fromGrade: current.grade, toGrade: input.grade, reason: why, changedBy: ctx.principal.subject, changedAt: ctx.now });
+    await tx
+      .insert(managerGradeChanges)
+      .values({ managerId: id, fromGrade: current.grade, toGrade: input.grade, reason: why, changedBy: ctx.principal.subject, changedAt: ctx.now });
     const [row] = await tx.update(managers).set({ grade: input.grade }).where(eq(managers.id, id)).returning();
     await recordAudit(
       { ...ctx, db: tx },
-      { action: 'MANAGER_GRADE_CHANGE', targetType: 'CustomerManager', targetId: toGlobalId('CustomerManager', id), purpose: why, details: { fromGrade: current.grade, toGrade: input.grade } },
+      {
+        action: 'MANAGER_GRADE_CHANGE',
+        targetType: 'CustomerManager',
+        targetId: toGlobalId('CustomerManager', id),
+        purpose: why,
+        details: { fromGrade: current.grade, toGrade: input.grade },
+      },
     );
     return row!;
   });

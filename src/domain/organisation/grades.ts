@@ -1,4 +1,4 @@
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 
 /** Manager grades, lowest first (客户经理级别). */
 export const GRADES = ['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'PRINCIPAL'] as const;

@@ -1,11 +1,16 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { heldOr } from '../../controls/maker-checker/approval.types.js';
 import { ManagerGradeEnum } from '../common/enums.js';
 import { changeManagerGrade } from './grade-change.js';
 import { CustomerManager } from './organisation.types.js';
 
-const ManagerGradeChangeResult = heldOr('ManagerGradeChangeResult', 'The manager with the new grade, or the Approval holding the change (maker-checker).', () => CustomerManager, 'CustomerManager');
+const ManagerGradeChangeResult = heldOr(
+  'ManagerGradeChangeResult',
+  'The manager with the new grade, or the Approval holding the change (maker-checker).',
+  () => CustomerManager,
+  'CustomerManager',
+);
 
 @Resolver()
 export class ManagerRosterMutationResolver {
@@ -22,5 +27,4 @@ export class ManagerRosterMutationResolver {
   ) {
     return changeManagerGrade(ctx, { managerId, grade, reason });
   }
-
 }

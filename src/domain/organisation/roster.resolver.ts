@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { requireRole } from '../../auth/guards.js';
 import { managerScope } from '../../access/scope.js';
 import { CUSTOMER_READER_ROLES } from '../../auth/principal.js';
@@ -43,7 +43,12 @@ export class ManagerRosterQueryResolver {
     );
     const { where, orderBy } = keysetClauses(page, managers.id, base);
     const rows = await ctx.db.select().from(managers).where(where).orderBy(orderBy).limit(page.limit);
-    return toConnection(page, rows, (r) => r.id, async () => (await ctx.db.select({ n: count() }).from(managers).where(base))[0].n);
+    return toConnection(
+      page,
+      rows,
+      (r) => r.id,
+      async () => (await ctx.db.select({ n: count() }).from(managers).where(base))[0].n,
+    );
   }
 }
 

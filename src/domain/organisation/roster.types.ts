@@ -14,7 +14,9 @@ export class ManagerQualification {
   number!: string;
   @Field(() => DateTimeScalar, { description: 'When it lapses.' })
   expiresAt!: Date;
-  @Field(() => Boolean, { description: 'Not yet expired at the request instant (expiresAt is after now). Only a valid qualification lets its holder sell the line.' })
+  @Field(() => Boolean, {
+    description: 'Not yet expired at the request instant (expiresAt is after now). Only a valid qualification lets its holder sell the line.',
+  })
   valid!: boolean;
 }
 

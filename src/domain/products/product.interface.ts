@@ -18,11 +18,14 @@ import { LiquidityEnum, ProductFunctionEnum, ProductLineValues, ProductRiskEnum,
 export abstract class Product extends Node {
   @Field(() => String, { description: 'Product code, unique across lines.' }) code!: string;
   @Field(() => String, { description: 'Name in the request language.' }) name!: string;
-  @Field(() => String, { description: '中文名称 / The product\'s Chinese name.' }) nameZh!: string;
-  @Field(() => String, { description: '英文名称 / The product\'s English name.' }) nameEn!: string;
+  @Field(() => String, { description: "中文名称 / The product's Chinese name." }) nameZh!: string;
+  @Field(() => String, { description: "英文名称 / The product's English name." }) nameEn!: string;
   @Field(() => ProductLineValues, { description: '产品线 / The line (plugin) the product belongs to.' }) line!: string;
   @Field(() => String, { description: 'Issuer (fund house, insurer, bank…).' }) issuer!: string;
-  @Field(() => ProductRiskEnum, { description: '产品风险等级 / The product\'s risk rating R1–R5, matched against the customer\'s risk level by the suitability rules.' }) riskRating!: string;
+  @Field(() => ProductRiskEnum, {
+    description: "产品风险等级 / The product's risk rating R1–R5, matched against the customer's risk level by the suitability rules.",
+  })
+  riskRating!: string;
   @Field(() => String, { description: '币种 / Currency the product is bought and valued in (ISO 4217, e.g. CNY, USD).' }) currency!: string;
   @Field(() => Money, { description: '起购金额 / Smallest amount one purchase may be, in the product currency.' }) minimumAmount!: Money;
   @Field(() => DecimalScalar, { description: 'Amounts must be the minimum plus a multiple of this step (0 = any).' })

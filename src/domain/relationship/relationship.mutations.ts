@@ -1,7 +1,7 @@
 import { WRITER_ROLES } from '../../auth/principal.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { requireRole } from '../../auth/guards.js';
 import { complaints, contacts, customers, satisfactionResponses } from '../../db/schema/index.js';
 import { badInput, conflict, FinmartError, notFound } from '../../graphql/errors.js';
@@ -19,28 +19,33 @@ import { checkComplaintRequest, linkedOrder, respondByNow } from '../complaints/
 
 @InputType('LogContactInput', { description: 'A contact with a customer to log: channel, what was said, how it ended.' })
 export class LogContactInput {
-  @Field(() => ID, { description: 'The customer (in the caller\'s scope).' }) customerId!: string;
+  @Field(() => ID, { description: "The customer (in the caller's scope)." }) customerId!: string;
   @Field(() => ContactChannelEnum, { description: 'How the customer was contacted.' }) channel!: string;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Defaults to now.' }) occurredAt?: Date;
   @Field(() => String, { description: 'What was discussed, 1–500 characters.' }) summary!: string;
-  @Field(() => ContactOutcomeEnum, { description: 'How the contact ended: REACHED and FOLLOW_UP reached the customer; NO_ANSWER and DECLINED did not.' }) outcome!: string;
+  @Field(() => ContactOutcomeEnum, { description: 'How the contact ended: REACHED and FOLLOW_UP reached the customer; NO_ANSWER and DECLINED did not.' })
+  outcome!: string;
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'When to contact the customer next. Defaults to the contact plan\'s next due date as of this contact (customer.contactPlan.nextDueAt).',
+    description: "When to contact the customer next. Defaults to the contact plan's next due date as of this contact (customer.contactPlan.nextDueAt).",
   })
   nextContactAt?: Date;
 }
 
 @InputType('FileComplaintInput', { description: 'A complaint to file for a customer; it starts RECORDED with respondBy set from its severity.' })
 export class FileComplaintInput {
-  @Field(() => ID, { description: 'The customer complaining (in the caller\'s scope).' }) customerId!: string;
+  @Field(() => ID, { description: "The customer complaining (in the caller's scope)." }) customerId!: string;
   @Field(() => ComplaintCategoryEnum, { description: 'What the complaint is about; MIS_SELLING needs orderId.' }) category!: string;
-  @Field(() => String, { description: 'The complaint in the customer\'s words, 1–2,000 characters.' }) description!: string;
-  @Field(() => ComplaintSeverityEnum, { nullable: true, description: 'Defaults to MEDIUM. Sets respondBy = now + the severity\'s response target (setting core.complaintResponseHours).' })
+  @Field(() => String, { description: "The complaint in the customer's words, 1–2,000 characters." }) description!: string;
+  @Field(() => ComplaintSeverityEnum, {
+    nullable: true,
+    description: "Defaults to MEDIUM. Sets respondBy = now + the severity's response target (setting core.complaintResponseHours).",
+  })
   severity?: string | null;
   @Field(() => ID, {
     nullable: true,
-    description: "The order complained about: required for MIS_SELLING, allowed for any category. Must be one of the customer's orders (else BAD_USER_INPUT); its decision record is linked too.",
+    description:
+      "The order complained about: required for MIS_SELLING, allowed for any category. Must be one of the customer's orders (else BAD_USER_INPUT); its decision record is linked too.",
   })
   orderId?: string | null;
 }
@@ -49,13 +54,16 @@ export class FileComplaintInput {
 export class AdvanceComplaintInput {
   @Field(() => ID, { description: 'The complaint.' }) complaintId!: string;
   @Field(() => Int, { description: 'The version read (Complaint.version): a stale one is refused (CONFLICT).' }) version!: number;
-  @Field(() => ComplaintStatusEnum, { description: 'The next state: only the one after the current (RECORDED → ACCEPTED → ANALYSED → HANDLED → FEEDBACK_GIVEN).' }) to!: string;
+  @Field(() => ComplaintStatusEnum, {
+    description: 'The next state: only the one after the current (RECORDED → ACCEPTED → ANALYSED → HANDLED → FEEDBACK_GIVEN).',
+  })
+  to!: string;
   @Field(() => String, { nullable: true, description: 'Analysis (ANALYSED), resolution (HANDLED) or feedback (FEEDBACK_GIVEN).' })
   note?: string;
   @Field(() => String, {
     nullable: true,
     description:
-      'Only for the step to FEEDBACK_GIVEN, and only when no satisfaction response for the complaint is recorded: why the customer\'s feedback could not be ' +
+      "Only for the step to FEEDBACK_GIVEN, and only when no satisfaction response for the complaint is recorded: why the customer's feedback could not be " +
       'had (unreachable, declined to answer…), 1–500 characters; kept as Complaint.feedbackWaivedReason. Without a response or a reason the step is refused ' +
       '(BAD_USER_INPUT, reason FEEDBACK_REQUIRED).',
   })
@@ -87,7 +95,10 @@ function closingNeedsFeedback(rated: boolean, waiver: string | null): void {
     );
   }
   if (rated && waiver !== null) {
-    throw badInput(text('客户反馈已记录，无需填写 feedbackWaivedReason', "The customer's feedback is on record; feedbackWaivedReason is not needed"), 'feedbackWaivedReason');
+    throw badInput(
+      text('客户反馈已记录，无需填写 feedbackWaivedReason', "The customer's feedback is on record; feedbackWaivedReason is not needed"),
+      'feedbackWaivedReason',
+    );
   }
 }
 
@@ -102,12 +113,13 @@ async function customerInScope(ctx: HostContext, id: string) {
 export class RelationshipMutationResolver {
   @Mutation(() => Contact, {
     description:
-      'Logs a contact. Whether it reached the customer follows from its outcome (REACHED and FOLLOW_UP did; NO_ANSWER and DECLINED did not): a reached contact counts as business for activity and restarts the contact plan; nextContactAt defaults to the plan\'s next due date after it.',
+      "Logs a contact. Whether it reached the customer follows from its outcome (REACHED and FOLLOW_UP did; NO_ANSWER and DECLINED did not): a reached contact counts as business for activity and restarts the contact plan; nextContactAt defaults to the plan's next due date after it.",
   })
   async logContact(@Arg('input', () => LogContactInput, { description: 'The contact to log.' }) input: LogContactInput, @Ctx() ctx: HostContext) {
     requireRole(ctx, ...WRITER_ROLES);
     const c = await customerInScope(ctx, input.customerId);
-    if (!OUTCOMES.includes(input.outcome)) throw badInput(text(`联系结果须为 ${OUTCOMES.join('/')}`, `outcome must be one of ${OUTCOMES.join(', ')}`), 'outcome');
+    if (!OUTCOMES.includes(input.outcome))
+      throw badInput(text(`联系结果须为 ${OUTCOMES.join('/')}`, `outcome must be one of ${OUTCOMES.join(', ')}`), 'outcome');
     const occurredAt = input.occurredAt ?? ctx.now;
     if (occurredAt.getTime() > ctx.now.getTime() + 60_000) throw badInput(text('联系时间不能晚于当前时间', 'occurredAt cannot be in the future'), 'occurredAt');
     const summary = checkText(input.summary, 'summary', 500);
@@ -131,7 +143,10 @@ export class RelationshipMutationResolver {
       if (input.nextContactAt) return r;
       // The plan as of this contact (same transaction: it counts if it reached the customer).
       const [b] = await tx
-        .select({ count: businessCountSql(sql`${customers.id}`, activitySince(ctx.now, ctx.settings)).mapWith(Number), reached: sql<string | Date | null>`${lastReachedSql(sql`${customers.id}`)}` })
+        .select({
+          count: businessCountSql(sql`${customers.id}`, activitySince(ctx.now, ctx.settings)).mapWith(Number),
+          reached: sql<string | Date | null>`${lastReachedSql(sql`${customers.id}`)}`,
+        })
         .from(customers)
         .where(eq(customers.id, c.id));
       const plan = contactPlanOf(c, activityOfCount(b.count, ctx.settings), b.reached ? new Date(b.reached) : null, ctx.now, ctx.settings);
@@ -169,20 +184,29 @@ export class RelationshipMutationResolver {
 
   @Mutation(() => Complaint, {
     description:
-      'Moves a complaint one step forward; states are never skipped or reversed. The last step (FEEDBACK_GIVEN) needs the customer\'s satisfaction with the ' +
+      "Moves a complaint one step forward; states are never skipped or reversed. The last step (FEEDBACK_GIVEN) needs the customer's satisfaction with the " +
       'handling recorded (recordSatisfaction on the complaint) or a feedbackWaivedReason; without either → BAD_USER_INPUT with reason FEEDBACK_REQUIRED.',
   })
-  async advanceComplaint(@Arg('input', () => AdvanceComplaintInput, { description: 'The complaint, the version read, the next state and its note.' }) input: AdvanceComplaintInput, @Ctx() ctx: HostContext) {
+  async advanceComplaint(
+    @Arg('input', () => AdvanceComplaintInput, { description: 'The complaint, the version read, the next state and its note.' }) input: AdvanceComplaintInput,
+    @Ctx() ctx: HostContext,
+  ) {
     requireRole(ctx, ...WRITER_ROLES);
     const id = numericIdOf(input.complaintId, 'Complaint');
     const waiver = input.feedbackWaivedReason == null ? null : checkText(input.feedbackWaivedReason, 'feedbackWaivedReason', 500);
     if (waiver !== null && input.to !== 'FEEDBACK_GIVEN') {
-      throw badInput(text('feedbackWaivedReason 仅用于结案（FEEDBACK_GIVEN）', 'feedbackWaivedReason applies only to the step to FEEDBACK_GIVEN'), 'feedbackWaivedReason');
+      throw badInput(
+        text('feedbackWaivedReason 仅用于结案（FEEDBACK_GIVEN）', 'feedbackWaivedReason applies only to the step to FEEDBACK_GIVEN'),
+        'feedbackWaivedReason',
+      );
     }
     // The complaint with whether the customer's satisfaction with its handling is on record (one statement).
     const [current] = id
       ? await ctx.db
-          .select({ complaint: complaints, rated: sql<boolean>`exists (select 1 from ${satisfactionResponses} s where s.subject_type = 'COMPLAINT' and s.subject_id = ${complaints}.id)` })
+          .select({
+            complaint: complaints,
+            rated: sql<boolean>`exists (select 1 from ${satisfactionResponses} s where s.subject_type = 'COMPLAINT' and s.subject_id = ${complaints}.id)`,
+          })
           .from(complaints)
           .where(eq(complaints.id, id))
       : [];
@@ -190,7 +214,10 @@ export class RelationshipMutationResolver {
     const step = NEXT[current.complaint.status];
     if (!step || step.to !== input.to) {
       throw badInput(
-        text(`投诉当前状态为 ${current.complaint.status}，下一步只能是 ${step?.to ?? '（已结束）'}`, `Complaint is ${current.complaint.status}; the next state can only be ${step?.to ?? '(none: closed)'}`),
+        text(
+          `投诉当前状态为 ${current.complaint.status}，下一步只能是 ${step?.to ?? '（已结束）'}`,
+          `Complaint is ${current.complaint.status}; the next state can only be ${step?.to ?? '(none: closed)'}`,
+        ),
         'to',
       );
     }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { recordAudit } from '../../audit/record.js';
 import { resultRows } from '../../db/result-rows.js';
 import { satisfactionResponses } from '../../db/schema/index.js';
@@ -54,7 +54,10 @@ export function checkSatisfactionRequest(input: SatisfactionRequest): CheckedSat
   if (customerKey === null) throw badInput(text('customerId 不是有效的客户标识', 'customerId is not a customer id'), 'customerId');
   const type = input.subject?.type as SatisfactionSubjectType;
   if (!(SATISFACTION_SUBJECT_TYPES as readonly string[]).includes(type)) {
-    throw badInput(text(`调查对象类型须为 ${SATISFACTION_SUBJECT_TYPES.join('/')}`, `subject.type must be one of ${SATISFACTION_SUBJECT_TYPES.join(', ')}`), 'subject.type');
+    throw badInput(
+      text(`调查对象类型须为 ${SATISFACTION_SUBJECT_TYPES.join('/')}`, `subject.type must be one of ${SATISFACTION_SUBJECT_TYPES.join(', ')}`),
+      'subject.type',
+    );
   }
   const subjectKey = numericIdOf(input.subject.id, SUBJECT_NODE_TYPE[type]);
   if (subjectKey === null) {
@@ -65,7 +68,10 @@ export function checkSatisfactionRequest(input: SatisfactionRequest): CheckedSat
   }
   const recommend = input.recommend ?? null;
   if (recommend !== null && (!Number.isInteger(recommend) || recommend < RECOMMEND_MIN || recommend > RECOMMEND_MAX)) {
-    throw badInput(text(`推荐意愿须为 ${RECOMMEND_MIN} 到 ${RECOMMEND_MAX} 的整数`, `recommend must be a whole number from ${RECOMMEND_MIN} to ${RECOMMEND_MAX}`), 'recommend');
+    throw badInput(
+      text(`推荐意愿须为 ${RECOMMEND_MIN} 到 ${RECOMMEND_MAX} 的整数`, `recommend must be a whole number from ${RECOMMEND_MIN} to ${RECOMMEND_MAX}`),
+      'recommend',
+    );
   }
   const comment = input.comment == null ? null : checkText(input.comment, 'comment', COMMENT_MAX);
   return { customerKey, subjectType: type, subjectKey, score: input.score, recommend, comment };
@@ -124,7 +130,10 @@ export async function recordSatisfaction(ctx: HostContext, input: SatisfactionRe
   // Someone else's subject and no subject at all answer alike: nothing about other customers leaks.
   if (!facts || facts.customerId !== customer.id) {
     throw badInput(
-      text(`subject.id 不是该客户的${SUBJECT_ZH[checked.subjectType]}`, `subject.id is not one of this customer's ${SUBJECT_NODE_TYPE[checked.subjectType].toLowerCase()}s`),
+      text(
+        `subject.id 不是该客户的${SUBJECT_ZH[checked.subjectType]}`,
+        `subject.id is not one of this customer's ${SUBJECT_NODE_TYPE[checked.subjectType].toLowerCase()}s`,
+      ),
       'subject.id',
     );
   }
@@ -172,7 +181,12 @@ export async function recordSatisfaction(ctx: HostContext, input: SatisfactionRe
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw conflict(text(`该${SUBJECT_ZH[checked.subjectType]}已有满意度记录`, `A satisfaction response for that ${SUBJECT_NODE_TYPE[checked.subjectType].toLowerCase()} is already recorded`));
+      throw conflict(
+        text(
+          `该${SUBJECT_ZH[checked.subjectType]}已有满意度记录`,
+          `A satisfaction response for that ${SUBJECT_NODE_TYPE[checked.subjectType].toLowerCase()} is already recorded`,
+        ),
+      );
     }
     throw e;
   }

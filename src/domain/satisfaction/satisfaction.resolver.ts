@@ -1,7 +1,7 @@
 import { WRITER_ROLES } from '../../auth/principal.js';
 import { eq, sql } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { requireRole } from '../../auth/guards.js';
 import { satisfactionResponses } from '../../db/schema/index.js';
 import { byKey } from '../../graphql/loaders.js';
@@ -19,7 +19,13 @@ import { Branch, CustomerManager } from '../organisation/organisation.types.js';
 import { Complaint, Contact } from '../relationship/relationship.types.js';
 import { recordSatisfaction, type SatisfactionRow } from './record-satisfaction.js';
 import { SUBJECT_NODE_TYPE, type SatisfactionSubjectType } from './satisfaction.definitions.js';
-import { RecordSatisfactionInput, SatisfactionPageArgs, SatisfactionResponse, SatisfactionResponseConnection, SatisfactionSubject } from './satisfaction.types.js';
+import {
+  RecordSatisfactionInput,
+  SatisfactionPageArgs,
+  SatisfactionResponse,
+  SatisfactionResponseConnection,
+  SatisfactionSubject,
+} from './satisfaction.types.js';
 
 /** A response as resolvers receive it: the row with its global id (customerId stays numeric: reads of it are audited as the customer's). */
 export type SatisfactionNode = Omit<SatisfactionRow, 'id'> & { id: string };
@@ -40,7 +46,10 @@ registerNodeType('SatisfactionResponse', async (ctx, key) => {
 const responseBySubjectLoader = (ctx: HostContext) =>
   ctx.loader<string, SatisfactionRow | null>('satisfaction.bySubject', async (keys) => {
     const pairs = keys.map((k) => k.split(':') as [string, string]);
-    const values = sql.join(pairs.map(([t, id]) => sql`(${t}, ${Number(id)}::int)`), sql`, `);
+    const values = sql.join(
+      pairs.map(([t, id]) => sql`(${t}, ${Number(id)}::int)`),
+      sql`, `,
+    );
     const rows = await ctx.db
       .select()
       .from(satisfactionResponses)
@@ -49,7 +58,11 @@ const responseBySubjectLoader = (ctx: HostContext) =>
   });
 
 const responseAbout = (ctx: HostContext, type: SatisfactionSubjectType, key: number | null) =>
-  key === null ? null : responseBySubjectLoader(ctx).load(`${type}:${key}`).then((r) => (r ? toNode(r) : null));
+  key === null
+    ? null
+    : responseBySubjectLoader(ctx)
+        .load(`${type}:${key}`)
+        .then((r) => (r ? toNode(r) : null));
 
 const pageLimits = (ctx: HostContext) => ctx.settings.get<{ default: number; max: number }>('core.pageSize');
 
@@ -57,13 +70,16 @@ const pageLimits = (ctx: HostContext) => ctx.settings.get<{ default: number; max
 export class RecordSatisfactionResolver {
   @Mutation(() => SatisfactionResponse, {
     description:
-      '客户满意度追踪调查 / Records a customer\'s satisfaction with one of their contacts (one that reached them), complaints (once HANDLED) or orders. ' +
+      "客户满意度追踪调查 / Records a customer's satisfaction with one of their contacts (one that reached them), complaints (once HANDLED) or orders. " +
       'Relationship managers for their book, branch managers for their branch, head office for any customer; auditors and partners FORBIDDEN; a customer ' +
-      'out of your scope NOT_FOUND. A score or recommend value off its scale, a comment over 500 characters, or a subject that is not the customer\'s → ' +
+      "out of your scope NOT_FOUND. A score or recommend value off its scale, a comment over 500 characters, or a subject that is not the customer's → " +
       'BAD_USER_INPUT naming the field, before anything is written; a second response for the same subject → CONFLICT. Audited (SATISFACTION_RECORDED: ' +
       'subject and scores, never the comment).',
   })
-  async recordSatisfaction(@Arg('input', () => RecordSatisfactionInput, { description: 'The customer, the subject and the answers.' }) input: RecordSatisfactionInput, @Ctx() ctx: HostContext): Promise<SatisfactionNode> {
+  async recordSatisfaction(
+    @Arg('input', () => RecordSatisfactionInput, { description: 'The customer, the subject and the answers.' }) input: RecordSatisfactionInput,
+    @Ctx() ctx: HostContext,
+  ): Promise<SatisfactionNode> {
     requireRole(ctx, ...WRITER_ROLES);
     return toNode(await recordSatisfaction(ctx, input));
   }
@@ -86,7 +102,10 @@ export class SatisfactionResponseResolver {
     return r.managerId === null ? null : managerLoader(ctx).load(r.managerId);
   }
 
-  @FieldResolver(() => Branch, { nullable: true, description: 'The branch responsible for the subject when it happened; null when there was none (a self-service order of a customer without a close).' })
+  @FieldResolver(() => Branch, {
+    nullable: true,
+    description: 'The branch responsible for the subject when it happened; null when there was none (a self-service order of a customer without a close).',
+  })
   branch(@Root() r: SatisfactionNode, @Ctx() ctx: HostContext) {
     return r.branchId === null ? null : branchLoader(ctx).load(r.branchId);
   }
@@ -95,12 +114,20 @@ export class SatisfactionResponseResolver {
 @Resolver(() => Customer)
 export class CustomerSatisfactionResolver {
   @FieldResolver(() => SatisfactionResponseConnection, {
-    description: "客户满意度 / The customer's satisfaction responses, newest first; visible to whoever sees the customer. Pages of many customers cost one statement.",
+    description:
+      "客户满意度 / The customer's satisfaction responses, newest first; visible to whoever sees the customer. Pages of many customers cost one statement.",
   })
   satisfaction(@Root() c: CustomerRecord, @Ctx() ctx: HostContext, @Args(() => SatisfactionPageArgs) args: SatisfactionPageArgs) {
     return childPage(
       ctx,
-      { name: 'satisfaction.byCustomer', table: satisfactionResponses, parent: satisfactionResponses.customerId, key: satisfactionResponses.id, newestFirst: true, node: toNode },
+      {
+        name: 'satisfaction.byCustomer',
+        table: satisfactionResponses,
+        parent: satisfactionResponses.customerId,
+        key: satisfactionResponses.id,
+        newestFirst: true,
+        node: toNode,
+      },
       keysetPage(args, pageLimits(ctx), Number.MAX_SAFE_INTEGER),
       c.id,
     );
@@ -109,7 +136,10 @@ export class CustomerSatisfactionResolver {
 
 @Resolver(() => Complaint)
 export class ComplaintSatisfactionResolver {
-  @FieldResolver(() => SatisfactionResponse, { nullable: true, description: "The customer's satisfaction with the handling of this complaint; null until recorded." })
+  @FieldResolver(() => SatisfactionResponse, {
+    nullable: true,
+    description: "The customer's satisfaction with the handling of this complaint; null until recorded.",
+  })
   satisfaction(@Root() c: ComplaintRow, @Ctx() ctx: HostContext) {
     return responseAbout(ctx, 'COMPLAINT', numericIdOf(c.id, 'Complaint'));
   }

@@ -9,7 +9,8 @@ export enum SatisfactionSubjectTypeEnum {
   ORDER = 'ORDER',
 }
 // The enum and the list the service checks against must not drift apart.
-if (Object.keys(SatisfactionSubjectTypeEnum).join() !== SATISFACTION_SUBJECT_TYPES.join()) throw new Error('SatisfactionSubjectTypeEnum and SATISFACTION_SUBJECT_TYPES differ');
+if (Object.keys(SatisfactionSubjectTypeEnum).join() !== SATISFACTION_SUBJECT_TYPES.join())
+  throw new Error('SatisfactionSubjectTypeEnum and SATISFACTION_SUBJECT_TYPES differ');
 registerEnumType(SatisfactionSubjectTypeEnum, {
   name: 'SatisfactionSubjectType',
   description: '满意度调查对象 / What a satisfaction response is about',
@@ -27,7 +28,7 @@ export class SatisfactionSubjectInput {
 }
 
 @InputType('RecordSatisfactionInput', {
-  description: '客户满意度追踪调查 / One customer\'s answer to a satisfaction survey about one contact, complaint or order (one answer per subject).',
+  description: "客户满意度追踪调查 / One customer's answer to a satisfaction survey about one contact, complaint or order (one answer per subject).",
 })
 export class RecordSatisfactionInput {
   @Field(() => ID, { description: 'The customer who answered: a customer in your book (others are NOT_FOUND).' }) customerId!: string;
@@ -51,9 +52,9 @@ export class SatisfactionSubject {
 @ObjectType('SatisfactionResponse', {
   implements: Node,
   description:
-    '客户满意度 / A customer\'s satisfaction with one contact, complaint or order: a CSAT score (1–5) and, when asked, the likelihood to recommend ' +
+    "客户满意度 / A customer's satisfaction with one contact, complaint or order: a CSAT score (1–5) and, when asked, the likelihood to recommend " +
     '(0–10, for NPS). Visible to whoever sees the customer. The manager and branch are those responsible for the subject when it happened ' +
-    '(contact: its manager and the customer\'s branch; complaint: as recorded at filing; order: the seller, else the customer\'s manager and branch at the time), ' +
+    "(contact: its manager and the customer's branch; complaint: as recorded at filing; order: the seller, else the customer's manager and branch at the time), " +
     'so a later reassignment does not move old scores between books.',
 })
 export class SatisfactionResponse extends Node {
@@ -82,7 +83,9 @@ export class SatisfactionResponseConnection {
 @ArgsType()
 export class SatisfactionPageArgs {
   @Field(() => Int, { nullable: true, description: 'Responses after `after` (default 20, max 100).' }) first?: number | null;
-  @Field(() => String, { nullable: true, description: 'The cursor of the response to page after (pageInfo.endCursor of the previous page).' }) after?: string | null;
+  @Field(() => String, { nullable: true, description: 'The cursor of the response to page after (pageInfo.endCursor of the previous page).' }) after?:
+    string | null;
   @Field(() => Int, { nullable: true, description: 'Responses before `before` (max 100).' }) last?: number | null;
-  @Field(() => String, { nullable: true, description: 'The cursor of the response to page before (pageInfo.startCursor of the next page).' }) before?: string | null;
+  @Field(() => String, { nullable: true, description: 'The cursor of the response to page before (pageInfo.startCursor of the next page).' }) before?:
+    string | null;
 }

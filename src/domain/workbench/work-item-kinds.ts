@@ -44,10 +44,10 @@ export const QUEUE_KINDS: readonly QueueKind[] = [...WORK_ITEM_KINDS, 'LINE_ITEM
 
 registerEnumType(WorkItemKindEnum, {
   name: 'WorkItemKind',
-  description: '客户经理待办类型 / Kind of work in a manager\'s queue (look-ahead and priority: setting core.workQueue)',
+  description: "客户经理待办类型 / Kind of work in a manager's queue (look-ahead and priority: setting core.workQueue)",
   valuesConfig: {
     CONTACT_DUE: { description: 'The contact plan falls due within contactDueWithinDays (not yet overdue); not for dormant customers.' },
-    CONTACT_OVERDUE: { description: 'The contact plan\'s nextDueAt has passed; not for dormant customers.' },
+    CONTACT_OVERDUE: { description: "The contact plan's nextDueAt has passed; not for dormant customers." },
     DORMANT_REACTIVATION: { description: 'A DORMANT customer whose (reactivation) contact is due within contactDueWithinDays or overdue.' },
     RISK_ASSESSMENT_EXPIRING: { description: 'The newest risk assessment expires within assessmentExpiringWithinDays.' },
     RISK_ASSESSMENT_EXPIRED: { description: 'The newest risk assessment has expired (riskProfile.expired).' },
@@ -55,27 +55,31 @@ registerEnumType(WorkItemKindEnum, {
     COOLING_OFF_ENDING: { description: 'A pending order whose cooling-off period ends within coolingOffEndingWithinHours; one item per order.' },
     PRODUCT_MATURING: {
       description:
-        'An open position that matures within productMaturingWithinDays: its attributes carry `maturesAt` (a line\'s product detail, copied into the position when booked), an instant as ISO 8601 UTC with milliseconds (2027-01-31T16:00:00.000Z); one item per position.',
+        "An open position that matures within productMaturingWithinDays: its attributes carry `maturesAt` (a line's product detail, copied into the position when booked), an instant as ISO 8601 UTC with milliseconds (2027-01-31T16:00:00.000Z); one item per position.",
     },
     NEAR_NEXT_TIER: {
       description:
         'A customer within setting core.nearNextTier of the tier above theirs (临界区间客户拓展上移): exactly the customers of `customers(filter: { nearNextTier: true })`, on the valuation snapshot; one item per customer. ' +
-        'Due at the start of the bank\'s day (China) the queue is read on, so pages of one day page consistently; the explanation names the next tier and the gap (as Customer.nextTier, on the snapshot).',
+        "Due at the start of the bank's day (China) the queue is read on, so pages of one day page consistently; the explanation names the next tier and the gap (as Customer.nextTier, on the snapshot).",
     },
     UNASSIGNED: {
-      description: "A customer of the manager's branch without a manager; only for branch managers and head office (the same customers appear in the queue of every manager of the branch).",
+      description:
+        "A customer of the manager's branch without a manager; only for branch managers and head office (the same customers appear in the queue of every manager of the branch).",
     },
     LEAD_NEW: {
-      description: 'A lead the manager holds (DISTRIBUTED: claimed or distributed) awaiting feedback (信息反馈), due core.leads.feedbackDueDays after it was assigned; `lead` is set, `customer` null.',
+      description:
+        'A lead the manager holds (DISTRIBUTED: claimed or distributed) awaiting feedback (信息反馈), due core.leads.feedbackDueDays after it was assigned; `lead` is set, `customer` null.',
     },
-    LEAD_FEEDBACK_OVERDUE: { description: 'A lead the manager holds whose feedback is past due (assigned more than core.leads.feedbackDueDays ago, still DISTRIBUTED).' },
+    LEAD_FEEDBACK_OVERDUE: {
+      description: 'A lead the manager holds whose feedback is past due (assigned more than core.leads.feedbackDueDays ago, still DISTRIBUTED).',
+    },
     CUSTOMER_AT_BRANCH: {
       description:
         'The customer was identified at a branch counter (identifyCustomer) within core.counter.visitNoticeHours: go and greet them; one item per visit, due when identified.',
     },
     LINE_ITEM: {
       description:
-        'An item a product line raises about its own records (e.g. loans: LOANS_REPAYMENT_DUE, LOANS_OVERDUE): `lineKind` names it, `subjectId` is the record (a Loan…), priority from the line\'s settings.',
+        "An item a product line raises about its own records (e.g. loans: LOANS_REPAYMENT_DUE, LOANS_OVERDUE): `lineKind` names it, `subjectId` is the record (a Loan…), priority from the line's settings.",
     },
   },
 });
@@ -133,7 +137,10 @@ export function explanationOf(kind: WorkItemKind, dueAt: Date, next?: NextTier |
     case 'COOLING_OFF_ENDING':
       return text(`订单冷静期将于 ${d} 结束，请做好回访`, `The order's cooling-off period ends on ${d}: call the customer back`);
     case 'PRODUCT_MATURING':
-      return text(`客户持有的产品将于 ${d} 到期，请提前沟通续作或赎回安排`, `A product the customer holds matures on ${d}: discuss reinvestment or redemption ahead`);
+      return text(
+        `客户持有的产品将于 ${d} 到期，请提前沟通续作或赎回安排`,
+        `A product the customer holds matures on ${d}: discuss reinvestment or redemption ahead`,
+      );
     case 'UNASSIGNED':
       return text('网点客户尚未分配客户经理', 'Branch customer without a manager: assign one');
     case 'LEAD_NEW':

@@ -1,7 +1,7 @@
 import { and, asc, inArray } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import type { HostContext } from '../../app/runtime.js';
+import type { HostContext } from '../../graphql/context.js';
 import { customerScope, mayReadManager } from '../../access/scope.js';
 import { requireRole } from '../../auth/guards.js';
 import { CUSTOMER_READER_ROLES } from '../../auth/principal.js';
@@ -26,7 +26,15 @@ function decodeCursor(cursor: string, lineKinds: ReadonlySet<string>): WorkQueue
   try {
     const [priority, dueAt, kind, subjectId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const due = new Date(String(dueAt));
-    if (Number.isInteger(priority) && !Number.isNaN(due.getTime()) && ((WORK_ITEM_KINDS as readonly unknown[]).includes(kind) || lineKinds.has(kind as string)) && Number.isInteger(subjectId) && Math.abs(priority as number) < 2 ** 31 && (subjectId as number) > 0 && (subjectId as number) < 2 ** 31) {
+    if (
+      Number.isInteger(priority) &&
+      !Number.isNaN(due.getTime()) &&
+      ((WORK_ITEM_KINDS as readonly unknown[]).includes(kind) || lineKinds.has(kind as string)) &&
+      Number.isInteger(subjectId) &&
+      Math.abs(priority as number) < 2 ** 31 &&
+      (subjectId as number) > 0 &&
+      (subjectId as number) < 2 ** 31
+    ) {
       return { priority: priority as number, dueAt: due, kind: kind as string, subjectId: subjectId as number };
     }
   } catch {
@@ -45,7 +53,13 @@ interface QueuePage {
  * The pages of several managers' queues: one statement for the items, one for their
  * customers with what the selection reads below them (holdings, assessments…).
  */
-async function loadQueuePages(ctx: HostContext, q: WorkQueueQuery, start: WorkQueueCursor | undefined, limit: number, prefetch: CustomerPrefetch): Promise<QueuePage[]> {
+async function loadQueuePages(
+  ctx: HostContext,
+  q: WorkQueueQuery,
+  start: WorkQueueCursor | undefined,
+  limit: number,
+  prefetch: CustomerPrefetch,
+): Promise<QueuePage[]> {
   const rows: WorkItemRow[] = resultRows(await ctx.db.execute(workQueuePageSql(q, start, limit))).map((r) => ({
     managerId: Number(r.manager_id),
     kind: String(r.kind),
@@ -59,7 +73,8 @@ async function loadQueuePages(ctx: HostContext, q: WorkQueueQuery, start: WorkQu
   const ids = [...new Set(rows.flatMap((r) => (r.customerId === null ? [] : [r.customerId])))];
   const found = new Map<number, unknown>();
   if (ids.length > 0) {
-    for (const c of await loadCustomers(ctx, and(inArray(customers.id, ids), customerScope(ctx.principal)), asc(customers.id), ids.length, prefetch)) found.set(c.id, c);
+    for (const c of await loadCustomers(ctx, and(inArray(customers.id, ids), customerScope(ctx.principal)), asc(customers.id), ids.length, prefetch))
+      found.set(c.id, c);
   }
   return q.managerIds.map((id) => ({ rows: rows.filter((r) => r.managerId === id), customers: found }));
 }
@@ -76,7 +91,7 @@ export class WorkQueueResolver {
   @FieldResolver(() => WorkItemConnection, {
     description:
       "The manager's work queue (客户经理工作台): what to do for the customers of their book, ranked by priority (highest first) then due date; one statement per page whatever its size " +
-      '(and one for the customers selected), and the same for a page of managers with their queues. A relationship manager sees only their own queue, a branch manager the queues of their branch\'s managers, head office any; others get FORBIDDEN.',
+      "(and one for the customers selected), and the same for a page of managers with their queues. A relationship manager sees only their own queue, a branch manager the queues of their branch's managers, head office any; others get FORBIDDEN.",
   })
   async workQueue(
     @Root() m: ManagerRow,
@@ -102,23 +117,45 @@ export class WorkQueueResolver {
     const key = JSON.stringify([info.path.key, kindList, size, after ?? null]);
     const q = { principal: ctx.principal, kinds: kindList, now: ctx.now, settings: ctx.settings, lines };
     const { rows, customers: byId } = await ctx
-      .loader<number, QueuePage>(`core.workQueue:${key}`, (ids) => loadQueuePages(ctx, { ...q, managerIds: ids }, start, size + 1, prefetchFor(info, ['edges', 'node', 'customer'])))
+      .loader<number, QueuePage>(`core.workQueue:${key}`, (ids) =>
+        loadQueuePages(ctx, { ...q, managerIds: ids }, start, size + 1, prefetchFor(info, ['edges', 'node', 'customer'])),
+      )
       .load(m.id);
     const page = rows.slice(0, size);
     const edges = page.map((r) => {
       const line = lineOf.get(r.kind);
       const customer = r.customerId === null ? null : byId.get(r.customerId);
       const node = line
-        ? { kind: 'LINE_ITEM', lineKind: r.kind, subjectId: toGlobalId(line.subjectType, r.subjectId), customer, leadId: null, dueAt: r.dueAt, priority: r.priority, explanation: ctx.t(line.kinds[r.kind]!.explain(day(r.dueAt))) }
+        ? {
+            kind: 'LINE_ITEM',
+            lineKind: r.kind,
+            subjectId: toGlobalId(line.subjectType, r.subjectId),
+            customer,
+            leadId: null,
+            dueAt: r.dueAt,
+            priority: r.priority,
+            explanation: ctx.t(line.kinds[r.kind]!.explain(day(r.dueAt))),
+          }
         : {
-            kind: r.kind, lineKind: null, subjectId: null, customer, leadId: r.kind.startsWith('LEAD_') ? r.subjectId : null, dueAt: r.dueAt, priority: r.priority,
+            kind: r.kind,
+            lineKind: null,
+            subjectId: null,
+            customer,
+            leadId: r.kind.startsWith('LEAD_') ? r.subjectId : null,
+            dueAt: r.dueAt,
+            priority: r.priority,
             explanation: ctx.t(explanationOf(r.kind as WorkItemKind, r.dueAt, nearTier(r, ctx))),
           };
       return { cursor: encodeCursor(r), node };
     });
     const connection = {
       edges,
-      pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: start !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: start !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
     const counts = ctx.loader<number, number>(`core.workQueueCount:${JSON.stringify(kindList)}`, async (ids) => {
       const n = new Map(resultRows(await ctx.db.execute(workQueueCountSql({ ...q, managerIds: ids }))).map((r) => [Number(r.manager_id), Number(r.n)]));

@@ -6,7 +6,7 @@ import { branchVisits, complaints, customers, holdings, leads, managers, orders 
 import { counterConfig } from '../branch-floor/counter.settings.js';
 import { leadScope } from '../leads/lead.scope.js';
 import { leadConfig } from '../leads/lead.settings.js';
-import type { SettingsReader } from '../../suitability/types.js';
+import type { SettingsReader } from '../../settings/reader.js';
 import { activityCaseSql, activitySince, businessCountSql, lastReachedSql } from '../customers/activity.js';
 import { basisMeasures } from '../customers/classification.js';
 import { measureSql, nearNextTierSql } from '../customers/customer-filter-classes.js';
@@ -94,7 +94,10 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
       select ${customers.id} as id, ${customers.managerId} as manager_id, ${activityCaseSql(sql`x.n`, q.settings)} as activity, ${nextDueSql(sql`x.n`, sql`x.r`, q.settings)} as next_due
       from book ${customers} cross join lateral (select ${businessCountSql(sql`${customers.id}`, since)} as n, ${lastReachedSql(sql`${customers.id}`)} as r offset 0) x
     ) b where b.next_due <= ${at(new Date(now.getTime() + s.contactDueWithinDays * DAY_MS))}) c
-      where c.kind in (${sql.join([...want].filter((k) => k.startsWith('CONTACT_') || k === 'DORMANT_REACTIVATION').map((k) => sql`${k}`), sql`, `)})`);
+      where c.kind in (${sql.join(
+        [...want].filter((k) => k.startsWith('CONTACT_') || k === 'DORMANT_REACTIVATION').map((k) => sql`${k}`),
+        sql`, `,
+      )})`);
   }
   if (want.has('RISK_ASSESSMENT_EXPIRED') || want.has('RISK_ASSESSMENT_EXPIRING')) {
     const expires = sql`(b.risk_assessed_at + make_interval(days => ${validityDays}::int))`;
@@ -102,7 +105,10 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
     const kind = sql`(case when ${expires} <= ${at(now)} then 'RISK_ASSESSMENT_EXPIRED' else 'RISK_ASSESSMENT_EXPIRING' end)`;
     branches.push(sql`select * from (select b.manager_id, ${kind} as kind, b.id as subject_id, b.id as customer_id, ${expires} as due_at from book b
       where b.risk_assessed_at is not null and ${expires} <= ${at(new Date(now.getTime() + s.assessmentExpiringWithinDays * DAY_MS))}) a
-      where a.kind in (${sql.join([...want].filter((k) => k.startsWith('RISK_')).map((k) => sql`${k}`), sql`, `)})`);
+      where a.kind in (${sql.join(
+        [...want].filter((k) => k.startsWith('RISK_')).map((k) => sql`${k}`),
+        sql`, `,
+      )})`);
   }
   if (want.has('COMPLAINT_OPEN')) {
     // Open (no feedback yet) and past its response deadline: Complaint.overdue.
@@ -136,12 +142,17 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
     branches.push(sql`select * from (select l.manager_id, ${kind} as kind, l.id as subject_id, null::int as customer_id, ${due} as due_at
       from ${leads} l where l.manager_id = any(${intArray(q.managerIds)}) and l.stage = 'DISTRIBUTED' and l.assigned_at is not null
         and l.id in (select ${leads.id} from ${leads} where ${leadScope(q.principal)})) n
-      where n.kind in (${sql.join([...want].filter((k) => k.startsWith('LEAD_')).map((k) => sql`${k}`), sql`, `)})`);
+      where n.kind in (${sql.join(
+        [...want].filter((k) => k.startsWith('LEAD_')).map((k) => sql`${k}`),
+        sql`, `,
+      )})`);
   }
   if (want.has('LINE_ITEM')) {
     // Each line's own items, for the customers of the book only (the line's SQL is handed the book's ids), tagged with their manager here.
     for (const line of q.lines) {
-      branches.push(sql`select b.manager_id, x.kind, x.subject_id, x.customer_id, x.due_at from (${line.sql(sql`select id from book`, now, q.settings)}) x join book b on b.id = x.customer_id`);
+      branches.push(
+        sql`select b.manager_id, x.kind, x.subject_id, x.customer_id, x.due_at from (${line.sql(sql`select id from book`, now, q.settings)}) x join book b on b.id = x.customer_id`,
+      );
     }
   }
   // Every branch above has five columns; the measures of NEAR_NEXT_TIER ride along as two more.
@@ -154,13 +165,13 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
       ${at(startOfBankDay(now))} as due_at, ${measureSql('ASSETS', q.settings, now)}::numeric as assets_cny, ${contribution} as contribution_cny
       from book ${customers} where ${nearNextTierSql(q.settings, now)}`);
   }
-  if (unioned.length === 0) unioned.push(sql`select null::int as manager_id, null::text as kind, null::int as subject_id, null::int as customer_id, null::timestamptz as due_at, null::numeric as assets_cny, null::numeric as contribution_cny where false`);
+  if (unioned.length === 0)
+    unioned.push(
+      sql`select null::int as manager_id, null::text as kind, null::int as subject_id, null::int as customer_id, null::timestamptz as due_at, null::numeric as assets_cny, null::numeric as contribution_cny where false`,
+    );
 
   const lineKinds = q.lines.flatMap((l) => Object.entries(l.kinds).map(([k, d]) => sql`when ${k} then ${d.priority(q.settings)}::int`));
-  const priority = sql`(case i.kind ${sql.join(
-    [...WORK_ITEM_KINDS.map((k) => sql`when ${k} then ${s.priorities[k]}::int`), ...lineKinds],
-    sql` `,
-  )} end)`;
+  const priority = sql`(case i.kind ${sql.join([...WORK_ITEM_KINDS.map((k) => sql`when ${k} then ${s.priorities[k]}::int`), ...lineKinds], sql` `)} end)`;
   const book = sql`select * from ${customers} where ${and(inArray(customers.managerId, [...q.managerIds]), customerScope(q.principal))}`;
   return sql`with book as (${book}), items as (select i.manager_id, i.kind, i.subject_id, i.customer_id, i.due_at, i.assets_cny, i.contribution_cny, ${priority} as priority from (${sql.join(unioned, sql` union all `)}) i)`;
 }

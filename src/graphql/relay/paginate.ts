@@ -87,11 +87,7 @@ export function toConnection<T>(
 
 /** Pages an in-memory list (ordered by key ascending) the same way. */
 export function pageList<T>(page: KeysetPage, all: T[], keyOf: (row: T) => number): ConnectionResult<unknown> {
-  let items = all.filter(
-    (r) =>
-      (page.afterKey === undefined || keyOf(r) > page.afterKey) &&
-      (page.beforeKey === undefined || keyOf(r) < page.beforeKey),
-  );
+  let items = all.filter((r) => (page.afterKey === undefined || keyOf(r) > page.afterKey) && (page.beforeKey === undefined || keyOf(r) < page.beforeKey));
   if (page.direction === 'backward') items = items.slice().reverse();
   return toConnection(page, items.slice(0, page.limit), keyOf, () => all.length);
 }

@@ -40,12 +40,20 @@ export async function runIdentifyBench(): Promise<number> {
   try {
     await seedBenchDatabase(db.url, CUSTOMERS, bp.plugins);
     // Each visitor comes to a counter of their own customer's branch, served by a manager of that branch.
-    const rows = await pg.unsafe(`select c.id_type, c.id_number, c.branch_id, (select m.id from managers m where m.branch_id = c.branch_id order by m.id limit 1) as staff
+    const rows =
+      await pg.unsafe(`select c.id_type, c.id_number, c.branch_id, (select m.id from managers m where m.branch_id = c.branch_id order by m.id limit 1) as staff
       from customers c order by random() limit 500`);
     const visitors = rows.filter((r) => r.staff !== null);
     const tokens = new Map<number, string>();
     for (const v of visitors) {
-      if (!tokens.has(v.staff)) tokens.set(v.staff, await signDevelopmentToken({ subject: `rm-${v.staff}`, role: 'RELATIONSHIP_MANAGER', managerId: v.staff, branchId: v.branch_id }, { secret, issuer: 'finmart', audience: 'finmart-api', expiresIn: '1h' }));
+      if (!tokens.has(v.staff))
+        tokens.set(
+          v.staff,
+          await signDevelopmentToken(
+            { subject: `rm-${v.staff}`, role: 'RELATIONSHIP_MANAGER', managerId: v.staff, branchId: v.branch_id },
+            { secret, issuer: 'finmart', audience: 'finmart-api', expiresIn: '1h' },
+          ),
+        );
     }
 
     // Statements of one identification, counted in process on the same data.
@@ -53,7 +61,12 @@ export async function runIdentifyBench(): Promise<number> {
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: DEVELOPMENT_JWT_SECRET, DATABASE_URL: db.url });
     const host = await createHost({ config, logger: createLogger('silent'), installed: bp.plugins, database });
     const v0 = visitors[0]!;
-    const ctx = createRequestContext(host.runtime, { subject: 'bench', role: 'RELATIONSHIP_MANAGER', managerId: v0.staff, branchId: v0.branch_id }, 'en', randomUUID());
+    const ctx = createRequestContext(
+      host.runtime,
+      { subject: 'bench', role: 'RELATIONSHIP_MANAGER', managerId: v0.staff, branchId: v0.branch_id },
+      'en',
+      randomUUID(),
+    );
     const { statements } = await captureStatements(() => identifyCustomer(ctx, { idType: v0.id_type, idNumber: v0.id_number, branchId: v0.branch_id }));
     await host.close();
     await database.close();
@@ -63,7 +76,11 @@ export async function runIdentifyBench(): Promise<number> {
       const v = visitors[i % visitors.length]!;
       // One in ten presents an ID the bank does not know.
       const idNumber = i % 10 === 9 ? `11010119900101${String(1000 + (i % 9000)).slice(-4)}` : v.id_number;
-      return send(target!.url, tokens.get(v.staff)!, { query: IDENTIFY, variables: { i: { idType: v.id_type, idNumber, branchId: toGlobalId('Branch', v.branch_id) } }, key: 'identify' });
+      return send(target!.url, tokens.get(v.staff)!, {
+        query: IDENTIFY,
+        variables: { i: { idType: v.id_type, idNumber, branchId: toGlobalId('Branch', v.branch_id) } },
+        key: 'identify',
+      });
     };
     // Warm-up, then the measured run.
     for (let i = 0; i < 50; i++) await request(i);
@@ -99,7 +116,7 @@ export async function runIdentifyBench(): Promise<number> {
         `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}, ${version}, by \`npm run bench -- --identify\` (tests/bench/identify/).`,
         `The server as deployed (compiled, NODE_ENV=production, audit on) over the demo bank; relationship managers at their own branch's counter identify`,
         `random customers of the branch (one request in ten an unknown ID) for ${SECONDS} s at concurrency ${CONCURRENCY}, after a warm-up. Statements counted in`,
-        'process for one identification: the customer with tier and manager, what the alerts need (by the work queue\'s own predicates) and the bundles',
+        "process for one identification: the customer with tier and manager, what the alerts need (by the work queue's own predicates) and the bundles",
         'on offer in one statement; the visit with its audit entry in another.',
         '',
         table,

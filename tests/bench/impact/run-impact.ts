@@ -23,7 +23,11 @@ const OUT = new URL('../impact.md', import.meta.url);
 const PROPOSALS: { name: string; key: string; value: unknown }[] = [
   { name: 'gold account risk level C3 → C4', key: 'gold.accountGoldRequiredRiskLevel', value: 'C4' },
   { name: 'senior-customer age 65 → 60', key: 'core.seniorCustomerAge', value: 60 },
-  { name: 'professional investor: financial assets 5,000,000 → 3,000,000', key: 'core.professionalInvestor', value: { financialAssetsCny: '3000000', averageIncomeCny: '500000', experienceYears: 2 } },
+  {
+    name: 'professional investor: financial assets 5,000,000 → 3,000,000',
+    key: 'core.professionalInvestor',
+    value: { financialAssetsCny: '3000000', averageIncomeCny: '500000', experienceYears: 2 },
+  },
 ];
 
 /**
@@ -51,13 +55,22 @@ export async function runImpactBench(): Promise<number> {
       const runs = [];
       for (let i = 0; i < (GROW > 0 ? 1 : 3); i++) {
         const ctx = createRequestContext(host.runtime, { subject: 'bench', role: 'HEAD_OFFICE' }, 'en', randomUUID());
-        const checked = checkProposal({ settings: [{ key: proposal.key, value: proposal.value }], disableRules: [], enableRules: [] }, host.runtime.settings, host.runtime.rules);
-        const [row] = await host.runtime.database.db.insert(impactReports).values({ status: 'RUNNING', proposal: {}, settingsVersion: 0, asOf: ctx.now, requestedBy: 'bench', createdAt: ctx.now }).returning();
+        const checked = checkProposal(
+          { settings: [{ key: proposal.key, value: proposal.value }], disableRules: [], enableRules: [] },
+          host.runtime.settings,
+          host.runtime.rules,
+        );
+        const [row] = await host.runtime.database.db
+          .insert(impactReports)
+          .values({ status: 'RUNNING', proposal: {}, settingsVersion: 0, asOf: ctx.now, requestedBy: 'bench', createdAt: ctx.now })
+          .returning();
         await runImpact(ctx, row!.id, checked);
         const [done] = await host.runtime.database.db.select().from(impactReports).where(eq(impactReports.id, row!.id));
         const s = done!.summary as Record<string, any>;
         runs.push(s);
-        console.log(`[impact] ${proposal.name}, run ${i + 1}: ${s.customers} customers × ${s.products} products (${s.productsReached} reached) in ${s.elapsedMs} ms (facts ${s.loadMs} ms, rules ${s.evaluateMs} ms); entries ${s.byDirection.LOSES + s.byDirection.GAINS + s.byDirection.CHANGES}`);
+        console.log(
+          `[impact] ${proposal.name}, run ${i + 1}: ${s.customers} customers × ${s.products} products (${s.productsReached} reached) in ${s.elapsedMs} ms (facts ${s.loadMs} ms, rules ${s.evaluateMs} ms); entries ${s.byDirection.LOSES + s.byDirection.GAINS + s.byDirection.CHANGES}`,
+        );
       }
       const b = runs.reduce((a, c) => (c.elapsedMs < a.elapsedMs ? c : a));
       const moved = b.byDirection.LOSES + b.byDirection.GAINS + b.byDirection.CHANGES;
@@ -89,7 +102,7 @@ export async function runImpactBench(): Promise<number> {
         `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}, ${version}, by \`npm run bench -- --impact\` (tests/bench/impact/).`,
         `The demo bank (${CUSTOMERS} customers, every line), three proposals, three runs each, the fastest shown. Target: the demo book in seconds (under 10 s).`,
         '',
-        'A pair is one customer × one product on sale; the report covers every pair. Only products a proposal can reach are judged (a rule of theirs reads the changed setting — rules read only the settings they declare, or their own plugin\'s); of those pairs, only the rules the change reaches run first, and the whole plan only where they say something different. A rule that reads nothing of the customer for a product is answered from memory for the rest of the book. "Waiting for facts" is time the judging waited for the next batch of customers\' facts; the report\'s entries are written while the run judges (PostgreSQL). On PostgreSQL a book of at least 50,000 customers (`IMPACT_WORKERS_FROM`) is cut into slices judged on `IMPACT_WORKERS` worker threads beside the run\'s own (default: one less than the cores), all in the run\'s exported snapshot; the time columns then add up the threads.',
+        "A pair is one customer × one product on sale; the report covers every pair. Only products a proposal can reach are judged (a rule of theirs reads the changed setting — rules read only the settings they declare, or their own plugin's); of those pairs, only the rules the change reaches run first, and the whole plan only where they say something different. A rule that reads nothing of the customer for a product is answered from memory for the rest of the book. \"Waiting for facts\" is time the judging waited for the next batch of customers' facts; the report's entries are written while the run judges (PostgreSQL). On PostgreSQL a book of at least 50,000 customers (`IMPACT_WORKERS_FROM`) is cut into slices judged on `IMPACT_WORKERS` worker threads beside the run's own (default: one less than the cores), all in the run's exported snapshot; the time columns then add up the threads.",
         '',
         ...header,
         ...rows,

@@ -35,7 +35,18 @@ export interface DistributionRun {
   deterministic: boolean;
 }
 
-const INDUSTRIES = ['MANUFACTURING', 'CONSTRUCTION', 'REAL_ESTATE', 'WHOLESALE_RETAIL', 'TRANSPORT', 'IT_SERVICES', 'HEALTHCARE', 'EDUCATION', 'PUBLIC_SECTOR', 'AGRICULTURE'];
+const INDUSTRIES = [
+  'MANUFACTURING',
+  'CONSTRUCTION',
+  'REAL_ESTATE',
+  'WHOLESALE_RETAIL',
+  'TRANSPORT',
+  'IT_SERVICES',
+  'HEALTHCARE',
+  'EDUCATION',
+  'PUBLIC_SECTOR',
+  'AGRICULTURE',
+];
 const PRINCIPAL: Principal = { subject: 'bench-leads', role: 'HEAD_OFFICE' };
 const MUTATION = `mutation($i: DistributeLeadsInput!) { distributeLeads(input: $i) { manager { id } } }`;
 
@@ -77,14 +88,21 @@ export async function buildLeadBank(host: Host, size: LeadBenchSize): Promise<nu
 
 /** Puts the bench's leads back in their pools (between strategies). */
 async function resetLeads(host: Host, ids: number[]): Promise<void> {
-  await host.runtime.database.db.execute(sql`update leads set manager_id = null, stage = 'COLLECTED', assigned_at = null where id = any(${sql.raw(`array[${ids.join(',')}]`)}::int[])`);
+  await host.runtime.database.db.execute(
+    sql`update leads set manager_id = null, stage = 'COLLECTED', assigned_at = null where id = any(${sql.raw(`array[${ids.join(',')}]`)}::int[])`,
+  );
 }
 
 async function distribute(host: Host, ids: number[], strategy: string, capacity: number) {
   const ctx = createRequestContext(host.runtime, PRINCIPAL, 'en', randomUUID());
   const started = performance.now();
   const { result, log } = await countStatements(() =>
-    graphql({ schema: host.schema, source: MUTATION, contextValue: ctx, variableValues: { i: { leadIds: ids.map((id) => toGlobalId('Lead', id)), strategy, capacity, idempotencyKey: `bench-${randomUUID()}` } } }),
+    graphql({
+      schema: host.schema,
+      source: MUTATION,
+      contextValue: ctx,
+      variableValues: { i: { leadIds: ids.map((id) => toGlobalId('Lead', id)), strategy, capacity, idempotencyKey: `bench-${randomUUID()}` } },
+    }),
   );
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
   const managers = (result.data as { distributeLeads: { manager: { id: string } | null }[] }).distributeLeads.map((a) => a.manager?.id ?? null);
@@ -95,7 +113,9 @@ async function distribute(host: Host, ids: number[], strategy: string, capacity:
 async function quality(host: Host, ids: number[]) {
   const arr = sql.raw(`array[${ids.join(',')}]::int[]`);
   const km = (lat: string, lon: string) =>
-    sql.raw(`6371.0088 * 2 * asin(sqrt(power(sin(radians(${lat} - l.latitude) / 2), 2) + cos(radians(l.latitude)) * cos(radians(${lat})) * power(sin(radians(${lon} - l.longitude) / 2), 2)))`);
+    sql.raw(
+      `6371.0088 * 2 * asin(sqrt(power(sin(radians(${lat} - l.latitude) / 2), 2) + cos(radians(l.latitude)) * cos(radians(${lat})) * power(sin(radians(${lon} - l.longitude) / 2), 2)))`,
+    );
   const [q] = resultRows(
     await host.runtime.database.db.execute(sql`with a as (
         select l.id, m.id as manager_id, ${km('b.latitude', 'b.longitude')} as km, l.industry = any(m.industries) as match,
@@ -110,8 +130,11 @@ async function quality(host: Host, ids: number[]) {
   );
   const n = (v: unknown) => (v == null ? NaN : Number(v));
   return {
-    assigned: n(q!.assigned), unassigned: n(q!.unassigned),
-    km: { mean: n(q!.mean), p90: n(q!.p90), max: n(q!.max) }, nearestKm: n(q!.nearest), industryMatch: n(q!.match),
+    assigned: n(q!.assigned),
+    unassigned: n(q!.unassigned),
+    km: { mean: n(q!.mean), p90: n(q!.p90), max: n(q!.max) },
+    nearestKm: n(q!.nearest),
+    industryMatch: n(q!.match),
     load: { min: n(q!.lmin), max: n(q!.lmax), sd: n(q!.lsd) },
   };
 }
@@ -121,7 +144,12 @@ async function quality(host: Host, ids: number[]) {
  * (statements of the whole request), then measured; each run twice from the
  * same state, which must give the same assignments.
  */
-export async function runDistributionBench(host: Host, ids: number[], capacity: number, strategies = ['NEAREST', 'INDUSTRY', 'COMBINED']): Promise<DistributionRun[]> {
+export async function runDistributionBench(
+  host: Host,
+  ids: number[],
+  capacity: number,
+  strategies = ['NEAREST', 'INDUSTRY', 'COMBINED'],
+): Promise<DistributionRun[]> {
   const runs: DistributionRun[] = [];
   for (const strategy of strategies) {
     await resetLeads(host, ids);
@@ -129,7 +157,14 @@ export async function runDistributionBench(host: Host, ids: number[], capacity: 
     const measured = await quality(host, ids);
     await resetLeads(host, ids);
     const second = await distribute(host, ids, strategy, capacity);
-    runs.push({ strategy, capacity, ms: first.ms, statements: first.statements, ...measured, deterministic: JSON.stringify(first.managers) === JSON.stringify(second.managers) });
+    runs.push({
+      strategy,
+      capacity,
+      ms: first.ms,
+      statements: first.statements,
+      ...measured,
+      deterministic: JSON.stringify(first.managers) === JSON.stringify(second.managers),
+    });
   }
   return runs;
 }
@@ -147,5 +182,9 @@ export function renderDistribution(size: LeadBenchSize, runs: DistributionRun[])
       `| ${r.strategy} (capacity ${r.capacity}) | ${f(r.ms / 1000, 2)} s | ${r.statements} | ${r.assigned.toLocaleString('en')} / ${r.unassigned.toLocaleString('en')} | ${f(r.km.mean)} / ${f(r.km.p90)} / ${f(r.km.max)} | ${f(r.nearestKm)} | ${f(r.industryMatch * 100)} % | ${r.load.min} / ${r.load.max} / ${f(r.load.sd)} | ${r.deterministic ? 'yes' : '**no**'} |`,
     );
   }
-  return [`${size.leads.toLocaleString('en')} leads, ${size.branches} branches × ${size.managersPerBranch} managers = ${size.branches * size.managersPerBranch} managers.`, '', ...L].join('\n');
+  return [
+    `${size.leads.toLocaleString('en')} leads, ${size.branches} branches × ${size.managersPerBranch} managers = ${size.branches * size.managersPerBranch} managers.`,
+    '',
+    ...L,
+  ].join('\n');
 }

@@ -45,7 +45,7 @@ export async function runLeads(): Promise<number> {
         '',
         'Reading it: NEAREST is as close as the capacity allows (compare with the nearest possible); INDUSTRY matches every lead whose industry some',
         'manager covers, at the cost of distance; COMBINED takes the nearest branch with room and, within it, a manager covering the industry when one',
-        'has room — most of the industry match at NEAREST\'s distances. No manager ends above the capacity.',
+        "has room — most of the industry match at NEAREST's distances. No manager ends above the capacity.",
         '',
       ].join('\n'),
     );

@@ -3,11 +3,17 @@ import type { CapturedStatement } from './database.js';
 
 /** The hot statements the scale bench must show without a sequential scan. */
 export const HOT = [
-  { name: 'customers page (manager + risk filter, keyset)', test: /from "customers" where .*"customers"\."manager_id" = .*"customers"\."id" > .*order by .*limit/is },
+  {
+    name: 'customers page (manager + risk filter, keyset)',
+    test: /from "customers" where .*"customers"\."manager_id" = .*"customers"\."id" > .*order by .*limit/is,
+  },
   { name: 'customer by id, with scope (look-ahead statement)', test: /^with page as \(select .*from "customers" where \(?"customers"\."id" (=|in) /is },
   { name: 'open holdings of the page (inside the look-ahead)', test: /from "holdings" h where h\.customer_id = any\(array\(select id from page\)\)/is },
   { name: 'products of those holdings (inside the look-ahead)', test: /from "products" p where p\.id in \(select product_id from hold\)/is },
-  { name: 'newest risk assessment per customer (inside the look-ahead)', test: /from "risk_assessments" a where a\.customer_id = c\.id order by a\.assessed_at desc/is },
+  {
+    name: 'newest risk assessment per customer (inside the look-ahead)',
+    test: /from "risk_assessments" a where a\.customer_id = c\.id order by a\.assessed_at desc/is,
+  },
 ] as const;
 
 /** One EXPLAIN (ANALYZE, BUFFERS) of a statement the app sent. */

@@ -58,6 +58,16 @@ export async function measureLatency(
   }
   return cells.map(({ q, c }) => {
     const a = acc.get(`${q.name}|${c}`)!;
-    return { query: q.name, concurrency: c, p50: median(a.p50), p99: median(a.p99), rps: median(a.rps), statements: median(a.statements), bytes: median(a.bytes), requests: a.requests, failures: a.failures };
+    return {
+      query: q.name,
+      concurrency: c,
+      p50: median(a.p50),
+      p99: median(a.p99),
+      rps: median(a.rps),
+      statements: median(a.statements),
+      bytes: median(a.bytes),
+      requests: a.requests,
+      failures: a.failures,
+    };
   });
 }

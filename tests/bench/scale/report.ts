@@ -82,11 +82,13 @@ export function renderScale(r: ScaleReport): { markdown: string; pass: boolean }
   );
   L.push(
     'Rows marked like-for-like fetch exactly the data they fetch on the demo bank (same customers, same holdings), so only the size of the tables differs. ' +
-      'The other two ask for generated customers, who hold ≈ 10 positions each where the demo bank\'s hold ≈ 2.8 (2,000,000 / 200,000 against ' +
+      "The other two ask for generated customers, who hold ≈ 10 positions each where the demo bank's hold ≈ 2.8 (2,000,000 / 200,000 against " +
       `${n(r.demo.holdings)} / ${n(r.demo.customers)}): their responses are larger (bytes column), which costs serialisation and valuation in the app, not SQL.`,
     '',
   );
-  L.push('| Query | Like-for-like | Concurrency | Demo p50 ms | Demo p99 ms | Scale p50 ms | Scale p99 ms | p50 ratio | p99 ratio | SQL statements (demo / scale) | Response bytes (demo / scale) | Result (p50 ≤ 2×) |');
+  L.push(
+    '| Query | Like-for-like | Concurrency | Demo p50 ms | Demo p99 ms | Scale p50 ms | Scale p99 ms | p50 ratio | p99 ratio | SQL statements (demo / scale) | Response bytes (demo / scale) | Result (p50 ≤ 2×) |',
+  );
   L.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   let pass = true;
   let otherPass = true;
@@ -132,7 +134,9 @@ export function renderScale(r: ScaleReport): { markdown: string; pass: boolean }
     const growing = p.seqScans.filter((s) => r.growing.includes(s.table));
     const ok = growing.length === 0;
     pass &&= ok;
-    const scans = p.seqScans.length ? p.seqScans.map((s) => `Seq Scan on ${s.table} (${n(s.rows)} rows${r.growing.includes(s.table) ? '' : ', does not grow'})`).join(', ') : 'no Seq Scan';
+    const scans = p.seqScans.length
+      ? p.seqScans.map((s) => `Seq Scan on ${s.table} (${n(s.rows)} rows${r.growing.includes(s.table) ? '' : ', does not grow'})`).join(', ')
+      : 'no Seq Scan';
     L.push(`| ${p.name} | ${scans} | ${f(p.executionMs, 3)} | ${verdict(ok)} |`);
   }
   L.push('');

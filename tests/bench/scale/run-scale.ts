@@ -68,7 +68,12 @@ export async function runScale(): Promise<number> {
     const seedMs = Date.now() - t;
     const pg = database.client;
     const count = async (table: string) => Number((await pg.unsafe(`select count(*) n from ${table}`))[0].n);
-    const demoSizes = { customers: await count('customers'), holdings: await count('holdings'), products: await count('products'), assessments: await count('risk_assessments') };
+    const demoSizes = {
+      customers: await count('customers'),
+      holdings: await count('holdings'),
+      products: await count('products'),
+      assessments: await count('risk_assessments'),
+    };
     step(`demo bank seeded in ${(seedMs / 1000).toFixed(1)} s: ${JSON.stringify(demoSizes)}`);
 
     server = createServer();
@@ -124,8 +129,13 @@ export async function runScale(): Promise<number> {
       ];
       const answers = new Map<number, string>();
       for (const id of holders) answers.set(id, normalise((await send(endpoint, token, queries[0].requests[holders.indexOf(id)])).data));
-      const latency = await measureLatency(endpoint, token, queries, CONCURRENCIES, { rounds: ROUNDS, perBatch: PER_BATCH, maxMs: BATCH_MAX_MS }, (m) => step(`${label}: ${m}`));
-      for (const l of latency) step(`${label}: ${l.query} c=${l.concurrency}: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.statements} statements, ${l.failures} failures`);
+      const latency = await measureLatency(endpoint, token, queries, CONCURRENCIES, { rounds: ROUNDS, perBatch: PER_BATCH, maxMs: BATCH_MAX_MS }, (m) =>
+        step(`${label}: ${m}`),
+      );
+      for (const l of latency)
+        step(
+          `${label}: ${l.query} c=${l.concurrency}: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, ${l.statements} statements, ${l.failures} failures`,
+        );
       return { latency, cursorDepth: cursor.depth, bookRows, answers, bookRequest };
     };
 
@@ -146,7 +156,10 @@ export async function runScale(): Promise<number> {
     const freshId = Number(fresh.id);
     const scale = await stage('scale', [
       { name: Q2_SAME, requests: [demo.bookRequest] },
-      { name: `Q1 customer 360, new-range customer (${fresh.n} holdings)`, requests: [{ query: q360, variables: { id: toGlobalId('Customer', freshId) }, key: `q1:${freshId}` }] },
+      {
+        name: `Q1 customer 360, new-range customer (${fresh.n} holdings)`,
+        requests: [{ query: q360, variables: { id: toGlobalId('Customer', freshId) }, key: `q1:${freshId}` }],
+      },
     ]);
     // KPIs at scale: today's close of the grown bank (timed), then the KPI check over it.
     t = Date.now();
@@ -165,7 +178,12 @@ export async function runScale(): Promise<number> {
     const run = (query: string, variables: Record<string, unknown>) =>
       countStatements(() =>
         captureStatements(async () => {
-          const r = await graphql({ schema: host!.schema, source: query, variableValues: variables, contextValue: createRequestContext(host!.runtime, PRINCIPAL, 'en', randomUUID()) });
+          const r = await graphql({
+            schema: host!.schema,
+            source: query,
+            variableValues: variables,
+            contextValue: createRequestContext(host!.runtime, PRINCIPAL, 'en', randomUUID()),
+          });
           if (r.errors?.length) throw new Error(r.errors.map((e) => e.message).join('; '));
           return r;
         }),
@@ -186,14 +204,19 @@ export async function runScale(): Promise<number> {
         });
       }
       plans.push(plan);
-      step(`EXPLAIN ${name}: ${plan.seqScans.length ? `Seq Scan on ${plan.seqScans.map((s) => `${s.table} (${s.rows} rows)`).join(', ')}` : 'no Seq Scan'}, ${plan.executionMs} ms`);
+      step(
+        `EXPLAIN ${name}: ${plan.seqScans.length ? `Seq Scan on ${plan.seqScans.map((s) => `${s.table} (${s.rows} rows)`).join(', ')}` : 'no Seq Scan'}, ${plan.executionMs} ms`,
+      );
     }
 
     const report: ScaleReport = {
       date: new Date().toISOString(),
       machine: {
         cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
-        load: os.loadavg().map((l) => l.toFixed(2)).join(' / '),
+        load: os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' / '),
         database: String((await pg.unsafe('select version() v'))[0].v).split(',')[0],
       },
       demo: { ...demoSizes, seedMs },

@@ -11,10 +11,7 @@ export const highRiskCare: SuitabilityRule = {
   id: 'core.high-risk-care',
   version: '1.0.0',
   reads: ['core.highRiskFromRating', 'core.professionalInvestor'],
-  regulation: text(
-    '《证券期货投资者适当性管理办法》第二十条',
-    'Measures for the Suitability Management of Securities and Futures Investors, Art. 20',
-  ),
+  regulation: text('《证券期货投资者适当性管理办法》第二十条', 'Measures for the Suitability Management of Securities and Futures Investors, Art. 20'),
   description: text('向普通投资者销售高风险产品须履行特别注意义务', 'Extra care when selling a high-risk product to an ordinary investor'),
   reasons: {
     HIGH_RISK_EXTRA_CARE: {

@@ -12,10 +12,7 @@ export const professionalInvestor: SuitabilityRule = {
   id: 'core.professional-investor',
   version: '1.0.0',
   reads: ['core.professionalInvestor'],
-  regulation: text(
-    '《证券期货投资者适当性管理办法》第八条',
-    'Measures for the Suitability Management of Securities and Futures Investors, Art. 8',
-  ),
+  regulation: text('《证券期货投资者适当性管理办法》第八条', 'Measures for the Suitability Management of Securities and Futures Investors, Art. 8'),
   description: text('专业投资者可购买各风险等级的产品', 'Professional investors may buy products of every risk rating'),
   reasons: {
     PROFESSIONAL_INVESTOR: {

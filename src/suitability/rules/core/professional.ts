@@ -88,5 +88,4 @@ function assess(c: SuitabilityFacts['customer'], t: ProfessionalInvestorThreshol
 }
 
 /** Whether the customer is a professional investor (see {@link assessProfessionalInvestor}). */
-export const isProfessionalInvestor = (facts: SuitabilityFacts, settings: SettingsReader): boolean =>
-  assessProfessionalInvestor(facts, settings).professional;
+export const isProfessionalInvestor = (facts: SuitabilityFacts, settings: SettingsReader): boolean => assessProfessionalInvestor(facts, settings).professional;

@@ -14,7 +14,10 @@ export const seniorCustomer: SuitabilityRule = {
     '《商业银行理财产品销售管理办法》第二十八条；银行内部规定（高龄客户审批）',
     'Measures for the Administration of Sales of Wealth Management Products by Commercial Banks, Art. 28; bank house rule (senior approval)',
   ),
-  description: text('高龄客户购买须考虑年龄因素，高风险产品可需支行负责人审批', 'Senior customers: age is considered, and higher-risk products may need branch-head approval'),
+  description: text(
+    '高龄客户购买须考虑年龄因素，高风险产品可需支行负责人审批',
+    'Senior customers: age is considered, and higher-risk products may need branch-head approval',
+  ),
   reasons: {
     SENIOR_CUSTOMER: {
       outcome: 'WARN',
@@ -28,7 +31,7 @@ export const seniorCustomer: SuitabilityRule = {
       step: 'BRANCH_HEAD_APPROVAL',
       message: text(
         '客户年龄 {age} 岁，购买风险等级 {productRisk} 的产品（{fromRisk} 及以上）须经支行负责人审批',
-        'The customer is {age} years old: buying a {productRisk} product ({fromRisk} or above) needs the branch head\'s approval',
+        "The customer is {age} years old: buying a {productRisk} product ({fromRisk} or above) needs the branch head's approval",
       ),
     },
   },

@@ -51,8 +51,7 @@ const instants = perString((s: string): number | null => {
  * The evaluation instant. `facts.now` is canonical (it is also the decision's
  * `evaluatedAt`); `ctx.now` only covers a malformed `facts.now`.
  */
-export const evaluationInstant = (facts: SuitabilityFacts, ctx: RuleContext): number =>
-  instantOrNull(facts.now) ?? ctx.now.getTime();
+export const evaluationInstant = (facts: SuitabilityFacts, ctx: RuleContext): number => instantOrNull(facts.now) ?? ctx.now.getTime();
 
 /** Plain notation for messages: never exponent form, no float rounding. */
 export const plain = (d: Decimal): string => d.toFixed();

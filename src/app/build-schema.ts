@@ -1,6 +1,6 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
-import { BranchResolver, CustomerManagerResolver } from '../domain/organisation/organisation.types.js';
+import { BranchResolver, CustomerManagerResolver } from '../domain/organisation/organisation.resolver.js';
 import { CustomerAssignmentResolver } from '../domain/organisation/assignment.resolver.js';
 import { CustomerClassificationResolver } from '../domain/customers/customer-classification.resolver.js';
 import { ManagerRosterMutationResolver } from '../domain/organisation/roster.mutations.js';
@@ -11,7 +11,7 @@ import { CustomerResolver } from '../domain/customers/customer.resolver.js';
 import { CustomerLiabilitiesResolver } from '../domain/customers/liabilities.resolver.js';
 import { CustomerExternalFactsResolver, ExternalFactsMutationResolver } from '../domain/external/external.resolver.js';
 import { ProductLineValues, ProductLineValuesConfig } from '../domain/common/enums.js';
-import { HoldingResolver } from '../domain/holdings/holding.type.js';
+import { HoldingResolver } from '../domain/holdings/holding.resolver.js';
 import { ProductCoreResolver } from '../domain/products/product-core.resolver.js';
 import { lineTypeNames } from '../domain/products/product.interface.js';
 import { ProductQueryResolver } from '../domain/products/product.query.js';
@@ -23,10 +23,10 @@ import type { PluginManifest } from '../sdk/manifest.js';
 import { CheckSuitabilityResolver, CustomerSuitabilityResolver } from '../suitability/suitability.resolver.js';
 import { Customer } from '../domain/customers/customer.type.js';
 import { Branch, CustomerManager } from '../domain/organisation/organisation.types.js';
-import { Holding } from '../domain/holdings/holding.type.js';
+import { Holding } from '../domain/holdings/holding.types.js';
 import { Complaint, Contact } from '../domain/relationship/relationship.types.js';
-import { useLeanResolvers } from './lean-resolvers.js';
-import { DateTimeScalar } from './scalars.js';
+import { useLeanResolvers } from '../graphql/lean-resolvers.js';
+import { DateTimeScalar } from '../graphql/scalars.js';
 import { CustomerOrdersResolver, OrderMutationResolver, OrderResolver } from '../orders/order.resolver.js';
 import { ComplianceQueryResolver, SuitabilityDecisionRecordResolver } from '../orders/compliance.resolver.js';
 import { BundleQueryResolver, BundleResolver, CustomerBundleOffersResolver } from '../bundles/bundle.resolver.js';
@@ -150,15 +150,15 @@ function describeRootTypes(schema: GraphQLSchema): void {
   const query = schema.getQueryType();
   if (query) {
     query.description =
-      '金融超市查询入口 / What the bank\'s staff and partners can read: customers (the customer 360), products of every loaded line, bundles, ' +
-      'suitability checks and decision records, complaints, leads, KPIs, approvals and the audit trail — each limited to the caller\'s scope ' +
-      '(a manager\'s book, a branch, the whole bank, a partner\'s own products); what is out of scope looks missing.';
+      "金融超市查询入口 / What the bank's staff and partners can read: customers (the customer 360), products of every loaded line, bundles, " +
+      "suitability checks and decision records, complaints, leads, KPIs, approvals and the audit trail — each limited to the caller's scope " +
+      "(a manager's book, a branch, the whole bank, a partner's own products); what is out of scope looks missing.";
   }
   const mutation = schema.getMutationType();
   if (mutation) {
     mutation.description =
       '金融超市操作入口 / What callers can change: customers and their risk assessments, contacts and complaints, orders and bundle orders, ' +
-      'leads, bundles, settings, points and what the loaded product lines add (loan applications…). Each checks the caller\'s role and scope, validates its input before any statement ' +
+      "leads, bundles, settings, points and what the loaded product lines add (loan applications…). Each checks the caller's role and scope, validates its input before any statement " +
       '(BAD_USER_INPUT naming the field) and is audited where it touches customer data; sensitive ones go through maker-checker approval.';
   }
 }
@@ -184,9 +184,7 @@ export function buildFinmartSchema(plugins: PluginManifest[]): GraphQLSchema {
   const schema = buildSchemaSync({
     resolvers: resolvers as [Function, ...Function[]],
     orphanedTypes: [...coreOrphanTypes, ...plugins.flatMap((p) => [p.graphql.productType, ...(p.graphql.types ?? [])])],
-    scalarsMap: [
-      { type: Date, scalar: DateTimeScalar },
-    ],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });
   const sorted = lexicographicSortSchema(schema);
