@@ -18,8 +18,10 @@ describe.each(testDrivers())('append-only evidence (%s)', (driver) => {
   it.each(['audit_events', 'suitability_decisions', 'points_ledger'])('%s refuses UPDATE and DELETE', async (table) => {
     const db = t.host.runtime.database.db;
     if (table === 'suitability_decisions') {
-      await db.execute(sql.raw(`insert into suitability_decisions (customer_id, product_id, line, purpose, outcome, reasons, rule_versions, facts, actor, evaluated_at)
-        select c.id, p.id, p.line, 'ORDER', 'ALLOW', '[]'::jsonb, '{}'::jsonb, '{}'::jsonb, 'test', now() from customers c, products p limit 1`));
+      await db.execute(
+        sql.raw(`insert into suitability_decisions (customer_id, product_id, line, purpose, outcome, reasons, rule_versions, facts, actor, evaluated_at)
+        select c.id, p.id, p.line, 'ORDER', 'ALLOW', '[]'::jsonb, '{}'::jsonb, '{}'::jsonb, 'test', now() from customers c, products p limit 1`),
+      );
     }
     const rows = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as any;
     expect(Number((rows.rows ?? rows)[0].n)).toBeGreaterThan(0);

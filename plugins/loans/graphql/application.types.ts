@@ -104,7 +104,8 @@ export class ApplyForLoanInput {
       "Pledge loans: the Holding pledged (the customer's open position of a line the product accepts); locked against redemption from disbursement until the loan is settled.",
   })
   pledgedHoldingId?: string;
-  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key and input return the first application.' }) idempotencyKey!: string;
+  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key and input return the first application.' })
+  idempotencyKey!: string;
 }
 
 @InputType('RecordInvestigationInput', { description: '调查: the investigating officer records the interview and the documents.' })

@@ -103,5 +103,6 @@ export class DisburseLoanInput {
 export class RecordRepaymentInput {
   @Field(() => ID, { description: 'The Loan.' }) loanId!: string;
   @Field(() => DecimalScalar, { description: 'Amount received, CNY; at most what is still owed.' }) amount!: string;
-  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key and input return the first booking.' }) idempotencyKey!: string;
+  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key and input return the first booking.' })
+  idempotencyKey!: string;
 }

@@ -136,7 +136,8 @@ export class DistributeLeadsInput {
   @Field(() => LeadDistributionStrategyEnum, { description: 'How to assign the leads.' }) strategy!: string;
   @Field(() => Int, { nullable: true, description: 'Open leads a manager may hold after this distribution (default setting core.leads.defaultCapacity).' })
   capacity?: number;
-  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key and input return the first result.' }) idempotencyKey!: string;
+  @Field(() => String, { description: 'Idempotency key (8–100 printable characters): the same key and input return the first result.' })
+  idempotencyKey!: string;
 }
 
 @ObjectType('LeadAssignment', { description: 'What distributeLeads did with one lead, and why.' })
