@@ -12,8 +12,3 @@ export function maskPhone(phone: string): string {
   if (phone.length <= 7) return '*'.repeat(phone.length);
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
-
-export function maskCardNumber(card: string): string {
-  if (card.length <= 10) return '*'.repeat(card.length);
-  return card.slice(0, 6) + '*'.repeat(card.length - 10) + card.slice(-4);
-}

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { holdings } from '../db/schema/index.js';
 import { badInput, conflict } from '../graphql/errors.js';
@@ -39,6 +39,3 @@ export async function releasePledge(tx: Tx, holdingId: number, ref: CaseRef, now
     .set({ pledgedTo: null, updatedAt: now })
     .where(and(eq(holdings.id, holdingId), eq(holdings.pledgedTo, pledgeRef(ref))));
 }
-
-/** Whether a position is free of pledges (for callers that only read). */
-export const notPledged = isNull(holdings.pledgedTo);

@@ -15,7 +15,7 @@ import { authenticate } from './authenticate.js';
 import { createRequestContext } from './context.js';
 import { createFormatError } from './format-error.js';
 import { graphiqlAsset, graphiqlCsp } from './graphiql.js';
-import { runInRequestScope } from './request-scope.js';
+import { currentRequestScope, runInRequestScope } from './request-scope.js';
 import { metricsHandler, metricsPlugin } from '../observability/metrics.js';
 import { requestTrace, traceHttpRequest, tracingPlugin, withOperationSpan } from '../observability/tracing.js';
 import { trustedDocumentsMiddleware } from './trusted-documents.js';
@@ -102,6 +102,21 @@ const statementHeaderPlugin: ApolloServerPlugin<HostContext> = {
   },
 };
 
+/** The operation's name (or `anonymous`) and type, into the request's scope: the request log line names it. */
+const operationLogPlugin: ApolloServerPlugin<HostContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, operationName }) {
+        const logged = currentRequestScope()?.operation;
+        if (logged && operation) {
+          logged.name = (operation.name?.value ?? operationName ?? 'anonymous').slice(0, 100);
+          logged.type = operation.operation;
+        }
+      },
+    };
+  },
+};
+
 /** Why the body could not be read (or a failure before GraphQL), in the request's language. */
 const bodyErrorMessage = (status: number, lang: Lang = 'zh-CN') =>
   (status === 413
@@ -153,6 +168,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
       // anyway (personal data): responses say `no-store` (below) instead.
       ApolloServerPluginCacheControlDisabled(),
       statementHeaderPlugin,
+      operationLogPlugin,
       serviceUnavailablePlugin,
       ...(metrics ? [metricsPlugin(metrics)] : []),
       ...(tracing ? [tracingPlugin()] : []),
@@ -178,6 +194,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     const statements = { count: 0, statements: [] as string[] };
+    // Filled in by the operation-log plugin once Apollo has resolved the operation.
+    const operation: { name?: string; type?: string } = {};
     // Read now: by 'finish' a mounted router (app.use('/graphql', …)) has cut req.path to '/'.
     const path = req.path;
     res.on('finish', () => {
@@ -189,6 +207,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
           sqlStatements: statements.count,
+          ...(operation.name ? { operation: operation.name, operationType: operation.type } : {}),
           role: res.locals.role,
           traceId: res.locals.traceId,
         },
@@ -196,10 +215,10 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
       );
     });
     // Statement log and request scope follow every async step of this request.
-    if (!tracing) return runInRequestScope({ requestId, lang, statements }, () => next());
+    if (!tracing) return runInRequestScope({ requestId, lang, statements, operation }, () => next());
     // Traced: the request's server span is the context of everything below (a probe or /metrics is not traced).
     const span = traceHttpRequest(tracing, req, res, requestId, (traced) =>
-      runInRequestScope({ requestId, lang, statements, ...(traced ? { trace: requestTrace(tracing) } : {}) }, () => next()),
+      runInRequestScope({ requestId, lang, statements, operation, ...(traced ? { trace: requestTrace(tracing) } : {}) }, () => next()),
     );
     res.locals.traceId = span?.spanContext().traceId;
   });

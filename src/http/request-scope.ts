@@ -6,6 +6,8 @@ export interface RequestScope {
   requestId: string;
   lang: Lang;
   statements: StatementLog;
+  /** The GraphQL operation's name and type, for the request log line (set by the operation-log plugin). */
+  operation?: { name?: string; type?: string };
 }
 
 export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T => asyncScope.run(scope, fn);

@@ -16,6 +16,8 @@ export interface AsyncScope {
   statements?: StatementLog;
   /** Set when the host traces: SQL statements and resolvers of this request open spans with it. */
   trace?: RequestTrace;
+  /** What the request log line says of the GraphQL operation (filled in once the operation is known). */
+  operation?: { name?: string; type?: string };
 }
 
 /** A traced request's tracer and how many nested resolver spans it may still open. */

@@ -308,7 +308,6 @@ const NEUTRAL = [
 const unique = (...lists: readonly (readonly string[])[]): readonly string[] => [...new Set(lists.flat())];
 
 /** Every given-name character in use (deduplicated). */
-export const GIVEN_NAME_CHARACTERS: readonly string[] = unique(MALE_CLASSIC, MALE_MODERN, FEMALE_CLASSIC, FEMALE_MODERN, NEUTRAL);
 
 const POOLS = {
   MALE: { classic: unique(MALE_CLASSIC), modern: unique(MALE_MODERN) },

@@ -54,7 +54,6 @@ const RANK: Readonly<Record<Outcome, number>> = { ALLOW: 0, WARN: 1, REQUIRE: 2,
 const BY_RANK: readonly Outcome[] = ['ALLOW', 'WARN', 'REQUIRE', 'BLOCK'];
 
 /** Does `rule` apply to this product? */
-export const ruleApplies = (r: RegisteredRule, facts: SuitabilityFacts): boolean => !r.rule.lines || r.rule.lines.includes(facts.product.line);
 
 /** The rules of one line and their versions, worked out once per rule set. */
 interface LinePlan {

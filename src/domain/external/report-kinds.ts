@@ -36,10 +36,3 @@ export const REPORT_KINDS = {
 } as const satisfies Record<string, { source: string; name: LocalizedText; schema: z.ZodType }>;
 
 export type ReportKind = keyof typeof REPORT_KINDS;
-export const REPORT_KIND_NAMES = Object.keys(REPORT_KINDS) as ReportKind[];
-export const REPORT_SOURCES = ['CREDIT_BUREAU', 'FX_AUTHORITY', 'INCOME_VERIFICATION'] as const;
-
-/** Payloads as rules read them. */
-export type CreditReport = z.infer<(typeof REPORT_KINDS)['CREDIT_REPORT']['schema']>;
-export type FxAnnualPurchases = z.infer<(typeof REPORT_KINDS)['FX_ANNUAL_PURCHASES']['schema']>;
-export type IncomeVerification = z.infer<(typeof REPORT_KINDS)['INCOME']['schema']>;
