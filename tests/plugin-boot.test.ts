@@ -76,6 +76,18 @@ describe('plugin checks at boot', () => {
     const bad: SuitabilityRule = { ...rule, reasons: { X: { outcome: 'WARN', message: { 'zh-CN': '提示', en: '' } } } };
     expect(() => load([base({ rules: [bad] })])).toThrow(/Plugin "alpha": rule alpha.rule reason X needs messages in zh-CN and en/);
   });
+  it('refuses a reason whose zh-CN and en messages name different placeholders (a {agee} typo)', () => {
+    const typo: SuitabilityRule = { ...rule, reasons: { X: { outcome: 'WARN', message: text('客户年龄 {agee} 岁', 'The customer is {age}') } } };
+    expect(() => load([base({ rules: [typo] })])).toThrow(
+      /rule alpha.rule reason X: its zh-CN and en messages name different placeholders \(zh-CN only: \{agee\}; en only: \{age\}\)/,
+    );
+    // A value rendered per language ({statusZh} / {statusEn}) is one placeholder.
+    const rendered: SuitabilityRule = {
+      ...rule,
+      reasons: { X: { outcome: 'WARN', message: text('状态“{statusZh}”（{status}）', 'Status {statusEn} ({status})') } },
+    };
+    expect(load([base({ rules: [rendered] })]).map((p) => p.code)).toEqual(['alpha']);
+  });
   it('refuses a rule declaring it reads a setting neither the host nor its plugin declares', () => {
     const nosy: SuitabilityRule = { ...rule, reads: ['gold.accountGoldRequiredRiskLevel'] };
     expect(() => load([base({ rules: [nosy] })])).toThrow(

@@ -18,6 +18,8 @@ import { coreSettings } from '../settings/core-settings.js';
 import { SettingsRegistry } from '../settings/registry.js';
 import type { RegisteredRule } from '../suitability/engine.js';
 import { coreRules } from '../suitability/rules/core/index.js';
+import { placeholderMismatch } from '../i18n/placeholders.js';
+import type { SuitabilityRule } from '../suitability/types.js';
 import { selectPlugins } from './plugins-loader.js';
 import type { HostRuntime } from './runtime.js';
 import { HOST_VERSION, ROOT_DIR } from './version.js';
@@ -98,7 +100,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
     settings.version = Number(changes);
 
     const rules: RegisteredRule[] = [
-      ...coreRules.map((rule) => ({ rule, source: 'core' })),
+      ...coreRules.map((rule) => ({ rule: checkedCoreRule(rule), source: 'core' })),
       ...plugins.flatMap((p) => (p.rules ?? []).map((rule) => ({ rule: rule.lines ? rule : { ...rule, lines: [p.line] }, source: p.code }))),
     ];
 
@@ -178,4 +180,13 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
     if (!opts.database) await database.close().catch(() => {});
     throw e;
   }
+}
+
+/** The host's own rules pass the check plugins' rules do: both languages name the same placeholders. */
+function checkedCoreRule(rule: SuitabilityRule): SuitabilityRule {
+  for (const [code, def] of Object.entries(rule.reasons)) {
+    const mismatch = placeholderMismatch(def.message);
+    if (mismatch) throw new Error(`core rule ${rule.id} reason ${code}: its zh-CN and en messages name different placeholders (${mismatch})`);
+  }
+  return rule;
 }

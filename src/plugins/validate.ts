@@ -1,3 +1,4 @@
+import { placeholderMismatch } from '../i18n/placeholders.js';
 import semver from 'semver';
 import { getMetadataStorage } from 'type-graphql';
 import { getTableName } from 'drizzle-orm';
@@ -169,6 +170,9 @@ export function validatePlugins(manifests: PluginManifest[], opts: ValidateOptio
         if (!def.message?.['zh-CN']?.trim() || !def.message?.en?.trim()) {
           throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} needs messages in zh-CN and en`);
         }
+        const mismatch = placeholderMismatch(def.message);
+        if (mismatch)
+          throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code}: its zh-CN and en messages name different placeholders (${mismatch})`);
         if (!isOutcome(def.outcome))
           throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} has outcome "${String(def.outcome)}", not one of ${OUTCOMES.join(' / ')}`);
         if (def.outcome === 'REQUIRE' && !def.step) throw new PluginValidationError(m.code, `rule ${rule.id} reason ${code} is REQUIRE without a step`);
