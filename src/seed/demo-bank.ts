@@ -65,21 +65,11 @@ export async function seedDemoBank(
     .insert(exchangeRates)
     .values(Object.entries(REFERENCE_RATES).map(([currency, rateToCny]) => ({ currency, rateToCny, asOf: now })))
     .onConflictDoNothing();
-  const rows = await db.select().from(customers);
-  const seedCustomers: SeedCustomer[] = rows.map((c) => ({
-    id: c.id,
-    age: ageAt(c.birthDate, now),
-    riskLevel: c.riskLevel,
-    residency: c.residency as SeedCustomer['residency'],
-    student: c.student,
-    householdFinancialAssets: c.householdFinancialAssets,
-    personalAnnualIncome: c.personalAnnualIncome,
-    openedAt: c.createdAt,
-  }));
+  const seedCustomers = await seedCustomersOf(host, now);
   for (const plugin of runtime.plugins) {
     if (!plugin.seed) continue;
     await step(`plugin ${plugin.code}`, () =>
-      plugin.seed!({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: mulberry32(pluginSeed(plugin.code)), now }),
+      plugin.seed!({ ...runtime.servicesFor(plugin.code), customers: seedCustomers, random: pluginRandom(plugin.code), now }),
     );
   }
   await step('valuation', () => revalueCustomers(runtime));
@@ -104,6 +94,24 @@ export async function seedDemoBank(
   runtime.log.info({ customers: core.customerIds.length, ms: Date.now() - started }, 'seed: demo bank ready');
   return { customers: core.customerIds.length };
 }
+
+/** The bank's customers as a plugin's seed sees them (ages on the demo's day). */
+export async function seedCustomersOf(host: Host, now: Date): Promise<SeedCustomer[]> {
+  const rows = await host.runtime.database.db.select().from(customers);
+  return rows.map((c) => ({
+    id: c.id,
+    age: ageAt(c.birthDate, now),
+    riskLevel: c.riskLevel,
+    residency: c.residency as SeedCustomer['residency'],
+    student: c.student,
+    householdFinancialAssets: c.householdFinancialAssets,
+    personalAnnualIncome: c.personalAnnualIncome,
+    openedAt: c.createdAt,
+  }));
+}
+
+/** A plugin's own demo stream: stable whatever other plugins are loaded. */
+export const pluginRandom = (code: string) => mulberry32(pluginSeed(code));
 
 /** True when the database holds no bank yet. */
 export async function isEmpty(host: Host): Promise<boolean> {
