@@ -11,7 +11,7 @@ import { numericIdOf, toGlobalId } from '../graphql/relay/global-id.js';
 import { text } from '../i18n/localized.js';
 import type { BundleRow } from './bundle.query.js';
 import type { BundleDesignInput, RetireBundleInput, UpdateBundleInput } from './bundle-admin.types.js';
-import { holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
+import { heldInput, holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
 import { produced, registerApprovalExecutor } from '../controls/maker-checker/executors.js';
 import { checkDesign, type CheckedDesign } from './bundle-design.js';
 
@@ -70,9 +70,6 @@ async function lockActive(tx: Tx, id: number): Promise<BundleRow> {
   return row;
 }
 
-/** The input as the approval keeps it: plain JSON (dates as ISO strings, revived by the executors). */
-const asJson = (input: object): Record<string, unknown> => JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
-
 /** Dates of a design, revived from an approval's JSON. */
 const revived = <T extends { validFrom?: Date; validTo?: Date }>(input: Record<string, unknown>): T =>
   ({
@@ -99,7 +96,13 @@ async function activeVersion(ctx: HostContext, id: number): Promise<void> {
 export async function createBundle(ctx: HostContext, input: BundleDesignInput): Promise<BundleRow | ApprovalRow> {
   requireRole(ctx, 'HEAD_OFFICE');
   const design = await checkDesign(input, ctx);
-  const held = await holdForApproval(ctx, { action: 'CREATE_BUNDLE', targetType: 'BundleCode', targetId: design.code, branchId: null, input: asJson(input) });
+  const held = await holdForApproval(ctx, {
+    action: 'CREATE_BUNDLE',
+    targetType: 'BundleCode',
+    targetId: design.code,
+    branchId: null,
+    input: heldInput(input),
+  });
   if (held) return held;
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -127,7 +130,7 @@ export async function updateBundle(ctx: HostContext, input: UpdateBundleInput): 
     targetType: 'Bundle',
     targetId: toGlobalId('Bundle', id),
     branchId: null,
-    input: asJson(input),
+    input: heldInput(input),
   });
   if (held) return held;
   try {
@@ -157,7 +160,7 @@ export async function retireBundle(ctx: HostContext, input: RetireBundleInput): 
     targetType: 'Bundle',
     targetId: toGlobalId('Bundle', id),
     branchId: null,
-    input: asJson(input),
+    input: heldInput(input),
   });
   if (held) return held;
   return ctx.db.transaction(async (tx) => {

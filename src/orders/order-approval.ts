@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { and, eq } from 'drizzle-orm';
 import type { HostContext } from '../graphql/context.js';
 import { produced, registerApprovalExecutor } from '../controls/maker-checker/executors.js';
-import { holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
+import { heldInput, holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
 import { makerCheckerConfig } from '../controls/maker-checker/maker-checker.settings.js';
 import { exchangeRates, idempotencyKeys } from '../db/schema/index.js';
 import { customerLoader } from '../domain/core-loaders.js';
@@ -53,7 +53,7 @@ export async function holdLargeOrder(ctx: HostContext, o: OrderToHold): Promise<
     targetType: 'CustomerProduct',
     targetId: `${toGlobalId('Customer', o.customerId)}/${toGlobalId('Product', o.product.id)}`,
     branchId: branchStaff ? customer.branchId : null,
-    input: JSON.parse(JSON.stringify(o.input)) as Record<string, unknown>,
+    input: heldInput(o.input),
     idempotencyKey: o.key,
   });
 }

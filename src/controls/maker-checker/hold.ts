@@ -27,6 +27,9 @@ export interface SensitiveAction {
   idempotencyKey?: string;
 }
 
+/** An input as an approval keeps it: plain JSON (dates become ISO strings; an executor revives what it needs). */
+export const heldInput = (input: object): Record<string, unknown> => JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+
 /** The principal an approved action runs as: the maker, as they were when they made it. */
 export const makerOf = (ctx: HostContext) => ({
   subject: ctx.principal.subject,
