@@ -7,6 +7,8 @@ ARG NODE_VERSION=22.23.0
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The workspace packages (the SDK, plugin packages) are installed with the rest: npm links them into node_modules.
+COPY packages ./packages
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
@@ -21,6 +23,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# node_modules/@finmart/* link here: the SDK's run-time module and each plugin package's built dist/.
+COPY --from=build --chown=node:node /app/packages ./packages
 USER node
 EXPOSE 4000
 # Ready = the database answers and the plugins are loaded (/readyz); fetch is built into Node.

@@ -6,6 +6,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'packages/*/dist/**',
+      'packages/sdk/types/**',
       'node_modules/**',
       'tools/mutation/**',
       'tools/bench-peer/**',

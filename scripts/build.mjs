@@ -5,6 +5,9 @@
  * compiled code reads at run time — the core's and each plugin's migrations and
  * package.json (the version) — so `node dist/src/main.js` runs with no
  * TypeScript tooling installed (a production install: `npm ci --omit=dev`).
+ * Then the workspace packages: the SDK's declarations (packages/sdk/types,
+ * emitted from src/sdk) and each plugin package into its own `dist/`, compiled
+ * against those declarations as a partner's package would be.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,13 @@ for (const code of readdirSync(join(root, 'plugins'))) {
   const migrations = join(root, 'plugins', code, 'drizzle');
   if (existsSync(migrations)) cpSync(migrations, join(dist, 'plugins', code, 'drizzle'), { recursive: true });
 }
+/** Runs the compiler on one project. */
+const tsc = (project) => execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { stdio: 'inherit', cwd: root });
+tsc(join(root, 'packages/sdk/tsconfig.types.json'));
+for (const pkg of readdirSync(join(root, 'packages'))) {
+  if (pkg !== 'sdk' && existsSync(join(root, 'packages', pkg, 'tsconfig.json'))) tsc(join(root, 'packages', pkg, 'tsconfig.json'));
+}
+
 // The stamp `npm start` compares with the sources (tsc leaves unchanged outputs untouched).
 writeFileSync(join(dist, '.built'), new Date().toISOString());
 console.log(`built ${dist}`);

@@ -13,6 +13,10 @@ trap '[ -n "$pid" ] && kill -- -"$pid" 2>/dev/null; rm -rf "$work"' EXIT
 cp package.json package-lock.json "$work/"
 mkdir -p "$work/scripts" && cp scripts/ensure-build.mjs "$work/scripts/"
 cp -r dist "$work/dist"
+# The workspace packages as built (npm ci links them): the SDK's run-time module, each plugin package's dist/.
+for pkg in packages/*/; do
+  mkdir -p "$work/$pkg" && (cd "$pkg" && tar --exclude=./node_modules --exclude=./src --exclude=./tests -cf - .) | (cd "$work/$pkg" && tar -xf -)
+done
 (cd "$work" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
 if [ -e "$work/node_modules/typescript" ] || [ -e "$work/node_modules/tsx" ]; then echo "a production install must not hold TypeScript tooling"; exit 1; fi
 

@@ -18,7 +18,7 @@ const hasCompiler = existsSync(join(root, 'node_modules/typescript/bin/tsc'));
 function newest(dir) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name === 'tests' || e.name.startsWith('.')) continue;
+    if (['node_modules', 'tests', 'dist', 'types'].includes(e.name) || e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
     t = Math.max(t, e.isDirectory() ? newest(p) : /\.(ts|sql|json)$/.test(e.name) ? statSync(p).mtimeMs : 0);
   }
@@ -33,6 +33,6 @@ if (!existsSync(entry) || !existsSync(stamp)) {
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 } else if (hasCompiler) {
   const built = statSync(stamp).mtimeMs;
-  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'plugins')), newest(join(root, 'drizzle')));
+  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'plugins')), newest(join(root, 'drizzle')), newest(join(root, 'packages')));
   if (sources > built) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 }

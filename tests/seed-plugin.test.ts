@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import funds from '../plugins/funds/index.js';
-import gold from '../plugins/gold/index.js';
+import gold from '@finmart/plugin-gold';
 import insurance from '../plugins/insurance/index.js';
 import { createHost, type Host } from '../src/app/host.js';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../src/config/config.js';

@@ -1,14 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { definePlugin, text } from '../../src/sdk/index.js';
-import { CARD_RISK_RATINGS, CARDS_LINE } from './constants.js';
+import { CARD_RISK_RATINGS, CARDS_LINE } from './domain.js';
 import { cardsProductFacts } from './facts.js';
 import { CardDailyLimits } from './graphql/daily-limits.type.js';
 import { CardProductResolver } from './graphql/product.resolver.js';
 import { CardProduct } from './graphql/product.type.js';
-import { valuateCard } from './positions.js';
+import { valuateCard } from './valuation.js';
 import { cardsRules } from './rules/index.js';
 import { cardsTables } from './schema.js';
-import { seedCards } from './seed.js';
+import { seedCards } from './seed/index.js';
 import { cardsSettings } from './settings.js';
 import { cardOrders } from './sizing.js';
 

@@ -24,6 +24,3 @@ export function toUsd(amount: string, currency: string, rates: MiddleRates): str
 
 /** CNY for one unit of a currency from its board rate per 100 units (the core's `unitPrice` and reference rate). */
 export const perUnit = (ratePer100: string): string => new Decimal(ratePer100).div(QUOTE_UNITS).toDecimalPlaces(6).toFixed();
-
-/** The calendar year of an instant in Asia/Shanghai (UTC+8, no daylight saving): quotas run per calendar year there. */
-export const shanghaiYear = (instant: Date): number => new Date(instant.getTime() + 8 * 3_600_000).getUTCFullYear();

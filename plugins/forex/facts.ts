@@ -1,8 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { inIds, type PluginServices } from '../../src/sdk/index.js';
-import { shanghaiYear } from './conversion.js';
+import { bankYear, inIds, type PluginServices } from '../../src/sdk/index.js';
 import { forexAnnualUsage, forexDetails, forexRates } from './schema.js';
-import type { ForexDetailsFacts } from './terms.js';
+import type { ForexDetailsFacts } from './domain.js';
 
 /**
  * Forex details for suitability rules (`facts.product.details`): kind, currency,
@@ -72,7 +71,7 @@ export interface ForexCustomerFacts {
 
 /** This year's usage per customer (zeros when none on file). One statement per call. */
 export async function forexCustomerFacts(services: PluginServices, customerIds: readonly number[], now: Date): Promise<Map<number, Record<string, unknown>>> {
-  const year = shanghaiYear(now);
+  const year = bankYear(now);
   const out = new Map<number, Record<string, unknown>>();
   for (const id of customerIds) out.set(id, { year, purchasedUsd: '0', soldUsd: '0' } satisfies ForexCustomerFacts);
   if (customerIds.length === 0) return out;

@@ -5,12 +5,13 @@ import { CustomerFxQuotaResolver } from './graphql/customer-quota.resolver.js';
 import { ForexProductResolver } from './graphql/product.resolver.js';
 import { ForexProduct, ForexRate } from './graphql/product.type.js';
 import { FxQuota } from './graphql/quota.type.js';
-import { forexOnAccepted, forexOnCancelled, forexValuate } from './orders.js';
+import { forexOnAccepted, forexOnCancelled } from './orders.js';
 import { forexRules } from './rules/index.js';
 import { forexAnnualUsage, forexDetails, forexRates, forexUsageEntries } from './schema.js';
-import { seedForex } from './seed.js';
+import { seedForex } from './seed/index.js';
 import { forexSettings } from './settings.js';
 import { forexOrders } from './sizing.js';
+import { forexValuate } from './valuation.js';
 
 /**
  * 外汇 / Foreign exchange: spot and banknote exchange, FX deposits, dual-currency

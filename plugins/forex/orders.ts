@@ -1,18 +1,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { Decimal, type AcceptedOrder, type Tx, type ValuationInput } from '../../src/sdk/index.js';
-import { shanghaiYear, toUsd } from './conversion.js';
+import { bankYear, Decimal, type AcceptedOrder, type Tx } from '../../src/sdk/index.js';
+import { toUsd } from './conversion.js';
 import { forexAnnualUsage, forexDetails, forexRates, forexUsageEntries } from './schema.js';
-import { decimalOrNull, directionOf, isExchange } from './terms.js';
-
-/**
- * A position is an amount of the foreign currency (cash balance, deposit or
- * structured-deposit principal), so its value in the product's currency is
- * the quantity itself; the host converts it to CNY with the reference rate.
- * 1,000 USD held is worth 1,000 USD = 1,000 × USD/CNY in CNY.
- */
-export function forexValuate(input: ValuationInput): string {
-  return new Decimal(input.quantity).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-}
+import { decimalText, directionOf, isExchange } from './domain.js';
 
 async function latestMiddleRates(tx: Tx, currencies: string[]): Promise<Record<string, string>> {
   const rows = await tx
@@ -30,7 +20,7 @@ async function latestMiddleRates(tx: Tx, currencies: string[]): Promise<Record<s
  * even if a rate moved inside the transaction.
  */
 async function usdOf(tx: Tx, order: AcceptedOrder, currency: string): Promise<string> {
-  const given = decimalOrNull(order.details.usdAmount);
+  const given = decimalText(order.details.usdAmount);
   const rates = currency === 'USD' ? {} : await latestMiddleRates(tx, [currency, 'USD']);
   const computed = toUsd(order.quantity, currency, rates);
   if (computed === null && given === null) {
@@ -56,7 +46,7 @@ export async function forexOnAccepted(tx: Tx, order: AcceptedOrder): Promise<voi
   if (!product || !isExchange(product.kind)) return;
   const direction = directionOf(order.side);
   const usd = await usdOf(tx, order, product.currency);
-  const year = shanghaiYear(order.placedAt);
+  const year = bankYear(order.placedAt);
   const inserted = await tx
     .insert(forexUsageEntries)
     .values({ orderId: order.id, customerId: order.customerId, year, direction, usdAmount: usd })

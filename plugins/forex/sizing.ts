@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Decimal, statedFigure, type OrderTerms, type SizedOrder } from '../../src/sdk/index.js';
-import { directionOf, fxAmountOf, readForexDetails, usdOfFx } from './terms.js';
+import { directionOf, fxAmountOf, readForexDetails, usdOfFx } from './domain.js';
 
 const CENT = '0.01';
 

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { Decimal, type PluginServices } from '../../src/sdk/index.js';
-import type { FundFacts } from './model.js';
+import type { FundFacts } from './domain.js';
 import { fundsDetails } from './schema.js';
 
 /**

@@ -6,7 +6,7 @@ import { FundProductResolver } from './graphql/product.resolver.js';
 import { FundProduct } from './graphql/product.type.js';
 import { fundsRules } from './rules/index.js';
 import { fundsDetails, fundsNavHistory } from './schema.js';
-import { seedFunds } from './seed.js';
+import { seedFunds } from './seed/index.js';
 import { fundsSettings } from './settings.js';
 import { fundOrders } from './sizing.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, integer, numeric, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ASSET_CLASSES, FUND_TYPES, ISSUER_TYPES } from './model.js';
+import { ASSET_CLASSES, FUND_TYPES, ISSUER_TYPES } from './domain.js';
 
 const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

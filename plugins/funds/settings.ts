@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text, type SettingDefinition } from '../../src/sdk/index.js';
-import type { AssetClassCode } from './model.js';
+import type { AssetClassCode } from './domain.js';
 
 const cny = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal string such as "300000"');
 

@@ -9,7 +9,7 @@ import { InsuranceRate } from './graphql/rate.type.js';
 import { InsuranceQuote } from './graphql/quote.type.js';
 import { insuranceRules } from './rules/index.js';
 import { insuranceDetails, insuranceRates } from './schema.js';
-import { seedInsurance } from './seed.js';
+import { seedInsurance } from './seed/index.js';
 import { insuranceSettings } from './settings.js';
 import { insuranceOrders } from './sizing.js';
 import { valuatePolicy } from './valuation.js';

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { PluginServices } from '../../src/sdk/index.js';
 import { loanDetails } from './schema.js';
-import type { LoanTerms } from './terms.js';
+import type { LoanTerms } from './domain.js';
 
 /** Loan terms of products for suitability rules (`facts.product.details`): one statement per call. */
 export async function loanProductFacts(services: PluginServices, productIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {

@@ -13,7 +13,7 @@ import { loanRules } from './rules/index.js';
 import { loanApplicationEvents, loanApplications, loanDetails, loanInstalments, loanRepayments, loans } from './schema.js';
 import { borrowerFacts, outstandingByCustomer } from './servicing/borrower-facts.js';
 import { loanWorkItems } from './servicing/work-items.js';
-import { seedLoans } from './seed.js';
+import { seedLoans } from './seed/index.js';
 import { loanSettings } from './settings.js';
 import { loanTerms } from './sizing.js';
 

@@ -1,6 +1,6 @@
 import { Decimal, text, type LocalizedText, type SettingsReader } from '../../src/sdk/index.js';
 import { SETTING_DEBT_RATIOS, SETTING_MAX_AGE, type DebtRatios } from './settings.js';
-import { monthlyPayment, principalFor, type LoanTerms, type RepaymentMethod } from './terms.js';
+import { monthlyPayment, principalFor, type LoanTerms, type RepaymentMethod } from './domain.js';
 
 /** What bounds a pre-qualified amount. */
 export type OfferLimit = 'PRODUCT_MAXIMUM' | 'DEBT_TO_INCOME' | 'HOUSING_PAYMENT' | 'AGE' | 'NO_INCOME';

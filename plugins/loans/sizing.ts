@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badInput, Decimal, statedFigure, text, type OrderTerms, type SizedOrder } from '../../src/sdk/index.js';
-import { LOAN_PURPOSES, monthlyPayment, readLoanTerms, REPAYMENT_METHODS } from './terms.js';
+import { LOAN_PURPOSES, monthlyPayment, readLoanTerms, REPAYMENT_METHODS } from './domain.js';
 
 /**
  * The terms of a loan application (`details`), and the figures the server

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
-import type { Config } from '../config/config.js';
+import { getMetadataStorage } from 'type-graphql';
+import { ConfigError, type Config } from '../config/config.js';
 import { useCardNumberKey } from '../domain/branch-floor/card-number.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
@@ -19,8 +20,10 @@ import { SettingsRegistry } from '../settings/registry.js';
 import type { RegisteredRule } from '../suitability/engine.js';
 import { coreRules } from '../suitability/rules/core/index.js';
 import { placeholderMismatch } from '../i18n/placeholders.js';
-import type { SuitabilityRule } from '../suitability/types.js';
+import type { SuitabilityRule } from '../sdk/contract/suitability.js';
 import { selectPlugins } from './plugins-loader.js';
+import { createRemoteLines } from '../remote-lines/remote-line.js';
+import { remoteEntityResolvers } from '../remote-lines/entities.js';
 import type { HostRuntime } from './runtime.js';
 import { HOST_VERSION, ROOT_DIR } from './version.js';
 
@@ -55,11 +58,21 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
   useCardNumberKey(config.cardNumberKey);
   const installed = opts.installed ?? (await import('../../plugins/index.js')).installedPlugins;
-  const plugins = selectPlugins(installed, {
-    codes: config.pluginCodes,
-    hostVersion: HOST_VERSION,
-    allowIncompatible: config.incompatibleOverrides,
-  });
+  // A line a partner serves remotely is not loaded locally, whatever PLUGINS leaves unsaid.
+  const remoteLines = createRemoteLines(config.remoteLines, config.REMOTE_LINES_TIMEOUT_MS);
+  const local = selectPlugins(
+    installed.filter((p) => !remoteLines.some((r) => r.code === p.code || r.line === p.line)),
+    {
+      codes: config.pluginCodes,
+      hostVersion: HOST_VERSION,
+      allowIncompatible: config.incompatibleOverrides,
+    },
+  );
+  for (const r of remoteLines) {
+    const clash = local.find((p) => getMetadataStorage().objectTypes.find((t) => t.target === p.graphql.productType)?.name === r.typeName);
+    if (clash) throw new ConfigError([`REMOTE_LINES: type ${r.typeName} of remote line ${r.code} is also plugin ${clash.code}'s product type`]);
+  }
+  const plugins = [...local, ...remoteLines.map((r) => r.manifest)];
   for (const p of plugins) {
     if (config.incompatibleOverrides.includes(p.code))
       log.warn({ plugin: p.code, hostRange: p.hostRange, host: HOST_VERSION }, 'loading a plugin outside its host range (operator override)');
@@ -102,6 +115,8 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
     const rules: RegisteredRule[] = [
       ...coreRules.map((rule) => ({ rule: checkedCoreRule(rule), source: 'core' })),
       ...plugins.flatMap((p) => (p.rules ?? []).map((rule) => ({ rule: rule.lines ? rule : { ...rule, lines: [p.line] }, source: p.code }))),
+      // A remote line's reasons are the partner's: attributed to the line's code, as a plugin's are.
+      ...remoteLines.map((r) => ({ rule: r.rule, source: r.code })),
     ];
 
     const services = new Map<string, PluginServices>();
@@ -112,6 +127,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
       settings,
       plugins,
       pluginByLine: new Map(plugins.map((p) => [p.line, p])),
+      remoteLines: new Map(remoteLines.map((r) => [r.line, r])),
       rules,
       metrics: createMetrics({ database }),
       servicesFor(code) {
@@ -133,7 +149,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
       },
     };
 
-    for (const p of plugins) {
+    for (const p of local) {
       await database.db
         .insert(installedPlugins)
         .values({ code: p.code, version: p.version })
@@ -149,7 +165,9 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
       }
     }
 
-    const schema = buildFinmartSchema(plugins);
+    const plain = buildFinmartSchema(plugins);
+    // FEDERATION_SUBGRAPH: the same schema as an Apollo Federation 2 subgraph (loaded only then).
+    const schema = config.FEDERATION_SUBGRAPH ? (await import('./subgraph-schema.js')).toSubgraphSchema(plain, remoteEntityResolvers(remoteLines)) : plain;
     // Last, so that a boot that fails leaves no exporter behind.
     const tracing = startTracing({
       endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
@@ -165,7 +183,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
       runtime,
       schema,
       async close() {
-        for (const p of [...plugins].reverse()) {
+        for (const p of [...local].reverse()) {
           try {
             await p.shutdown?.();
           } catch (e) {

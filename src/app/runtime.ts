@@ -6,6 +6,7 @@ import type { Tracing } from '../observability/tracing.js';
 import type { PluginManifest, PluginServices } from '../sdk/manifest.js';
 import type { SettingsRegistry } from '../settings/registry.js';
 import type { RegisteredRule } from '../suitability/engine.js';
+import type { RemoteLine } from '../remote-lines/remote-line.js';
 
 /** The running host: loaded plugins, rules and settings. Built once at boot. */
 export interface HostRuntime {
@@ -13,8 +14,10 @@ export interface HostRuntime {
   database: Database;
   log: Logger;
   settings: SettingsRegistry;
-  /** Loaded plugins in dependency order. */
+  /** Loaded plugins in dependency order, then the manifests the host built for remote lines. */
   plugins: PluginManifest[];
+  /** Lines partners serve from their own subgraphs (REMOTE_LINES), by `ProductLine` value; absent or empty: none. */
+  remoteLines?: ReadonlyMap<string, RemoteLine>;
   pluginByLine: Map<string, PluginManifest>;
   /** Core rules, then each plugin's. */
   rules: RegisteredRule[];

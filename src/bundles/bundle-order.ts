@@ -18,7 +18,7 @@ import { txContext } from '../orders/tx-context.js';
 import { presentDecision } from '../suitability/decision.types.js';
 import { loadCustomerFacts } from '../suitability/facts-loader.js';
 import { decide } from '../suitability/service.js';
-import type { Initiator, SaleChannel, SuitabilityDecisionRecord } from '../suitability/types.js';
+import type { Initiator, SaleChannel, SuitabilityDecisionRecord } from '../sdk/contract/suitability.js';
 import { bundleItemsLoader, loadedItems, type BundleRow } from './bundle.query.js';
 import { bundleServicesOf, SETTING_BUNDLE_RULES, type BundleRules } from './bundle.settings.js';
 import type { PlaceBundleOrderInput } from './bundle-admin.types.js';

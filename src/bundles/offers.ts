@@ -5,7 +5,7 @@ import type { CustomerRecord } from '../domain/customers/customer.record.js';
 import { text, type LocalizedText } from '../i18n/localized.js';
 import { loadCustomerFacts } from '../suitability/facts-loader.js';
 import { decide } from '../suitability/service.js';
-import { outcomeRank, stricter, type Outcome, type SuitabilityDecisionRecord, type SuitabilityReason } from '../suitability/types.js';
+import { outcomeRank, stricter, type Outcome, type SuitabilityDecisionRecord, type SuitabilityReason } from '../sdk/contract/suitability.js';
 import { loadedItems, type BundleItemRow, type BundleRow } from './bundle.query.js';
 import { checkTarget, type TargetCheck } from './targeting.js';
 import { liveTier } from '../domain/customers/measures.js';

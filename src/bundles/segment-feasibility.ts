@@ -3,7 +3,7 @@ import type { HostContext } from '../graphql/context.js';
 import { incomeBands, RISK_LEVELS_BY_ATTITUDE, tierThresholds, type RiskAttitude } from '../domain/customers/classification.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { decide } from '../suitability/service.js';
-import type { CustomerFacts, RiskLevel, SuitabilityReason } from '../suitability/types.js';
+import type { CustomerFacts, RiskLevel, SuitabilityReason } from '../sdk/contract/suitability.js';
 import type { BundleTarget } from './targeting.js';
 
 const YEAR_MS = 365.25 * 86_400_000;

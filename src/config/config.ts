@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { secretWeakness } from './secret-strength.js';
 import { loadTrustedDocuments, type TrustedDocuments } from '../security/trusted-documents.js';
+import { parseRemoteLines, type RemoteLineConfig } from '../remote-lines/config.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -85,6 +86,12 @@ export const configSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Unset: /metrics is served outside production, and in production only with METRICS_TOKEN; `true`: always; `false`: never. */
   METRICS_ENABLED: bool.optional(),
+  /** Serve the schema as an Apollo Federation 2 subgraph (`_service`, `_entities`), for a gateway to compose; off: the plain schema. */
+  FEDERATION_SUBGRAPH: bool.default(false),
+  /** Lines partners run as their own subgraphs: `<code>=<LINE>:<TypeName>[/<QUALIFICATION>]@<url>`, comma-separated (src/remote-lines/config.ts). */
+  REMOTE_LINES: z.string().optional(),
+  /** How long the host waits for a remote line's suitability verdicts (one batched call); past it: BLOCK RULE_ERROR for that line's products. */
+  REMOTE_LINES_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -107,6 +114,8 @@ export interface Config extends Omit<RawConfig, 'SEED_ON_EMPTY' | 'GRAPHQL_SUGGE
   cardNumberKey?: string;
   /** The manifest of TRUSTED_DOCUMENTS, read and checked at start; undefined: any operation runs. */
   trustedDocuments?: TrustedDocuments;
+  /** REMOTE_LINES, parsed: lines served by partners' subgraphs (none when unset). */
+  remoteLines: RemoteLineConfig[];
 }
 
 /** A configuration problem, naming every bad variable. */
@@ -160,16 +169,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`TRUSTED_DOCUMENTS: ${(e as Error).message}`);
     }
   }
+  const remote = parseRemoteLines(raw.REMOTE_LINES);
+  problems.push(...remote.problems);
+  const pluginCodes = splitList(raw.PLUGINS);
+  for (const l of remote.lines) {
+    if (pluginCodes?.includes(l.code))
+      problems.push(`REMOTE_LINES: ${l.code} is also in PLUGINS; a line is served either by a local plugin or remotely, not both`);
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     ...raw,
     SEED_ON_EMPTY: raw.SEED_ON_EMPTY ?? !production,
     GRAPHQL_SUGGESTIONS: raw.GRAPHQL_SUGGESTIONS ?? !production,
     GRAPHIQL: raw.GRAPHIQL ?? !production,
-    pluginCodes: splitList(raw.PLUGINS),
+    pluginCodes,
     incompatibleOverrides: splitList(raw.ALLOW_INCOMPATIBLE_PLUGINS) ?? [],
     jwtSecret: raw.JWT_SECRET ?? (raw.NODE_ENV === 'production' ? undefined : DEVELOPMENT_JWT_SECRET),
     cardNumberKey: raw.CARD_NUMBER_HASH_KEY ?? (production ? undefined : DEVELOPMENT_CARD_NUMBER_KEY),
     trustedDocuments,
+    remoteLines: remote.lines,
   };
 }

@@ -1,6 +1,6 @@
 import type { PluginManifest } from '../sdk/manifest.js';
 import { coreRules } from '../suitability/rules/core/index.js';
-import type { SuitabilityRule } from '../suitability/types.js';
+import type { SuitabilityRule } from '../sdk/contract/suitability.js';
 
 const OUTCOME_ORDER = ['BLOCK', 'REQUIRE', 'WARN', 'ALLOW'];
 

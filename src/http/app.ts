@@ -3,7 +3,11 @@ import type { Server } from 'node:http';
 import type { ParseOptions } from 'graphql';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request, type Response } from 'express';
 import type { Host } from '../app/host.js';
@@ -167,6 +171,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
       // Apollo's cache-control plugin hooks every field of every request; nothing here is cacheable
       // anyway (personal data): responses say `no-store` (below) instead.
       ApolloServerPluginCacheControlDisabled(),
+      // As a federation subgraph (FEDERATION_SUBGRAPH), no per-field timing goes back to the gateway: traces are OpenTelemetry's.
+      ApolloServerPluginInlineTraceDisabled(),
       statementHeaderPlugin,
       operationLogPlugin,
       serviceUnavailablePlugin,
@@ -283,6 +289,9 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
       }
       res.locals.principal = auth.principal;
       res.locals.role = auth.principal.role;
+      // Remote lines' subgraphs verify the caller themselves: the verified header travels with the request.
+      const scope = currentRequestScope();
+      if (scope) scope.authorization = req.header('authorization');
       if (opts.rateLimiter) {
         const d = await opts.rateLimiter.hit(auth.principal.subject);
         res.setHeader('ratelimit-limit', String(d.limit));

@@ -8,6 +8,11 @@ export interface RequestScope {
   statements: StatementLog;
   /** The GraphQL operation's name and type, for the request log line (set by the operation-log plugin). */
   operation?: { name?: string; type?: string };
+  /**
+   * The caller's `Authorization` header, once verified: forwarded as is to the subgraphs of remote lines, which
+   * verify it themselves (src/remote-lines). Never logged.
+   */
+  authorization?: string;
 }
 
 export const runInRequestScope = <T>(scope: RequestScope, fn: () => T): T => asyncScope.run(scope, fn);

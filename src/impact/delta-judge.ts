@@ -1,6 +1,6 @@
 import type { RegisteredRule } from '../suitability/engine.js';
 import { mayRead, settingsForRule } from '../suitability/scoped-settings.js';
-import type { CustomerFacts, Outcome, RuleHit, SettingsReader, SuitabilityFacts } from '../suitability/types.js';
+import type { CustomerFacts, Outcome, RuleHit, SettingsReader, SuitabilityFacts } from '../sdk/contract/suitability.js';
 
 const RANK: Readonly<Record<string, number>> = { ALLOW: 0, WARN: 1, REQUIRE: 2, BLOCK: 3 };
 const BY_RANK: readonly Outcome[] = ['ALLOW', 'WARN', 'REQUIRE', 'BLOCK'];

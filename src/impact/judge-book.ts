@@ -5,7 +5,7 @@ import { products } from '../db/schema/index.js';
 import { txContext } from '../orders/tx-context.js';
 import { SETTING_DISABLED_RULES } from '../suitability/active-rules.js';
 import { loadCustomerFacts, loadProductFacts } from '../suitability/facts-loader.js';
-import type { CustomerFacts, ProductFacts, SaleFacts } from '../suitability/types.js';
+import type { CustomerFacts, ProductFacts, SaleFacts } from '../sdk/contract/suitability.js';
 import { DeltaJudge, type Verdict } from './delta-judge.js';
 import type { CheckedProposal } from './proposal.js';
 

@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.js';
 import { sql } from 'drizzle-orm';
 import { customers, suitabilityDecisions } from '../db/schema/index.js';
-import type { SuitabilityDecisionRecord, SuitabilityFacts, SuitabilityReason, Outcome } from '../suitability/types.js';
+import type { SuitabilityDecisionRecord, SuitabilityFacts, SuitabilityReason, Outcome } from '../sdk/contract/suitability.js';
 
 export type DecisionRow = typeof suitabilityDecisions.$inferSelect;
 

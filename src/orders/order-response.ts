@@ -3,7 +3,7 @@ import { FinmartError } from '../graphql/errors.js';
 import type { Lang, LocalizedText } from '../i18n/localized.js';
 import { toGlobalId } from '../graphql/relay/global-id.js';
 import { presentDecision } from '../suitability/decision.types.js';
-import type { SuitabilityDecisionRecord } from '../suitability/types.js';
+import type { SuitabilityDecisionRecord } from '../sdk/contract/suitability.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 

@@ -18,7 +18,7 @@ import type { AcceptedOrder } from '../sdk/manifest.js';
 import { loadCustomerFacts } from '../suitability/facts-loader.js';
 import { readSaleDetails, type SaleSize } from '../suitability/sale-sizing.js';
 import { decide } from '../suitability/service.js';
-import type { Initiator, SaleChannel, SuitabilityDecisionRecord, SuitabilityFacts } from '../suitability/types.js';
+import type { Initiator, SaleChannel, SuitabilityDecisionRecord, SuitabilityFacts } from '../sdk/contract/suitability.js';
 import { recordDecision } from './decision-record.js';
 import { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.js';
 import { orderToJson, replay, type OrderRow, type StoredOrderResponse } from './order-response.js';

@@ -3,9 +3,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { exchangeRates, externalReports, holdings, products } from '../db/schema/index.js';
 import { REPORT_KINDS } from '../domain/external/report-kinds.js';
+import { insertInBatches } from '../sdk/batches.js';
 import type { CatalogWriter, NewExternalReport, NewHolding, NewProduct } from '../sdk/catalog-writer.js';
-
-const BATCH = 500;
 
 /** Whether two prices (numeric text, or null for unpriced) are the same value. */
 const samePrice = (a: string | null, b: string | null): boolean => (a === null || b === null ? a === b : new Decimal(a).eq(b));
@@ -33,8 +32,8 @@ export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = 
       const result = new Map<string, number>();
       // Products of this line whose price the upsert changes: their holders are revalued afterwards.
       const repriced: number[] = [];
-      for (let i = 0; i < list.length; i += BATCH) {
-        const values = list.slice(i, i + BATCH).map((p) => ({ ...p, line }));
+      await insertInBatches(list, async (batch) => {
+        const values = batch.map((p) => ({ ...p, line }));
         const before = await db
           .select({ id: products.id, code: products.code, unitPrice: products.unitPrice })
           .from(products)
@@ -73,7 +72,7 @@ export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = 
           })
           .returning({ id: products.id, code: products.code });
         for (const r of rows) result.set(r.code, r.id);
-      }
+      });
       const missing = list.filter((p) => !result.has(p.code)).map((p) => p.code);
       if (missing.length) throw new Error(`Product codes already used by another line: ${missing.join(', ')}`);
       if (repriced.length) await hooks.valuesChanged?.({ productIds: repriced });
@@ -83,9 +82,7 @@ export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = 
       const allowed = await ownIds([...new Set(list.map((h) => h.productId))]);
       const foreign = list.find((h) => !allowed.has(h.productId));
       if (foreign) throw new Error(`Product ${foreign.productId} is not a ${line} product`);
-      for (let i = 0; i < list.length; i += BATCH) {
-        await db.insert(holdings).values(list.slice(i, i + BATCH).map((h) => ({ ...h, attributes: h.attributes ?? {} })));
-      }
+      await insertInBatches(list, (batch) => db.insert(holdings).values(batch.map((h) => ({ ...h, attributes: h.attributes ?? {} }))));
     },
     async publishPrice(productId: number, price: string, at: Date) {
       const updated = await db
@@ -119,7 +116,7 @@ export function createCatalogWriter(db: Db, line: string, hooks: CatalogHooks = 
           recordedAt: r.reportedAt,
         };
       });
-      for (let i = 0; i < rows.length; i += BATCH) await db.insert(externalReports).values(rows.slice(i, i + BATCH));
+      await insertInBatches(rows, (batch) => db.insert(externalReports).values(batch));
     },
     async productIds() {
       const rows = await db.select({ id: products.id, code: products.code }).from(products).where(eq(products.line, line));

@@ -4,7 +4,7 @@ import { getMetadataStorage } from 'type-graphql';
 import { getTableName } from 'drizzle-orm';
 import { LoggableError } from '../error-summary.js';
 import type { PluginManifest } from '../sdk/manifest.js';
-import { isOutcome, OUTCOMES } from '../suitability/types.js';
+import { isOutcome, OUTCOMES } from '../sdk/contract/suitability.js';
 import { coreSettings } from '../settings/core-settings.js';
 
 const CORE_SETTING_KEYS = new Set(coreSettings.map((d) => d.key));

@@ -10,7 +10,7 @@ import { notFound } from '../graphql/errors.js';
 import { text } from '../i18n/localized.js';
 import { recordDecision } from '../orders/decision-record.js';
 import { decideFor } from '../suitability/service.js';
-import type { CustomerFacts, Initiator, SaleChannel, SuitabilityDecisionRecord, SuitabilityFacts } from '../suitability/types.js';
+import type { CustomerFacts, Initiator, SaleChannel, SuitabilityDecisionRecord, SuitabilityFacts } from './contract/suitability.js';
 
 export type { CaseRef, CaseRole } from '../controls/four-eyes.js';
 

@@ -14,7 +14,38 @@ export type { Principal, Role } from '../auth/principal.js';
 export type { LocalizedText, Lang } from '../i18n/localized.js';
 export { text } from '../i18n/localized.js';
 export type { SettingDefinition } from '../settings/registry.js';
-export * from '../suitability/types.js';
+// The suitability contract: facts a rule reads, what it answers, outcomes and scales (declared in the SDK; the host's engine implements it).
+export {
+  INITIATORS,
+  OUTCOMES,
+  PRODUCT_RISKS,
+  RISK_LEVELS,
+  SALE_CHANNELS,
+  isOutcome,
+  levelNumber,
+  outcomeRank,
+  stricter,
+  type Outcome,
+  type RiskLevel,
+  type ProductRisk,
+  type SaleChannel,
+  type Initiator,
+  type HoldingFacts,
+  type ExternalReportFacts,
+  type CustomerFacts,
+  type ProductFacts,
+  type SellerQualificationFacts,
+  type SellerFacts,
+  type SaleFacts,
+  type SuitabilityFacts,
+  type RuleContext,
+  type ReasonDefinition,
+  type RuleHit,
+  type SuitabilityRule,
+  type SuitabilityReason,
+  type SuitabilityDecisionRecord,
+  type SettingsReader,
+} from './contract/suitability.js';
 export { FinmartError, badInput, notFound, forbidden, conflict } from '../graphql/errors.js';
 export { DecimalScalar, DateScalar, DateTimeScalar } from '../graphql/scalars.js';
 export { Product } from '../domain/products/product.interface.js';
@@ -24,7 +55,7 @@ export type { CustomerRecord } from '../domain/customers/customer.record.js';
 export { Money, money } from '../domain/common/money.type.js';
 export { ProductRiskEnum, RiskLevelEnum, SaleChannelEnum, InitiatorEnum, ProductStatusEnum, GenderEnum } from '../domain/common/enums.js';
 export { toGlobalId, numericIdOf } from '../graphql/relay/global-id.js';
-export { ConnectionArgs, connectionTypes, PageInfo } from '../graphql/relay/types.js';
+export { ConnectionArgs, connectionTypes, PageInfo, type ConnectionResult } from '../graphql/relay/types.js';
 export { keysetPage, toConnection } from '../graphql/relay/paginate.js';
 export { byKey, groupByKey } from '../graphql/loaders.js';
 export { inIds } from '../db/int-array.js';
@@ -55,3 +86,10 @@ export { recordAudit, type AuditEntry } from '../audit/record.js';
 export { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeIdempotentResponse } from '../orders/idempotency.js';
 export { Node } from '../graphql/relay/types.js';
 export { recordCardNumbers, cancelCardNumbers, luhnCheckDigit, type IssuedCard } from '../domain/branch-floor/card-number.js';
+
+// Shared helpers (plugins used to copy these)
+export { createRandom, mulberry32, randomOf, type Random, type Weighted } from './random.js';
+export { BATCH_ROWS, insertInBatches } from './batches.js';
+export { bankDayStart, bankYear } from './bank-time.js';
+export { decimalOrNull } from './decimal-or-null.js';
+export { childPage, type ChildListSpec, type KeysetPage } from './child-page.js';

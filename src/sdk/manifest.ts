@@ -3,7 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client.js';
 import type { LocalizedText } from '../i18n/localized.js';
 import type { SettingDefinition } from '../settings/registry.js';
-import type { SettingsReader, SuitabilityRule } from '../suitability/types.js';
+import type { SettingsReader, SuitabilityRule } from './contract/suitability.js';
 import type { CatalogWriter } from './catalog-writer.js';
 import type { OrderTerms } from './order-sizing.js';
 

@@ -6,8 +6,9 @@ import type { Db } from '../db/client.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import type { RequestContext } from '../graphql/context.js';
 import type { Lang } from '../i18n/localized.js';
-import { mulberry32 } from '../seed/random.js';
+import { mulberry32, randomOf } from '../seed/random.js';
 import type { SettingDefinition } from '../settings/registry.js';
+import { BATCH_ROWS } from './batches.js';
 import type { CatalogWriter, NewHolding, NewProduct, NewExternalReport } from './catalog-writer.js';
 import type { SeedContext, SeedCustomer } from './manifest.js';
 import { testSettings } from './test-settings.js';
@@ -46,8 +47,8 @@ export function memoryCatalog() {
       return new Map([...products.values()].map((p) => [p.code, p.id]));
     },
     async addHoldings(rows) {
-      // The host writes in batches of at most 500 rows; a seed must not rely on more.
-      if (rows.length > 500) throw new Error('batch over 500 rows');
+      // The host writes in batches of at most BATCH_ROWS rows; a seed must not rely on more.
+      if (rows.length > BATCH_ROWS) throw new Error(`batch over ${BATCH_ROWS} rows`);
       holdings.push(...rows);
     },
     async publishPrice() {},
@@ -58,7 +59,7 @@ export function memoryCatalog() {
       return new Map([...products.values()].map((p) => [p.code, p.id]));
     },
     async recordExternalReports(rows) {
-      if (rows.length > 500) throw new Error('batch over 500 rows');
+      if (rows.length > BATCH_ROWS) throw new Error(`batch over ${BATCH_ROWS} rows`);
       reports.push(...rows);
     },
   };
@@ -70,20 +71,20 @@ export function demoSeedCustomers(
   count: number,
   opts: { random?: () => number; foreignEvery?: number; minTenureDays?: number; now?: Date } = {},
 ): SeedCustomer[] {
-  const random = opts.random ?? prng(7);
+  const random = randomOf(opts.random ?? prng(7));
   const now = opts.now ?? TEST_SEED_NOW;
   return Array.from({ length: count }, (_, i) => {
-    const riskLevel = random() < 0.07 ? null : (['C1', 'C2', 'C3', 'C4', 'C5'] as const)[Math.floor(random() * 5)]!;
-    const assets = Math.round(10 ** (3 + random() * 4.3));
+    const riskLevel = random.chance(0.07) ? null : random.pick(['C1', 'C2', 'C3', 'C4', 'C5'] as const);
+    const assets = Math.round(10 ** (3 + random.next() * 4.3));
     return {
       id: i + 1,
-      age: 20 + Math.floor(random() * 60),
+      age: random.int(20, 79),
       riskLevel,
       residency: opts.foreignEvery && i % opts.foreignEvery === 0 ? ('FOREIGN' as const) : ('ONSHORE' as const),
       student: false,
       householdFinancialAssets: `${assets}.00`,
       personalAnnualIncome: `${Math.round(assets / 10)}.00`,
-      openedAt: new Date(now.getTime() - ((opts.minTenureDays ?? 30) + Math.floor(random() * 3000)) * 86_400_000),
+      openedAt: new Date(now.getTime() - ((opts.minTenureDays ?? 30) + random.int(0, 2999)) * 86_400_000),
     };
   });
 }

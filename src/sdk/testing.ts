@@ -1,7 +1,4 @@
-import { evaluateSuitability, type RegisteredRule } from '../suitability/engine.js';
-import type { SettingDefinition } from '../settings/registry.js';
-import { testSettings } from './test-settings.js';
-import type { CustomerFacts, ProductFacts, SaleFacts, SuitabilityDecisionRecord, SuitabilityFacts, SuitabilityRule } from '../suitability/types.js';
+import type { CustomerFacts, ProductFacts, SaleFacts, SuitabilityFacts } from './contract/suitability.js';
 
 /** Deep-partial facts for tests. */
 export interface FactsOverrides {
@@ -91,18 +88,19 @@ export { testSettings } from './test-settings.js';
 /** The core rules, so a plugin's tests can show the combined decision for its products. */
 export { coreRules } from '../suitability/rules/core/index.js';
 
-/** Evaluates `rules` (attributed to `source`, by default the plugin their ids name) over facts, as the host engine does. */
-export function evaluateRules(
-  rules: SuitabilityRule[],
-  facts: SuitabilityFacts,
-  opts: { source?: string; settings?: SettingDefinition[]; overrides?: Record<string, unknown> } = {},
-): SuitabilityDecisionRecord {
-  // Attributed as the host attributes them: to the plugin their id names (a rule reads its own source's settings).
-  const registered: RegisteredRule[] = rules.map((rule) => ({ rule, source: opts.source ?? rule.id.slice(0, rule.id.indexOf('.')) }));
-  return evaluateSuitability(registered, facts, {
-    settings: testSettings(opts.settings, opts.overrides),
-    now: new Date(facts.now),
-  });
-}
+export { evaluateRules } from './evaluate-rules.js';
 
-export * from './plugin-test-kit.js';
+export {
+  TEST_SEED_NOW,
+  prng,
+  pluginDatabase,
+  memoryCatalog,
+  demoSeedCustomers,
+  pluginSeedContext,
+  pluginRequestContext,
+  productRecordOf,
+} from './plugin-test-kit.js';
+export { pluginTestSupport, type PluginUnderTest, type PluginTestOptions, type PluginTestSupport } from './plugin-test-support.js';
+
+/** The real host with a plugin's line behind the real API (schema, seed, rules), for a plugin's own API tests. */
+export { createTestHost, type TestHost, type TestHostOptions, type GqlResponse } from '../../tests/support/test-host.js';

@@ -3,12 +3,15 @@ import { GraphQLError, visit, BREAK, type DocumentNode } from 'graphql';
 import type { HostContext } from '../graphql/context.js';
 import type { Principal } from '../auth/principal.js';
 
-/** True when the document asks for the schema (`__schema` or `__type`; `__typename` is ordinary). */
+/**
+ * True when the document asks for the schema (`__schema` or `__type`, or `_service`, a federation subgraph's SDL
+ * under FEDERATION_SUBGRAPH; `__typename` is ordinary).
+ */
 export function asksForSchema(doc: DocumentNode): boolean {
   let found = false;
   visit(doc, {
     Field(node) {
-      if (node.name.value === '__schema' || node.name.value === '__type') {
+      if (node.name.value === '__schema' || node.name.value === '__type' || node.name.value === '_service') {
         found = true;
         return BREAK;
       }

@@ -13,6 +13,7 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { branches, complaints, contacts, customers, managers, riskAssessments } from '../db/schema/index.js';
 import { chineseName, type Gender } from './names.js';
 import { createRandom } from './random.js';
+import { BATCH_ROWS, insertInBatches } from '../sdk/batches.js';
 import type { SettingsReader } from '../settings/reader.js';
 import { coreSettings } from '../settings/core-settings.js';
 import {
@@ -27,7 +28,8 @@ import {
   uniquePhone,
   type Ymd,
 } from './core-demo/generators.js';
-import { BRANCHES, CST_OFFSET, DAY, GRADES, HOUR, LEAD_INDUSTRY_ROTATION } from './core-demo/tables.js';
+import { BRANCHES, DAY, GRADES, HOUR, LEAD_INDUSTRY_ROTATION } from './core-demo/tables.js';
+import { BEIJING_OFFSET_MS, beijingYmd } from '../domain/common/beijing-time.js';
 
 /** Options for {@link seedCoreDemo}. */
 export interface CoreDemoOptions {
@@ -62,9 +64,6 @@ export const DEFAULT_SEED = 20261123;
 /** The demo's fixed "today" when {@link CoreDemoOptions.now} is omitted; never the real clock. */
 export const DEFAULT_NOW = new Date('2026-11-23T09:00:00+08:00');
 
-/** Rows per INSERT; keeps every statement far below Postgres' 65,535-parameter limit. */
-const BATCH = 500;
-
 /**
  * Seeds the demo bank's core tables inside one transaction: 4 branches, 16
  * managers (one of each grade per branch) and `opts.customers` customers with
@@ -89,9 +88,8 @@ export async function seedCoreDemo(db: PgDatabase<any>, opts: CoreDemoOptions): 
   const orgRng = root.fork();
   const rng = root.fork();
 
-  const cst = new Date(nowMs + CST_OFFSET);
-  const today: Ymd = { y: cst.getUTCFullYear(), m: cst.getUTCMonth() + 1, d: cst.getUTCDate() };
-  const midnight = dayNumber(today.y, today.m, today.d) * DAY - CST_OFFSET;
+  const today: Ymd = beijingYmd(new Date(nowMs));
+  const midnight = dayNumber(today.y, today.m, today.d) * DAY - BEIJING_OFFSET_MS;
 
   return db.transaction(async (tx) => {
     const usedPhones = new Set<string>();
@@ -155,9 +153,9 @@ export async function seedCoreDemo(db: PgDatabase<any>, opts: CoreDemoOptions): 
     };
 
     const customerIds: number[] = [];
-    for (let start = 0; start < total; start += BATCH) {
+    for (let start = 0; start < total; start += BATCH_ROWS) {
       const drafts: Draft[] = [];
-      for (let i = start; i < Math.min(total, start + BATCH); i++) drafts.push(makeCustomer(ctx, i));
+      for (let i = start; i < Math.min(total, start + BATCH_ROWS); i++) drafts.push(makeCustomer(ctx, i));
 
       const inserted = await tx
         .insert(customers)
@@ -176,15 +174,9 @@ export async function seedCoreDemo(db: PgDatabase<any>, opts: CoreDemoOptions): 
         for (const c of d.contacts) contactRows.push({ ...c, customerId });
         if (d.complaint) complaintRows.push({ ...d.complaint, customerId });
       }
-      for (let k = 0; k < assessmentRows.length; k += BATCH) {
-        await tx.insert(riskAssessments).values(assessmentRows.slice(k, k + BATCH));
-      }
-      for (let k = 0; k < contactRows.length; k += BATCH) {
-        await tx.insert(contacts).values(contactRows.slice(k, k + BATCH));
-      }
-      for (let k = 0; k < complaintRows.length; k += BATCH) {
-        await tx.insert(complaints).values(complaintRows.slice(k, k + BATCH));
-      }
+      await insertInBatches(assessmentRows, (rows) => tx.insert(riskAssessments).values(rows));
+      await insertInBatches(contactRows, (rows) => tx.insert(contacts).values(rows));
+      await insertInBatches(complaintRows, (rows) => tx.insert(complaints).values(rows));
     }
 
     return { branchIds, managerIds, customerIds };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { HostRuntime } from '../app/runtime.js';
-import { beijingDay, closeDay, dayBefore } from '../domain/kpis/day-close.js';
+import { beijingDay } from '../domain/common/beijing-time.js';
+import { closeDay, dayBefore } from '../domain/kpis/day-close.js';
 
 /** Daily closes kept before the demo's yesterday, and month-end closes before those. */
 const DAILY_CLOSES = 35;

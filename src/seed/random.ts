@@ -60,8 +60,17 @@ export interface Random {
  * @param seed any integer; the same seed always gives the same sequence
  */
 export function createRandom(seed: number): Random {
-  const next = mulberry32(seed);
+  return randomOf(mulberry32(seed));
+}
 
+/**
+ * The helper set over an existing stream of floats in [0, 1): a plugin's seed
+ * is handed its own stream (`SeedContext.random`) and draws from it through
+ * these. `int` (over at most 2^32 values), `pick`, `chance` and `weighted` take
+ * one draw each, `normal` two, in the textbook way — the same draws a seed
+ * written by hand would take, so moving one onto these keeps its data.
+ */
+export function randomOf(next: () => number): Random {
   // Ranges wider than 2^32 need more than one draw or most values are unreachable.
   const unit53 = (): number => {
     const hi = Math.floor(next() * 0x20_0000); // 21 bits

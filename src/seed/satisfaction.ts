@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { HostRuntime } from '../app/runtime.js';
 import { resultRows } from '../db/result-rows.js';
 import { satisfactionResponses } from '../db/schema/index.js';
+import { insertInBatches } from '../sdk/batches.js';
 import { createRandom, type Random, type Weighted } from './random.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const BATCH = 500;
 /** Contacts and orders of this many days before the demo's today are surveyed (the KPIs' recent periods). */
 const SURVEY_DAYS = 180;
 /** Shares of reached contacts and of orders that have a response; share of closed complaints closed without one. */
@@ -169,10 +169,6 @@ export async function seedSatisfaction(runtime: HostRuntime, now: Date): Promise
     );
     await db.execute(sql`update complaints c set feedback_waived_reason = v.reason from (values ${values}) as v(id, reason) where c.id = v.id`);
   }
-  for (let k = 0; k < rows.length; k += BATCH)
-    await db
-      .insert(satisfactionResponses)
-      .values(rows.slice(k, k + BATCH))
-      .onConflictDoNothing();
+  await insertInBatches(rows, (batch) => db.insert(satisfactionResponses).values(batch).onConflictDoNothing());
   return rows.length;
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { text } from '../i18n/localized.js';
 import type { SettingDefinition } from '../settings/registry.js';
 import type { RegisteredRule } from './engine.js';
-import type { SettingsReader } from './types.js';
+import type { SettingsReader } from '../sdk/contract/suitability.js';
+import { REMOTE_LINE_RULE_ID } from '../remote-lines/rule.js';
 
 export const SETTING_DISABLED_RULES = 'core.disabledRules';
 
@@ -31,7 +32,8 @@ export function rulesInForce(
   if (disabled.length === 0) return rules;
   const hit = filtered.get(rules);
   if (hit && hit.disabled === disabled) return hit.rules;
-  const kept = rules.filter((r) => !disabled.includes(r.rule.id));
+  // A remote line's rules run at the partner: switching off the rule that carries them would sell its products unguarded.
+  const kept = rules.filter((r) => r.rule.id === REMOTE_LINE_RULE_ID || !disabled.includes(r.rule.id));
   filtered.set(rules, { disabled, rules: kept });
   return kept;
 }

@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Lang } from '../i18n/localized.js';
 import { DateTimeScalar, DecimalScalar } from '../graphql/scalars.js';
 import { InitiatorEnum, SaleChannelEnum, SuitabilityOutcomeEnum } from '../domain/common/enums.js';
-import type { SuitabilityDecisionRecord } from './types.js';
+import type { SuitabilityDecisionRecord } from '../sdk/contract/suitability.js';
 
 @ObjectType('SuitabilityReason', { description: 'One reason behind a suitability decision.' })
 export class SuitabilityReasonType {

@@ -7,7 +7,7 @@ import {
   type SuitabilityFacts,
   type SuitabilityReason,
   type SuitabilityRule,
-} from './types.js';
+} from '../sdk/contract/suitability.js';
 import { settingsForRule } from './scoped-settings.js';
 
 /** A rule as registered: which source (core or plugin code) brought it. */

@@ -6,7 +6,7 @@ import { holdingPositionValue } from '../domain/holdings/valuation.js';
 import { ageAt, assessmentExpiry } from '../domain/customers/derived.js';
 import type { ProductRecord } from '../domain/products/product.record.js';
 import { qualificationsByManagerLoader } from '../domain/organisation/roster.loaders.js';
-import type { CustomerFacts, ExternalReportFacts, ProductFacts, RiskLevel, SaleFacts, SellerFacts, SuitabilityFacts } from './types.js';
+import type { CustomerFacts, ExternalReportFacts, ProductFacts, RiskLevel, SaleFacts, SellerFacts, SuitabilityFacts } from '../sdk/contract/suitability.js';
 import type { externalReports } from '../db/schema/index.js';
 import { Decimal } from 'decimal.js';
 

@@ -1,5 +1,5 @@
 import type { RegisteredRule } from './engine.js';
-import type { SettingsReader } from './types.js';
+import type { SettingsReader } from '../sdk/contract/suitability.js';
 
 /** A rule read a setting it may not: the engine turns it into that product's RULE_ERROR. */
 export class SettingOutOfScopeError extends Error {}

@@ -4,7 +4,9 @@ import { rulesInForce } from './active-rules.js';
 import { evaluateSuitability } from './engine.js';
 import { assembleFacts, loadCustomerFacts, loadProductFacts, loadSellerFacts } from './facts-loader.js';
 import { readSaleDetails, sizeSale, type SaleSize } from './sale-sizing.js';
-import type { CustomerFacts, SaleFacts, SuitabilityDecisionRecord, SuitabilityFacts } from './types.js';
+import type { CustomerFacts, SaleFacts, SuitabilityDecisionRecord, SuitabilityFacts } from '../sdk/contract/suitability.js';
+import { askRemoteLine } from '../remote-lines/verdicts.js';
+import { attachRemoteVerdict } from '../remote-lines/rule.js';
 
 /**
  * A sale as callers describe it: the client's raw `details` and the amount
@@ -34,10 +36,9 @@ const UNSIZED: SaleSize = { quantity: null, amount: null, figures: {}, stated: [
 export async function decide(ctx: HostContext, customer: CustomerFacts, product: ProductRecord, sale: SaleRequest): Promise<Decided> {
   const plugin = ctx.host.pluginByLine.get(product.line);
   const terms = readSaleDetails(plugin, sale.details);
-  const [productFacts, seller] = await Promise.all([loadProductFacts(ctx, product), loadSellerFacts(ctx)]);
   const currency = sale.currency ?? product.currency;
   // An eligibility listing (nothing offered, nothing stated) has no size: skip the sizing work.
-  const size =
+  const sized = (details: Record<string, unknown>): SaleSize =>
     sale.amount === null && (sale.quantity ?? null) === null && Object.keys(terms).length === 0
       ? UNSIZED
       : sizeSale(plugin, {
@@ -45,10 +46,32 @@ export async function decide(ctx: HostContext, customer: CustomerFacts, product:
           amount: sale.amount,
           quantity: sale.quantity ?? null,
           currency,
-          product: { id: product.id, currency: product.currency, unitPrice: product.unitPrice, details: productFacts.details },
+          product: { id: product.id, currency: product.currency, unitPrice: product.unitPrice, details },
           details: terms,
           settings: ctx.settings,
         });
+  // A remote line (no product facts of its own) is sized and asked at once, before anything is awaited: the
+  // verdicts of every product decided in this tick of the request go to the partner in one call.
+  const remote = ctx.host.remoteLines?.get(product.line);
+  const early = remote ? sized({}) : undefined;
+  const verdict = remote
+    ? askRemoteLine(ctx, remote, {
+        customer,
+        product,
+        sale: {
+          side: sale.side,
+          amount: early!.amount ?? sale.amount,
+          currency,
+          channel: sale.channel,
+          initiator: sale.initiator,
+          details: terms,
+          completedSteps: sale.completedSteps,
+        },
+        now: ctx.now,
+      })
+    : undefined;
+  const [productFacts, seller, remoteVerdict] = await Promise.all([loadProductFacts(ctx, product), loadSellerFacts(ctx), verdict]);
+  const size = early ?? sized(productFacts.details);
   const saleFacts: SaleFacts = {
     side: sale.side,
     amount: size.amount ?? sale.amount,
@@ -63,6 +86,7 @@ export async function decide(ctx: HostContext, customer: CustomerFacts, product:
     seller,
   };
   const facts = assembleFacts(customer, productFacts, saleFacts, ctx.now);
+  if (remoteVerdict) attachRemoteVerdict(facts, remoteVerdict);
   const decision = evaluateSuitability(rulesInForce(ctx.host.rules, ctx.settings), facts, { settings: ctx.settings, now: ctx.now }, (ruleId, error) =>
     // The rule's own message may quote the facts it was given: the logger keeps class and frames only (errorSummary).
     ctx.log.error({ ruleId, productId: product.id, err: error }, 'suitability rule failed'),

@@ -17,7 +17,7 @@ import { DecimalScalar } from '../graphql/scalars.js';
 import { presentDecision, SuitabilityDecisionType, SuitabilityInput } from './decision.types.js';
 import { loadCustomerFacts } from './facts-loader.js';
 import { decide, decideFor } from './service.js';
-import type { Initiator, SaleChannel } from './types.js';
+import type { Initiator, SaleChannel } from '../sdk/contract/suitability.js';
 
 @Resolver()
 export class CheckSuitabilityResolver {

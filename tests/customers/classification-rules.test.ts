@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { incomeBandOf, nextTierOf, riskAttitudeOf, sizeClassOf, tierFor } from '../../src/domain/customers/classification.js';
 import { marginOf } from '../../src/domain/customers/contribution.js';
 import { coreSettings } from '../../src/settings/core-settings.js';
-import type { SettingsReader } from '../../src/suitability/types.js';
+import type { SettingsReader } from '../../src/sdk/contract/suitability.js';
 
 /** The core defaults with some values overridden. */
 const settings = (overrides: Record<string, unknown> = {}): SettingsReader => ({

@@ -7,7 +7,7 @@ import { tierFor } from '../../src/domain/customers/classification.js';
 import { minimumGradeFor } from '../../src/domain/organisation/grades.js';
 import { seedCoreDemo } from '../../src/seed/core-demo.js';
 import { coreSettings } from '../../src/settings/core-settings.js';
-import type { SettingsReader } from '../../src/suitability/types.js';
+import type { SettingsReader } from '../../src/sdk/contract/suitability.js';
 
 // The demo bank's 对等配置: each customer's manager has the grade the bank's settings give its tier
 // (core.tierThresholdsCny, core.tierBasis, core.minimumManagerGradeByTier), not thresholds of the seed's own.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import gold from '../../plugins/gold/index.js';
+import gold from '@finmart/plugin-gold';
 import { impactReportEntries, impactReports } from '../../src/db/schema/index.js';
 import { EntryWriter, WRITE_BATCH } from '../../src/impact/entry-writer.js';
 import type { ImpactEntry } from '../../src/impact/judge-book.js';

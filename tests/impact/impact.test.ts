@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import funds from '../../plugins/funds/index.js';
-import gold from '../../plugins/gold/index.js';
+import gold from '@finmart/plugin-gold';
 import { eq } from 'drizzle-orm';
 import { impactReports } from '../../src/db/schema/index.js';
 import { numericIdOf } from '../../src/graphql/relay/global-id.js';

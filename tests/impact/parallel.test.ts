@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import gold from '../../plugins/gold/index.js';
+import gold from '@finmart/plugin-gold';
 import { judgeInWorker } from '../../src/impact/parallel.js';
 import type { WorkerInput } from '../../src/impact/worker-protocol.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';

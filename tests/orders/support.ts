@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import cards from '../../plugins/cards/index.js';
 import forex from '../../plugins/forex/index.js';
 import funds from '../../plugins/funds/index.js';
-import gold from '../../plugins/gold/index.js';
+import gold from '@finmart/plugin-gold';
 import insurance from '../../plugins/insurance/index.js';
 import { customers, products } from '../../src/db/schema/index.js';
 import { toGlobalId } from '../../src/graphql/relay/global-id.js';

@@ -39,23 +39,34 @@ describe('npm run plugin:new — a scaffolded plugin loads with no edit to core'
     rmSync(out, { recursive: true, force: true });
   });
 
-  it('writes the whole skeleton with a generated migration, and leaves plugins/index.ts alone', () => {
-    for (const f of [
+  it('writes the whole skeleton in the layout every line follows, with a generated migration, and leaves plugins/index.ts alone', () => {
+    // The layout of plugins/README.md, as every line in plugins/ has it (funds, insurance, gold, cards, forex, loans).
+    const layout = [
       'index.ts',
+      'domain.ts',
       'schema.ts',
       'drizzle.config.ts',
       'settings.ts',
       'facts.ts',
-      'seed.ts',
+      'sizing.ts',
       'README.md',
       'rules/index.ts',
       'graphql/product.type.ts',
       'graphql/product.resolver.ts',
+      'seed/index.ts',
+      'seed/catalog.ts',
+      'seed/holdings.ts',
       'tests/rules.test.ts',
       'tests/api.test.ts',
-    ]) {
-      expect(existsSync(join(out, f)), f).toBe(true);
+      'tests/support.ts',
+    ];
+    for (const f of layout) expect(existsSync(join(out, f)), f).toBe(true);
+    const lines = readdirSync(join(root, 'plugins')).filter((d) => !d.startsWith('.') && existsSync(join(root, 'plugins', d, 'index.ts')));
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) {
+      for (const f of layout.filter((x) => x !== 'tests/support.ts')) expect(existsSync(join(root, 'plugins', line, f)), `plugins/${line}/${f}`).toBe(true);
     }
+    expect(existsSync(join(out, 'seed.ts'))).toBe(false);
     const sql = readdirSync(join(out, 'drizzle')).filter((f) => f.endsWith('.sql'));
     expect(sql).toHaveLength(1);
     expect(readFileSync(join(out, 'drizzle', sql[0]!), 'utf8')).toContain(`CREATE TABLE "${CODE}_details"`);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRules, makeFacts, testSettings, TEST_NOW, type FactsOverrides } from '../../src/sdk/testing.js';
-import type { Outcome, RuleContext, SuitabilityDecisionRecord, SuitabilityFacts, SuitabilityReason, SuitabilityRule } from '../../src/suitability/types.js';
+import type {
+  Outcome,
+  RuleContext,
+  SuitabilityDecisionRecord,
+  SuitabilityFacts,
+  SuitabilityReason,
+  SuitabilityRule,
+} from '../../src/sdk/contract/suitability.js';
 import {
   amount,
   audioVideoRecording,
@@ -17,7 +24,8 @@ import {
 } from '../../src/suitability/rules/core/index.js';
 import { assessProfessionalInvestor } from '../../src/suitability/rules/core/professional.js';
 import { CHANNEL_LABELS, REGIME_LABELS, STATUS_LABELS } from '../../src/suitability/rules/core/labels.js';
-import { decimalOrNull, instantOrNull } from '../../src/suitability/rules/core/values.js';
+import { decimalOrNull } from '../../src/sdk/decimal-or-null.js';
+import { instantOrNull } from '../../src/suitability/rules/core/values.js';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.parse(TEST_NOW) - days * DAY).toISOString();

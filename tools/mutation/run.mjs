@@ -4,7 +4,7 @@
  * `npm run test:mutation [-- <target>… | --changed <git-ref>] [--only <glob>] [--incremental]`.
  *
  * A target is the core rules (`core`) or one plugin (`funds`, `gold`… — any
- * folder `plugins/<code>/rules/`, so a partner's plugin is a target as soon as
+ * folder `plugins/<code>/rules/` or plugin package `packages/plugin-<code>/src/rules/`, so a partner's plugin is a target as soon as
  * it is installed). Each target mutates only its rule files and runs only its
  * pure rule tests (`tests/suitability/core-rules.test.ts`,
  * `plugins/<code>/tests/rules*.test.ts`). User-facing message text is left out
@@ -46,15 +46,21 @@ function allTargets() {
       bar: 95,
     },
   ];
-  for (const code of readdirSync(join(root, 'plugins')).sort()) {
-    const dir = join(root, 'plugins', code);
-    if (!existsSync(join(dir, 'rules'))) continue;
-    const settings = existsSync(join(dir, 'mutation.json')) ? JSON.parse(readFileSync(join(dir, 'mutation.json'), 'utf8')) : {};
+  // The lines in this repository (plugins/<code>/) and the plugin packages (packages/plugin-<code>/src/).
+  const lines = [
+    ...readdirSync(join(root, 'plugins')).map((code) => ({ code, dir: `plugins/${code}`, src: `plugins/${code}` })),
+    ...readdirSync(join(root, 'packages'))
+      .filter((p) => p.startsWith('plugin-'))
+      .map((p) => ({ code: p.slice('plugin-'.length), dir: `packages/${p}`, src: `packages/${p}/src` })),
+  ].sort((a, b) => a.code.localeCompare(b.code));
+  for (const { code, dir, src } of lines) {
+    if (!existsSync(join(root, src, 'rules'))) continue;
+    const settings = existsSync(join(root, dir, 'mutation.json')) ? JSON.parse(readFileSync(join(root, dir, 'mutation.json'), 'utf8')) : {};
     targets.push({
       name: code,
-      folder: `plugins/${code}/rules`,
-      mutate: [`plugins/${code}/rules/**/*.ts`],
-      tests: [`plugins/${code}/tests/rules*.test.ts`],
+      folder: `${src}/rules`,
+      mutate: [`${src}/rules/**/*.ts`],
+      tests: [`${dir}/tests/rules*.test.ts`],
       bar: Math.max(90, Number(settings.logicScoreAtLeast ?? 90)),
     });
   }

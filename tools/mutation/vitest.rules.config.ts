@@ -12,7 +12,7 @@ export default defineConfig({
   resolve: { alias: { graphql: require.resolve('graphql/index.js') } },
   test: {
     include: (process.env.RULE_TESTS ?? '').split(',').filter(Boolean),
-    setupFiles: ['tests/setup/reflect.ts'],
+    setupFiles: ['tests/setup/reflect.ts', 'tests/setup/sdk.ts'],
     pool: 'threads',
     // Mutants are switched at run time (mutant schemata): one worker can keep its modules between runs.
     isolate: false,

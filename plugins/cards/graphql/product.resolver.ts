@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { byKey, Money, money, type ProductRecord, type RequestContext } from '../../../src/sdk/index.js';
-import { loadCardDetails, type CardDetailsRow } from '../details.js';
+import type { CardDetailsRow } from '../domain.js';
+import { loadCardDetails } from '../facts.js';
 import { SETTING, type AccountClassLimits } from '../settings.js';
 import { CardDailyLimits } from './daily-limits.type.js';
 import { CardProduct } from './product.type.js';

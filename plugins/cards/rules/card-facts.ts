@@ -1,5 +1,5 @@
-import { Decimal, type HoldingFacts, type SuitabilityFacts } from '../../../src/sdk/index.js';
-import { CARDS_LINE, THIS_BANK } from '../constants.js';
+import { decimalOrNull, type Decimal, type HoldingFacts, type SuitabilityFacts } from '../../../src/sdk/index.js';
+import { CARDS_LINE, THIS_BANK } from '../domain.js';
 
 /**
  * Readers of the facts card rules share. Facts arrive as loosely typed JSON
@@ -60,10 +60,8 @@ export const isSupplementary = (facts: SuitabilityFacts): boolean => facts.sale.
 /** True for opening/applying; closing a card (SELL) is never held back by these rules. */
 export const isApplication = (facts: SuitabilityFacts): boolean => facts.sale.side === 'BUY';
 
-/** A non-negative decimal (an amount of money) from a loosely typed value, or null when it is not one. */
+/** A non-negative decimal (an amount of money) from a loosely typed value, surrounding spaces ignored; null when it is not one. */
 export function decimalOf(v: unknown): Decimal | null {
-  if (typeof v !== 'string' && typeof v !== 'number') return null;
-  const s = String(v).trim();
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  return new Decimal(s);
+  const d = decimalOrNull(typeof v === 'string' ? v.trim() : v);
+  return d !== null && !d.isNegative() ? d : null;
 }

@@ -1,5 +1,5 @@
 import { text, type SuitabilityRule } from '../../../src/sdk/index.js';
-import { CARDS_LINE } from '../constants.js';
+import { CARDS_LINE } from '../domain.js';
 import { SETTING } from '../settings.js';
 import { externalStudentCardBanks, freshCreditReport, heldCreditCards, isApplication, productCard } from './card-facts.js';
 import { REG } from './regulations.js';

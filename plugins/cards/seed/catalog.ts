@@ -1,5 +1,5 @@
 import type { NewProduct } from '../../../src/sdk/index.js';
-import type { AccountClass, CardKind, CreditCardType } from '../constants.js';
+import type { AccountClass, CardKind, CreditCardType } from '../domain.js';
 
 /** The issuer of every card: the bank itself. */
 export const ISSUER = 'Finmart Bank 本行';

@@ -1,7 +1,6 @@
-import { Decimal, type NewHolding, type SeedCustomer } from '../../../src/sdk/index.js';
-import { THIS_BANK } from '../constants.js';
+import { Decimal, type NewHolding, type Random, type SeedCustomer } from '../../../src/sdk/index.js';
+import { THIS_BANK } from '../domain.js';
 import { CARD_CATALOG, type CardSeed } from './catalog.js';
-import type { Rng } from './rng.js';
 
 const DAY = 86_400_000;
 const YEAR = 365.25 * DAY;
@@ -71,7 +70,7 @@ const CREDIT_MIDDLE = [
  * within the bank cap. Nobody gets a second Class I account or more cards than
  * the cap; Class III balances stay within their cap.
  */
-export function planCardHoldings(customers: readonly SeedCustomer[], productIds: Map<string, number>, rng: Rng, now: Date, limits: PlanLimits): CardsPlan {
+export function planCardHoldings(customers: readonly SeedCustomer[], productIds: Map<string, number>, rng: Random, now: Date, limits: PlanLimits): CardsPlan {
   const holdings: NewHolding[] = [];
   const studentReports: StudentCardReport[] = [];
 
@@ -104,7 +103,11 @@ export function planCardHoldings(customers: readonly SeedCustomer[], productIds:
         [2, 20],
       ] as const);
       // Every student has a credit report on file, some older than a rule accepts (the demo shows the step that renews it).
-      studentReports.push({ customerId: c.id, banks: [...rng.sample(OTHER_BANKS, externalBanks)], reportedAt: new Date(now.getTime() - rng.int(1, 60) * DAY) });
+      studentReports.push({
+        customerId: c.id,
+        banks: rng.shuffle(OTHER_BANKS).slice(0, externalBanks),
+        reportedAt: new Date(now.getTime() - rng.int(1, 60) * DAY),
+      });
     }
 
     const classOne = (): Draft => {

@@ -1,26 +1,21 @@
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import DataLoader from 'dataloader';
-import { drizzle, type PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db, NewExternalReport, NewHolding, NewProduct, ProductRecord, RequestContext, SeedContext, SeedCustomer } from '../../../src/sdk/index.js';
-import { prng, testSettings } from '../../../src/sdk/testing.js';
+import { createRandom, type Db, type NewHolding, type ProductRecord, type RequestContext, type SeedCustomer } from '../../../src/sdk/index.js';
+import { pluginDatabase, pluginSeedContext, testSettings } from '../../../src/sdk/testing.js';
 import { cardsProductFacts } from '../facts.js';
 import { CardProductResolver } from '../graphql/product.resolver.js';
 import plugin, { declaredRiskRatings } from '../index.js';
-import { valuateCard } from '../positions.js';
-import { seedCards } from '../seed.js';
 import { planCardHoldings } from '../seed/holdings.js';
-import { rngOf } from '../seed/rng.js';
+import { seedCards } from '../seed/index.js';
 import { cardsSettings } from '../settings.js';
+import { valuateCard } from '../valuation.js';
 
 const NOW = new Date('2026-11-23T01:00:00.000Z');
 const DAY = 86_400_000;
 
 /** A synthetic book shaped like the core demo: ages 16–90, students 17–24, incomes and assets. */
 function customers(n: number): SeedCustomer[] {
-  const r = rngOf(prng(7));
+  const r = createRandom(7);
   return Array.from({ length: n }, (_, i) => {
     const age = i % 50 === 0 ? 17 : i % 50 === 1 ? 18 : r.int(16, 90);
     const student = age >= 17 && age <= 24 && r.chance(0.15);
@@ -38,52 +33,24 @@ function customers(n: number): SeedCustomer[] {
   });
 }
 
-let pg: PGlite;
-let db: Db;
-let statements = 0;
-const products = new Map<string, NewProduct & { id: number }>();
-const holdings: NewHolding[] = [];
-const reports: NewExternalReport[] = [];
 const book = customers(3000);
 const settings = testSettings(cardsSettings);
+let env: Awaited<ReturnType<typeof pluginDatabase>>;
+let db: Db;
+let products: ReturnType<typeof pluginSeedContext>['products'];
+let holdings: NewHolding[];
+let reports: ReturnType<typeof pluginSeedContext>['reports'];
 
 beforeAll(async () => {
-  pg = new PGlite();
-  const pdb: PgliteDatabase = drizzle(pg, { logger: { logQuery: () => void statements++ } });
-  await migrate(pdb, { migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)) });
-  db = pdb as unknown as Db;
-  const ctx: SeedContext = {
-    db,
-    settings,
-    log: { info: () => {}, warn: () => {}, error: () => {} },
-    catalog: {
-      async upsertProducts(rows) {
-        for (const p of rows) products.set(p.code, { ...p, id: products.get(p.code)?.id ?? products.size + 1 });
-        return new Map([...products].map(([code, p]) => [code, p.id]));
-      },
-      async addHoldings(rows) {
-        expect(rows.length).toBeLessThanOrEqual(500);
-        holdings.push(...rows);
-      },
-      async publishPrice() {},
-      async publishExchangeRate() {},
-      async productIds() {
-        return new Map([...products].map(([code, p]) => [code, p.id]));
-      },
-      async recordExternalReports(rows) {
-        expect(rows.length).toBeLessThanOrEqual(500);
-        reports.push(...rows);
-      },
-    },
-    customers: book,
-    random: prng(42),
-    now: NOW,
-  };
-  await seedCards(ctx);
+  env = await pluginDatabase(plugin.migrationsFolder!);
+  db = env.db;
+  const seeded = pluginSeedContext(db, cardsSettings, { customers: book, seed: 42, now: NOW });
+  ({ products, holdings, reports } = seeded);
+  await seedCards(seeded.ctx);
 });
 
 afterAll(async () => {
-  await pg?.close();
+  await env?.close();
 });
 
 const productById = () => new Map([...products.values()].map((p) => [p.id, p]));
@@ -104,9 +71,9 @@ describe('seeded catalog', () => {
 
   it('writes a details row for every product, read back in one statement', async () => {
     const ids = [...products.values()].map((p) => p.id);
-    const before = statements;
+    const before = env.counter.statements;
     const details = await cardsProductFacts({ db, settings, catalog: null as never, log: null as never }, ids);
-    expect(statements - before).toBe(1);
+    expect(env.counter.statements - before).toBe(1);
     expect(details.size).toBe(ids.length);
     const student = details.get(products.get('CARD-CC-STUDENT')!.id)!;
     expect(student).toMatchObject({ cardKind: 'CREDIT', creditCardType: 'STUDENT', accountClass: null });
@@ -181,8 +148,8 @@ describe('seeded holdings', () => {
   it('is deterministic for the same PRNG seed', () => {
     const ids = new Map([...products].map(([code, p]) => [code, p.id]));
     const limits = { maxCardsPerCustomer: 5, studentCardBankCap: 2, minimumAgePrimaryCredit: 18, classIIIBalanceCapCny: '2000' };
-    const a = planCardHoldings(book, ids, rngOf(prng(1)), NOW, limits);
-    const b = planCardHoldings(book, ids, rngOf(prng(1)), NOW, limits);
+    const a = planCardHoldings(book, ids, createRandom(1), NOW, limits);
+    const b = planCardHoldings(book, ids, createRandom(1), NOW, limits);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
@@ -208,9 +175,9 @@ describe('CardProduct fields', () => {
     const ctx = requestContext('zh-CN');
     const r = new CardProductResolver();
     const page = [...products.keys()].map(record);
-    const before = statements;
+    const before = env.counter.statements;
     const kinds = await Promise.all(page.flatMap((p) => [r.cardKind(p, ctx), r.network(p, ctx), r.annualFee(p, ctx)]));
-    expect(statements - before).toBe(1);
+    expect(env.counter.statements - before).toBe(1);
     expect(kinds).toContain('CREDIT');
   });
 

@@ -1,6 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Customer, Decimal, money, type CustomerRecord, type RequestContext } from '../../../src/sdk/index.js';
-import { shanghaiYear } from '../conversion.js';
+import { bankYear, Customer, Decimal, money, type CustomerRecord, type RequestContext } from '../../../src/sdk/index.js';
 import { SETTING_ANNUAL_QUOTA } from '../settings.js';
 import { annualUsageLoader } from './loaders.js';
 import { FxQuota } from './quota.type.js';
@@ -20,7 +19,7 @@ export class CustomerFxQuotaResolver {
     const purchaseQuotaApplies = c.residency === 'ONSHORE' && !c.fxWatchList;
     const usd = (a: string) => money(new Decimal(a).toFixed(2), 'USD');
     return {
-      year: shanghaiYear(ctx.now),
+      year: bankYear(ctx.now),
       limit: usd(limit.toFixed(2)),
       purchased: usd(purchased),
       remaining: usd(purchaseQuotaApplies ? left(limit, purchased) : '0'),

@@ -1,6 +1,5 @@
-import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import { byKey, type RequestContext } from '../../../src/sdk/index.js';
-import { shanghaiYear } from '../conversion.js';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { bankYear, byKey, childPage, type KeysetPage, type RequestContext } from '../../../src/sdk/index.js';
 import { forexAnnualUsage, forexDetails, forexRates } from '../schema.js';
 
 type Ctx = Pick<RequestContext, 'loader' | 'db'>;
@@ -29,72 +28,24 @@ export const latestRatesLoader = (ctx: Ctx) =>
     return byKey(currencies, rows, (r) => r.currency);
   });
 
-/** The page of a rate history one field asks for (same for every currency in a batch). */
-export interface HistoryPageSpec {
-  direction: 'forward' | 'backward';
-  afterKey?: number;
-  beforeKey?: number;
-  limit: number;
-}
-
 /**
- * Rate-history pages of many currencies in one statement: a window function
- * numbers each currency's rows in page order and keeps the first `limit`.
+ * One page of a currency's board-rate history, oldest first, through the host's
+ * child-list loader: every currency asking for the same page shares ONE
+ * statement, and the counts one more when `totalCount` is read.
  */
-export const ratePageLoader = (ctx: Ctx, spec: HistoryPageSpec) =>
-  ctx.loader<string, ForexRateRow[]>(`forex.ratePage:${spec.direction}:${spec.afterKey ?? ''}:${spec.beforeKey ?? ''}:${spec.limit}`, async (currencies) => {
-    const order = spec.direction === 'forward' ? sql`asc` : sql`desc`;
-    const ranked = ctx.db
-      .select({
-        id: forexRates.id,
-        currency: forexRates.currency,
-        at: forexRates.at,
-        buyRate: forexRates.buyRate,
-        sellRate: forexRates.sellRate,
-        middleRate: forexRates.middleRate,
-        rn: sql<number>`row_number() over (partition by ${forexRates.currency} order by ${forexRates.id} ${order})`.as('rn'),
-      })
-      .from(forexRates)
-      .where(
-        and(
-          inArray(forexRates.currency, [...currencies]),
-          spec.afterKey !== undefined ? gt(forexRates.id, spec.afterKey) : undefined,
-          spec.beforeKey !== undefined ? lt(forexRates.id, spec.beforeKey) : undefined,
-        ),
-      )
-      .as('ranked');
-    const rows = await ctx.db
-      .select({
-        id: ranked.id,
-        currency: ranked.currency,
-        at: ranked.at,
-        buyRate: ranked.buyRate,
-        sellRate: ranked.sellRate,
-        middleRate: ranked.middleRate,
-      })
-      .from(ranked)
-      .where(sql`${ranked.rn} <= ${spec.limit}`)
-      .orderBy(ranked.currency, spec.direction === 'forward' ? sql`${ranked.id} asc` : sql`${ranked.id} desc`);
-    const byCurrency = new Map<string, ForexRateRow[]>();
-    for (const r of rows) {
-      const list = byCurrency.get(r.currency) ?? [];
-      list.push(r);
-      byCurrency.set(r.currency, list);
-    }
-    return currencies.map((c) => byCurrency.get(c) ?? []);
-  });
-
-/** Number of board rates per currency (for `totalCount`), one statement per batch. */
-export const rateCountLoader = (ctx: Ctx) =>
-  ctx.loader<string, number>('forex.rateCount', async (currencies) => {
-    const rows = await ctx.db
-      .select({ currency: forexRates.currency, n: sql<number>`count(*)::int` })
-      .from(forexRates)
-      .where(inArray(forexRates.currency, [...currencies]))
-      .groupBy(forexRates.currency);
-    const counts = new Map(rows.map((r) => [r.currency, Number(r.n)]));
-    return currencies.map((c) => counts.get(c) ?? 0);
-  });
+export const rateHistoryPage = (ctx: Ctx, page: KeysetPage, currency: string) =>
+  childPage(
+    ctx,
+    {
+      name: 'forex.rateHistory',
+      table: forexRates,
+      parent: forexRates.currency,
+      key: forexRates.id,
+      node: (r) => ({ at: r.at, buyRate: r.buyRate, sellRate: r.sellRate, middleRate: r.middleRate }),
+    },
+    page,
+    currency,
+  );
 
 /** This year's FX usage per customer (the request's clock decides the year): one statement per batch. */
 export const annualUsageLoader = (ctx: Ctx & Pick<RequestContext, 'now'>) =>
@@ -102,6 +53,6 @@ export const annualUsageLoader = (ctx: Ctx & Pick<RequestContext, 'now'>) =>
     const rows = await ctx.db
       .select()
       .from(forexAnnualUsage)
-      .where(and(inArray(forexAnnualUsage.customerId, [...customerIds]), eq(forexAnnualUsage.year, shanghaiYear(ctx.now))));
+      .where(and(inArray(forexAnnualUsage.customerId, [...customerIds]), eq(forexAnnualUsage.year, bankYear(ctx.now))));
     return byKey(customerIds, rows, (r) => r.customerId);
   });

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, DateTimeScalar, DecimalScalar, keysetPage, toConnection, type ProductRecord, type RequestContext } from '../../../src/sdk/index.js';
+import { ConnectionArgs, DateTimeScalar, DecimalScalar, keysetPage, type ProductRecord, type RequestContext } from '../../../src/sdk/index.js';
 import { QUOTE_UNITS } from '../conversion.js';
-import { forexDetailsLoader, latestRatesLoader, rateCountLoader, ratePageLoader, type ForexDetailsRow } from './loaders.js';
+import { forexDetailsLoader, latestRatesLoader, rateHistoryPage, type ForexDetailsRow } from './loaders.js';
 import { ForexProduct, ForexProductKind, ForexRateConnection } from './product.type.js';
 
 async function detailsOf(ctx: RequestContext, p: ProductRecord): Promise<ForexDetailsRow> {
@@ -49,15 +49,7 @@ export class ForexProductResolver {
   @FieldResolver(() => ForexRateConnection)
   async rateHistory(@Root() p: ProductRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: RequestContext) {
     const page = keysetPage(args, ctx.settings.get<{ default: number; max: number }>('core.pageSize'));
-    const { currency } = await detailsOf(ctx, p);
-    const rows = await ratePageLoader(ctx, page).load(currency);
-    return toConnection(
-      page,
-      rows,
-      (r) => r.id,
-      () => rateCountLoader(ctx).load(currency),
-      (r) => ({ at: r.at, buyRate: r.buyRate, sellRate: r.sellRate, middleRate: r.middleRate }),
-    );
+    return rateHistoryPage(ctx, page, (await detailsOf(ctx, p)).currency);
   }
 
   @FieldResolver(() => Int, { nullable: true })

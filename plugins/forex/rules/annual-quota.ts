@@ -1,6 +1,6 @@
 import { Decimal, perString, text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { SETTING_ANNUAL_QUOTA } from '../settings.js';
-import { directionOf, isExchange, readForexDetails, sizeOfSale, usageOf } from '../terms.js';
+import { directionOf, isExchange, readForexDetails, sizeOfSale, usageOf } from '../domain.js';
 
 /**
  * The quota's figures for a usage, a sale and the quota: computed once per distinct

@@ -1,5 +1,5 @@
 import { text, type SuitabilityRule } from '../../../src/sdk/index.js';
-import { directionOf, isExchange, readForexDetails } from '../terms.js';
+import { directionOf, isExchange, readForexDetails } from '../domain.js';
 
 /** Foreign individuals have no purchase quota: buying FX needs proof the CNY was earned onshore (tax documents). */
 export const forexForeignNational: SuitabilityRule = {

@@ -1,7 +1,7 @@
 import { text, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { describePurposes, PURPOSE_NAMES } from '../purposes.js';
 import { SETTING_CURRENT_ACCOUNT, SETTING_PROHIBITED } from '../settings.js';
-import { directionOf, isExchange, readForexDetails } from '../terms.js';
+import { directionOf, isExchange, readForexDetails } from '../domain.js';
 
 /**
  * A purchase of FX needs a declared current-account purpose; capital-account

@@ -1,5 +1,5 @@
 import { text, type SuitabilityRule } from '../../../src/sdk/index.js';
-import { directionOf, isExchange, readForexDetails } from '../terms.js';
+import { directionOf, isExchange, readForexDetails } from '../domain.js';
 
 /** A customer on the split-purchase watch list loses the facilitation channel (buying and selling). */
 export const forexWatchList: SuitabilityRule = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { perUnit, shanghaiYear, toUsd } from '../conversion.js';
+import { bankYear } from '../../../src/sdk/index.js';
+import { perUnit, toUsd } from '../conversion.js';
 
 // CNY per 100 units: EUR/USD = 852 / 710 = 1.2 exactly.
 const RATES = { USD: '710.00', EUR: '852.00', JPY: '4.7340', HKD: '90.88' };
@@ -32,14 +33,14 @@ describe('toUsd', () => {
   });
 });
 
-describe('perUnit and shanghaiYear', () => {
+describe('perUnit and the quota year', () => {
   it('turns a board rate per 100 units into CNY per unit', () => {
     expect(perUnit('710.2300')).toBe('7.1023');
     expect(perUnit('0.5118')).toBe('0.005118');
   });
 
-  it('counts the calendar year in Shanghai time', () => {
-    expect(shanghaiYear(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
-    expect(shanghaiYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027); // 2027-01-01 00:00 in Shanghai
+  it('counts the calendar year in Shanghai time (the bank year)', () => {
+    expect(bankYear(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
+    expect(bankYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027); // 2027-01-01 00:00 in Shanghai
   });
 });

@@ -6,14 +6,14 @@ import { CustomerFxQuotaResolver } from '../graphql/customer-quota.resolver.js';
 import { ForexProductResolver } from '../graphql/product.resolver.js';
 import plugin from '../index.js';
 import { forexAnnualUsage, forexDetails, forexRates, forexUsageEntries } from '../schema.js';
-import { forexDb, productRecord, requestContext, seedContext } from './support.js';
+import { database, productRecord, requestContext, seedContext } from './support.js';
 
 describe('forex seed, facts, order hooks and resolvers', () => {
-  let env: Awaited<ReturnType<typeof forexDb>>;
+  let env: Awaited<ReturnType<typeof database>>;
   let seeded: ReturnType<typeof seedContext>;
 
   beforeAll(async () => {
-    env = await forexDb();
+    env = await database();
     seeded = seedContext(env.db);
     await plugin.seed!(seeded.ctx);
   });

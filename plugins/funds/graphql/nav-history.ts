@@ -1,16 +1,5 @@
-import { and, count, gt, inArray, lt, lte, sql } from 'drizzle-orm';
-import { badInput, text, type Db, type keysetPage } from '../../../src/sdk/index.js';
-import { fundsNavHistory as h } from '../schema.js';
-
-/** A validated page request (what the SDK's `keysetPage` returns). */
-export type NavPage = ReturnType<typeof keysetPage>;
-
-/** One NAV row as the connection pages it. */
-export interface NavRow {
-  navDate: string;
-  nav: string;
-  accumulatedNav: string;
-}
+import { badInput, childPage, text, type KeysetPage, type RequestContext } from '../../../src/sdk/index.js';
+import { fundsNavHistory } from '../schema.js';
 
 /**
  * NAV history pages newest first, keyed by the valuation date written as the
@@ -31,51 +20,22 @@ export function keyDate(key: number, arg: string): string {
 }
 
 /**
- * The same page of NAV history for many products in ONE statement: rows are
- * ranked per product in the page's direction and cut at the page limit, so the
- * cost does not grow with the number of products on the page.
- *
- * @returns rows per product id, in the page's direction (newest first when going forward)
+ * One page of a product's NAV history through the host's child-list loader:
+ * every product asking for the same page shares ONE statement, and the counts
+ * one more when `totalCount` is read.
  */
-export async function loadNavPages(db: Db, productIds: readonly number[], page: NavPage): Promise<Map<number, NavRow[]>> {
-  const forward = page.direction === 'forward';
-  const ranked = db
-    .select({
-      productId: h.productId,
-      navDate: h.navDate,
-      nav: h.nav,
-      accumulatedNav: h.accumulatedNav,
-      rank: sql<number>`row_number() over (partition by ${h.productId} order by ${h.navDate} ${forward ? sql`desc` : sql`asc`})`.as('rank'),
-    })
-    .from(h)
-    .where(
-      and(
-        inArray(h.productId, [...productIds]),
-        page.afterKey !== undefined ? lt(h.navDate, keyDate(page.afterKey, 'after')) : undefined,
-        page.beforeKey !== undefined ? gt(h.navDate, keyDate(page.beforeKey, 'before')) : undefined,
-      ),
-    )
-    .as('ranked');
-  const rows = await db
-    .select({ productId: ranked.productId, navDate: ranked.navDate, nav: ranked.nav, accumulatedNav: ranked.accumulatedNav })
-    .from(ranked)
-    .where(lte(ranked.rank, page.limit))
-    .orderBy(ranked.productId, ranked.rank);
-  const out = new Map<number, NavRow[]>();
-  for (const { productId, ...row } of rows) {
-    const list = out.get(productId);
-    if (list) list.push(row);
-    else out.set(productId, [row]);
-  }
-  return out;
-}
-
-/** NAV counts for many products in one statement. */
-export async function countNavs(db: Db, productIds: readonly number[]): Promise<Map<number, number>> {
-  const rows = await db
-    .select({ productId: h.productId, n: count() })
-    .from(h)
-    .where(inArray(h.productId, [...productIds]))
-    .groupBy(h.productId);
-  return new Map(rows.map((r) => [r.productId, Number(r.n)]));
-}
+export const navHistoryPage = (ctx: Pick<RequestContext, 'loader' | 'db'>, page: KeysetPage, productId: number) =>
+  childPage(
+    ctx,
+    {
+      name: 'funds.navHistory',
+      table: fundsNavHistory,
+      parent: fundsNavHistory.productId,
+      key: fundsNavHistory.navDate,
+      newestFirst: true,
+      cursorKey: { of: (r) => dateKey(r.navDate), value: keyDate },
+      node: (r) => ({ date: r.navDate, nav: r.nav, accumulatedNav: r.accumulatedNav }),
+    },
+    page,
+    productId,
+  );

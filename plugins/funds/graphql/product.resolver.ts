@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import {
+  bankDay,
   ConnectionArgs,
   DateScalar,
   Decimal,
@@ -7,18 +8,14 @@ import {
   keysetPage,
   Money,
   money,
-  toConnection,
   type ProductRecord,
   type RequestContext,
 } from '../../../src/sdk/index.js';
 import { loadFundDetails } from './details-loader.js';
 import { FundAssetClass, FundIssuerType, FundType } from './enums.js';
-import { countNavs, dateKey, loadNavPages, type NavRow } from './nav-history.js';
+import { navHistoryPage } from './nav-history.js';
 import { FundNavConnection } from './nav.type.js';
 import { FundProduct } from './product.type.js';
-
-/** Beijing time has no daylight saving: a fixed offset gives the local date exactly. */
-const CST_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * The funds line's own fields of `FundProduct`. The root is the core product
@@ -72,38 +69,12 @@ export class FundProductResolver {
   @FieldResolver(() => DateScalar, { nullable: true })
   navDate(@Root() p: ProductRecord): string | null {
     if (!p.unitPriceAt) return null;
-    return new Date(new Date(p.unitPriceAt).getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+    return bankDay(new Date(p.unitPriceAt));
   }
 
   @FieldResolver(() => FundNavConnection)
   async navHistory(@Root() p: ProductRecord, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: RequestContext) {
-    const page = keysetPage(args, ctx.settings.get<{ default: number; max: number }>('core.pageSize'));
-    // One loader per distinct page request, so products asking for the same page share a statement.
-    const name = `funds.navHistory:${page.direction}:${page.afterKey ?? ''}:${page.beforeKey ?? ''}:${page.limit}`;
-    const rows = await ctx
-      .loader<number, NavRow[]>(name, async (ids) => {
-        const pages = await loadNavPages(ctx.db, ids, page);
-        return ids.map((id) => pages.get(id) ?? []);
-      })
-      .load(p.id);
-    const total = () =>
-      ctx
-        .loader<number, number>('funds.navCount', async (ids) => {
-          const counts = await countNavs(ctx.db, ids);
-          return ids.map((id) => counts.get(id) ?? 0);
-        })
-        .load(p.id);
-    return toConnection(
-      page,
-      rows,
-      (r) => dateKey(r.navDate),
-      total,
-      (r) => ({
-        date: r.navDate,
-        nav: r.nav,
-        accumulatedNav: r.accumulatedNav,
-      }),
-    );
+    return navHistoryPage(ctx, keysetPage(args, ctx.settings.get<{ default: number; max: number }>('core.pageSize')), p.id);
   }
 
   @FieldResolver(() => Money)

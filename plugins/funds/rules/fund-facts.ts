@@ -1,5 +1,5 @@
-import { Decimal, perObject, perStringValue, type SuitabilityFacts } from '../../../src/sdk/index.js';
-import { ASSET_CLASSES, FUND_TYPES, ISSUER_TYPES, type AssetClassCode, type FundFacts } from '../model.js';
+import { Decimal, decimalOrNull, perObject, type SuitabilityFacts } from '../../../src/sdk/index.js';
+import { ASSET_CLASSES, FUND_TYPES, ISSUER_TYPES, type AssetClassCode, type FundFacts } from '../domain.js';
 
 /**
  * A funds product's details as the rules read them, with unknown values made
@@ -37,31 +37,18 @@ const viewOf = perObject((d: Record<string, unknown>): FundRuleView => {
     isPrivate: typeof d.isPrivate === 'boolean' ? d.isPrivate : true,
     assetClass: oneOf(ASSET_CLASSES, d.assetClass),
     sipSupported: d.sipSupported === true,
-    sipMinimum: decimalOrNull(d.sipMinimum)?.toFixed() ?? null,
+    sipMinimum: fundDecimal(d.sipMinimum)?.toFixed() ?? null,
     isBankWealth: d.isBankWealth === true,
     issuerType: oneOf(ISSUER_TYPES, d.issuerType),
   });
 });
 
 /**
- * A finite decimal from a decimal string (or number), or null. Anything else
- * (null, a boolean, an object, text that is not a number) makes Decimal throw,
- * which is the one place that is turned into null.
+ * A decimal from a funds fact (the SDK's `decimalOrNull`), surrounding spaces
+ * ignored as the funds rules always have: null for anything that is no number,
+ * which each rule then treats conservatively (see {@link FundRuleView}).
  */
-// Strings (sale amounts, minimums) repeat across evaluations: each is parsed once (Decimals are immutable).
-export const decimalOrNull: (value: unknown) => Decimal | null = perStringValue(parseDecimal);
-
-function parseDecimal(value: unknown): Decimal | null {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — Decimal throws on null and the catch answers null; this spares a thrown exception per evaluation without an amount
-  if (value == null) return null;
-  let d: Decimal;
-  try {
-    d = new Decimal(typeof value === 'string' ? value.trim() : (value as Decimal.Value));
-  } catch {
-    return null;
-  }
-  return d.isFinite() ? d : null;
-}
+export const fundDecimal = (value: unknown): Decimal | null => decimalOrNull(typeof value === 'string' ? value.trim() : value);
 
 /**
  * The sale amount measured in `currency`, or null when there is none to check
@@ -70,7 +57,7 @@ function parseDecimal(value: unknown): Decimal | null {
  * amounts count as zero: the minimum rules then block rather than guess.
  */
 export function saleAmountIn(facts: SuitabilityFacts, currency: string): Decimal | null {
-  const amount = decimalOrNull(facts.sale.amount);
+  const amount = fundDecimal(facts.sale.amount);
   if (amount === null) return null;
   return facts.sale.currency === currency ? amount : new Decimal(0);
 }

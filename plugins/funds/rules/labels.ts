@@ -1,5 +1,5 @@
 import { text, type LocalizedText } from '../../../src/sdk/index.js';
-import type { AssetClassCode } from '../model.js';
+import type { AssetClassCode } from '../domain.js';
 
 /** Asset class names for messages. */
 export const ASSET_CLASS_LABELS: Record<AssetClassCode, LocalizedText> = {

@@ -1,5 +1,5 @@
 import { Decimal, text, type SuitabilityRule } from '../../../src/sdk/index.js';
-import { ASSET_CLASSES } from '../model.js';
+import { ASSET_CLASSES } from '../domain.js';
 import { FUNDS_SETTINGS, type PrivateMinimumsCny } from '../settings.js';
 import { fundView, plain, saleAmountIn } from './fund-facts.js';
 import { ASSET_CLASS_LABELS, labelParams } from './labels.js';

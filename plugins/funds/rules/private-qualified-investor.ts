@@ -1,6 +1,6 @@
 import { Decimal, text, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { FUNDS_SETTINGS, type QualifiedInvestorThresholds } from '../settings.js';
-import { decimalOrNull, fundView, plain } from './fund-facts.js';
+import { fundDecimal, fundView, plain } from './fund-facts.js';
 import { REGULATIONS } from './regulations.js';
 
 /**
@@ -32,8 +32,8 @@ export const privateQualifiedInvestor: SuitabilityRule = {
     const c = facts.customer;
     // Unknown figures count as nothing: qualification has to be shown, not assumed.
     const years = Number.isFinite(c.risk.experienceYears) ? c.risk.experienceYears : 0;
-    const assets = decimalOrNull(c.householdFinancialAssets) ?? new Decimal(0);
-    const income = decimalOrNull(c.incomeThreeYearAverage) ?? new Decimal(0);
+    const assets = fundDecimal(c.householdFinancialAssets) ?? new Decimal(0);
+    const income = fundDecimal(c.incomeThreeYearAverage) ?? new Decimal(0);
 
     const experienced = years >= t.experienceYears;
     const meetsNetAssets = assets.gte(t.householdNetFinancialAssetsCny);

@@ -1,5 +1,5 @@
 import { text, type SuitabilityRule } from '../../../src/sdk/index.js';
-import { decimalOrNull, fundView, saleAmountIn } from './fund-facts.js';
+import { fundDecimal, fundView, saleAmountIn } from './fund-facts.js';
 import { REGULATIONS } from './regulations.js';
 
 /**
@@ -31,7 +31,7 @@ export const sip: SuitabilityRule = {
     if (!fund.sipSupported) {
       return [{ code: 'SIP_NOT_SUPPORTED', saw: { sip: true, sipSupported: facts.product.details.sipSupported ?? null } }];
     }
-    const minimum = decimalOrNull(fund.sipMinimum);
+    const minimum = fundDecimal(fund.sipMinimum);
     const amount = saleAmountIn(facts, facts.product.currency);
     if (minimum === null || amount === null || amount.gte(minimum)) return [];
     return [

@@ -1,5 +1,5 @@
 import type { NewProduct } from '../../../src/sdk/index.js';
-import type { AssetClassCode, FundTypeCode, IssuerTypeCode } from '../model.js';
+import type { AssetClassCode, FundTypeCode, IssuerTypeCode } from '../domain.js';
 
 /** How a seeded product's minimum is set: a fixed amount, or from a funds setting at seed time. */
 export type SeedMinimum = { fixed: string; step: string } | { privateClass: true; step: string } | { publicWealth: true; step: string };

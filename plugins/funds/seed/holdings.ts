@@ -1,6 +1,6 @@
-import { Decimal, type NewHolding, type SeedCustomer } from '../../../src/sdk/index.js';
+import { bankDay, bankDayStart, Decimal, type NewHolding, type Random, type SeedCustomer } from '../../../src/sdk/index.js';
 import type { FundSeedDef } from './catalog.js';
-import { beijingDate, type SeedNav } from './nav.js';
+import type { SeedNav } from './nav.js';
 
 /** A seeded product as the holdings generator needs it. */
 export interface SeededFund {
@@ -14,7 +14,6 @@ export interface SeededFund {
   lastPurchaseDate: string | null;
 }
 
-const CST_OFFSET_MS = 8 * 3_600_000;
 const levelOf = (risk: string): number => Number(risk.slice(1));
 
 /** Share of customers with a risk level who hold funds, and of those without one (legacy cash funds). */
@@ -25,16 +24,6 @@ const ABOVE_LEVEL_SHARE = 0.08;
 /** Private products only for customers far above every qualified-investor asset test. */
 const PRIVATE_MIN_ASSETS = new Decimal(5_000_000);
 
-const weighted = <T>(random: () => number, entries: readonly (readonly [T, number])[]): T => {
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let r = random() * total;
-  for (const [value, w] of entries) {
-    if (r < w) return value;
-    r -= w;
-  }
-  return entries[entries.length - 1]![0];
-};
-
 /**
  * Demo fund positions: about 45 % of customers with a risk level hold 1–4
  * funds, chosen mostly at or just below their level; a few hold a fund one level
@@ -43,34 +32,33 @@ const weighted = <T>(random: () => number, entries: readonly (readonly [T, numbe
  * Units are the cost divided by the NAV of the purchase date, so today's value
  * shows a real gain or loss. Deterministic for a given `random`.
  */
-export function fundHoldings(customers: readonly SeedCustomer[], funds: readonly SeededFund[], random: () => number): NewHolding[] {
+export function fundHoldings(customers: readonly SeedCustomer[], funds: readonly SeededFund[], random: Random): NewHolding[] {
   const buyable = funds.filter((f) => f.navs.length > 0);
   const cash = buyable.filter((f) => f.def.fundType === 'MONEY_MARKET');
   const out: NewHolding[] = [];
   for (const c of customers) {
     if (!c.riskLevel) {
       // Money market positions opened before an assessment was required for them.
-      if (cash.length > 0 && random() < UNASSESSED_HOLDER_SHARE) {
-        const h = position(c, cash[Math.floor(random() * cash.length)]!, random, false);
+      if (cash.length > 0 && random.chance(UNASSESSED_HOLDER_SHARE)) {
+        const h = position(c, random.pick(cash), random, false);
         if (h) out.push(h);
       }
       continue;
     }
-    if (random() >= HOLDER_SHARE) continue;
+    if (!random.chance(HOLDER_SHARE)) continue;
     const level = levelOf(c.riskLevel);
-    const count = weighted(random, [
+    const count = random.weighted([
       [1, 35],
       [2, 35],
       [3, 20],
       [4, 10],
-    ] as const);
+    ]);
     const held = new Set<number>();
     for (let k = 0; k < count; k++) {
-      const above = level >= 2 && level < 5 && random() < ABOVE_LEVEL_SHARE;
+      const above = level >= 2 && level < 5 && random.chance(ABOVE_LEVEL_SHARE);
       const candidates = buyable.filter((f) => !held.has(f.id) && fits(c, level, f, above));
       if (candidates.length === 0) continue;
-      const fund = weighted(
-        random,
+      const fund = random.weighted(
         candidates.map((f) => {
           const gap = level - levelOf(f.def.riskRating);
           return [f, gap === 0 ? 3 : gap === 1 ? 2 : gap < 0 ? 1 : 0.5] as const;
@@ -96,9 +84,9 @@ function fits(c: SeedCustomer, level: number, f: SeededFund, above: boolean): bo
 }
 
 /** One position, or null when the customer cannot afford the minimum or the product was not buyable while they banked here. */
-function position(c: SeedCustomer, f: SeededFund, random: () => number, aboveLevel: boolean): NewHolding | null {
+function position(c: SeedCustomer, f: SeededFund, random: Random, aboveLevel: boolean): NewHolding | null {
   const assets = new Decimal(c.householdFinancialAssets);
-  const share = f.def.isPrivate ? 0.08 + random() * 0.12 : 0.02 + random() * 0.13;
+  const share = f.def.isPrivate ? 0.08 + random.next() * 0.12 : 0.02 + random.next() * 0.13;
   const budget = assets.times(share.toFixed(4));
   const ceiling = assets.times(f.def.isPrivate ? '0.4' : '0.3');
   if (f.minimum.gt(ceiling)) return null;
@@ -108,17 +96,17 @@ function position(c: SeedCustomer, f: SeededFund, random: () => number, aboveLev
   let cost = Decimal.max(budget.dividedToIntegerBy(unit).times(unit), f.minimum);
   if (f.step.gt(0)) cost = f.minimum.plus(cost.minus(f.minimum).dividedToIntegerBy(f.step).times(f.step));
 
-  const since = beijingDate(c.openedAt);
+  const since = bankDay(c.openedAt);
   const first = f.navs.findIndex((n) => n.date >= since);
   const last = f.lastPurchaseDate === null ? f.navs.length - 1 : f.navs.findLastIndex((n) => n.date <= f.lastPurchaseDate!);
   if (first < 0 || last < first) return null;
-  const bought = f.navs[first + Math.floor(random() * (last - first + 1))]!;
+  const bought = f.navs[random.int(first, last)]!;
 
   const units = cost.dividedBy(bought.nav).toDecimalPlaces(2, Decimal.ROUND_DOWN);
   // Orders are taken between 09:30 and the 15:00 cut-off, priced at that day's NAV.
-  const minuteOfDay = 570 + Math.floor(random() * 330);
-  const openedAt = new Date(Date.parse(`${bought.date}T00:00:00Z`) - CST_OFFSET_MS + minuteOfDay * 60_000);
-  const sip = f.def.sipMinimum !== undefined && random() < 0.25;
+  const minuteOfDay = random.int(570, 899);
+  const openedAt = new Date(bankDayStart(bought.date).getTime() + minuteOfDay * 60_000);
+  const sip = f.def.sipMinimum !== undefined && random.chance(0.25);
   return {
     customerId: c.id,
     productId: f.id,
@@ -130,7 +118,7 @@ function position(c: SeedCustomer, f: SeededFund, random: () => number, aboveLev
     attributes: {
       purchaseDate: bought.date,
       purchaseNav: bought.nav,
-      dividendMode: f.def.fundType === 'MONEY_MARKET' || random() < 0.6 ? 'REINVEST' : 'CASH',
+      dividendMode: f.def.fundType === 'MONEY_MARKET' || random.chance(0.6) ? 'REINVEST' : 'CASH',
       sip,
       ...(sip ? { sipMonthlyAmount: Decimal.max(f.def.sipMinimum!, cost.dividedBy(24).dividedToIntegerBy(100).times(100)).toFixed(2) } : {}),
       ...(aboveLevel ? { specialRiskWarningSigned: true } : {}),

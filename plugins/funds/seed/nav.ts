@@ -1,9 +1,7 @@
-import { Decimal } from '../../../src/sdk/index.js';
+import { bankDay, bankDayStart, Decimal, type Random } from '../../../src/sdk/index.js';
 import type { FundSeedDef } from './catalog.js';
 
 const DAY_MS = 86_400_000;
-/** Beijing time has no daylight saving: a fixed offset is exact. */
-const CST_OFFSET_MS = 8 * 3_600_000;
 /** NAVs are published in the evening of their valuation date (20:00 Beijing). */
 const PUBLISH_HOUR_CST = 20;
 
@@ -14,11 +12,8 @@ export interface SeedNav {
   accumulatedNav: string;
 }
 
-/** The Beijing calendar date of an instant. */
-export const beijingDate = (at: Date): string => new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-
 /** The instant a NAV for `date` is published. */
-export const publishedAt = (date: string): Date => new Date(Date.parse(`${date}T00:00:00Z`) - CST_OFFSET_MS + PUBLISH_HOUR_CST * 3_600_000);
+export const publishedAt = (date: string): Date => new Date(bankDayStart(date).getTime() + PUBLISH_HOUR_CST * 3_600_000);
 
 /**
  * The last `count` weekdays before `now`'s Beijing date, oldest first: today's
@@ -27,19 +22,13 @@ export const publishedAt = (date: string): Date => new Date(Date.parse(`${date}T
  */
 export function tradingDates(now: Date, count: number): string[] {
   const dates: string[] = [];
-  let day = Date.parse(`${beijingDate(now)}T00:00:00Z`) - DAY_MS;
+  let day = Date.parse(`${bankDay(now)}T00:00:00Z`) - DAY_MS;
   while (dates.length < count) {
     const weekday = new Date(day).getUTCDay();
     if (weekday !== 0 && weekday !== 6) dates.push(new Date(day).toISOString().slice(0, 10));
     day -= DAY_MS;
   }
   return dates.reverse();
-}
-
-/** A standard normal draw from a uniform source (Box–Muller). */
-function normal(random: () => number): number {
-  const u1 = 1 - random(); // (0, 1]: keeps log finite
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * random());
 }
 
 /**
@@ -49,16 +38,16 @@ function normal(random: () => number): number {
  * Money market products stay at 1.0000 (their income is paid as new units).
  * The randomness is a float; every stored value is an exact decimal.
  */
-export function navSeries(def: FundSeedDef, dates: readonly string[], random: () => number): SeedNav[] {
+export function navSeries(def: FundSeedDef, dates: readonly string[], random: Random): SeedNav[] {
   if ('none' in def.nav) return [];
   if ('fixedNav' in def.nav) return dates.map((date) => ({ date, nav: '1.0000', accumulatedNav: '1.0000' }));
   const { start, dailyVol, annualDrift } = def.nav;
-  let nav = new Decimal(start[0] + (start[1] - start[0]) * random()).toDecimalPlaces(4);
-  const paidOut = def.establishedYearsAgo && def.establishedYearsAgo > 3 ? new Decimal(random() * 0.4).toDecimalPlaces(4) : new Decimal(0);
+  let nav = new Decimal(start[0] + (start[1] - start[0]) * random.next()).toDecimalPlaces(4);
+  const paidOut = def.establishedYearsAgo && def.establishedYearsAgo > 3 ? new Decimal(random.next() * 0.4).toDecimalPlaces(4) : new Decimal(0);
   const drift = annualDrift / 250;
   return dates.map((date, i) => {
     if (i > 0) {
-      const factor = new Decimal((1 + drift + dailyVol * normal(random)).toFixed(8));
+      const factor = new Decimal((1 + drift + dailyVol * random.normal()).toFixed(8));
       nav = Decimal.max(nav.times(factor), '0.0100').toDecimalPlaces(4);
     }
     return { date, nav: nav.toFixed(4), accumulatedNav: nav.plus(paidOut).toFixed(4) };

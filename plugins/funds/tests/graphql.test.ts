@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FinmartError, type ProductRecord } from '../../../src/sdk/index.js';
 import { FundProductResolver } from '../graphql/product.resolver.js';
 import plugin from '../index.js';
-import { fundsDb, requestContext, seedContext } from './support.js';
+import { database, requestContext, seedContext } from './support.js';
 
 /** Core rows as the host would hand them to the resolver (only the fields the funds resolvers read). */
 const record = (p: { id: number; unitPrice?: string | null; unitPriceAt?: Date | null; minimumAmount?: string; currency?: string }) =>
@@ -15,7 +15,7 @@ type Page = {
 };
 
 describe('FundProduct resolvers', () => {
-  let env: Awaited<ReturnType<typeof fundsDb>>;
+  let env: Awaited<ReturnType<typeof database>>;
   let seeded: ReturnType<typeof seedContext>;
   const resolver = new FundProductResolver();
   const product = (code: string) => {
@@ -25,7 +25,7 @@ describe('FundProduct resolvers', () => {
   const history = (p: ProductRecord, args: object, ctx = requestContext(env.db)) => resolver.navHistory(p, args, ctx) as unknown as Promise<Page>;
 
   beforeAll(async () => {
-    env = await fundsDb();
+    env = await database();
     seeded = seedContext(env.db, {}, 50);
     await plugin.seed!(seeded.ctx);
   });

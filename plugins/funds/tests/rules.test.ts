@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coreRules, evaluateRules, makeFacts, type FactsOverrides } from '../../../src/sdk/testing.js';
 import type { SuitabilityDecisionRecord, SuitabilityReason } from '../../../src/sdk/index.js';
-import type { AssetClassCode, FundFacts } from '../model.js';
+import type { AssetClassCode, FundFacts } from '../domain.js';
 import { fundsRules } from '../rules/index.js';
 import { fundsSettings } from '../settings.js';
 

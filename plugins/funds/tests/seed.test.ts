@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../../src/sdk/index.js';
 import plugin from '../index.js';
 import { fundsDetails, fundsNavHistory } from '../schema.js';
-import { NAV_POINTS } from '../seed.js';
-import { fundsDb, seedContext } from './support.js';
+import { NAV_POINTS } from '../seed/index.js';
+import { database, seedContext } from './support.js';
 
 const level = (r: string) => Number(r.slice(1));
 const groupBy = <T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> => {
@@ -14,11 +14,11 @@ const groupBy = <T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> => {
 };
 
 describe('funds seed', () => {
-  let env: Awaited<ReturnType<typeof fundsDb>>;
+  let env: Awaited<ReturnType<typeof database>>;
   let seeded: ReturnType<typeof seedContext>;
 
   beforeAll(async () => {
-    env = await fundsDb();
+    env = await database();
     seeded = seedContext(env.db);
     await plugin.seed!(seeded.ctx);
   });

@@ -7,7 +7,7 @@ import { paymentTerms } from '../rules/payment-terms.js';
 import { premiumToIncome } from '../rules/premium-to-income.js';
 import { productTermsOf } from '../rules/read-facts.js';
 import { recording } from '../rules/recording.js';
-import { codes, policyTerms, run } from './helpers.js';
+import { codes, policyTerms, run } from './support.js';
 
 /** The policy terms as a loosely typed details row, with `o` laid over them (undefined removes a key). */
 const row = (o: Record<string, unknown>): Record<string, unknown> => {

@@ -8,11 +8,11 @@ import { needsAnalysis } from '../rules/needs-analysis.js';
 import { guaranteedOnlyReasons, nonGuaranteedEligibility } from '../rules/non-guaranteed-eligibility.js';
 import { insuranceSettings, read } from '../settings.js';
 import { testSettings } from '../../../src/sdk/testing.js';
-import { insuranceFacts } from './helpers.js';
+import { insuranceFacts } from './support.js';
 import { paymentTerms } from '../rules/payment-terms.js';
 import { premiumToIncome } from '../rules/premium-to-income.js';
 import { recording } from '../rules/recording.js';
-import { codes, guaranteedTerms, run } from './helpers.js';
+import { codes, guaranteedTerms, run } from './support.js';
 
 describe('insurance.needs-analysis', () => {
   it('requires a needs analysis for every purchase until it is recorded', () => {

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { describe, expect, it } from 'vitest';
-import { Decimal, type Db, type NewHolding, type NewProduct, type SeedContext, type SeedCustomer } from '../../../src/sdk/index.js';
+import { createRandom, Decimal, type Db, type NewHolding, type NewProduct, type SeedContext, type SeedCustomer } from '../../../src/sdk/index.js';
 import { prng } from '../../../src/sdk/testing.js';
 import { INSURANCE_TYPES, isGuaranteedType } from '../domain.js';
 import { productFacts } from '../facts.js';
 import { quotePremium } from '../quote.js';
-import { rateTable } from '../rates.js';
-import { seedInsurance } from '../seed.js';
-import { CATALOG, quoteTermsOf } from '../seed-catalog.js';
-import { planPolicies, type SeededProduct } from '../seed-holdings.js';
+import { rateTable } from '../seed/rates.js';
+import { seedInsurance } from '../seed/index.js';
+import { CATALOG, quoteTermsOf } from '../seed/catalog.js';
+import { planPolicies, type SeededProduct } from '../seed/holdings.js';
 
 const NOW = new Date('2026-11-23T02:00:00.000Z');
 
@@ -85,7 +85,7 @@ describe('demo catalog', () => {
 describe('demo policies', () => {
   const book = customers(2000);
   const products = seeded();
-  const policies = planPolicies(book, products, prng(42), NOW);
+  const policies = planPolicies(book, products, createRandom(42), NOW);
   const byId = new Map(products.map((p) => [p.id, p.entry]));
   const customerById = new Map(book.map((c) => [c.id, c]));
 
@@ -125,7 +125,7 @@ describe('demo policies', () => {
   });
 
   it('are the same on every run', () => {
-    expect(planPolicies(book, products, prng(42), NOW)).toEqual(policies);
+    expect(planPolicies(book, products, createRandom(42), NOW)).toEqual(policies);
   });
 });
 

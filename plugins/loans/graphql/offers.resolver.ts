@@ -1,7 +1,7 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { ageAt, Customer, money, Money, onSaleProductsOfLine, Product, type CustomerRecord, type RequestContext } from '../../../src/sdk/index.js';
 import { offerFor } from '../offers.js';
-import { readLoanTerms, type LoanTerms } from '../terms.js';
+import { readLoanTerms, type LoanTerms } from '../domain.js';
 import { loanDetailsLoader } from './loaders.js';
 import { RepaymentMethod } from './product.type.js';
 

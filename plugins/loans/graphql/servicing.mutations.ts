@@ -27,7 +27,7 @@ import {
 import { loanInstalments, loanRepayments, loans } from '../schema.js';
 import { allocateRepayment, owed } from '../servicing/allocation.js';
 import { repaymentSchedule } from '../servicing/schedule.js';
-import type { RepaymentMethod } from '../terms.js';
+import type { RepaymentMethod } from '../domain.js';
 import { detailsOf, event, findApplication, move, refused, STAFF } from './application.steps.js';
 import { loanDetailsLoader, type LoanRow } from './loaders.js';
 import { DisburseLoanInput, Loan, RecordRepaymentInput } from './loan.types.js';

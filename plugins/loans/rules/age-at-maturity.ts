@@ -1,6 +1,6 @@
 import { text, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { SETTING_MAX_AGE } from '../settings.js';
-import { ageAtMaturity, readLoanTerms } from '../terms.js';
+import { ageAtMaturity, readLoanTerms } from '../domain.js';
 import { readLoanSale } from './read-sale.js';
 import { SOURCES } from './sources.js';
 

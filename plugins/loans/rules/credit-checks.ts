@@ -1,6 +1,6 @@
 import { text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { SETTING_CREDIT_REPORT_AGE } from '../settings.js';
-import { readLoanTerms } from '../terms.js';
+import { readLoanTerms } from '../domain.js';
 import { freshCreditReport } from './read-sale.js';
 import { SOURCES } from './sources.js';
 

@@ -1,6 +1,6 @@
 import { Decimal, text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { SETTING_CREDIT_REPORT_AGE, SETTING_DEBT_RATIOS, type DebtRatios } from '../settings.js';
-import { readLoanTerms } from '../terms.js';
+import { readLoanTerms } from '../domain.js';
 import { freshCreditReport, monthlyDebtHere, readLoanSale } from './read-sale.js';
 import { SOURCES } from './sources.js';
 

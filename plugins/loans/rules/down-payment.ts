@@ -1,6 +1,6 @@
 import { Decimal, text, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { SETTING_DOWN_PAYMENT, type DownPayment } from '../settings.js';
-import { isSecondHome, readLoanTerms } from '../terms.js';
+import { isSecondHome, readLoanTerms } from '../domain.js';
 import { readLoanSale } from './read-sale.js';
 import { SOURCES } from './sources.js';
 

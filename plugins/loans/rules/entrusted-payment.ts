@@ -1,6 +1,6 @@
 import { Decimal, text, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { SETTING_ENTRUSTED_PAYMENT, type EntrustedPayment } from '../settings.js';
-import { readLoanTerms } from '../terms.js';
+import { readLoanTerms } from '../domain.js';
 import { readLoanSale } from './read-sale.js';
 import { SOURCES } from './sources.js';
 

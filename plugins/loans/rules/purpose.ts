@@ -1,6 +1,6 @@
 import { text, type SuitabilityRule } from '../../../src/sdk/index.js';
 import { SETTING_PROHIBITED_PURPOSES } from '../settings.js';
-import { readLoanTerms } from '../terms.js';
+import { readLoanTerms } from '../domain.js';
 import { readLoanSale } from './read-sale.js';
 import { SOURCES } from './sources.js';
 

@@ -1,5 +1,5 @@
 import { Decimal, text, type RuleHit, type SuitabilityRule } from '../../../src/sdk/index.js';
-import { readLoanTerms } from '../terms.js';
+import { readLoanTerms } from '../domain.js';
 import { readLoanSale } from './read-sale.js';
 import { SOURCES } from './sources.js';
 

@@ -1,5 +1,5 @@
 import { Decimal } from '../../../src/sdk/index.js';
-import { monthlyPayment, type RepaymentMethod } from '../terms.js';
+import { monthlyPayment, type RepaymentMethod } from '../domain.js';
 
 /** One scheduled instalment: its number (1…term), due date (the bank's calendar day, YYYY-MM-DD), principal and interest. */
 export interface ScheduledInstalment {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { coreRules, evaluateRules, makeFacts, type FactsOverrides } from '../../../src/sdk/testing.js';
 import { loanRules } from '../rules/index.js';
 import { loanPledge } from '../rules/pledge.js';
-import { LOAN_PRODUCTS } from '../seed-catalog.js';
+import { LOAN_PRODUCTS } from '../seed/catalog.js';
 import { loanSettings } from '../settings.js';
 import { loanTerms } from '../sizing.js';
-import { monthlyPayment, principalFor, readLoanTerms } from '../terms.js';
+import { monthlyPayment, principalFor, readLoanTerms } from '../domain.js';
 import { offerFor } from '../offers.js';
 import { testSettings } from '../../../src/sdk/testing.js';
 import type { HoldingFacts } from '../../../src/sdk/index.js';
@@ -163,6 +163,18 @@ describe('loans.debt-to-income', () => {
     expect(
       judge(CAR, '50000', { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'CAR' }, { customer: { personalAnnualIncome: '0' } }).codes,
     ).toContain('LOAN_NO_INCOME');
+  });
+
+  it('fails closed on a debt it cannot read, and reads a missing one as none', () => {
+    const d = { termMonths: 36, repaymentMethod: 'EQUAL_INSTALMENT', purpose: 'RENOVATION' };
+    for (const declaredMonthlyDebt of ['abc', 'NaN', 'Infinity', ' 8000', '1e3']) {
+      const r = judge(terms('LOAN-RENOVATION'), '100000', { ...d, declaredMonthlyDebt }, earner);
+      expect(r.outcome, declaredMonthlyDebt).toBe('BLOCK');
+      expect(r.codes, declaredMonthlyDebt).toContain('RULE_ERROR');
+    }
+    for (const declaredMonthlyDebt of ['', undefined]) {
+      expect(judge(terms('LOAN-RENOVATION'), '100000', { ...d, declaredMonthlyDebt }, earner).codes).toEqual([]);
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { classify, daysPastDue, type InstalmentState } from '../servicing/classi
 import { loanState } from '../servicing/loan-state.js';
 import { dueDateOf, repaymentSchedule } from '../servicing/schedule.js';
 import { loanWarnings, type WarningInput } from '../servicing/warnings.js';
-import { monthlyPayment } from '../terms.js';
+import { monthlyPayment } from '../domain.js';
 
 const T = { substandardAfterDays: 90, doubtfulAfterDays: 270, lossAfterDays: 360 };
 const sum = (xs: string[]) => xs.reduce((a, x) => a.add(x), new Decimal(0)).toFixed(2);

@@ -1,5 +1,5 @@
 import { text, type LocalizedText } from '../../i18n/localized.js';
-import { chinaDate } from '../customers/derived.js';
+import { BEIJING_OFFSET_MS, beijingYmd } from '../common/beijing-time.js';
 import type { Tier } from '../customers/derived.js';
 import { explanationOf, type WorkItemKind } from '../workbench/work-item-kinds.js';
 import type { CounterSetting } from './counter.settings.js';
@@ -37,22 +37,22 @@ export const queuePriority = (tier: Tier, s: CounterSetting): QueuePriority => (
  */
 export function upcomingBirthday(birthDate: string, now: Date, withinDays: number): Date | null {
   const [, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const today = chinaDate(now);
+  const today = beijingYmd(now);
   const startOfToday = Date.UTC(today.y, today.m - 1, today.d);
   for (const year of [today.y, today.y + 1]) {
     const leapless = bm === 2 && bd === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
     const at = leapless ? Date.UTC(year, 2, 1) : Date.UTC(year, bm - 1, bd);
     if (at < startOfToday) continue;
     const days = Math.round((at - startOfToday) / 86_400_000);
-    return days <= withinDays ? new Date(at - 8 * 3_600_000) : null;
+    return days <= withinDays ? new Date(at - BEIJING_OFFSET_MS) : null;
   }
   return null;
 }
 
 /** A birthday alert's words. */
 export function birthdayMessage(at: Date, now: Date): LocalizedText {
-  const d = chinaDate(at);
-  const t = chinaDate(now);
+  const d = beijingYmd(at);
+  const t = beijingYmd(now);
   const today = d.y === t.y && d.m === t.m && d.d === t.d;
   return today
     ? text('今天是客户生日，请致以问候', "It is the customer's birthday today: wish them well")

@@ -1,3 +1,5 @@
+import { BEIJING_OFFSET_MS } from './beijing-time.js';
+
 /**
  * Reporting periods of the bank (考核周期): a granularity and any date inside
  * the period. Boundaries are Beijing midnights (UTC+8, no DST, so a fixed
@@ -20,7 +22,6 @@ export interface KpiPeriodRange {
 }
 
 const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a calendar date (proleptic Gregorian, via UTC arithmetic). */

@@ -12,7 +12,8 @@ import type { SettingsReader } from '../../settings/reader.js';
 import { ActivityEnum, IncomeBandEnum, LifeStageEnum, RiskAttitudeEnum, RiskLevelEnum, SizeClassEnum, TierEnum } from '../common/enums.js';
 import { incomeBandSql, nearNextTierSql, riskAttitudeSql, sizeClassSql, tierSql } from './customer-filter-classes.js';
 import { customerSearchSql, parseCustomerSearch } from './customer-search.js';
-import { chinaDate, TIERS } from './derived.js';
+import { beijingYmd } from '../common/beijing-time.js';
+import { TIERS } from './derived.js';
 
 @InputType('CustomerFilter', { description: 'Filters for the customer book; all given filters must match.' })
 export class CustomerFilter {
@@ -83,7 +84,7 @@ export function assignmentMismatchSql(settings: SettingsReader, now: Date): SQL 
 
 /** The birth date `years` before `now` (China date), as YYYY-MM-DD. */
 function yearsAgo(now: Date, years: number): string {
-  const { y, m, d } = chinaDate(now);
+  const { y, m, d } = beijingYmd(now);
   return `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

@@ -1,17 +1,12 @@
 import type { SettingsReader } from '../../settings/reader.js';
+import { beijingYmd } from '../common/beijing-time.js';
 
 const DAY_MS = 86_400_000;
-
-/** The calendar date in China (UTC+8, no DST) of an instant: ages and years follow the bank's day. */
-export function chinaDate(at: Date): { y: number; m: number; d: number } {
-  const local = new Date(at.getTime() + 8 * 3_600_000);
-  return { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate() };
-}
 
 /** Whole years between a `YYYY-MM-DD` birth date and `now` (China date). */
 export function ageAt(birthDate: string, now: Date): number {
   const [by, bm, bd] = birthDate.split('-').map(Number);
-  const { y, m, d } = chinaDate(now);
+  const { y, m, d } = beijingYmd(now);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 

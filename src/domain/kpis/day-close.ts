@@ -2,10 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { HostRuntime } from '../../app/runtime.js';
 import { customers } from '../../db/schema/index.js';
 import type { SettingsReader } from '../../settings/reader.js';
+import { beijingDay } from '../common/beijing-time.js';
 import { activitySince } from '../customers/activity.js';
 import { cadenceSql, overBusiness } from '../customers/contact-plan.js';
 import { tierUnderBasisSql } from '../customers/customer-filter-classes.js';
-import { chinaDate } from '../customers/derived.js';
 
 /**
  * The end-of-day close (日终) of the books: one row per customer with what the
@@ -41,11 +41,8 @@ export function bookNowSql(settings: SettingsReader, now: Date, where: SQL = sql
     where ${where}`;
 }
 
-/** The Beijing calendar date of an instant, `YYYY-MM-DD`. */
-export function beijingDay(at: Date): string {
-  const { y, m, d } = chinaDate(at);
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+// The SDK publishes the bank's day (`bankDay`) from here; it is defined with the bank's clock.
+export { beijingDay };
 
 /** The day before a `YYYY-MM-DD` date. */
 export const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

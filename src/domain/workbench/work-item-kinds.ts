@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { text, type LocalizedText } from '../../i18n/localized.js';
 import type { NextTier } from '../customers/classification.js';
-import { chinaDate } from '../customers/derived.js';
+import { beijingDay, beijingTimeOfDay } from '../common/beijing-time.js';
 
 /** The kinds of work in a manager's queue. */
 export const WORK_ITEM_KINDS = [
@@ -92,29 +92,11 @@ export interface WorkQueueSetting {
   priorities: Record<WorkItemKind, number>;
 }
 
-/** The bank's calendar day (China) of an instant. */
-export function day(at: Date): string {
-  const { y, m, d } = chinaDate(at);
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Start (00:00 in China, UTC+8 without DST) of the bank's day of an instant: NEAR_NEXT_TIER items are due then. */
-export function startOfBankDay(at: Date): Date {
-  const { y, m, d } = chinaDate(at);
-  return new Date(Date.UTC(y, m - 1, d) - 8 * 3_600_000);
-}
-
-/** The bank's time of day (China) of an instant, as HH:MM. */
-function time(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3_600_000);
-  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
-}
-
 const MEASURE_ZH = { ASSETS: '资产', CONTRIBUTION: '贡献' } as const;
 
 /** What to do and why, in both languages (`next`: the next tier and gap, for NEAR_NEXT_TIER). */
 export function explanationOf(kind: WorkItemKind, dueAt: Date, next?: NextTier | null): LocalizedText {
-  const d = day(dueAt);
+  const d = beijingDay(dueAt);
   switch (kind) {
     case 'NEAR_NEXT_TIER':
       if (!next) return text('客户临近上一等级，可拓展上移', 'Customer close to the next tier: grow the relationship');
@@ -146,7 +128,10 @@ export function explanationOf(kind: WorkItemKind, dueAt: Date, next?: NextTier |
     case 'LEAD_NEW':
       return text(`新线索：请于 ${d} 前完成信息反馈`, `New lead: give feedback by ${d}`);
     case 'CUSTOMER_AT_BRANCH':
-      return text(`客户于 ${time(dueAt)} 在网点办理业务，请前往接待`, `The customer came to a branch counter at ${time(dueAt)}: go and greet them`);
+      return text(
+        `客户于 ${beijingTimeOfDay(dueAt)} 在网点办理业务，请前往接待`,
+        `The customer came to a branch counter at ${beijingTimeOfDay(dueAt)}: go and greet them`,
+      );
     case 'LEAD_FEEDBACK_OVERDUE':
       return text(`线索反馈已逾期：应于 ${d} 前反馈`, `Lead feedback overdue: it was due by ${d}`);
   }

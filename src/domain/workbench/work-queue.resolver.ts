@@ -13,7 +13,8 @@ import { loadCustomers, prefetchFor, type CustomerPrefetch } from '../customers/
 import { CustomerManager } from '../organisation/organisation.types.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
 import type { LineWorkItems } from '../../sdk/manifest.js';
-import { QUEUE_KINDS, WORK_ITEM_KINDS, WorkItemKindEnum, day, explanationOf, type QueueKind, type WorkItemKind } from './work-item-kinds.js';
+import { beijingDay } from '../common/beijing-time.js';
+import { QUEUE_KINDS, WORK_ITEM_KINDS, WorkItemKindEnum, explanationOf, type QueueKind, type WorkItemKind } from './work-item-kinds.js';
 import { workQueueCountSql, workQueuePageSql, type WorkItemRow, type WorkQueueCursor, type WorkQueueQuery } from './work-queue.sql.js';
 import { WorkItemConnection } from './work-queue.types.js';
 import { resultRows } from '../../db/result-rows.js';
@@ -134,7 +135,7 @@ export class WorkQueueResolver {
             leadId: null,
             dueAt: r.dueAt,
             priority: r.priority,
-            explanation: ctx.t(line.kinds[r.kind]!.explain(day(r.dueAt))),
+            explanation: ctx.t(line.kinds[r.kind]!.explain(beijingDay(r.dueAt))),
           }
         : {
             kind: r.kind,

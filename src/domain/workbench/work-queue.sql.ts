@@ -12,7 +12,8 @@ import { basisMeasures } from '../customers/classification.js';
 import { measureSql, nearNextTierSql } from '../customers/customer-filter-classes.js';
 import { nextDueSql } from '../customers/contact-plan.js';
 import type { LineWorkItems } from '../../sdk/manifest.js';
-import { startOfBankDay, WORK_ITEM_KINDS, type QueueKind, type WorkItemKind, type WorkQueueSetting } from './work-item-kinds.js';
+import { startOfBeijingDay } from '../common/beijing-time.js';
+import { WORK_ITEM_KINDS, type QueueKind, type WorkItemKind, type WorkQueueSetting } from './work-item-kinds.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -161,8 +162,9 @@ export function workItemsSql(q: WorkQueueQuery): SQL {
     // The customer filter's predicate itself (no second definition of "near"); the book is read under the name
     // `customers` so that the filter's column references resolve to it. Contribution is summed only when the basis reads it.
     const contribution = basisMeasures(q.settings).includes('CONTRIBUTION') ? measureSql('CONTRIBUTION', q.settings, now) : sql`null::numeric`;
+    // Due at the start of the bank's day: nothing happened at a particular hour, the customer is simply near today.
     unioned.push(sql`select ${customers.managerId} as manager_id, 'NEAR_NEXT_TIER' as kind, ${customers.id} as subject_id, ${customers.id} as customer_id,
-      ${at(startOfBankDay(now))} as due_at, ${measureSql('ASSETS', q.settings, now)}::numeric as assets_cny, ${contribution} as contribution_cny
+      ${at(startOfBeijingDay(now))} as due_at, ${measureSql('ASSETS', q.settings, now)}::numeric as assets_cny, ${contribution} as contribution_cny
       from book ${customers} where ${nearNextTierSql(q.settings, now)}`);
   }
   if (unioned.length === 0)

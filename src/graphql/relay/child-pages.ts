@@ -10,32 +10,43 @@ export interface ChildListSpec<T extends PgTable> {
   /** Loader name; the page arguments are added to it, so siblings with the same arguments share one batch. */
   name: string;
   table: T;
+  /** The column naming the parent: a customer id, a product id, a currency code (the `parentId` a page is for). */
   parent: PgColumn;
   key: PgColumn;
   /** Display order newest first (key descending). */
   newestFirst?: boolean;
   /** Maps a row to the GraphQL node. */
   node?: (row: T['$inferSelect']) => unknown;
+  /**
+   * For a key column that does not hold the cursor's integer itself (a date paged as the integer yyyymmdd):
+   * a row's cursor key, and the column value a cursor key stands for — throwing BAD_USER_INPUT for a key that
+   * is not one of ours. Default: the key column is the integer.
+   */
+  cursorKey?: { of(row: T['$inferSelect']): number; value(key: number, arg: 'after' | 'before'): unknown };
 }
 
 /**
- * One page of a parent's children (contacts, complaints, orders…) with the
- * pages of every sibling parent fetched in one statement (`row_number() over
- * (partition by parent)`), and counts in one more, so a list of customers with
- * nested lists costs the same whatever its length.
+ * One page of a parent's children (contacts, complaints, orders, a product's
+ * price history…) with the pages of every sibling parent fetched in one
+ * statement (`row_number() over (partition by parent)`), and counts in one
+ * more, so a list of parents with nested lists costs the same whatever its length.
  */
-export async function childPage<T extends PgTable>(
+export async function childPage<T extends PgTable, P extends number | string = number>(
   ctx: Pick<RequestContext, 'loader' | 'db'>,
   spec: ChildListSpec<T>,
   page: KeysetPage,
-  parentId: number,
+  parentId: P,
 ): Promise<ConnectionResult<unknown>> {
   const descending = !!spec.newestFirst !== (page.direction === 'backward');
-  const lower = spec.newestFirst ? page.beforeKey : page.afterKey;
-  const upper = spec.newestFirst ? page.afterKey : page.beforeKey;
+  // Read back before any statement: a cursor that is not ours is the caller's mistake, not the batch's.
+  const bound = (key: number | undefined, arg: 'after' | 'before') => (key === undefined ? undefined : spec.cursorKey ? spec.cursorKey.value(key, arg) : key);
+  const after = bound(page.afterKey, 'after');
+  const before = bound(page.beforeKey, 'before');
+  const lower = spec.newestFirst ? before : after;
+  const upper = spec.newestFirst ? after : before;
   const loaderName = `${spec.name}:${page.direction}:${page.afterKey ?? ''}:${page.beforeKey ?? ''}:${page.limit}`;
   const rows = await ctx
-    .loader<number, T['$inferSelect'][]>(loaderName, async (parents) => {
+    .loader<P, T['$inferSelect'][]>(loaderName, async (parents) => {
       const where: SQL | undefined = and(
         inArray(spec.parent, [...parents]),
         lower !== undefined ? gt(spec.key, lower) : undefined,
@@ -57,24 +68,24 @@ export async function childPage<T extends PgTable>(
         .where(lte(sql`${sql.identifier('ranked')}.${sql.identifier('rn')}`, page.limit))
         .orderBy(descending ? desc(rankedKey) : asc(rankedKey))) as unknown as (T['$inferSelect'] & { rn: number })[];
       const parentKey = Object.entries(getTableColumns(spec.table)).find(([, c]) => c === spec.parent)![0];
-      return groupByKey(parents, result, (r) => (r as Record<string, unknown>)[parentKey] as number);
+      return groupByKey(parents, result, (r) => (r as Record<string, unknown>)[parentKey] as P);
     })
     .load(parentId);
   const keyName = Object.entries(getTableColumns(spec.table)).find(([, c]) => c === spec.key)![0];
-  const keyOf = (r: T['$inferSelect']) => (r as Record<string, unknown>)[keyName] as number;
+  const keyOf = spec.cursorKey?.of ?? ((r: T['$inferSelect']) => (r as Record<string, unknown>)[keyName] as number);
   return toConnection(
     page,
     rows,
     keyOf,
     () =>
       ctx
-        .loader<number, number>(`${spec.name}:count`, async (parents) => {
+        .loader<P, number>(`${spec.name}:count`, async (parents) => {
           const counts = await ctx.db
             .select({ parent: spec.parent, n: count() })
             .from(spec.table as PgTable)
             .where(inArray(spec.parent, [...parents]))
             .groupBy(spec.parent);
-          const byParent = new Map(counts.map((c) => [c.parent as number, c.n]));
+          const byParent = new Map(counts.map((c) => [c.parent as P, c.n]));
           return parents.map((p) => byParent.get(p) ?? 0);
         })
         .load(parentId),

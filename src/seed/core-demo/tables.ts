@@ -4,8 +4,6 @@ import type { Weighted } from '../random.js';
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-/** Beijing time has no DST, so a fixed offset is exact. */
-export const CST_OFFSET = 8 * HOUR;
 
 export type Grade = 'JUNIOR' | 'INTERMEDIATE' | 'SENIOR' | 'PRINCIPAL';
 export const GRADES: readonly Grade[] = ['JUNIOR', 'INTERMEDIATE', 'SENIOR', 'PRINCIPAL'];

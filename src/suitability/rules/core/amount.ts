@@ -1,6 +1,7 @@
 import { text } from '../../../i18n/localized.js';
-import type { SuitabilityRule } from '../../types.js';
-import { decimalOrNull, plain } from './values.js';
+import type { SuitabilityRule } from '../../../sdk/contract/suitability.js';
+import { decimalOrNull } from '../../../sdk/decimal-or-null.js';
+import { plain } from './values.js';
 
 const sameCurrency = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 

@@ -1,5 +1,5 @@
 import { text } from '../../../i18n/localized.js';
-import type { SaleChannel, SuitabilityRule } from '../../types.js';
+import type { SaleChannel, SuitabilityRule } from '../../../sdk/contract/suitability.js';
 import { CHANNEL_LABELS, labelParams, REGIME_LABELS } from './labels.js';
 
 /**

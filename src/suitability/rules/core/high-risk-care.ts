@@ -1,5 +1,5 @@
 import { text } from '../../../i18n/localized.js';
-import { levelNumber, type ProductRisk, type SuitabilityRule } from '../../types.js';
+import { levelNumber, type ProductRisk, type SuitabilityRule } from '../../../sdk/contract/suitability.js';
 import { isProfessionalInvestor } from './professional.js';
 
 /**

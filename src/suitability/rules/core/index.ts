@@ -1,4 +1,4 @@
-import type { SuitabilityRule } from '../../types.js';
+import type { SuitabilityRule } from '../../../sdk/contract/suitability.js';
 import { amount } from './amount.js';
 import { audioVideoRecording } from './audio-video-recording.js';
 import { highRiskCare } from './high-risk-care.js';

@@ -1,5 +1,5 @@
 import { text, type LocalizedText } from '../../../i18n/localized.js';
-import type { ProductFacts, SaleChannel } from '../../types.js';
+import type { ProductFacts, SaleChannel } from '../../../sdk/contract/suitability.js';
 
 /** Product status names for messages. */
 export const STATUS_LABELS: Record<ProductFacts['status'], LocalizedText> = {

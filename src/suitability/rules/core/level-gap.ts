@@ -1,4 +1,4 @@
-import { levelNumber, type ProductRisk, type RiskLevel, type SuitabilityFacts } from '../../types.js';
+import { levelNumber, type ProductRisk, type RiskLevel, type SuitabilityFacts } from '../../../sdk/contract/suitability.js';
 
 /** A purchase whose product rating R*m* is above the customer's level C*n*. */
 export interface LevelGap {

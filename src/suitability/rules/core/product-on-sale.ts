@@ -1,5 +1,5 @@
 import { text } from '../../../i18n/localized.js';
-import type { RuleHit, SuitabilityRule } from '../../types.js';
+import type { RuleHit, SuitabilityRule } from '../../../sdk/contract/suitability.js';
 import { labelParams, STATUS_LABELS } from './labels.js';
 import { evaluationInstant, instantOrNull } from './values.js';
 

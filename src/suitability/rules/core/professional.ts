@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { text, type LocalizedText } from '../../../i18n/localized.js';
-import type { SettingsReader, SuitabilityFacts } from '../../types.js';
-import { decimalOrNull, plain } from './values.js';
+import type { SettingsReader, SuitabilityFacts } from '../../../sdk/contract/suitability.js';
+import { decimalOrNull } from '../../../sdk/decimal-or-null.js';
+import { plain } from './values.js';
 import { perObjectAnd } from '../../../sdk/per-object.js';
 
 /** Shape of the `core.professionalInvestor` setting (CNY amounts as decimal strings). */

@@ -1,5 +1,5 @@
 import { text } from '../../../i18n/localized.js';
-import type { SuitabilityRule } from '../../types.js';
+import type { SuitabilityRule } from '../../../sdk/contract/suitability.js';
 import { levelGap } from './level-gap.js';
 import { isProfessionalInvestor } from './professional.js';
 

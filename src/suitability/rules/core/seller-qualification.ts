@@ -1,5 +1,5 @@
 import { text, type LocalizedText } from '../../../i18n/localized.js';
-import type { SuitabilityRule } from '../../types.js';
+import type { SuitabilityRule } from '../../../sdk/contract/suitability.js';
 import { labelParams } from './labels.js';
 import { evaluationInstant, instantOrNull } from './values.js';
 

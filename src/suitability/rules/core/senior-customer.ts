@@ -1,5 +1,5 @@
 import { text } from '../../../i18n/localized.js';
-import { levelNumber, type ProductRisk, type RuleHit, type SuitabilityRule } from '../../types.js';
+import { levelNumber, type ProductRisk, type RuleHit, type SuitabilityRule } from '../../../sdk/contract/suitability.js';
 
 /**
  * Purchases by senior customers (age ≥ `core.seniorCustomerAge`) carry a warning;

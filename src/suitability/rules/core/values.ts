@@ -1,29 +1,9 @@
-import { Decimal } from 'decimal.js';
-import type { RuleContext, SuitabilityFacts } from '../../types.js';
+import type { Decimal } from 'decimal.js';
+import type { RuleContext, SuitabilityFacts } from '../../../sdk/contract/suitability.js';
 import { perString } from '../../../sdk/per-string.js';
 
 /** One day in milliseconds; validity periods are counted in whole 24-hour days. */
 export const DAY_MS = 86_400_000;
-
-/**
- * A finite decimal from a decimal string, or null when it is missing, blank or not
- * a number. decimal.js rejects all of these by throwing (a missing value reads as
- * blank), so one catch covers them. Surrounding spaces are not accepted either:
- * amounts arrive from the Decimal scalar and the database, never padded.
- */
-export function decimalOrNull(value: string | null | undefined): Decimal | null {
-  return decimals(value ?? '');
-}
-
-// Rules read the same amounts, minimums and steps for every evaluation: each string is parsed once (Decimals are immutable).
-const decimals = perString((value: string): Decimal | null => {
-  try {
-    const d = new Decimal(value);
-    return d.isFinite() ? d : null;
-  } catch {
-    return null;
-  }
-});
 
 /**
  * The ISO 8601 forms the facts carry: a calendar date (read as UTC midnight), or a
