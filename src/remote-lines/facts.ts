@@ -25,21 +25,27 @@ export const DISCLOSABLE_FACTS = {
   'sale.currency': { why: 'ISO 4217 code of the amount.', example: 'CNY' },
   'sale.channel': { why: 'COUNTER, WEALTH_CENTER, ONLINE or MOBILE.', example: 'ONLINE' },
   'sale.initiator': { why: 'CUSTOMER or STAFF.', example: 'CUSTOMER' },
-  'sale.details': {
-    why: "The line's own order terms as the client sent them (JSON text), e.g. premium mode, payment years.",
-    example: '{"premiumMode":"SINGLE"}',
-  },
   'sale.completedSteps': {
     why: 'Steps already recorded (a signed warning, 双录, a needs analysis): a REQUIRE they lift is satisfied.',
     example: ['NEEDS_ANALYSIS'],
   },
 } as const;
 
+/**
+ * One of the line's own order terms, named: `sale.details.premiumMode`. A contract names each term its rules
+ * read, and only those cross — a client's other details (a note, a name typed into the order) never do.
+ */
+export type DisclosableDetail = `sale.details.${string}`;
+
 /** The name of a fact the host may disclose. */
-export type DisclosableFact = keyof typeof DISCLOSABLE_FACTS;
+export type DisclosableFact = keyof typeof DISCLOSABLE_FACTS | DisclosableDetail;
+
+/** The same names the host accepts as a remote line's order details. */
+const DETAIL_FACT = /^sale\.details\.[A-Za-z][A-Za-z0-9]{0,39}$/;
 
 /** Whether `name` is in the host's vocabulary. */
-export const isDisclosableFact = (name: string): name is DisclosableFact => Object.prototype.hasOwnProperty.call(DISCLOSABLE_FACTS, name);
+export const isDisclosableFact = (name: string): name is DisclosableFact =>
+  Object.prototype.hasOwnProperty.call(DISCLOSABLE_FACTS, name) || DETAIL_FACT.test(name);
 
 /** The customer part of one evaluation request: only the declared facts, never an identifier. */
 export interface WireCustomer {
@@ -107,7 +113,9 @@ export function wireRequest(declared: ReadonlySet<DisclosableFact>, s: Evaluatio
   if (has('sale.currency')) sale.currency = s.sale.currency;
   if (has('sale.channel')) sale.channel = s.sale.channel;
   if (has('sale.initiator')) sale.initiator = s.sale.initiator;
-  if (has('sale.details')) sale.details = JSON.stringify(s.sale.details);
+  // Only the terms the contract names, in the order the client gave them.
+  const terms = Object.entries(s.sale.details ?? {}).filter(([name]) => declared.has(`sale.details.${name}`));
+  if ([...declared].some((f) => f.startsWith('sale.details.'))) sale.details = JSON.stringify(Object.fromEntries(terms));
   if (has('sale.completedSteps')) sale.completedSteps = [...s.sale.completedSteps];
   return { productCode: s.product.code, ...(has('now') ? { now: s.now.toISOString() } : {}), customer, sale };
 }

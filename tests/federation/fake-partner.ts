@@ -40,7 +40,7 @@ export const FAKE_FACTS = [
   'sale.side',
   'sale.amount',
   'sale.channel',
-  'sale.details',
+  'sale.details.premiumMode',
   'sale.completedSteps',
 ];
 

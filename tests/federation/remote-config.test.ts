@@ -10,7 +10,7 @@ import { loadGatewayConfig } from '../../src/gateway/config.js';
 import { createLogger } from '../../src/logger.js';
 import { readContract } from '../../src/remote-lines/contract.js';
 import { remoteEntityResolvers } from '../../src/remote-lines/entities.js';
-import { wireRequest, type EvaluationSubject } from '../../src/remote-lines/facts.js';
+import { isDisclosableFact, wireRequest, type EvaluationSubject } from '../../src/remote-lines/facts.js';
 import { RemoteCallError } from '../../src/remote-lines/http.js';
 import { RemoteLine } from '../../src/remote-lines/remote-line.js';
 import { REMOTE_LINE_RULE_ID } from '../../src/remote-lines/rule.js';
@@ -160,9 +160,24 @@ describe('what crosses the wire', () => {
     expect(wireRequest(new Set(), subject)).toEqual({ productCode: 'INS-1', customer: {}, sale: {} });
   });
 
+  it('only the order terms the contract names: a note typed into the order stays home', () => {
+    const withNote = { ...subject, sale: { ...subject.sale, details: { premiumMode: 'SINGLE', note: '张三 110101198005064242' } } };
+    expect(wireRequest(new Set(['sale.details.premiumMode'] as const), withNote).sale).toEqual({ details: '{"premiumMode":"SINGLE"}' });
+    expect(wireRequest(new Set(['sale.amount'] as const), withNote).sale).toEqual({ amount: '5000' });
+    expect(JSON.stringify(wireRequest(new Set(['sale.details.premiumMode', 'sale.details.paymentYears'] as const), withNote))).not.toContain('张三');
+  });
+
+  it('a contract may name order terms one by one, never all of them at once', () => {
+    expect(isDisclosableFact('sale.details.premiumMode')).toBe(true);
+    expect(isDisclosableFact('sale.details')).toBe(false);
+    expect(isDisclosableFact('sale.details.')).toBe(false);
+    expect(isDisclosableFact('sale.details.a.b')).toBe(false);
+    expect(isDisclosableFact('customer.name')).toBe(false);
+  });
+
   it('exactly the declared facts, derived: age, not the birth date; never the customer id', () => {
     const wire = wireRequest(
-      new Set(['now', 'customer.age', 'customer.riskLevel', 'customer.householdAnnualIncome', 'sale.amount', 'sale.details'] as const),
+      new Set(['now', 'customer.age', 'customer.riskLevel', 'customer.householdAnnualIncome', 'sale.amount', 'sale.details.premiumMode'] as const),
       subject,
     );
     expect(wire).toEqual({

@@ -190,8 +190,10 @@ describe('remote lines: the host asks the partner for verdicts', () => {
   it("sends only the contract's facts: never the customer's name, ID number, phone, birth date or id", async () => {
     partner.mode = 'warn';
     const before = partner.evaluateCalls().length;
-    await check(insuranceId, { details: { premiumMode: 'SINGLE' } });
+    // A note typed into the order is not a term the contract names: it stays with the bank.
+    await check(insuranceId, { details: { premiumMode: 'SINGLE', note: 'call Mr Wang on 13800000000' } });
     const [call] = partner.evaluateCalls().slice(before);
+    expect(call!.body).not.toContain('13800000000');
     const [row] = await t.host.runtime.database.db
       .select()
       .from(customers)
@@ -201,7 +203,9 @@ describe('remote lines: the host asks the partner for verdicts', () => {
     expect(Object.keys(request!).sort()).toEqual(['customer', 'key', 'productCode', 'sale']);
     const declared = new Set(FAKE_FACTS);
     for (const k of Object.keys(request!.customer)) expect(declared.has(`customer.${k}`), `customer.${k} was not declared`).toBe(true);
-    for (const k of Object.keys(request!.sale)) expect(declared.has(`sale.${k}`), `sale.${k} was not declared`).toBe(true);
+    for (const k of Object.keys(request!.sale)) if (k !== 'details') expect(declared.has(`sale.${k}`), `sale.${k} was not declared`).toBe(true);
+    for (const k of Object.keys(JSON.parse(request!.sale.details as string)))
+      expect(declared.has(`sale.details.${k}`), `sale.details.${k} was not declared`).toBe(true);
     expect(request).toMatchObject({
       key: '0',
       productCode: 'INS-T-TERM',

@@ -20,11 +20,12 @@ const ALL_RATINGS = ['R1', 'R2', 'R3', 'R4', 'R5'];
 const filled = (t: { 'zh-CN'?: string; en?: string } | undefined) => Boolean(t?.['zh-CN']?.trim() && t?.en?.trim());
 const graphqlName = (m: PluginManifest) => getMetadataStorage().objectTypes.find((t) => t.target === m.graphql.productType)?.name;
 
-/** `declaredRiskRatings` exported by the plugin's module (plugins/<code>/index.ts), or R1–R5. */
+/** `declaredRiskRatings` exported by the plugin's module (plugins/<code>/index.ts or packages/plugin-<code>/src/index.ts), or R1–R5. */
 async function declaredRatings(m: PluginManifest): Promise<string[]> {
-  const file = pathToFileURL(join(root, 'plugins', m.code, 'index.ts')).href;
-  const mod = (await import(/* @vite-ignore */ file)) as { default: PluginManifest; declaredRiskRatings?: readonly string[] };
-  expect(mod.default, `plugins/${m.code}/index.ts must default-export the installed manifest`).toBe(m);
+  const entry = [join(root, 'plugins', m.code, 'index.ts'), join(root, 'packages', `plugin-${m.code}`, 'src', 'index.ts')].find((f) => existsSync(f));
+  expect(entry, `${m.code}: plugins/${m.code}/index.ts or packages/plugin-${m.code}/src/index.ts`).toBeDefined();
+  const mod = (await import(/* @vite-ignore */ pathToFileURL(entry!).href)) as { default: PluginManifest; declaredRiskRatings?: readonly string[] };
+  expect(mod.default, `${entry} must default-export the installed manifest`).toBe(m);
   return [...(mod.declaredRiskRatings ?? ALL_RATINGS)];
 }
 

@@ -2,9 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import insurance from '../../../plugins/insurance/index.js';
-import type { CatalogWriter, Db, NewProduct, PluginServices, SettingsReader } from '../../../src/sdk/index.js';
 // The seed only draws for customers' policies, and the insurer has no customers: any fixed stream gives the same catalogue.
-import { mulberry32 } from '../../../src/seed/random.js';
+import { mulberry32, type CatalogWriter, type Db, type NewProduct, type PluginServices, type SettingsReader } from '../../../src/sdk/index.js';
 
 /** One premium rate of a product's table. */
 export interface PartnerRate {

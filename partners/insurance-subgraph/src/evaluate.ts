@@ -19,7 +19,13 @@ export const DECLARED_FACTS = [
   'sale.side',
   'sale.amount',
   'sale.channel',
-  'sale.details',
+  // The order terms the insurance rules read (rules/read-facts.ts saleTerms), each by name.
+  'sale.details.premiumMode',
+  'sale.details.paymentYears',
+  'sale.details.insuredAge',
+  'sale.details.insuredHasLegalCapacity',
+  'sale.details.insuredIsMinorChildOfPolicyholder',
+  'sale.details.insuredIsPolicyholder',
   'sale.completedSteps',
 ] as const;
 
