@@ -15,6 +15,16 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  /**
+   * A direct (session-mode) connection to the primary, for what a transaction-mode pooler cannot carry:
+   * LISTEN/NOTIFY, the job queue and migrations. Unset: DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  /** What DATABASE_URL points at: PostgreSQL itself (`none`) or PgBouncer in transaction mode (`pgbouncer`: no prepared statements, no session state). */
+  DATABASE_POOLER: z.enum(['none', 'pgbouncer']).default('none'),
   DATA_DIR: z.string().min(1).default('./.data'),
   PLUGINS: z.string().optional(),
   ALLOW_INCOMPATIBLE_PLUGINS: z.string().optional(),
