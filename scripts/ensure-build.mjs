@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist/src/main.js');
 const stamp = join(root, 'dist/.built');
-const hasCompiler = existsSync(join(root, 'node_modules/typescript/bin/tsc'));
+// A clone has the sources and the compiler; a production install has neither sources nor (by intent) a compiler —
+// though npm may install `typescript` there as an optional peer of a dependency (cosmiconfig), so check both.
+const hasCompiler = existsSync(join(root, 'node_modules/typescript/bin/tsc')) && existsSync(join(root, 'src'));
 
 /** Newest modification time under `dir` (TypeScript sources and migrations). */
 function newest(dir) {
