@@ -1,10 +1,14 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Append-only audit trail (a trigger refuses UPDATE and DELETE). */
+/**
+ * Append-only audit trail (a trigger refuses UPDATE and DELETE, on every partition). Partitioned by month
+ * of `occurred_at` (migration 0018): the key includes it, partitions are made ahead by
+ * `finmart_ensure_month_partitions` and old months can be detached for archive (docs/scale.md).
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     actor: text('actor').notNull(),
     role: text('role').notNull(),
@@ -15,5 +19,9 @@ export const auditEvents = pgTable(
     requestId: text('request_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_actor_idx').on(t.actor, t.id), index('audit_target_idx').on(t.targetType, t.targetId)],
+  (t) => [
+    primaryKey({ name: 'audit_events_pkey', columns: [t.id, t.occurredAt] }),
+    index('audit_actor_idx').on(t.actor, t.id),
+    index('audit_target_idx').on(t.targetType, t.targetId),
+  ],
 );
