@@ -6,7 +6,9 @@ import type { Config } from './config/config.js';
 import { createHttpApp } from './http/app.js';
 import { createSecurity } from './security/index.js';
 import type { Logger } from './logger.js';
+import { checkPooledStatementTimeout } from './db/pooler.js';
 import { isEmpty, seedDemoBank } from './seed/demo-bank.js';
+import { startJobs, type Jobs } from './jobs/start.js';
 import type { PluginManifest } from './sdk/manifest.js';
 
 /** A running server. */
@@ -21,7 +23,9 @@ export interface RunningServer {
 /** Boots the host, seeds an empty database when configured, and listens. `naive`: the benchmark's no-DataLoader baseline only. */
 export async function startServer(config: Config, log: Logger, installed?: PluginManifest[], opts: { naive?: boolean } = {}): Promise<RunningServer> {
   const host = await createHost({ config, logger: log, installed });
+  let jobs: Jobs | undefined;
   try {
+    if (config.DATABASE_URL && config.DATABASE_POOLER === 'pgbouncer') await reportPooler(host, config, log);
     if (config.SEED_ON_EMPTY && (await isEmpty(host))) {
       const started = Date.now();
       log.info({ customers: config.DEMO_CUSTOMERS }, 'empty database: seeding the demo bank');
@@ -30,6 +34,8 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
     } else {
       log.info({ database: config.DATABASE_URL ? 'postgres' : 'pglite' }, 'the database already holds a bank: reusing it (no seeding)');
     }
+    // After seeding (no job meets a half-seeded bank), before serving (requests enqueue their jobs).
+    jobs = await startJobs(host.runtime);
     const verifyToken = await createTokenVerifier({
       secret: config.jwtSecret,
       publicKeyPem: config.JWT_PUBLIC_KEY,
@@ -64,15 +70,32 @@ export async function startServer(config: Config, log: Logger, installed?: Plugi
       stop() {
         stopping ??= (async () => {
           // Apollo's drain plugin stops accepting, ends idle keep-alive sockets and
-          // waits for in-flight requests (up to SHUTDOWN_GRACE_MS); then the database closes.
-          await apollo.stop();
+          // waits for in-flight requests (up to SHUTDOWN_GRACE_MS), while running jobs get as long; then the database closes.
+          await Promise.all([apollo.stop(), jobs!.stop()]);
           await host.close();
         })();
         return stopping;
       },
     };
   } catch (e) {
+    await jobs?.stop();
     await host.close();
     throw e;
   }
+}
+
+/**
+ * Behind PgBouncer the serving statement timeout is the server's setting, not the one finmart sends: say at start
+ * whether it holds, and whether migrations had a direct connection (DATABASE_DIRECT_URL) to run unbounded on.
+ */
+async function reportPooler(host: Host, config: Config, log: Logger): Promise<void> {
+  const timeout = await checkPooledStatementTimeout(host.runtime.database.db, config.DB_STATEMENT_TIMEOUT_MS);
+  const fields = { pooler: 'pgbouncer', statementTimeoutMs: timeout.serverMs, configuredMs: timeout.configuredMs };
+  if (timeout.enforced) log.info(fields, timeout.message);
+  else log.warn(fields, timeout.message);
+  if (!config.DATABASE_DIRECT_URL)
+    log.warn(
+      { pooler: 'pgbouncer' },
+      'behind PgBouncer without DATABASE_DIRECT_URL: migrations and unbounded jobs (day close, points expiry) run through PgBouncer, under the server statement timeout; set DATABASE_DIRECT_URL to a direct connection',
+    );
 }

@@ -5,8 +5,10 @@ import { ConfigError, type Config } from '../config/config.js';
 import { useCardNumberKey } from '../domain/branch-floor/card-number.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
-import { sql } from 'drizzle-orm';
-import { bankSettings, installedPlugins, settingChanges } from '../db/schema/index.js';
+import { ensurePartitionsAhead } from '../db/partitions.js';
+import { readReplicaOptions, replicaSetOf, withReadReplicas } from '../db/replicas.js';
+import { registerReplicaMetrics } from '../db/replica-metrics.js';
+import { installedPlugins } from '../db/schema/index.js';
 import { buildFinmartSchema } from './build-schema.js';
 import { LoggableError } from '../error-summary.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -16,7 +18,8 @@ import { instrumentSchema, startTracing, type SpanExporter } from '../observabil
 import { revalueHoldersOf } from '../domain/holdings/revalue.js';
 import type { PluginManifest, PluginServices } from '../sdk/manifest.js';
 import { coreSettings } from '../settings/core-settings.js';
-import { SettingsRegistry } from '../settings/registry.js';
+import { SettingsRegistry, SettingValueError } from '../settings/registry.js';
+import { registerSettingsMetrics, reloadSettings, syncSettingsAcrossNodes, type SettingsSync } from '../settings/settings-sync.js';
 import type { RegisteredRule } from '../suitability/engine.js';
 import { coreRules } from '../suitability/rules/core/index.js';
 import { placeholderMismatch } from '../i18n/placeholders.js';
@@ -43,6 +46,13 @@ export interface CreateHostOptions {
   database?: Database;
   /** Spans go here too (tests: an InMemorySpanExporter), with or without OTEL_EXPORTER_OTLP_ENDPOINT. */
   spanExporter?: SpanExporter | { exporter: SpanExporter; batch: true };
+  /**
+   * On PostgreSQL, follow setting changes made by other nodes (LISTEN/NOTIFY, `settings-sync.ts`); default
+   * true. Off for hosts that must keep the settings they were handed (impact workers judge a run's snapshot).
+   */
+  settingsSync?: boolean;
+  /** Open the read replicas of DATABASE_REPLICA_URLS (default true); off for hosts that serve no requests (impact workers). */
+  readReplicas?: boolean;
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string) =>
@@ -82,35 +92,39 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
   for (const s of coreSettings) settings.register(s, 'core');
   for (const p of plugins) for (const s of p.settings ?? []) settings.register(s, p.code);
 
-  const database =
+  const opened =
     opts.database ??
     (await openDatabase({
       url: config.DATABASE_URL,
       dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
       connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      // Behind PgBouncer: no prepared statements; migrations (database.unbounded) over DATABASE_DIRECT_URL.
+      pooler: config.DATABASE_POOLER,
+      directUrl: config.DATABASE_DIRECT_URL,
     }));
+  // DATABASE_REPLICA_URLS: the reads of query requests go to streaming replicas (src/db/replicas.ts); else `opened` itself.
+  let database: Database = opened;
+  let sync: SettingsSync | undefined;
   try {
+    if (opts.readReplicas !== false) database = await withReadReplicas(opened, readReplicaOptions(config, log));
     // Migrations may rewrite large tables: they run without the serving statement timeout.
     await database.unbounded(async (db) => {
       const migrating = { ...database, db };
       await applyMigrations(migrating, fileURLToPath(new URL('drizzle', ROOT_DIR)), 'core');
       for (const p of plugins) if (p.migrationsFolder) await applyMigrations(migrating, p.migrationsFolder, p.code);
+      // This month's and the next months' partitions of the history tables (also made daily by the job queue).
+      await ensurePartitionsAhead(db, new Date());
     });
 
-    for (const row of await database.db.select().from(bankSettings)) {
-      try {
-        settings.set(row.key, row.value);
-      } catch (e) {
-        // A setting of a plugin that is not loaded is kept for when it comes back.
-        if (!settings.definitions().some((d) => d.key === row.key)) continue;
-        throw new LoggableError(`Stored bank setting ${row.key} is invalid: ${(e as Error).message}`);
-      }
-    }
+    // Other nodes may change settings: listen before loading them, so that no change falls in between.
+    if (opts.settingsSync !== false) sync = await syncSettingsAcrossNodes({ config, database, settings, log });
 
-    // The settings version decision records cite: one per recorded change.
-    const [{ changes }] = await database.db.select({ changes: sql<number>`count(*)::int` }).from(settingChanges);
-    settings.version = Number(changes);
+    // The stored settings (a plugin's that is not loaded are kept for when it comes back) and the version
+    // decision records cite: one per recorded change.
+    await reloadSettings(database.db, settings).catch((e: unknown) => {
+      throw e instanceof SettingValueError ? new LoggableError(`Stored bank setting is invalid: ${e.message}`) : e;
+    });
 
     const rules: RegisteredRule[] = [
       ...coreRules.map((rule) => ({ rule: checkedCoreRule(rule), source: 'core' })),
@@ -130,6 +144,7 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
       remoteLines: new Map(remoteLines.map((r) => [r.line, r])),
       rules,
       metrics: createMetrics({ database }),
+      replicas: replicaSetOf(database),
       servicesFor(code) {
         let s = services.get(code);
         if (!s) {
@@ -148,6 +163,8 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
         return s;
       },
     };
+    if (runtime.replicas && runtime.metrics) registerReplicaMetrics(runtime.metrics.registry, runtime.replicas);
+    if (runtime.metrics) registerSettingsMetrics(runtime.metrics.registry, settings, sync);
 
     for (const p of local) {
       await database.db
@@ -191,11 +208,18 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
           }
         }
         await tracing?.shutdown().catch((e: unknown) => log.warn({ err: e }, 'trace exporter shutdown failed'));
+        await sync?.close();
         if (!opts.database) await database.close();
+        else await replicaSetOf(database)?.close();
       },
     };
   } catch (e) {
+    await sync?.close();
     if (!opts.database) await database.close().catch(() => {});
+    else
+      await replicaSetOf(database)
+        ?.close()
+        .catch(() => {});
     throw e;
   }
 }

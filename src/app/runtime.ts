@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/client.js';
+import type { ReplicaSet } from '../db/replicas.js';
 import type { Logger } from '../logger.js';
 import type { FinmartMetrics } from '../observability/metrics.js';
 import type { Tracing } from '../observability/tracing.js';
@@ -7,6 +8,7 @@ import type { PluginManifest, PluginServices } from '../sdk/manifest.js';
 import type { SettingsRegistry } from '../settings/registry.js';
 import type { RegisteredRule } from '../suitability/engine.js';
 import type { RemoteLine } from '../remote-lines/remote-line.js';
+import type { JobQueue } from '../jobs/queue.js';
 
 /** The running host: loaded plugins, rules and settings. Built once at boot. */
 export interface HostRuntime {
@@ -27,4 +29,8 @@ export interface HostRuntime {
   metrics?: FinmartMetrics;
   /** OpenTelemetry tracing, when an OTLP endpoint (or a test exporter) is configured. */
   tracing?: Tracing;
+  /** The read replicas (DATABASE_REPLICA_URLS) behind `database`: routing, health, read-your-writes; absent without replicas. */
+  replicas?: ReplicaSet;
+  /** The job queue (`src/jobs`), once this node has one (PostgreSQL, JOBS=run or enqueue); absent: background work runs in-process. */
+  jobs?: JobQueue;
 }

@@ -21,7 +21,8 @@ async function main() {
     const rows = await closeDay(host.runtime, new Date(), values.day);
     log.info({ day: values.day ?? 'today', customers: rows, ms: Date.now() - started }, 'day closed');
   } catch (e) {
-    log.error({ err: (e as Error).message }, 'day close failed');
+    // The error itself: the logger reduces it to class, SQLSTATE and frames (its message may quote the SQL's data).
+    log.error({ err: e }, 'day close failed');
     process.exitCode = 1;
   } finally {
     await host.close();

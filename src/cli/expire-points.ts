@@ -18,7 +18,8 @@ async function main() {
     const run = await expireDuePoints(host.runtime.database.db, new Date());
     log.info({ customers: run.customers, points: run.points, ms: Date.now() - started }, 'points expired');
   } catch (e) {
-    log.error({ err: (e as Error).message }, 'points expiry failed');
+    // The error itself: the logger reduces it to class, SQLSTATE and frames (its message may quote the SQL's data).
+    log.error({ err: e }, 'points expiry failed');
     process.exitCode = 1;
   } finally {
     await host.close();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { secretWeakness } from './secret-strength.js';
 import { loadTrustedDocuments, type TrustedDocuments } from '../security/trusted-documents.js';
 import { parseRemoteLines, type RemoteLineConfig } from '../remote-lines/config.js';
+import { parseReplicaUrls, type ReplicaConfig } from '../db/replica-config.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -25,6 +26,18 @@ export const configSchema = z.object({
     .optional(),
   /** What DATABASE_URL points at: PostgreSQL itself (`none`) or PgBouncer in transaction mode (`pgbouncer`: no prepared statements, no session state). */
   DATABASE_POOLER: z.enum(['none', 'pgbouncer']).default('none'),
+  // Read replicas (src/db/replicas.ts, docs/scale.md).
+  /**
+   * Streaming replicas of the primary for the reads of query requests: `[name=]postgres://…`, comma-separated (names
+   * label metrics and /readyz; default replica-1, replica-2…). Unset: every statement on DATABASE_URL. PostgreSQL only.
+   */
+  DATABASE_REPLICA_URLS: z.string().optional(),
+  /** After a mutation, its caller's reads on this node need a replica that has replayed it (else the primary) for this long; 0: only the x-finmart-lsn header/cookie. */
+  REPLICA_READ_YOUR_WRITES_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** A replica further behind than this (its lag estimate at the last check) receives no reads. */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(5000),
+  /** How often each replica's health, replay position and lag are checked. */
+  REPLICA_HEALTH_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   DATA_DIR: z.string().min(1).default('./.data'),
   PLUGINS: z.string().optional(),
   ALLOW_INCOMPATIBLE_PLUGINS: z.string().optional(),
@@ -84,6 +97,16 @@ export const configSchema = z.object({
     .default(Math.min(3, Math.max(0, availableParallelism() - 1))),
   /** …and only for books of at least this many customers (a worker boots the host's runtime first: at 20,000 customers one worker does not pay for itself yet). */
   IMPACT_WORKERS_FROM: z.coerce.number().int().min(1).default(50_000),
+  /**
+   * Background jobs (src/jobs: cooling-off settlement, the day close, points expiry, impact runs). `run`: on PostgreSQL
+   * this node runs the job queue (graphile-worker over DATABASE_DIRECT_URL ?? DATABASE_URL) and its schedule; on PGlite
+   * it runs the schedule in-process. `enqueue`: PostgreSQL only — this node adds jobs but runs none (`npm run worker`
+   * nodes run them). `off`: no queue and no schedule; impact runs run in the requesting process, the scheduled commands
+   * are started by an outside scheduler.
+   */
+  JOBS: z.enum(['run', 'enqueue', 'off']).default('run'),
+  /** Jobs one node runs at once (its queue pool holds this many connections plus two, and one more for presence). */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** Trusted documents: path of the manifest (hash → document) the typed client's codegen produces; unset: off (development). */
   TRUSTED_DOCUMENTS: z.string().min(1).optional(),
   /** `enforce`: only the manifest's operations run; `allow-unknown`: others run too, logged (the step before enforcing). */
@@ -126,6 +149,8 @@ export interface Config extends Omit<RawConfig, 'SEED_ON_EMPTY' | 'GRAPHQL_SUGGE
   trustedDocuments?: TrustedDocuments;
   /** REMOTE_LINES, parsed: lines served by partners' subgraphs (none when unset). */
   remoteLines: RemoteLineConfig[];
+  /** DATABASE_REPLICA_URLS, parsed: the read replicas (none when unset). */
+  replicas: ReplicaConfig[];
 }
 
 /** A configuration problem, naming every bad variable. */
@@ -186,6 +211,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (pluginCodes?.includes(l.code))
       problems.push(`REMOTE_LINES: ${l.code} is also in PLUGINS; a line is served either by a local plugin or remotely, not both`);
   }
+  const replicaUrls = parseReplicaUrls(raw.DATABASE_REPLICA_URLS);
+  problems.push(...replicaUrls.problems);
+  if (replicaUrls.replicas.length > 0 && !raw.DATABASE_URL)
+    problems.push('DATABASE_REPLICA_URLS: read replicas need DATABASE_URL (a PostgreSQL primary); embedded PGlite has none');
   if (problems.length) throw new ConfigError(problems);
   return {
     ...raw,
@@ -198,5 +227,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cardNumberKey: raw.CARD_NUMBER_HASH_KEY ?? (production ? undefined : DEVELOPMENT_CARD_NUMBER_KEY),
     trustedDocuments,
     remoteLines: remote.lines,
+    replicas: replicaUrls.replicas,
   };
 }

@@ -23,7 +23,10 @@ export interface Database {
   ping(): Promise<void>;
   /**
    * Runs `fn` on a connection without the statement timeout: migrations and
-   * seeding may legitimately run long statements that a request must not.
+   * seeding may legitimately run long statements that a request must not. On
+   * PostgreSQL, with a `directUrl` or a pool timeout, that is a connection of
+   * its own to `directUrl` (else `url`) with `statement_timeout` 0; otherwise
+   * (and behind PgBouncer without `directUrl`) the pool itself.
    */
   unbounded<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -38,28 +41,54 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
   /** PostgreSQL: give up connecting (TCP and startup handshake) after this long; default postgres.js's 30 s. */
   connectTimeoutMs?: number;
-  /** PostgreSQL: `statement_timeout` of every pooled connection; 0 or omitted = none. */
+  /**
+   * PostgreSQL: `statement_timeout` of every pooled connection, sent as a startup parameter (0 = none, explicitly:
+   * a role or database default does not apply; omitted = the server's default). Behind PgBouncer it cannot be sent
+   * (see {@link OpenDatabaseOptions.pooler}): the server's own setting applies, which `checkPooledStatementTimeout`
+   * (`src/db/pooler.ts`) compares with this value at start.
+   */
   statementTimeoutMs?: number;
+  /**
+   * What `url` points at: PostgreSQL itself (`none`, the default) or PgBouncer in transaction mode (`pgbouncer`).
+   * Behind PgBouncer consecutive statements of one client connection may run on different server connections, so
+   * no named prepared statement is used (postgres.js `prepare: false`) and no startup parameter is sent
+   * (PgBouncer 1.18 refuses `statement_timeout` and `options` with "unsupported startup parameter").
+   */
+  pooler?: 'none' | 'pgbouncer';
+  /**
+   * A direct (session) connection to the primary (`DATABASE_DIRECT_URL`): {@link Database.unbounded} work —
+   * migrations, seeding — runs there, with `statement_timeout` 0. Omitted: `url`.
+   */
+  directUrl?: string;
 }
 
 /** Opens PostgreSQL when a URL is given, embedded PGlite otherwise. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.url) {
     const url = opts.url;
-    const clientOptions = (max: number, statementTimeoutMs: number) =>
+    const pooled = opts.pooler === 'pgbouncer';
+    const directUrl = opts.directUrl && opts.directUrl !== url ? opts.directUrl : undefined;
+    const clientOptions = (max: number, through: 'pooler' | 'server', statementTimeoutMs: number | undefined) =>
       ({
         max,
         onnotice: () => {},
         ...(opts.connectTimeoutMs ? { connect_timeout: opts.connectTimeoutMs / 1000 } : {}),
         // Idle connections are dropped so that a pool does not keep sockets to a failed-over server.
         idle_timeout: 60,
-        // A startup parameter: the server cancels any statement running longer (SQLSTATE 57014).
-        ...(statementTimeoutMs > 0 ? { connection: { statement_timeout: statementTimeoutMs } } : {}),
+        // Through PgBouncer (transaction mode) a statement prepared on one server connection is unknown to the next
+        // one: inside a transaction that is SQLSTATE 26000, `prepared statement "…" does not exist` (tests/scale/pgbouncer.test.ts).
+        ...(through === 'pooler' ? { prepare: false } : {}),
+        // A startup parameter: the server cancels any statement running longer (SQLSTATE 57014). A string, since
+        // postgres.js drops falsy values and an explicit 0 must override a role's default. PgBouncer refuses it, so
+        // through PgBouncer the server's own setting (ALTER ROLE … SET statement_timeout) applies.
+        ...(through === 'server' && statementTimeoutMs !== undefined
+          ? { connection: { statement_timeout: String(statementTimeoutMs) as unknown as number } }
+          : {}),
         // Numeric and dates stay strings: money is never a float.
         types: { numeric: { to: 1700, from: [1700], serialize: String, parse: String } } as never,
       }) satisfies postgres.Options<never>;
     const maxConnections = opts.maxConnections ?? 10;
-    const client = postgres(url, clientOptions(maxConnections, opts.statementTimeoutMs ?? 0));
+    const client = postgres(url, clientOptions(maxConnections, pooled ? 'pooler' : 'server', opts.statementTimeoutMs));
     const db = drizzlePostgres(client, { logger: statementCountingLogger }) as unknown as Db;
     return {
       db,
@@ -69,8 +98,10 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
         await client`select 1`;
       },
       async unbounded(fn) {
-        if (!opts.statementTimeoutMs) return fn(db);
-        const maintenance = postgres(url, clientOptions(1, 0));
+        // Behind PgBouncer without a direct URL there is no way to lift the server's timeout for one connection
+        // (a session SET would stay on a shared server connection): the work runs bounded (logged at start).
+        if (!directUrl && (pooled || !opts.statementTimeoutMs)) return fn(db);
+        const maintenance = postgres(directUrl ?? url, clientOptions(1, 'server', 0));
         try {
           return await fn(drizzlePostgres(maintenance, { logger: statementCountingLogger }) as unknown as Db);
         } finally {

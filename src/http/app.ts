@@ -23,6 +23,7 @@ import { currentRequestScope, runInRequestScope } from './request-scope.js';
 import { metricsHandler, metricsPlugin } from '../observability/metrics.js';
 import { requestTrace, traceHttpRequest, tracingPlugin, withOperationSpan } from '../observability/tracing.js';
 import { trustedDocumentsMiddleware } from './trusted-documents.js';
+import { nodesReadiness, readRoutingPlugin } from './read-routing.js';
 import type { ConcurrencyLimiter } from '../security/concurrency.js';
 import type { CostBudget } from '../security/cost-budget.js';
 import type { RateLimiter } from '../security/rate-limit.js';
@@ -177,6 +178,15 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
       operationLogPlugin,
       serviceUnavailablePlugin,
       ...(metrics ? [metricsPlugin(metrics)] : []),
+      // DATABASE_REPLICA_URLS: a query's reads on a replica, a mutation's LSN for the caller's next reads.
+      ...(host.runtime.replicas
+        ? [
+            readRoutingPlugin(host.runtime.replicas, {
+              readYourWritesMs: host.runtime.config.REPLICA_READ_YOUR_WRITES_MS,
+              secureCookie: host.runtime.config.NODE_ENV === 'production',
+            }),
+          ]
+        : []),
       ...(tracing ? [tracingPlugin()] : []),
       ...(opts.apolloPlugins ?? []),
     ],
@@ -235,12 +245,16 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<{ app: Expres
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready when the primary answers. With read replicas, `nodes` lists the primary and each replica as its last
+  // health check found it (a replica down or lagging only sends reads to the primary: still ready).
   app.get('/readyz', async (_req, res) => {
+    const replicas = host.runtime.replicas;
+    const nodes = (up: boolean) => (replicas ? { nodes: nodesReadiness(replicas.statuses(), up) } : {});
     try {
       await Promise.race([host.runtime.database.ping(), new Promise((_, r) => setTimeout(() => r(new Error('timeout')), 2000).unref())]);
-      res.json({ status: 'ready' });
+      res.json({ status: 'ready', ...nodes(true) });
     } catch {
-      res.status(503).json({ status: 'unavailable' });
+      res.status(503).json({ status: 'unavailable', ...nodes(false) });
     }
   });
 

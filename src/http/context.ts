@@ -25,7 +25,8 @@ export function createRequestContext(
     lang,
     requestId,
     db: runtime.database.db,
-    settings: runtime.settings,
+    // One snapshot for the whole request: a setting change arriving meanwhile (another node's) applies to the next one.
+    settings: runtime.settings.snapshot(),
     log: runtime.log.child({ requestId }),
     now,
     loader: createLoaderRegistry({ batch: !opts.naive }),

@@ -12,6 +12,7 @@ import { numericIdOf, toGlobalId } from '../graphql/relay/global-id.js';
 import { text } from '../i18n/localized.js';
 import type { SettingChange } from './impact.types.js';
 import { checkProposal } from './proposal.js';
+import { notifySettingsChanged } from '../settings/settings-sync.js';
 
 /** A setting change as the API receives it. */
 export interface ChangeSettingRequest {
@@ -53,7 +54,9 @@ export async function changeSetting(ctx: HostContext, input: ChangeSettingReques
       : proposed.some((s) => s.key === input.key && isDeepStrictEqual(s.value, value));
   if (!previewed)
     throw badInput(text('该影响分析未预览这一变更，请先预览', 'This impact report did not preview this change: preview it first'), 'impactReportId');
-  if (report.settingsVersion !== ctx.host.settings.version)
+  // A report older than this node's settings is stale for sure; one newer means this node has not heard a change yet,
+  // and the check under the lock below decides.
+  if (report.settingsVersion < ctx.host.settings.version)
     throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
   const held = await holdForApproval(ctx, {
     action: 'CHANGE_SETTING',
@@ -63,14 +66,16 @@ export async function changeSetting(ctx: HostContext, input: ChangeSettingReques
     input: { key: input.key, value: input.value, reason, impactReportId: input.impactReportId },
   });
   if (held) return held;
-  const oldValue = ctx.host.settings.get(input.key);
   // This node's registry counts every change it has seen; the table counts them all.
-  const change = await ctx.db.transaction(async (tx) => {
+  const { change, oldValue } = await ctx.db.transaction(async (tx) => {
     // One change at a time, each on the version its report read: a change made meanwhile (here or on another node) needs a new preview.
     await tx.execute(sql`lock table ${settingChanges} in exclusive mode`);
     const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(settingChanges);
     if (Number(n) !== report.settingsVersion)
       throw badInput(text('设置在影响分析后已有变更，请重新预览', 'Settings changed since the report: preview again'), 'impactReportId');
+    // The value before, as stored (under the lock): this node's copy may not have heard another node's change yet.
+    const [stored] = await tx.select({ value: bankSettings.value }).from(bankSettings).where(eq(bankSettings.key, input.key));
+    const oldValue = stored ? stored.value : ctx.host.settings.definitions().find((d) => d.key === input.key)!.default;
     await tx
       .insert(bankSettings)
       .values({ key: input.key, value, updatedAt: ctx.now, updatedBy: ctx.principal.subject })
@@ -83,11 +88,13 @@ export async function changeSetting(ctx: HostContext, input: ChangeSettingReques
       { db: tx, principal: ctx.principal, requestId: ctx.requestId },
       { action: 'SETTING_CHANGED', targetType: 'Setting', targetId: input.key, details: { impactReportId: reportId, reason } },
     );
-    return row!;
+    // Every node reloads its settings when this commits (settings-sync.ts); never for a change rolled back.
+    await notifySettingsChanged(tx, input.key);
+    return { change: row!, oldValue };
   });
-  // In force once committed.
-  ctx.host.settings.set(input.key, value);
-  ctx.host.settings.version += 1;
+  // In force here once committed, without waiting for the notification; the version is the one the lock checked, plus this change.
+  const version = report.settingsVersion + 1;
+  ctx.host.settings.applyCommitted(input.key, value, version);
   return {
     key: change.key,
     oldValue,
@@ -96,7 +103,7 @@ export async function changeSetting(ctx: HostContext, input: ChangeSettingReques
     impactReportId: toGlobalId('ImpactReport', reportId),
     changedBy: change.changedBy,
     changedAt: change.changedAt,
-    version: ctx.host.settings.version,
+    version,
   };
 }
 

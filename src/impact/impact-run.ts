@@ -2,14 +2,23 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { HostContext } from '../graphql/context.js';
 import { bundleItems, bundles, customers, holdings, impactReports, orders } from '../db/schema/index.js';
 import { resultRows } from '../db/result-rows.js';
-import { SettingsRegistry } from '../settings/registry.js';
+import { settingEntries } from '../settings/registry.js';
 import { EntryWriter } from './entry-writer.js';
 import { judgeCustomers, prepareJudging, type BookRow, type ImpactEntry, type SliceFigures } from './judge-book.js';
 import { judgeInWorker } from './parallel.js';
 import type { CheckedProposal } from './proposal.js';
+import { LoggableError } from '../error-summary.js';
 
 /** Customers per slice of a book judged on several threads: small enough to even out the threads' finish. */
 const SLICE = 10_000;
+
+/** The report was no longer RUNNING when this run came to finish it: another run of it finished (or failed) it first. */
+export class ReportNotRunning extends LoggableError {
+  constructor(reportId: number) {
+    super(`impact report ${reportId} is no longer RUNNING`);
+    this.name = 'ReportNotRunning';
+  }
+}
 
 /** Progress of the runs in this process (a report's row holds it once the run ends). */
 export const runningProgress = new Map<number, { done: number; total: number }>();
@@ -90,9 +99,8 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
           finished += size;
           current[thread] = 0;
         };
-        const settings = Object.fromEntries(
-          ctx.settings instanceof SettingsRegistry ? ctx.settings.definitions().map((d) => [d.key, ctx.settings.get(d.key)]) : [],
-        );
+        // The values this run judges under (the request's snapshot), handed to the workers as they are.
+        const settings = settingEntries(ctx.settings);
         // Each worker's first slice is set aside now: it boots while the run's thread starts on its own.
         const reserved = Array.from({ length: workers }, (_, w) => book.slice((w + 1) * sliceSize, (w + 2) * sliceSize));
         cursor = Math.min(book.length, (workers + 1) * sliceSize);
@@ -213,10 +221,13 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
   };
   await writer.close(async (tx) => {
     summary.elapsedMs = Date.now() - started;
-    await tx
+    const finished = await tx
       .update(impactReports)
       .set({ status: 'DONE', summary, customersDone: customersTotal, customersTotal, finishedAt: new Date() })
-      .where(eq(impactReports.id, reportId));
+      .where(and(eq(impactReports.id, reportId), eq(impactReports.status, 'RUNNING')))
+      .returning({ id: impactReports.id });
+    // A run delivered twice (its job taken again from a node thought dead) finishes once: this one's entries roll back.
+    if (finished.length === 0) throw new ReportNotRunning(reportId);
   });
   runningProgress.delete(reportId);
 }

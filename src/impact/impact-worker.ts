@@ -33,7 +33,9 @@ const nextMessage = (): Promise<RunMessage> => (inbox.length > 0 ? Promise.resol
 async function main(input: WorkerInput): Promise<void> {
   const post = (m: WorkerMessage) => parentPort!.postMessage(m);
   if (!SNAPSHOT_ID.test(input.snapshot)) throw new LoggableError('not a snapshot id');
-  const host = await createHost({ config: input.config, logger: createLogger('silent') });
+  // The worker judges under the run's settings as handed to it: it must not follow later changes.
+  // It reads only inside the run's exported snapshot, on the primary: no read replicas to open.
+  const host = await createHost({ config: input.config, logger: createLogger('silent'), settingsSync: false, readReplicas: false });
   try {
     const settings = host.runtime.settings;
     for (const [key, value] of Object.entries(input.settings)) settings.set(key, value);

@@ -12,7 +12,8 @@ import { numericIdOf, toGlobalId } from '../graphql/relay/global-id.js';
 import { keysetPage, toConnection } from '../graphql/relay/paginate.js';
 import { ConnectionArgs } from '../graphql/relay/types.js';
 import { text } from '../i18n/localized.js';
-import { runImpact, runningProgress } from './impact-run.js';
+import { runningProgress } from './impact-run.js';
+import { impactAnalysisTask, impactJobKey, runImpactInProcess } from '../jobs/impact-analysis.js';
 import {
   ChangeSettingInput,
   ImpactBundle,
@@ -207,35 +208,32 @@ export class ImpactMutationResolver {
       disableRules: input.disableRules,
       enableRules: input.enableRules,
     };
-    const [row] = await ctx.db
-      .insert(impactReports)
-      .values({ status: 'RUNNING', proposal, settingsVersion: ctx.host.settings.version, asOf, requestedBy: ctx.principal.subject, createdAt: ctx.now })
-      .returning();
-    await recordAudit(
-      { db: ctx.db, principal: ctx.principal, requestId: ctx.requestId },
-      { action: 'IMPACT_PREVIEW_STARTED', targetType: 'ImpactReport', targetId: toGlobalId('ImpactReport', row!.id), details: { proposal } },
-    );
-    // The run outlives the request: it reads through its own snapshot and writes only its report.
-    const job = { ...ctx, now: asOf };
-    setImmediate(() => {
-      runImpact(job, row!.id, checked).catch(async (e: unknown) => {
-        runningProgress.delete(row!.id);
-        ctx.log.error({ err: e, reportId: row!.id }, 'impact analysis failed');
-        await ctx.db
-          .update(impactReports)
-          .set({ status: 'FAILED', error: (e as Error).name ?? 'Error', finishedAt: new Date() })
-          .where(eq(impactReports.id, row!.id))
-          .catch(() => {});
-      });
+    const queue = ctx.host.jobs;
+    const row = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(impactReports)
+        // The version of the snapshot the run judges under (the request's), not whatever this node has heard since.
+        .values({ status: 'RUNNING', proposal, settingsVersion: ctx.settings.version ?? 0, asOf, requestedBy: ctx.principal.subject, createdAt: ctx.now })
+        .returning();
+      await recordAudit(
+        { db: tx, principal: ctx.principal, requestId: ctx.requestId },
+        { action: 'IMPACT_PREVIEW_STARTED', targetType: 'ImpactReport', targetId: toGlobalId('ImpactReport', row!.id), details: { proposal } },
+      );
+      // With a job queue the run is a job committed with its report: whichever node takes it runs it, and a
+      // node killed mid-run hands it to another (src/jobs/impact-analysis.ts). Never a report without its run.
+      if (queue) await queue.enqueue(tx, impactAnalysisTask, { reportId: row!.id, requestId: ctx.requestId }, { jobKey: impactJobKey(row!.id) });
+      return row!;
     });
-    return row!;
+    // Without one (PGlite, JOBS=off) it runs here, outliving the request: it reads through its own snapshot and writes only its report.
+    if (!queue) runImpactInProcess(ctx.host, row.id, ctx.requestId);
+    return row;
   }
 
   @Mutation(() => ChangeSettingResult, {
     description:
       'Applies a bank setting change — only one an impact report previewed: the DONE report named must have proposed exactly this key and value (rules switched on or off: key core.disabledRules ' +
       'with the list the report ran with). Records who, why, before and after and the report; bumps the settings version decision records cite. Head office only; audited (SETTING_CHANGED). ' +
-      'Takes effect on this node at once and on other nodes at their next start. Held for a second person (an Approval) when core.makerChecker lists CHANGE_SETTING.',
+      'Takes effect on this node at once and on the other nodes when they hear of it (PostgreSQL LISTEN/NOTIFY, within moments). Held for a second person (an Approval) when core.makerChecker lists CHANGE_SETTING.',
   })
   changeSetting(
     @Arg('input', () => ChangeSettingInput, { description: 'The setting, its new value and why.' }) input: ChangeSettingInput,

@@ -3,6 +3,7 @@ import type { HostContext } from '../graphql/context.js';
 import type { Tx } from '../db/client.js';
 import { products } from '../db/schema/index.js';
 import { txContext } from '../orders/tx-context.js';
+import { withOverrides } from '../settings/registry.js';
 import { SETTING_DISABLED_RULES } from '../suitability/active-rules.js';
 import { loadCustomerFacts, loadProductFacts } from '../suitability/facts-loader.js';
 import type { CustomerFacts, ProductFacts, SaleFacts } from '../sdk/contract/suitability.js';
@@ -83,7 +84,8 @@ export async function prepareJudging(ctx: HostContext, tx: Tx, proposal: Checked
     new Set(ctx.settings.get<string[]>(SETTING_DISABLED_RULES)),
     new Set(proposal.disabled),
     ctx.settings,
-    ctx.host.settings.withOverrides(proposal.overrides),
+    // The proposal over the same snapshot the current side reads: a change arriving mid-run moves neither side.
+    withOverrides(ctx.settings, proposal.overrides),
     new Set(Object.keys(proposal.overrides)),
   );
   // One sale per product for the whole run, as eligibleProducts states it (a manager recommending at the

@@ -18,6 +18,11 @@ export interface AsyncScope {
   trace?: RequestTrace;
   /** What the request log line says of the GraphQL operation (filled in once the operation is known). */
   operation?: { name?: string; type?: string };
+  /**
+   * The read replica this scope's reads go to (src/db/replicas.ts; set for a query operation by
+   * src/http/read-routing.ts, cleared by the scope's first write). Unset: every statement on the primary.
+   */
+  readReplica?: string;
 }
 
 /** A traced request's tracer and how many nested resolver spans it may still open. */

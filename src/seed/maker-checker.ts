@@ -8,6 +8,7 @@ import { changeManagerGrade } from '../domain/organisation/grade-change.js';
 import { toGlobalId } from '../graphql/relay/global-id.js';
 import { createRequestContext } from '../http/context.js';
 import { adjustPoints } from '../points/adjust.js';
+import { notifySettingsChanged } from '../settings/settings-sync.js';
 
 const OPERATIONS: Principal = { subject: 'demo:ho-operations', role: 'HEAD_OFFICE' };
 const CHECKER: Principal = { subject: 'demo:checker-hq', role: 'CHECKER', checker: true };
@@ -22,7 +23,11 @@ export async function seedMakerChecker(host: Host, now: Date): Promise<void> {
   const { runtime } = host;
   const db = runtime.database.db;
   const value: MakerCheckerSetting = { actions: [...APPROVAL_ACTIONS], orderAmountFromCny: '1000000' };
-  await db.insert(bankSettings).values({ key: MAKER_CHECKER_SETTING, value, updatedAt: now, updatedBy: 'system:seed' }).onConflictDoNothing();
+  await db.transaction(async (tx) => {
+    await tx.insert(bankSettings).values({ key: MAKER_CHECKER_SETTING, value, updatedAt: now, updatedBy: 'system:seed' }).onConflictDoNothing();
+    // Like every write of bank_settings: nodes already serving this database reload on commit.
+    await notifySettingsChanged(tx, MAKER_CHECKER_SETTING);
+  });
   runtime.settings.set(MAKER_CHECKER_SETTING, value);
 
   const ctx = (p: Principal, n: number) => createRequestContext(runtime, p, 'zh-CN', `seed-maker-checker-${n}`, now);

@@ -33,6 +33,12 @@ export interface TestHostOptions {
   logLines?: string[];
   /** When given, the host traces and hands every finished span here (e.g. an InMemorySpanExporter). */
   spanExporter?: SpanExporter | { exporter: SpanExporter; batch: true };
+  /**
+   * PostgreSQL with read replicas (tests/support/pg-cluster.ts starts them): the per-file database is created on
+   * `primaryUrl` instead of TEST_DATABASE_URL, and each replica's URL, with that database's name, goes into
+   * DATABASE_REPLICA_URLS as `<name>=<url>` (replication copies the database there).
+   */
+  replication?: { primaryUrl: string; replicas: { name: string; url: string }[] };
 }
 
 export interface TestHost {
@@ -60,7 +66,12 @@ export const HEAD_OFFICE = { role: 'HEAD_OFFICE' } as const;
  */
 export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHost> {
   const driver = opts.driver ?? 'pglite';
-  const fresh = await freshDatabase(driver);
+  const fresh = await freshDatabase(driver, { serverUrl: opts.replication?.primaryUrl });
+  const replicaUrls = opts.replication?.replicas.map((r) => {
+    const url = new URL(r.url);
+    url.pathname = new URL(fresh.url!).pathname;
+    return `${r.name}=${url.toString()}`;
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -70,6 +81,10 @@ export async function createTestHost(opts: TestHostOptions = {}): Promise<TestHo
     RATE_LIMIT_COST_PER_MINUTE: '1000000000000',
     RATE_LIMIT_CONCURRENCY: '1000',
     ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
+    // Behind PgBouncer (TEST_DATABASE_POOLER): what anything opening its own connections from the config (impact workers) needs.
+    ...(fresh.pooler ? { DATABASE_POOLER: fresh.pooler } : {}),
+    ...(fresh.directUrl ? { DATABASE_DIRECT_URL: fresh.directUrl } : {}),
+    ...(replicaUrls?.length ? { DATABASE_REPLICA_URLS: replicaUrls.join(',') } : {}),
     ...opts.env,
   });
   const sink = opts.logLines;
