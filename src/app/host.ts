@@ -6,6 +6,7 @@ import { useCardNumberKey } from '../domain/branch-floor/card-number.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { ensurePartitionsAhead } from '../db/partitions.js';
+import { withMigrationLock } from '../db/migration-lock.js';
 import { readReplicaOptions, replicaSetOf, withReadReplicas } from '../db/replicas.js';
 import { registerReplicaMetrics } from '../db/replica-metrics.js';
 import { installedPlugins } from '../db/schema/index.js';
@@ -108,14 +109,17 @@ export async function createHost(opts: CreateHostOptions): Promise<Host> {
   let sync: SettingsSync | undefined;
   try {
     if (opts.readReplicas !== false) database = await withReadReplicas(opened, readReplicaOptions(config, log));
-    // Migrations may rewrite large tables: they run without the serving statement timeout.
-    await database.unbounded(async (db) => {
-      const migrating = { ...database, db };
-      await applyMigrations(migrating, fileURLToPath(new URL('drizzle', ROOT_DIR)), 'core');
-      for (const p of plugins) if (p.migrationsFolder) await applyMigrations(migrating, p.migrationsFolder, p.code);
-      // This month's and the next months' partitions of the history tables (also made daily by the job queue).
-      await ensurePartitionsAhead(db, new Date());
-    });
+    // Migrations may rewrite large tables: they run without the serving statement timeout. Nodes starting together
+    // on one database take turns (an advisory lock), so none fails its boot on a table another just created.
+    await withMigrationLock({ url: config.DATABASE_URL, directUrl: config.DATABASE_DIRECT_URL, pooler: config.DATABASE_POOLER }, () =>
+      database.unbounded(async (db) => {
+        const migrating = { ...database, db };
+        await applyMigrations(migrating, fileURLToPath(new URL('drizzle', ROOT_DIR)), 'core');
+        for (const p of plugins) if (p.migrationsFolder) await applyMigrations(migrating, p.migrationsFolder, p.code);
+        // This month's and the next months' partitions of the history tables (also made daily by the job queue).
+        await ensurePartitionsAhead(db, new Date());
+      }),
+    );
 
     // Other nodes may change settings: listen before loading them, so that no change falls in between.
     if (opts.settingsSync !== false) sync = await syncSettingsAcrossNodes({ config, database, settings, log });
