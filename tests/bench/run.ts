@@ -50,6 +50,11 @@ if (process.argv.includes('--identify')) {
   process.exit(await runIdentifyBench());
 }
 
+if (process.argv.includes('--partitions')) {
+  const { runPartitionsBench } = await import('./partitions/run-partitions.js');
+  process.exit(await runPartitionsBench());
+}
+
 if (process.argv.includes('--scale')) {
   const { runScale } = await import('./scale/run-scale.js');
   process.exit(await runScale());
