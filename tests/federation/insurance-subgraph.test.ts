@@ -3,6 +3,7 @@ import { defaultSettings, openCatalogue, type Catalogue } from '../../partners/i
 import { contract, evaluate, type EvaluationRequest } from '../../partners/insurance-subgraph/src/evaluate.js';
 import insurance from '../../plugins/insurance/index.js';
 import { isDisclosableFact } from '../../src/remote-lines/facts.js';
+import { makeFacts } from '../../src/sdk/testing.js';
 import { evaluateSuitability } from '../../src/suitability/engine.js';
 import type { CustomerFacts, SuitabilityFacts } from '../../src/sdk/contract/suitability.js';
 
@@ -14,30 +15,20 @@ import type { CustomerFacts, SuitabilityFacts } from '../../src/sdk/contract/sui
 
 const NOW = new Date('2025-06-30T08:00:00Z');
 
-/** A customer as the bank's rules see them; the partner gets only the declared parts of it. */
-const customer = (over: Partial<CustomerFacts>): CustomerFacts => ({
-  id: 1,
-  birthDate: '1985-01-01',
-  age: 40,
-  residency: 'ONSHORE',
-  nationality: 'CHN',
-  student: false,
-  legalCapacity: 'FULL',
-  idVerified: true,
-  investorType: 'ORDINARY',
-  investorTypeBasis: null,
-  personalAnnualIncome: '180000.00',
-  householdAnnualIncome: '260000.00',
-  householdFinancialAssets: '900000.00',
-  incomeThreeYearAverage: '170000.00',
-  hasStableIncome: true,
-  fxWatchList: false,
-  risk: { level: 'C3', lowestCategory: false, experienceYears: 2, assessedAt: null, expiresAt: null, expired: false },
-  holdings: [],
-  external: {},
-  lines: {},
-  ...over,
-});
+/** A customer as the bank's rules see them (the SDK's plain test customer, with this test's incomes); the partner gets only the declared parts of it. */
+const customer = (over: Partial<CustomerFacts>): CustomerFacts =>
+  makeFacts({
+    customer: {
+      birthDate: '1985-01-01',
+      nationality: 'CHN',
+      personalAnnualIncome: '180000.00',
+      householdAnnualIncome: '260000.00',
+      householdFinancialAssets: '900000.00',
+      incomeThreeYearAverage: '170000.00',
+      ...over,
+      risk: { experienceYears: 2, assessedAt: null, expiresAt: null, ...over.risk },
+    },
+  }).customer;
 
 interface Scenario {
   name: string;

@@ -8,6 +8,7 @@ import { createHost } from '../../src/app/host.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { loadGatewayConfig } from '../../src/gateway/config.js';
 import { createLogger } from '../../src/logger.js';
+import { makeFacts } from '../../src/sdk/testing.js';
 import { readContract } from '../../src/remote-lines/contract.js';
 import { remoteEntityResolvers } from '../../src/remote-lines/entities.js';
 import { isDisclosableFact, wireRequest, type EvaluationSubject } from '../../src/remote-lines/facts.js';
@@ -16,7 +17,6 @@ import { RemoteLine } from '../../src/remote-lines/remote-line.js';
 import { REMOTE_LINE_RULE_ID } from '../../src/remote-lines/rule.js';
 import { rulesInForce } from '../../src/suitability/active-rules.js';
 import { asksForSchema } from '../../src/security/introspection.js';
-import type { CustomerFacts } from '../../src/sdk/contract/suitability.js';
 import type { ProductRecord } from '../../src/domain/products/product.record.js';
 import { freshDatabase } from '../support/databases.js';
 
@@ -121,28 +121,20 @@ describe("a partner's suitability contract", () => {
 
 describe('what crosses the wire', () => {
   const subject: EvaluationSubject = {
-    customer: {
-      id: 4242,
-      birthDate: '1980-05-06',
-      age: 45,
-      residency: 'ONSHORE',
-      nationality: 'CHN',
-      student: false,
-      legalCapacity: 'FULL',
-      idVerified: true,
-      investorType: 'ORDINARY',
-      investorTypeBasis: null,
-      personalAnnualIncome: '180000.00',
-      householdAnnualIncome: '260000.00',
-      householdFinancialAssets: '900000.00',
-      incomeThreeYearAverage: '170000.00',
-      hasStableIncome: true,
-      fxWatchList: false,
-      risk: { level: 'C3', lowestCategory: false, experienceYears: 2, assessedAt: null, expiresAt: null, expired: false },
-      holdings: [],
-      external: {},
-      lines: {},
-    } satisfies CustomerFacts,
+    // The SDK's plain test customer, with the identifiers this test looks for on the wire.
+    customer: makeFacts({
+      customer: {
+        id: 4242,
+        birthDate: '1980-05-06',
+        age: 45,
+        nationality: 'CHN',
+        personalAnnualIncome: '180000.00',
+        householdAnnualIncome: '260000.00',
+        householdFinancialAssets: '900000.00',
+        incomeThreeYearAverage: '170000.00',
+        risk: { experienceYears: 2, assessedAt: null, expiresAt: null },
+      },
+    }).customer,
     product: { id: 77, code: 'INS-1', line: 'INSURANCE' } as ProductRecord,
     sale: {
       side: 'BUY',

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/auth/principal.js';
 import { signDevelopmentToken } from '../../src/auth/tokens.js';
@@ -8,6 +7,7 @@ import { DEVELOPMENT_JWT_SECRET } from '../../src/config/config.js';
 import { resultRows } from '../../src/db/result-rows.js';
 import { freePort, spawnServer, type SpawnedServer } from '../posture/spawned-server.js';
 import { freshDatabase } from '../support/databases.js';
+import { redisReachable } from '../support/redis.js';
 
 /**
  * Two API nodes — two real `node --import tsx src/main.ts` processes, as an operator runs them — on one
@@ -22,20 +22,7 @@ const base = process.env.TEST_DATABASE_URL;
 const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PER_MINUTE = 200;
 
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-const redis = base ? await redisReachable() : false;
+const redis = base ? await redisReachable(REDIS_URL) : false;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const OK = new Set(['ALLOW', 'WARN']);

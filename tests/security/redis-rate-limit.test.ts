@@ -3,24 +3,11 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisCostBudget, type RedisEvalLike } from '../../src/security/cost-budget.js';
 import { redisRateLimiter, type RedisLike } from '../../src/security/rate-limit.js';
+import { redisReachable } from '../support/redis.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function reachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const available = await reachable();
+const available = await redisReachable(REDIS_URL);
 
 /** A connected client, as one server instance would hold (closed through the limiter that gets it). */
 const client = async () => {
