@@ -34,4 +34,4 @@ export async function issueCard(tx: Tx, order: AcceptedOrder): Promise<void> {
 }
 
 /** A card order cancelled in its cooling-off period: its card identifies nobody any more. */
-export const cancelCard = (tx: Tx, order: AcceptedOrder): Promise<void> => cancelCardNumbers(tx, order.id, new Date());
+export const cancelCard = (tx: Tx, order: AcceptedOrder): Promise<void> => cancelCardNumbers(tx, order.id, new Date(), order.customerId);

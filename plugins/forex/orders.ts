@@ -49,7 +49,7 @@ export async function forexOnAccepted(tx: Tx, order: AcceptedOrder): Promise<voi
   const year = bankYear(order.placedAt);
   const inserted = await tx
     .insert(forexUsageEntries)
-    .values({ orderId: order.id, customerId: order.customerId, year, direction, usdAmount: usd })
+    .values({ orderId: order.id, customerId: order.customerId, year, direction, usdAmount: usd, placedAt: order.placedAt })
     .onConflictDoNothing()
     .returning({ orderId: forexUsageEntries.orderId });
   if (inserted.length === 0) return;
@@ -69,7 +69,11 @@ export async function forexOnAccepted(tx: Tx, order: AcceptedOrder): Promise<voi
 
 /** Undoes {@link forexOnAccepted} for a cancelled order: subtracts what its ledger row recorded. */
 export async function forexOnCancelled(tx: Tx, order: AcceptedOrder): Promise<void> {
-  const [entry] = await tx.delete(forexUsageEntries).where(eq(forexUsageEntries.orderId, order.id)).returning();
+  // The whole key: one customer's shard, one month's partition.
+  const [entry] = await tx
+    .delete(forexUsageEntries)
+    .where(and(eq(forexUsageEntries.customerId, order.customerId), eq(forexUsageEntries.orderId, order.id), eq(forexUsageEntries.placedAt, order.placedAt)))
+    .returning();
   if (!entry) return;
   const column = entry.direction === 'BUY_FX' ? forexAnnualUsage.purchasedUsd : forexAnnualUsage.soldUsd;
   await tx

@@ -54,14 +54,22 @@ export const forexAnnualUsage = pgTable(
 /**
  * What each accepted order added to `forex_annual_usage`, so that cancelling it
  * subtracts exactly that amount (rates move in between) and a replayed hook
- * never counts an order twice.
+ * never counts an order twice. History that grows without bound: partitioned by
+ * month of the order's `placed_at` (migration 0001), which is in the key — a
+ * replay carries the same order time, so the key still refuses the second row.
  */
-export const forexUsageEntries = pgTable('forex_usage_entries', {
-  orderId: integer('order_id').primaryKey(),
-  customerId: integer('customer_id').notNull(),
-  year: integer('year').notNull(),
-  /** BUY_FX | SELL_FX */
-  direction: text('direction').notNull(),
-  usdAmount: usd('usd_amount').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const forexUsageEntries = pgTable(
+  'forex_usage_entries',
+  {
+    orderId: integer('order_id').notNull(),
+    customerId: integer('customer_id').notNull(),
+    year: integer('year').notNull(),
+    /** BUY_FX | SELL_FX */
+    direction: text('direction').notNull(),
+    usdAmount: usd('usd_amount').notNull(),
+    /** The order's placing time: the partition key. */
+    placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'forex_usage_entries_pkey', columns: [t.customerId, t.orderId, t.placedAt] })],
+);

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Loan line facts of a product, one row per core product (same id): what the
@@ -34,7 +34,7 @@ export const loanDetails = pgTable('loans_details', {
 export const loanApplications = pgTable(
   'loans_applications',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     customerId: integer('customer_id').notNull(),
     productId: integer('product_id').notNull(),
     amount: numeric('amount', { precision: 20, scale: 2 }).notNull(),
@@ -58,14 +58,20 @@ export const loanApplications = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('loans_applications_customer_idx').on(t.customerId, t.id)],
+  (t) => [
+    primaryKey({ name: 'loans_applications_pkey', columns: [t.customerId, t.id] }),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('loans_applications_id_idx').on(t.id),
+  ],
 );
 
 /** Every step of an application: stage from and to, who, when, the note, and the decision record it produced. */
 export const loanApplicationEvents = pgTable(
   'loans_application_events',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
+    /** The application's customer: the key a distributed cluster co-locates the history with its application by. */
+    customerId: integer('customer_id').notNull(),
     applicationId: integer('application_id').notNull(),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),
@@ -74,7 +80,15 @@ export const loanApplicationEvents = pgTable(
     decisionId: integer('decision_id'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('loans_application_events_app_idx').on(t.applicationId, t.id)],
+  (t) => [
+    primaryKey({ name: 'loans_application_events_pkey', columns: [t.customerId, t.id] }),
+    index('loans_application_events_app_idx').on(t.applicationId, t.id),
+    foreignKey({
+      name: 'loans_application_events_application_fk',
+      columns: [t.customerId, t.applicationId],
+      foreignColumns: [loanApplications.customerId, loanApplications.id],
+    }),
+  ],
 );
 
 /**
@@ -85,7 +99,7 @@ export const loanApplicationEvents = pgTable(
 export const loans = pgTable(
   'loans_loans',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     /** The application it was paid out on; null for a loan taken over from the core banking system (存量贷款, e.g. the demo bank's). */
     applicationId: integer('application_id'),
     customerId: integer('customer_id').notNull(),
@@ -106,13 +120,20 @@ export const loans = pgTable(
     settledAt: timestamp('settled_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('loans_loans_application_uq').on(t.applicationId), index('loans_loans_customer_idx').on(t.customerId, t.id)],
+  (t) => [
+    primaryKey({ name: 'loans_loans_pkey', columns: [t.customerId, t.id] }),
+    uniqueIndex('loans_loans_application_uq').on(t.customerId, t.applicationId),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('loans_loans_id_idx').on(t.id),
+  ],
 );
 
 /** The repayment schedule of a loan (还款计划): what each instalment is and what of it has been paid. */
 export const loanInstalments = pgTable(
   'loans_instalments',
   {
+    /** The loan's customer (co-location with the loan, as for every customer-owned row). */
+    customerId: integer('customer_id').notNull(),
     loanId: integer('loan_id').notNull(),
     n: integer('n').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
@@ -123,14 +144,20 @@ export const loanInstalments = pgTable(
     /** When it was paid in full. */
     paidAt: timestamp('paid_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.loanId, t.n] }), index('loans_instalments_unpaid_idx').on(t.loanId, t.dueDate)],
+  (t) => [
+    primaryKey({ name: 'loans_instalments_pkey', columns: [t.customerId, t.loanId, t.n] }),
+    index('loans_instalments_unpaid_idx').on(t.loanId, t.dueDate),
+    foreignKey({ name: 'loans_instalments_loan_fk', columns: [t.customerId, t.loanId], foreignColumns: [loans.customerId, loans.id] }),
+  ],
 );
 
 /** Repayments received (还款记录), with how each was allocated to the schedule. */
 export const loanRepayments = pgTable(
   'loans_repayments',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
+    /** The loan's customer (co-location with the loan). */
+    customerId: integer('customer_id').notNull(),
     loanId: integer('loan_id').notNull(),
     amount: numeric('amount', { precision: 20, scale: 2 }).notNull(),
     principal: numeric('principal', { precision: 20, scale: 2 }).notNull(),
@@ -140,5 +167,9 @@ export const loanRepayments = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
     recordedBy: text('recorded_by').notNull(),
   },
-  (t) => [index('loans_repayments_loan_idx').on(t.loanId, t.id)],
+  (t) => [
+    primaryKey({ name: 'loans_repayments_pkey', columns: [t.customerId, t.id] }),
+    index('loans_repayments_loan_idx').on(t.loanId, t.id),
+    foreignKey({ name: 'loans_repayments_loan_fk', columns: [t.customerId, t.loanId], foreignColumns: [loans.customerId, loans.id] }),
+  ],
 );

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { createHost } from '../app/host.js';
 import { loadConfig } from '../config/config.js';
-import { detachMonthsBefore, ensurePartitionsAhead, MONTHLY_PARTITIONED } from '../db/partitions.js';
+import { detachMonthsBefore, ensurePartitionsAhead, MONTHLY_PARTITIONED, monthlyPartitionedTables } from '../db/partitions.js';
 import { createLogger } from '../logger.js';
 
 const USAGE = `npm run partitions [-- --detach-before YYYY-MM]
 
-Makes this month's and the next three months' partitions of the history tables (${MONTHLY_PARTITIONED.join(', ')}),
+Makes this month's and the next three months' partitions of the history tables (${MONTHLY_PARTITIONED.join(', ')}
+and the plugins' own, such as forex_usage_entries), and moves rows waiting in a default partition to their month,
 as the boot and the daily job do. With --detach-before YYYY-MM it also detaches the months before that one: they
 leave the tables (queries no longer read them) and stay in the database as plain tables named <table>_YYYY_MM, to
 archive (pg_dump -t) and then drop.`;
@@ -31,7 +32,8 @@ async function main() {
   try {
     const db = host.runtime.database.db;
     log.info({ made: await ensurePartitionsAhead(db, new Date()) }, 'partitions ahead');
-    if (before) for (const table of MONTHLY_PARTITIONED) log.info({ table, detached: await detachMonthsBefore(db, table, before) }, 'partitions detached');
+    if (before)
+      for (const table of await monthlyPartitionedTables(db)) log.info({ table, detached: await detachMonthsBefore(db, table, before) }, 'partitions detached');
   } catch (e) {
     // The error itself: the logger reduces it to class, SQLSTATE and frames.
     log.error({ err: e }, 'partition maintenance failed');

@@ -107,6 +107,12 @@ export const configSchema = z.object({
   JOBS: z.enum(['run', 'enqueue', 'off']).default('run'),
   /** Jobs one node runs at once (its queue pool holds this many connections plus two, and one more for presence). */
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /**
+   * Background jobs that run without the statement timeout (the day close, points expiry, partition maintenance)
+   * give up a lock they waited this long for (SQLSTATE 55P03): the job fails and is retried with backoff, instead
+   * of holding its worker while a lock holder on a live node keeps it waiting. 0: wait for ever.
+   */
+  JOB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /** Trusted documents: path of the manifest (hash → document) the typed client's codegen produces; unset: off (development). */
   TRUSTED_DOCUMENTS: z.string().min(1).optional(),
   /** `enforce`: only the manifest's operations run; `allow-unknown`: others run too, logged (the step before enforcing). */

@@ -28,8 +28,18 @@ export interface Database {
    * its own to `directUrl` (else `url`) with `statement_timeout` 0; otherwise
    * (and behind PgBouncer without `directUrl`) the pool itself.
    */
-  unbounded<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  unbounded<T>(fn: (db: Db) => Promise<T>, opts?: UnboundedOptions): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Options of {@link Database.unbounded}. */
+export interface UnboundedOptions {
+  /**
+   * PostgreSQL: `lock_timeout` of the connection — a statement that waits longer for a lock fails (SQLSTATE 55P03)
+   * instead of waiting for ever; a background job then fails and the queue retries it with backoff. 0 or omitted:
+   * no limit (migrations wait their turn). Behind PgBouncer without `directUrl` it cannot be set (the pool runs it).
+   */
+  lockTimeoutMs?: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -68,7 +78,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     const url = opts.url;
     const pooled = opts.pooler === 'pgbouncer';
     const directUrl = opts.directUrl && opts.directUrl !== url ? opts.directUrl : undefined;
-    const clientOptions = (max: number, through: 'pooler' | 'server', statementTimeoutMs: number | undefined) =>
+    const clientOptions = (max: number, through: 'pooler' | 'server', statementTimeoutMs: number | undefined, lockTimeoutMs?: number) =>
       ({
         max,
         onnotice: () => {},
@@ -82,7 +92,12 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
         // postgres.js drops falsy values and an explicit 0 must override a role's default. PgBouncer refuses it, so
         // through PgBouncer the server's own setting (ALTER ROLE … SET statement_timeout) applies.
         ...(through === 'server' && statementTimeoutMs !== undefined
-          ? { connection: { statement_timeout: String(statementTimeoutMs) as unknown as number } }
+          ? {
+              connection: {
+                statement_timeout: String(statementTimeoutMs) as unknown as number,
+                ...(lockTimeoutMs ? { lock_timeout: String(lockTimeoutMs) as unknown as number } : {}),
+              },
+            }
           : {}),
         // Numeric and dates stay strings: money is never a float.
         types: { numeric: { to: 1700, from: [1700], serialize: String, parse: String } } as never,
@@ -97,11 +112,11 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       ping: async () => {
         await client`select 1`;
       },
-      async unbounded(fn) {
+      async unbounded(fn, o) {
         // Behind PgBouncer without a direct URL there is no way to lift the server's timeout for one connection
         // (a session SET would stay on a shared server connection): the work runs bounded (logged at start).
-        if (!directUrl && (pooled || !opts.statementTimeoutMs)) return fn(db);
-        const maintenance = postgres(directUrl ?? url, clientOptions(1, 'server', 0));
+        if (!directUrl && (pooled || (!opts.statementTimeoutMs && !o?.lockTimeoutMs))) return fn(db);
+        const maintenance = postgres(directUrl ?? url, clientOptions(1, 'server', 0, o?.lockTimeoutMs));
         try {
           return await fn(drizzlePostgres(maintenance, { logger: statementCountingLogger }) as unknown as Db);
         } finally {

@@ -153,7 +153,7 @@ export async function withReadReplicas(primary: Database, opts: ReadReplicaOptio
     maxConnections: primary.maxConnections,
     ping: () => primary.ping(),
     // Migrations and seeding: the primary, as before.
-    unbounded: (fn) => primary.unbounded(fn),
+    unbounded: (fn, o) => primary.unbounded(fn, o),
     replicas: set,
     async close() {
       await set.close();

@@ -34,7 +34,7 @@ export const expirePointsTask: JobTask<z.infer<typeof cronPayload>> = {
   maxAttempts: 8,
   payload: cronPayload,
   async run(runtime) {
-    const run = await runtime.database.unbounded((db) => expireDuePoints(db, new Date()));
+    const run = await runtime.database.unbounded((db) => expireDuePoints(db, new Date()), { lockTimeoutMs: runtime.config.JOB_LOCK_TIMEOUT_MS });
     return { customers: run.customers, points: run.points };
   },
 };
@@ -59,7 +59,9 @@ export const closeDayTask: JobTask<z.infer<typeof dayClosePayload>> = {
   async run(runtime, payload) {
     const now = new Date();
     const day = payload.day ?? dayBefore(beijingDay(payload._cron ? new Date(payload._cron.ts) : now));
-    const rows = await runtime.database.unbounded((db) => closeDay({ ...runtime, database: { ...runtime.database, db } }, now, day));
+    const rows = await runtime.database.unbounded((db) => closeDay({ ...runtime, database: { ...runtime.database, db } }, now, day), {
+      lockTimeoutMs: runtime.config.JOB_LOCK_TIMEOUT_MS,
+    });
     return { day, customers: rows };
   },
 };
@@ -76,7 +78,7 @@ export const partitionsAheadTask: JobTask<z.infer<typeof cronPayload>> = {
   payload: cronPayload,
   async run(runtime) {
     // DDL may wait for locks longer than a request's statement timeout: it runs unbounded.
-    return { made: await runtime.database.unbounded((db) => ensurePartitionsAhead(db, new Date())) };
+    return { made: await runtime.database.unbounded((db) => ensurePartitionsAhead(db, new Date()), { lockTimeoutMs: runtime.config.JOB_LOCK_TIMEOUT_MS }) };
   },
   quiet: (f) => f.made === 0,
 };

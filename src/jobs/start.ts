@@ -8,6 +8,7 @@ import { LoggableError } from '../error-summary.js';
 import { IMPACT_JOB_KEY_PREFIX, impactAnalysisTask, impactJobKey, runImpactInProcess } from './impact-analysis.js';
 import { startLocalSchedule } from './local-schedule.js';
 import { migrateQueue } from './migrate-queue.js';
+import { exportQueueGauge } from './queue-metrics.js';
 import { JOB_SCHEMA, jobQueue } from './queue.js';
 import { startQueueRunner } from './runner.js';
 import { parsedSchedule } from './schedule.js';
@@ -58,9 +59,11 @@ export async function startJobs(runtime: HostRuntime, mode: JobsMode = runtime.c
     }
     runtime.jobs = jobQueue;
     await adoptOrphanedReports(runtime);
+    const unexport = exportQueueGauge(runtime);
     return {
       kind: 'queue-enqueue',
       async stop() {
+        unexport();
         delete runtime.jobs;
       },
     };
@@ -77,9 +80,11 @@ export async function startJobs(runtime: HostRuntime, mode: JobsMode = runtime.c
   });
   runtime.jobs = jobQueue;
   await adoptOrphanedReports(runtime);
+  const unexport = exportQueueGauge(runtime);
   return {
     kind: 'queue-runner',
     async stop() {
+      unexport();
       delete runtime.jobs;
       await runner.stop();
     },

@@ -43,13 +43,16 @@ export async function runTask<P>(runtime: HostRuntime, task: JobTask<P>, payload
   try {
     const result = await task.run(runtime, task.payload.parse(payload), attempt);
     const ms = Math.round(performance.now() - started);
+    runtime.metrics?.jobAttempt(task.name, 'done', ms / 1000);
     if (task.quiet?.(result)) log.debug({ result, ms }, 'job done');
     else log.info({ result, ms }, 'job done');
     return result;
   } catch (e) {
     // `err` goes through errorSummary (logger.ts): class, SQLSTATE, frames — no message that may quote data.
     // `final`: no retry follows (the queue gave up, or there is no queue).
-    log.warn({ err: e, ms: Math.round(performance.now() - started), final: attempt.final }, 'job failed');
+    const ms = Math.round(performance.now() - started);
+    runtime.metrics?.jobAttempt(task.name, attempt.final ? 'gave_up' : 'failed', ms / 1000);
+    log.warn({ err: e, ms, final: attempt.final }, 'job failed');
     throw new JobFailure(e);
   }
 }

@@ -24,10 +24,16 @@ export interface FinmartMetrics {
   order(line: string, side: string, outcome: OrderOutcome): void;
   /** One request refused by a per-caller limit: rate (requests per minute), concurrency (in flight), cost (budget), cost_hold (waiting out a cost refusal). */
   rateLimitRefusal(reason: RateLimitReason): void;
+  /**
+   * One attempt at a background job on this node: its task, outcome (`done`; `failed`, to be retried; `gave_up`,
+   * the last attempt failed) and duration.
+   */
+  jobAttempt(task: string, outcome: JobOutcome, seconds: number): void;
 }
 
 export type OrderOutcome = 'placed' | 'blocked' | 'steps_required' | 'held_for_approval' | 'replayed';
 export type RateLimitReason = 'rate' | 'concurrency' | 'cost' | 'cost_hold';
+export type JobOutcome = 'done' | 'failed' | 'gave_up';
 
 /** Operation names longer than this, or past the distinct-value cap, are counted as `other`. */
 export const MAX_OPERATION_NAME = 64;
@@ -118,6 +124,20 @@ export function createMetrics(opts: CreateMetricsOptions = {}): FinmartMetrics {
     registers: [registry],
   });
   for (const reason of ['rate', 'concurrency', 'cost', 'cost_hold'] as const) refusals.inc({ reason }, 0);
+  const tasks = new LabelCap(/^[a-z][a-z0-9_.-]*$/, 64, 50, 'other');
+  const jobs = new Counter({
+    name: 'finmart_job_attempts_total',
+    help: 'Background job attempts this node ran, by task and outcome: done, failed (the queue retries it with backoff), gave_up (its last attempt failed)',
+    labelNames: ['task', 'outcome'] as const,
+    registers: [registry],
+  });
+  const jobDuration = new Histogram({
+    name: 'finmart_job_duration_seconds',
+    help: 'Duration of background job attempts on this node, by task',
+    labelNames: ['task'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900],
+    registers: [registry],
+  });
 
   if (opts.database) {
     const pool = new Gauge({
@@ -149,6 +169,11 @@ export function createMetrics(opts: CreateMetricsOptions = {}): FinmartMetrics {
     },
     rateLimitRefusal(reason) {
       refusals.inc({ reason });
+    },
+    jobAttempt(task, outcome, seconds) {
+      const t = tasks.label(task, 'other');
+      jobs.inc({ task: t, outcome });
+      jobDuration.observe({ task: t }, seconds);
     },
   };
 }

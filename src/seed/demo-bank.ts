@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Host } from '../app/host.js';
+import { ensurePartitionsAhead } from '../db/partitions.js';
 import { branches, customers, exchangeRates } from '../db/schema/index.js';
 import { ageAt } from '../domain/customers/derived.js';
 import { revalueCustomers } from '../domain/holdings/revalue.js';
@@ -91,6 +92,12 @@ export async function seedDemoBank(
   if (opts.makerChecker) await step('maker-checker', () => seedMakerChecker(host, now));
   // After the orders there are (the mis-selling case's included): satisfaction surveys about contacts, closed complaints and orders.
   await step('satisfaction', () => seedSatisfaction(runtime, now));
+  // The history just written is years deep: every month's rows move from the default partitions to their own.
+  await step(
+    'partitions',
+    () => ensurePartitionsAhead(db, now),
+    (made) => ({ made }),
+  );
   runtime.log.info({ customers: core.customerIds.length, ms: Date.now() - started }, 'seed: demo bank ready');
   return { customers: core.customerIds.length };
 }

@@ -1,33 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { freshDatabase, testDrivers } from '../support/databases.js';
+import { coreMigrations, coreMigrationsBefore } from '../support/migrations.js';
 
 // 0004_complaint_management adds NOT NULL columns to tables that already hold
 // rows: it fills them first. A bank upgrading keeps its complaints and records.
 
-const DRIZZLE = fileURLToPath(new URL('../../drizzle', import.meta.url));
-
-/** The core migrations folder as it was before 0004 (the journal cut before its entry). */
-function folderBefore0004(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'finmart-mig-'));
-  cpSync(DRIZZLE, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((e) => e.tag === '0004_complaint_management');
-  expect(cut).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, cut);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
-
 describe.each(testDrivers())('migration 0004_complaint_management on existing rows (%s)', (driver) => {
   let fresh: Awaited<ReturnType<typeof freshDatabase>>;
-  let old: string;
+  let old: ReturnType<typeof coreMigrationsBefore> | undefined;
   const rows = async (q: ReturnType<typeof sql>) => {
     const r = (await fresh.database.db.execute(q)) as unknown;
     return (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, unknown>[];
@@ -35,8 +17,8 @@ describe.each(testDrivers())('migration 0004_complaint_management on existing ro
 
   beforeAll(async () => {
     fresh = await freshDatabase(driver);
-    old = folderBefore0004();
-    await applyMigrations(fresh.database, old, 'core');
+    old = coreMigrationsBefore('0004_');
+    await applyMigrations(fresh.database, old.folder, 'core');
     const db = fresh.database.db;
     await db.execute(sql`insert into branches (id, code, name_zh, name_en, city) values (7, 'B7', '七', 'Seven', 'Hangzhou')`);
     await db.execute(sql`insert into managers (id, code, name, grade, branch_id, phone) values (3, 'M3', '王', 'SENIOR', 7, '13800000000')`);
@@ -50,11 +32,11 @@ describe.each(testDrivers())('migration 0004_complaint_management on existing ro
     );
     await db.execute(sql`insert into suitability_decisions (customer_id, product_id, line, purpose, outcome, reasons, facts, rule_versions, actor, evaluated_at)
       values (11, 5, 'FUNDS', 'ORDER', 'ALLOW', '[]', ${JSON.stringify({ sale: { initiator: 'STAFF' } })}::jsonb, '{}', 'HEAD_OFFICE:x', '2025-01-01T00:00:00Z')`);
-    await applyMigrations(fresh.database, DRIZZLE, 'core');
+    await applyMigrations(fresh.database, coreMigrations, 'core');
   }, 180_000);
   afterAll(async () => {
     await fresh?.drop();
-    if (old) rmSync(old, { recursive: true, force: true });
+    old?.remove();
   });
 
   it('complaints get the customer’s branch, MEDIUM severity and the MEDIUM deadline (168 h), not escalated', async () => {

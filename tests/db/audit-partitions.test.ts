@@ -1,29 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { detachMonthsBefore, ensurePartitionsAhead } from '../../src/db/partitions.js';
-import { resultRows } from '../../src/db/result-rows.js';
 import { freshDatabase, testDrivers } from '../support/databases.js';
+import { coreMigrations, coreMigrationsBefore, rowsOf as rows } from '../support/migrations.js';
 
-const core = join(import.meta.dirname, '..', '..', 'drizzle');
-
-/** The core migrations up to, not including, the one that partitions the audit trail. */
-function migrationsBeforePartitioning(): { folder: string; remove(): void } {
-  const folder = mkdtempSync(join(tmpdir(), 'finmart-migrations-'));
-  cpSync(core, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === '0018_audit_partitioned_by_month');
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
-}
-
-const rows = async <T>(d: Database, q: ReturnType<typeof sql>) => resultRows<T>(await d.db.execute(q));
 const partitions = async (d: Database) =>
   (
     await rows<{ name: string }>(
@@ -39,7 +21,7 @@ const plan = async (d: Database, q: string) => (await rows<{ 'QUERY PLAN': strin
 describe.each(testDrivers())('the audit trail partitioned by month (%s)', (driver) => {
   let d: Database;
   let drop: () => Promise<void>;
-  const before = migrationsBeforePartitioning();
+  const before = coreMigrationsBefore('0018_');
   const now = new Date();
   beforeAll(async () => {
     ({ database: d, drop } = await freshDatabase(driver));
@@ -49,7 +31,7 @@ describe.each(testDrivers())('the audit trail partitioned by month (%s)', (drive
       values (now() - interval '2 years', 'old', 'R', 'CUSTOMER_360_READ', 'Customer', 'c-1'),
              (now() - interval '1 month', 'last', 'R', 'CUSTOMER_360_READ', 'Customer', 'c-1'),
              (now(), 'now', 'R', 'CUSTOMER_360_READ', 'Customer', 'c-2')`);
-    await applyMigrations(d, core, 'core');
+    await applyMigrations(d, coreMigrations, 'core');
   }, 120_000);
   afterAll(async () => {
     await drop?.();

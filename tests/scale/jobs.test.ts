@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numericIdOf } from '../../src/graphql/relay/global-id.js';
 import { impactAnalysisTask } from '../../src/jobs/impact-analysis.js';
 import { enqueueJob } from '../../src/jobs/queue.js';
-import { settleDueOrdersTask } from '../../src/jobs/scheduled-tasks.js';
+import { partitionsAheadTask, settleDueOrdersTask } from '../../src/jobs/scheduled-tasks.js';
 import { startJobs, type Jobs } from '../../src/jobs/start.js';
 import { settleDueOrders } from '../../src/orders/settle.js';
 import { spawnServer, type SpawnedServer } from '../posture/spawned-server.js';
@@ -80,6 +80,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('background jobs on two job node
         // A job blocked on a row lock stays blocked (test c) instead of timing out.
         DB_STATEMENT_TIMEOUT_MS: '0',
         IMPACT_WORKERS: '0',
+        // Maintenance jobs give up a lock after a second (test e) instead of the default minute.
+        JOB_LOCK_TIMEOUT_MS: '1000',
       },
       0,
     );
@@ -160,6 +162,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('background jobs on two job node
       expect(failed.wait).toBeLessThan(3);
       expect(failed.last_error).toMatch(/^JobFailure: |DrizzleQueryError|SQLSTATE P0001/);
       expect(failed.last_error).toContain('SQLSTATE P0001');
+      // The API node's /metrics shows the whole queue: this job backing off.
+      const queue = await t.host.runtime.metrics!.registry.getSingleMetricAsString('finmart_job_queue_jobs');
+      expect(queue).toContain('finmart_job_queue_jobs{task="settle-due-orders",state="waiting"} 1');
       await dropTrigger();
       await gone(id);
       const [success] = done(id);
@@ -251,4 +256,29 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('background jobs on two job node
     expect(await entries()).toBe(before);
     console.info(`(d) impact analysis DONE through the queue in ${Date.now() - started} ms`);
   }, 60_000);
+
+  it('(e) a maintenance job kept waiting for a lock on a live database gives up after JOB_LOCK_TIMEOUT_MS and is retried', async () => {
+    const started = Date.now();
+    // Someone holds the contacts' default partition (which partition maintenance reads) and does not let go.
+    const holder = await sql.reserve();
+    try {
+      await holder`begin`;
+      await holder`lock table contacts_default in access exclusive mode`;
+      const id = await enqueueJob(t.host.runtime.database.db, partitionsAheadTask, {});
+      const failed = await waitFor('the attempt to give up the lock', async () => {
+        const j = await jobRow(id);
+        return j && j.attempts === 1 && j.last_error && !j.locked_by ? j : undefined;
+      });
+      // lock_timeout: SQLSTATE 55P03, about a second after it started waiting — not the 4-hour lock expiry.
+      expect(failed.last_error).toContain('SQLSTATE 55P03');
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await holder`rollback`;
+      await gone(id);
+      expect(done(id)).toMatchObject([{ attempt: 2 }]);
+    } finally {
+      await holder`rollback`.catch(() => {});
+      holder.release();
+    }
+    console.info(`(e) lock given up and the job retried: done in ${Date.now() - started} ms`);
+  }, 30_000);
 });

@@ -481,7 +481,8 @@ describe.each(testDrivers())('personal data never reaches a log (%s)', (driver) 
         const lines = log.slice(before);
         const internal = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'internal error');
         expect(internal?.err, name).toMatchObject({ code: '23514', constraint: 'test_refusal' });
-        expect(tables, name).toContain(internal?.err.table);
+        // A partitioned table (contacts, orders) reports the month's partition: `contacts_2026_11`.
+        expect(tables, name).toContain(String(internal?.err.table).replace(/_(\d{4}_\d{2}|default)$/, ''));
         const text = lines.join('\n');
         for (const v of [...PERSONAL, 'Failed query', 'params:', 'refused', '"id_number"']) expect(text, `${name}: ${v}`).not.toContain(v);
       }

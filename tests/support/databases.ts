@@ -13,13 +13,35 @@ const testPooler = (): 'pgbouncer' | undefined => {
   return v;
 };
 
+type Driver = 'pglite' | 'postgres';
+
+/**
+ * TEST_DRIVERS (`pglite`, `postgres` or both, comma-separated): the drivers a run is restricted to. CI's second run
+ * of the suite (Node 22) says `postgres`: the production path on the other Node, without repeating every PGlite
+ * half, which runs the same WebAssembly on either Node and keeps CI within its time.
+ */
+const wantedDrivers = (): Driver[] | undefined => {
+  const v = process.env.TEST_DRIVERS;
+  if (v === undefined || v.trim() === '') return undefined;
+  const wanted = v.split(',').map((d) => d.trim());
+  for (const d of wanted) if (d !== 'pglite' && d !== 'postgres') throw new Error(`TEST_DRIVERS: 'pglite' and/or 'postgres', not '${d}'`);
+  return wanted as Driver[];
+};
+
 /**
  * The drivers the suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set — and PostgreSQL only when
  * TEST_DATABASE_POOLER is set: such a run is about the path through the pooler, and PGlite's runs would repeat the
- * plain suite's.
+ * plain suite's. TEST_DRIVERS narrows that list.
  */
-export const testDrivers = (): ('pglite' | 'postgres')[] =>
-  process.env.TEST_DATABASE_URL ? (testPooler() ? ['postgres'] : ['pglite', 'postgres']) : ['pglite'];
+export const testDrivers = (): Driver[] => {
+  const available: Driver[] = process.env.TEST_DATABASE_URL ? (testPooler() ? ['postgres'] : ['pglite', 'postgres']) : ['pglite'];
+  const wanted = wantedDrivers();
+  if (!wanted) return available;
+  const drivers = available.filter((d) => wanted.includes(d));
+  if (drivers.length === 0)
+    throw new Error(`TEST_DRIVERS=${process.env.TEST_DRIVERS}: none of them is available here (${available.join(', ')}; PostgreSQL needs TEST_DATABASE_URL)`);
+  return drivers;
+};
 
 /** A per-file database's name on a server URL (TEST_DATABASE_URL or TEST_DATABASE_DIRECT_URL). */
 const withDatabase = (base: string, name: string) => {

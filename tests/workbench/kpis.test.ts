@@ -19,7 +19,7 @@ import { fixtureCustomerFacts } from './fixture-customer.js';
 //   a         M1/B 100,000 GOLD      M1/B 120,000 GOLD, 2 lines, 30d  02-20, 03-22 10:00 (+ NO_ANSWER 03-21)
 //   b         M1/B  50,000           M2/B  55,000, 1 line, 14d         02-25, 03-13
 //   c         —                      M1/B 7,000,000 PB, 1 line, 90d   none (opened 03-10)               FUNDS order by M1
-//   d         M1/B 200,000           M3/C 210,000, 1 line, 30d         none
+//   d         M1/B 200,000           M3/C 210,000, 1 line, 30d         2024-06-01
 //   e         M3/C 3,000,000 DIAMOND M3/C 3,000,000 DIAMOND, 3, 21d    03-05
 //
 // Due contacts in March: a 03-22 (02-20 + 30, met 03-22: on time); b 03-11 (02-25 + 14, met 03-13:
@@ -122,16 +122,17 @@ describe.each(testDrivers())('KPIs of managers and branches (%s)', (driver) => {
       close('2025-03-31', c.e, m.M3, C, 'DIAMOND', '3000000', 3, 21),
     ]);
     const contact = (customerId: number, at: string, outcome = 'REACHED') => ({ customerId, channel: 'PHONE', occurredAt: bj(at), summary: 't', outcome });
-    await db
-      .insert(contacts)
-      .values([
-        contact(c.a, '2025-02-20T10:00:00'),
-        contact(c.a, '2025-03-21T10:00:00', 'NO_ANSWER'),
-        contact(c.a, '2025-03-22T10:00:00'),
-        contact(c.b, '2025-02-25T10:00:00'),
-        contact(c.b, '2025-03-13T10:00:00', 'FOLLOW_UP'),
-        contact(c.e, '2025-03-05T10:00:00'),
-      ]);
+    await db.insert(contacts).values([
+      contact(c.a, '2025-02-20T10:00:00'),
+      contact(c.a, '2025-03-21T10:00:00', 'NO_ANSWER'),
+      contact(c.a, '2025-03-22T10:00:00'),
+      contact(c.b, '2025-02-25T10:00:00'),
+      contact(c.b, '2025-03-13T10:00:00', 'FOLLOW_UP'),
+      contact(c.e, '2025-03-05T10:00:00'),
+      // More than one cadence (30 d) before March: due long before it, as if never reached (the look-up of the
+      // last reach before a period reads one cadence back — partitions of older months are not read).
+      contact(c.d, '2024-06-01T10:00:00'),
+    ]);
     const [p] = await db.select({ id: products.id }).from(products).limit(1);
     const order = (customerId: number, line: string, amount: string, at: string, seller: [number | null, number | null], status = 'SETTLED') => ({
       customerId,

@@ -66,7 +66,7 @@ export async function event(
 ): Promise<void> {
   await tx
     .insert(loanApplicationEvents)
-    .values({ applicationId: app.id, fromStage: from, toStage: to, actor: ctx.principal.subject, note, decisionId, at: ctx.now });
+    .values({ customerId: app.customerId, applicationId: app.id, fromStage: from, toStage: to, actor: ctx.principal.subject, note, decisionId, at: ctx.now });
   await recordAudit(
     { db: tx, principal: ctx.principal, requestId: ctx.requestId },
     {

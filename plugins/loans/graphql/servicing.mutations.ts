@@ -179,7 +179,9 @@ async function disburse(
   const schedule = repaymentSchedule(t.amount, t.annualRate, t.termMonths, app.repaymentMethod as RepaymentMethod, disbursedOn);
   await tx
     .insert(loanInstalments)
-    .values(schedule.map((i) => ({ loanId: loan!.id, n: i.n, dueDate: i.dueDate, principal: i.principal, interest: i.interest })));
+    .values(
+      schedule.map((i) => ({ customerId: loan!.customerId, loanId: loan!.id, n: i.n, dueDate: i.dueDate, principal: i.principal, interest: i.interest })),
+    );
   if (pledged !== null) await pledgeHolding(ctx, tx, app.customerId, pledged, loanCase(loan!.id));
   await event(tx, ctx, row, 'APPROVED', 'DISBURSED', `loan ${toGlobalId('Loan', loan!.id)}`, t.decisionId);
   return loan!.id;
@@ -212,7 +214,7 @@ async function repay(ctx: RequestContext, tx: Tx, loanId: number, amount: string
     await tx
       .update(loanInstalments)
       .set({ principalPaid: principalPaid.toFixed(2), interestPaid: interestPaid.toFixed(2), paidAt: full ? ctx.now : null })
-      .where(and(eq(loanInstalments.loanId, loanId), eq(loanInstalments.n, a.n)));
+      .where(and(eq(loanInstalments.customerId, loan.customerId), eq(loanInstalments.loanId, loanId), eq(loanInstalments.n, a.n)));
     principal = principal.add(a.principal);
     interest = interest.add(a.interest);
   }
@@ -226,9 +228,16 @@ async function repay(ctx: RequestContext, tx: Tx, loanId: number, amount: string
       version: sql`${loans.version} + 1`,
     })
     .where(eq(loans.id, loanId));
-  await tx
-    .insert(loanRepayments)
-    .values({ loanId, amount, principal: principal.toFixed(2), interest: interest.toFixed(2), allocation, paidAt: ctx.now, recordedBy: ctx.principal.subject });
+  await tx.insert(loanRepayments).values({
+    customerId: loan.customerId,
+    loanId,
+    amount,
+    principal: principal.toFixed(2),
+    interest: interest.toFixed(2),
+    allocation,
+    paidAt: ctx.now,
+    recordedBy: ctx.principal.subject,
+  });
   if (settled && loan.pledgedHoldingId !== null) await releasePledge(tx, loan.pledgedHoldingId, loanCase(loanId), ctx.now);
   await recordAudit(
     { db: tx, principal: ctx.principal, requestId: ctx.requestId },

@@ -95,6 +95,7 @@ export async function seedDemoLoans(ctx: SeedContext, productIds: Map<string, nu
     const isPaid = new Set(paid.map((s) => s.n));
     await ctx.db.insert(loanInstalments).values(
       schedule.map((s) => ({
+        customerId: loan!.customerId,
         loanId: loan!.id,
         n: s.n,
         dueDate: s.dueDate,
@@ -108,6 +109,7 @@ export async function seedDemoLoans(ctx: SeedContext, productIds: Map<string, nu
     if (paid.length > 0) {
       await ctx.db.insert(loanRepayments).values(
         paid.map((s) => ({
+          customerId: loan!.customerId,
           loanId: loan!.id,
           amount: new Decimal(s.principal).add(s.interest).toFixed(2),
           principal: s.principal,

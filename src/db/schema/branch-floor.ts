@@ -1,4 +1,4 @@
-import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { customers } from './customers.js';
 import { branches } from './organisation.js';
 
@@ -9,7 +9,7 @@ import { branches } from './organisation.js';
 export const branchVisits = pgTable(
   'branch_visits',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -20,7 +20,11 @@ export const branchVisits = pgTable(
     identifiedBy: text('identified_by').notNull(),
     identifiedAt: timestamp('identified_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('branch_visits_customer_idx').on(t.customerId, t.identifiedAt), index('branch_visits_manager_idx').on(t.managerId, t.identifiedAt)],
+  (t) => [
+    primaryKey({ name: 'branch_visits_pkey', columns: [t.customerId, t.id] }),
+    index('branch_visits_customer_idx').on(t.customerId, t.identifiedAt),
+    index('branch_visits_manager_idx').on(t.managerId, t.identifiedAt),
+  ],
 );
 
 /**
@@ -28,12 +32,12 @@ export const branchVisits = pgTable(
  * number itself, only its keyed hash (HMAC-SHA256 under CARD_NUMBER_HASH_KEY: a card number's few unknown
  * digits could be tried exhaustively against a plain hash) and its last four digits, as printed on receipts.
  * Recorded by the line that issues cards (SDK `recordCardNumber`); a card cancelled in its cooling-off period
- * identifies nobody.
+ * identifies nobody. A number's one owner bank-wide is kept in `card_number_owners`.
  */
 export const customerCards = pgTable(
   'customer_cards',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -45,8 +49,22 @@ export const customerCards = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('customer_cards_pan_uq').on(t.panHash),
+    primaryKey({ name: 'customer_cards_pkey', columns: [t.customerId, t.id] }),
     index('customer_cards_customer_idx').on(t.customerId),
     index('customer_cards_order_idx').on(t.orderId),
   ],
 );
+
+/**
+ * Who each card number the bank issued belongs to: the one place a number is unique across customers (a
+ * unique key on `customer_cards` would span customers). Keyed by the number's keyed hash, not by customer: a
+ * distributed cluster distributes it by `pan_hash`, so the counter's look-up by card reads one shard for the
+ * owner, then the owner's. For that reason `customer_id` is not a foreign key (a cluster cannot hold one between
+ * tables distributed by different columns); the row is written with the owner's card, in one transaction.
+ * A number is never reissued, so a cancelled card keeps its row.
+ */
+export const cardNumberOwners = pgTable('card_number_owners', {
+  panHash: text('pan_hash').primaryKey(),
+  customerId: integer('customer_id').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+});

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex, primaryKey, foreignKey } from 'drizzle-orm/pg-core';
 import { createdAt, money } from './columns.js';
 import { products } from './catalog.js';
 import { customers } from './customers.js';
@@ -85,7 +85,7 @@ export const bundleServices = pgTable(
 export const bundleOrders = pgTable(
   'bundle_orders',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     bundleId: integer('bundle_id')
       .notNull()
       .references(() => bundles.id),
@@ -97,22 +97,33 @@ export const bundleOrders = pgTable(
     placedBy: text('placed_by').notNull(),
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('bundle_orders_customer_idx').on(t.customerId, t.id)],
+  (t) => [
+    primaryKey({ name: 'bundle_orders_pkey', columns: [t.customerId, t.id] }),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('bundle_orders_id_idx').on(t.id),
+  ],
 );
 
 /** Services a customer is entitled to through a bundle (online banking, SMS alerts…). */
 export const customerEntitlements = pgTable(
   'customer_entitlements',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
     code: text('code').notNull(),
-    bundleOrderId: integer('bundle_order_id')
-      .notNull()
-      .references(() => bundleOrders.id),
+    bundleOrderId: integer('bundle_order_id').notNull(),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('customer_entitlements_uq').on(t.customerId, t.code, t.bundleOrderId)],
+  (t) => [
+    primaryKey({ name: 'customer_entitlements_pkey', columns: [t.customerId, t.id] }),
+    // The customer's own bundle order: the key carries customer_id, so the check stays on one shard.
+    foreignKey({
+      name: 'customer_entitlements_bundle_order_fk',
+      columns: [t.customerId, t.bundleOrderId],
+      foreignColumns: [bundleOrders.customerId, bundleOrders.id],
+    }),
+    uniqueIndex('customer_entitlements_uq').on(t.customerId, t.code, t.bundleOrderId),
+  ],
 );

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 import { createdAt, money, quantity, updatedAt } from './columns.js';
 import { customers } from './customers.js';
 
@@ -49,7 +49,7 @@ export const products = pgTable(
 export const holdings = pgTable(
   'holdings',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -70,7 +70,12 @@ export const holdings = pgTable(
     pledgedTo: text('pledged_to'),
     updatedAt: updatedAt(),
   },
-  (t) => [index('holdings_customer_idx').on(t.customerId, t.id), index('holdings_product_idx').on(t.productId)],
+  (t) => [
+    primaryKey({ name: 'holdings_pkey', columns: [t.customerId, t.id] }),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('holdings_id_idx').on(t.id),
+    index('holdings_product_idx').on(t.productId),
+  ],
 );
 
 /** Reference rates to CNY, used to value holdings and to convert quotas. */

@@ -1,4 +1,4 @@
-import { bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgTable, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 
 /**
  * Who took part in a case (a loan application, or any case a plugin opens) and
@@ -11,7 +11,7 @@ import { bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 export const caseParticipants = pgTable(
   'case_participants',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     caseType: text('case_type').notNull(),
     caseId: text('case_id').notNull(),
     subject: text('subject').notNull(),
@@ -19,5 +19,9 @@ export const caseParticipants = pgTable(
     role: text('role').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('case_participants_case_idx').on(t.caseType, t.caseId)],
+  (t) => [
+    // Distributed by case (docs/scale.md): the four-eyes check reads one case's participants.
+    primaryKey({ name: 'case_participants_pkey', columns: [t.caseId, t.id] }),
+    index('case_participants_case_idx').on(t.caseType, t.caseId),
+  ],
 );

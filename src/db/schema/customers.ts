@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, serial, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 import { createdAt, money, updatedAt } from './columns.js';
 import { branches, managers } from './organisation.js';
 
@@ -71,7 +71,7 @@ export const customers = pgTable(
 export const riskAssessments = pgTable(
   'risk_assessments',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -84,5 +84,5 @@ export const riskAssessments = pgTable(
     recordedBy: text('recorded_by').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('risk_assessments_customer_idx').on(t.customerId, t.assessedAt)],
+  (t) => [primaryKey({ name: 'risk_assessments_pkey', columns: [t.customerId, t.id] }), index('risk_assessments_customer_idx').on(t.customerId, t.assessedAt)],
 );

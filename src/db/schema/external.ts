@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, serial, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 import { customers } from './customers.js';
 
 /**
@@ -10,7 +10,7 @@ import { customers } from './customers.js';
 export const externalReports = pgTable(
   'external_reports',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -26,14 +26,17 @@ export const externalReports = pgTable(
     recordedBy: text('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('external_reports_customer_kind_idx').on(t.customerId, t.kind, t.reportedAt)],
+  (t) => [
+    primaryKey({ name: 'external_reports_pkey', columns: [t.customerId, t.id] }),
+    index('external_reports_customer_kind_idx').on(t.customerId, t.kind, t.reportedAt),
+  ],
 );
 
 /** Each verification of a customer's identity document (身份核验): who verified it, how and when. */
 export const identityVerifications = pgTable(
   'identity_verifications',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -44,5 +47,5 @@ export const identityVerifications = pgTable(
     verifiedBy: text('verified_by').notNull(),
     verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('identity_verifications_customer_idx').on(t.customerId, t.id)],
+  (t) => [primaryKey({ name: 'identity_verifications_pkey', columns: [t.customerId, t.id] })],
 );

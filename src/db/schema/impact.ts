@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, serial, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 
 /**
  * A rule-change impact analysis (规则变更影响分析): the proposed change, the run's status and progress, and
@@ -27,7 +27,7 @@ export const impactReports = pgTable('impact_reports', {
 export const impactReportEntries = pgTable(
   'impact_report_entries',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     reportId: integer('report_id').notNull(),
     customerId: integer('customer_id').notNull(),
     productId: integer('product_id').notNull(),
@@ -41,7 +41,11 @@ export const impactReportEntries = pgTable(
     codesAdded: text('codes_added').array().notNull(),
     codesRemoved: text('codes_removed').array().notNull(),
   },
-  (t) => [index('impact_entries_report_idx').on(t.reportId, t.direction, t.id), index('impact_entries_product_idx').on(t.reportId, t.productId)],
+  (t) => [
+    primaryKey({ name: 'impact_report_entries_pkey', columns: [t.customerId, t.id] }),
+    index('impact_entries_report_idx').on(t.reportId, t.direction, t.id),
+    index('impact_entries_product_idx').on(t.reportId, t.productId),
+  ],
 );
 
 /** Every change of a bank setting: who, why, what it was and became, and the impact report it was based on. */

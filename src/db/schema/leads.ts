@@ -1,7 +1,6 @@
-import { bigserial, index, integer, numeric, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, numeric, pgTable, serial, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 import { createdAt, money } from './columns.js';
 import { customers } from './customers.js';
-import { orders } from './orders.js';
 import { branches, managers } from './organisation.js';
 
 /**
@@ -36,7 +35,8 @@ export const leads = pgTable(
     managerId: integer('manager_id').references(() => managers.id),
     assignedAt: timestamp('assigned_at', { withTimezone: true }),
     customerId: integer('customer_id').references(() => customers.id),
-    orderId: integer('order_id').references(() => orders.id),
+    /** The converted customer's first order (a trigger checks it is that customer's: orders are partitioned history). */
+    orderId: integer('order_id'),
     convertedAt: timestamp('converted_at', { withTimezone: true }),
     dropReason: text('drop_reason'),
     createdBy: text('created_by').notNull(),
@@ -55,7 +55,7 @@ export const leads = pgTable(
 export const leadContacts = pgTable(
   'lead_contacts',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     leadId: integer('lead_id')
       .notNull()
       .references(() => leads.id),
@@ -65,14 +65,14 @@ export const leadContacts = pgTable(
     phone: text('phone'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('lead_contacts_lead_idx').on(t.leadId, t.id)],
+  (t) => [primaryKey({ name: 'lead_contacts_pkey', columns: [t.leadId, t.id] })],
 );
 
 /** Every move of a lead: stage from and to, the holder after it, who, when and why (its history; KPIs read it). */
 export const leadEvents = pgTable(
   'lead_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     leadId: integer('lead_id')
       .notNull()
       .references(() => leads.id),
@@ -85,7 +85,7 @@ export const leadEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    index('lead_events_lead_idx').on(t.leadId, t.id),
+    primaryKey({ name: 'lead_events_pkey', columns: [t.leadId, t.id] }),
     index('lead_events_manager_at_idx').on(t.managerId, t.at),
     index('lead_events_branch_at_idx').on(t.branchId, t.at),
   ],

@@ -6,12 +6,13 @@ import { products } from './catalog.js';
 /**
  * A decision record: the compliance evidence of one suitability evaluation that
  * mattered (an order attempt, accepted or refused). Facts and rule versions are
- * stored as evaluated, never recomputed.
+ * stored as evaluated, never recomputed. Append-only (a trigger on every partition). History: partitioned by
+ * month of `evaluated_at` (migration 0019), keyed by customer first (docs/scale.md).
  */
 export const suitabilityDecisions = pgTable(
   'suitability_decisions',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -38,7 +39,9 @@ export const suitabilityDecisions = pgTable(
     settingsVersion: integer('settings_version').notNull().default(0),
   },
   (t) => [
-    index('decisions_customer_idx').on(t.customerId, t.id),
+    primaryKey({ name: 'suitability_decisions_pkey', columns: [t.customerId, t.id, t.evaluatedAt] }),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('suitability_decisions_id_idx').on(t.id),
     index('decisions_branch_idx').on(t.branchId, t.id),
     index('decisions_manager_idx').on(t.managerId, t.id),
     index('decisions_eval_idx').on(t.evaluatedAt),
@@ -46,11 +49,14 @@ export const suitabilityDecisions = pgTable(
   ],
 );
 
-/** An order. PENDING while its cooling-off period runs, then SETTLED; or CANCELLED. */
+/**
+ * An order. PENDING while its cooling-off period runs, then SETTLED; or CANCELLED. History: partitioned by month
+ * of `placed_at` (migration 0019), keyed by customer first; what points at an order is checked by a trigger.
+ */
 export const orders = pgTable(
   'orders',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -84,7 +90,9 @@ export const orders = pgTable(
     cancelReason: text('cancel_reason'),
   },
   (t) => [
-    index('orders_customer_idx').on(t.customerId, t.id),
+    primaryKey({ name: 'orders_pkey', columns: [t.customerId, t.id, t.placedAt] }),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('orders_id_idx').on(t.id),
     // Activity counts a customer's orders in a rolling window.
     index('orders_customer_placed_idx').on(t.customerId, t.placedAt),
     index('orders_pending_idx').on(t.status, t.coolingOffEndsAt),

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { customers } from './customers.js';
-import { orders } from './orders.js';
 
 /**
  * The customer points ledger (客户积分): one signed line per movement, append-only like the audit
@@ -15,7 +14,7 @@ import { orders } from './orders.js';
 export const pointsLedger = pgTable(
   'points_ledger',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -24,7 +23,8 @@ export const pointsLedger = pgTable(
     points: integer('points').notNull(),
     /** When the points of a positive line lapse. */
     expiresAt: timestamp('expires_at', { withTimezone: true }),
-    orderId: integer('order_id').references(() => orders.id),
+    /** The customer's order that earned or reversed the points (checked by a trigger: orders are partitioned history). */
+    orderId: integer('order_id'),
     line: text('line'),
     /** REDEEMED: the catalogue item (core.points.redemptions). */
     item: text('item'),
@@ -36,10 +36,12 @@ export const pointsLedger = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    index('points_ledger_customer_idx').on(t.customerId, t.id),
+    primaryKey({ name: 'points_ledger_pkey', columns: [t.customerId, t.id] }),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('points_ledger_id_idx').on(t.id),
     // One earning and one reversal per order, whatever retries happen.
     uniqueIndex('points_ledger_order_uq')
-      .on(t.orderId, t.kind)
+      .on(t.customerId, t.orderId, t.kind)
       .where(sql`order_id is not null`),
     // A redemption's idempotency key, per customer and caller.
     uniqueIndex('points_ledger_key_uq')

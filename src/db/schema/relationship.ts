@@ -1,14 +1,13 @@
-import { bigint, index, integer, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, serial, smallint, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.js';
 import { customers } from './customers.js';
 import { branches, managers } from './organisation.js';
-import { orders, suitabilityDecisions } from './orders.js';
 
-/** A logged contact with a customer (phone, visit, SMS…). */
+/** A logged contact with a customer (phone, visit, SMS…). History: partitioned by month of `occurred_at` (migration 0019). */
 export const contacts = pgTable(
   'contacts',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -21,7 +20,9 @@ export const contacts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('contacts_customer_idx').on(t.customerId, t.id),
+    primaryKey({ name: 'contacts_pkey', columns: [t.customerId, t.id, t.occurredAt] }),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('contacts_id_idx').on(t.id),
     // Activity counts reached contacts in a window and contact plans read the last reach: by customer and time.
     index('contacts_customer_occurred_idx').on(t.customerId, t.occurredAt),
   ],
@@ -38,7 +39,7 @@ export const contacts = pgTable(
 export const complaints = pgTable(
   'complaints',
   {
-    id: serial('id').primaryKey(),
+    id: serial('id').notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -50,9 +51,13 @@ export const complaints = pgTable(
     severity: text('severity').notNull().default('MEDIUM'), // LOW | MEDIUM | HIGH | CRITICAL
     /** recordedAt + the severity's response target in force at filing. */
     respondBy: timestamp('respond_by', { withTimezone: true }).notNull(),
-    /** The order complained about (required for MIS_SELLING) and the decision recorded when it was accepted. */
-    orderId: integer('order_id').references(() => orders.id),
-    decisionId: bigint('decision_id', { mode: 'number' }).references(() => suitabilityDecisions.id),
+    /**
+     * The order complained about (required for MIS_SELLING) and the decision recorded when it was accepted: the
+     * customer's own (a trigger checks both exist for this customer — partitioned history that can be archived
+     * cannot be the target of a foreign key).
+     */
+    orderId: integer('order_id'),
+    decisionId: bigint('decision_id', { mode: 'number' }),
     escalationLevel: smallint('escalation_level').notNull().default(0), // 0 none, 1 branch, 2 head office
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     escalationReason: text('escalation_reason'),
@@ -71,7 +76,9 @@ export const complaints = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    index('complaints_customer_idx').on(t.customerId, t.id),
+    primaryKey({ name: 'complaints_pkey', columns: [t.customerId, t.id] }),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('complaints_id_idx').on(t.id),
     // complaintStats reads one period, scoped by branch or manager.
     index('complaints_recorded_idx').on(t.recordedAt),
     index('complaints_branch_recorded_idx').on(t.branchId, t.recordedAt),

@@ -1,4 +1,4 @@
-import { bigserial, index, integer, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
 import { customers } from './customers.js';
 import { branches, managers } from './organisation.js';
 
@@ -11,7 +11,7 @@ import { branches, managers } from './organisation.js';
 export const satisfactionResponses = pgTable(
   'satisfaction_responses',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -27,8 +27,10 @@ export const satisfactionResponses = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex('satisfaction_subject_uq').on(t.subjectType, t.subjectId),
-    index('satisfaction_customer_idx').on(t.customerId, t.id),
+    primaryKey({ name: 'satisfaction_responses_pkey', columns: [t.customerId, t.id] }),
+    uniqueIndex('satisfaction_subject_uq').on(t.customerId, t.subjectType, t.subjectId),
+    // Look-ups by id alone (a node ID carries no customer): the key leads with customer_id.
+    index('satisfaction_responses_id_idx').on(t.id),
     index('satisfaction_branch_idx').on(t.branchId, t.recordedAt),
     index('satisfaction_manager_idx').on(t.managerId, t.recordedAt),
   ],

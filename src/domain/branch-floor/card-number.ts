@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { customerCards } from '../../db/schema/index.js';
+import { cardNumberOwners, customerCards } from '../../db/schema/index.js';
 import { badInput } from '../../graphql/errors.js';
 import { text } from '../../i18n/localized.js';
 
@@ -60,28 +60,48 @@ export interface IssuedCard {
 }
 
 /**
- * Records cards a line issued (in the caller's transaction): the keyed hash and the last four digits. Does
+ * Records cards a line issued (in the caller's transaction): the keyed hash and the last four digits, and the
+ * number's owner bank-wide (`card_number_owners`, whose key refuses a number already issued to anyone). Does
  * nothing without a key. The number must be well formed (a line's bug must not store an unfindable card).
  */
 export async function recordCardNumbers(tx: Tx | Db, cards: IssuedCard[]): Promise<void> {
   if (!hashKey || cards.length === 0) return;
-  await tx.insert(customerCards).values(
-    cards.map((c) => {
-      const pan = normaliseCardNumber(c.pan);
-      return { customerId: c.customerId, panHash: hashOf(pan), last4: pan.slice(-4), orderId: c.orderId ?? null, issuedAt: c.issuedAt };
-    }),
-  );
+  const rows = cards.map((c) => {
+    const pan = normaliseCardNumber(c.pan);
+    return { customerId: c.customerId, panHash: hashOf(pan), last4: pan.slice(-4), orderId: c.orderId ?? null, issuedAt: c.issuedAt };
+  });
+  await tx.insert(cardNumberOwners).values(rows.map((r) => ({ panHash: r.panHash, customerId: r.customerId, recordedAt: r.issuedAt })));
+  await tx.insert(customerCards).values(rows);
 }
 
-/** Cards issued by an order cancelled in its cooling-off period stop identifying anyone. */
-export async function cancelCardNumbers(tx: Tx, orderId: number, at: Date): Promise<void> {
+/**
+ * Cards issued by an order cancelled in its cooling-off period stop identifying anyone. Given the order's
+ * customer, the statement names its distribution key and stays on one shard of a distributed cluster.
+ */
+export async function cancelCardNumbers(tx: Tx, orderId: number, at: Date, customerId?: number): Promise<void> {
   await tx
     .update(customerCards)
     .set({ cancelledAt: at })
-    .where(and(eq(customerCards.orderId, orderId), isNull(customerCards.cancelledAt)));
+    .where(
+      and(
+        customerId === undefined ? undefined : eq(customerCards.customerId, customerId),
+        eq(customerCards.orderId, orderId),
+        isNull(customerCards.cancelledAt),
+      ),
+    );
 }
 
-/** The SQL condition "this customer holds the live card `pan`" for the identification statement. */
-export function cardHolderCondition(pan: string) {
-  return and(eq(customerCards.panHash, hashOf(pan)), isNull(customerCards.cancelledAt));
+/**
+ * The customer holding the live card `pan`, as SQL for the identification statement: the number's owner
+ * (`card_number_owners`, by its hash), provided that owner's card is not cancelled.
+ */
+export function cardHolderSql(pan: string): SQL {
+  const panHash = hashOf(pan);
+  return sql`(select ${cardNumberOwners.customerId} from ${cardNumberOwners}
+    where ${cardNumberOwners.panHash} = ${panHash}
+      and exists (select 1 from ${customerCards} where ${and(
+        eq(customerCards.customerId, cardNumberOwners.customerId),
+        eq(customerCards.panHash, panHash),
+        isNull(customerCards.cancelledAt),
+      )}))`;
 }

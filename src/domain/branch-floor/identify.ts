@@ -3,8 +3,8 @@ import type { HostContext } from '../../graphql/context.js';
 import { ownBranchOf } from '../../access/own-branch.js';
 import { recordAuditBatch } from '../../audit/record.js';
 import { jsonValue } from '../../db/json-rows.js';
-import { auditEvents, branchVisits, bundles, complaints, customerCards, customers, holdings, managers, orders } from '../../db/schema/index.js';
-import { cardHolderCondition, cardNumbersEnabled, normaliseCardNumber } from './card-number.js';
+import { auditEvents, branchVisits, bundles, complaints, customers, holdings, managers, orders } from '../../db/schema/index.js';
+import { cardHolderSql, cardNumbersEnabled, normaliseCardNumber } from './card-number.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/relay/global-id.js';
 import { text, type LocalizedText } from '../../i18n/localized.js';
@@ -46,7 +46,7 @@ function presentedCustomerSql(c: PresentedCredential): SQL {
   if (c.cardNumber !== undefined) {
     const pan = normaliseCardNumber(c.cardNumber);
     if (!cardNumbersEnabled()) throw badInput(text('未启用按卡号识别客户', 'Identification by card number is not configured'), 'cardNumber');
-    return sql`${customers.id} = (select ${customerCards.customerId} from ${customerCards} where ${cardHolderCondition(pan)})`;
+    return sql`${customers.id} = ${cardHolderSql(pan)}`;
   }
   const idNumber = normaliseIdNumber(c.idNumber);
   if (idNumber === null) throw badInput(text('证件号码格式不正确', 'The ID number is not well formed'), 'idNumber');

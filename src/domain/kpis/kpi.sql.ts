@@ -96,7 +96,11 @@ export function kpiSql(q: KpiQuery): SQL {
       union all
       select e.g, e.customer_id, e.cadence_days, coalesce(p.last, cu.created_at), p.last is not null
         from end_book e join customers cu on cu.id = e.customer_id
-        left join lateral (select max(k.occurred_at) as last from contacts k where k.customer_id = e.customer_id and ${reachedSql('k')} and k.occurred_at < ${start}) p on true),
+        -- The last reach before the period matters only while its next contact falls due in the period: a reach
+        -- older than one cadence is due before the period, as the customer's opening is. Bounded so, the look-up
+        -- reads the contacts partitions of one cadence back (pruned at run time), not every month ever.
+        left join lateral (select max(k.occurred_at) as last from contacts k where k.customer_id = e.customer_id and ${reachedSql('k')}
+          and k.occurred_at < ${start} and k.occurred_at >= ${start} - make_interval(days => e.cadence_days)) p on true),
     chain as (
       select a.g, case when a.reach then a.at + make_interval(days => a.cadence_days) else a.at end as due,
         lead(a.at) over (partition by a.customer_id order by a.at) as next_at
