@@ -14,6 +14,12 @@ for (const step of steps) {
   const [name, code] = step.split('=');
   console.log(`${code === '0' ? 'PASS' : 'FAIL'}  ${name}${code === '0' ? '' : ` (exit ${code})`}`);
 }
+/** The first line of a message, cut to a length a log line can hold. */
+const firstLine = (m) =>
+  String(m ?? '')
+    .split('\n')[0]
+    .slice(0, 300);
+
 for (const file of reports) {
   if (!existsSync(file)) {
     console.log(`${file}: no report (the run stopped before writing it)`);
@@ -24,12 +30,7 @@ for (const file of reports) {
   for (const suite of r.testResults ?? []) {
     const failed = (suite.assertionResults ?? []).filter((a) => a.status === 'failed');
     // A file that fails before any test runs (import error, hook failure) has a message but no failed assertion.
-    if (suite.status === 'failed' && failed.length === 0) {
-      console.log(`  FAIL ${suite.name}: ${String(suite.message ?? '').split('\n')[0].slice(0, 300)}`);
-    }
-    for (const a of failed) {
-      const why = String(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
-      console.log(`  FAIL ${suite.name} › ${a.fullName}: ${why}`);
-    }
+    if (suite.status === 'failed' && failed.length === 0) console.log(`  FAIL ${suite.name}: ${firstLine(suite.message)}`);
+    for (const a of failed) console.log(`  FAIL ${suite.name} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
   }
 }

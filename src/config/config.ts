@@ -113,6 +113,11 @@ export const configSchema = z.object({
    * of holding its worker while a lock holder on a live node keeps it waiting. 0: wait for ever.
    */
   JOB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * `npm run worker` serves /metrics, /healthz and /readyz on this port (at HOST); unset: a job node listens on
+   * nothing. Its own variable, not PORT: a job node and an API node often share a machine (and an environment).
+   */
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Trusted documents: path of the manifest (hash → document) the typed client's codegen produces; unset: off (development). */
   TRUSTED_DOCUMENTS: z.string().min(1).optional(),
   /** `enforce`: only the manifest's operations run; `allow-unknown`: others run too, logged (the step before enforcing). */

@@ -6,7 +6,7 @@ import { enqueueJob } from '../../src/jobs/queue.js';
 import { partitionsAheadTask, settleDueOrdersTask } from '../../src/jobs/scheduled-tasks.js';
 import { startJobs, type Jobs } from '../../src/jobs/start.js';
 import { settleDueOrders } from '../../src/orders/settle.js';
-import { spawnServer, type SpawnedServer } from '../posture/spawned-server.js';
+import { freePort, spawnServer, type SpawnedServer } from '../posture/spawned-server.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';
 
 type Line = Record<string, any>;
@@ -65,8 +65,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('background jobs on two job node
   }
   const enqueueSettle = () => enqueueJob(t.host.runtime.database.db, settleDueOrdersTask, {});
 
-  function startNode(): SpawnedServer {
-    // spawnServer sets PORT/HOST: a job node serves nothing and ignores them.
+  async function startNode(): Promise<SpawnedServer> {
+    // A job node ignores PORT; WORKER_PORT is where it serves its probes and /metrics.
+    const port = await freePort();
     return spawnServer(
       process.execPath,
       ['--import', 'tsx', 'src/cli/worker.ts'],
@@ -82,8 +83,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('background jobs on two job node
         IMPACT_WORKERS: '0',
         // Maintenance jobs give up a lock after a second (test e) instead of the default minute.
         JOB_LOCK_TIMEOUT_MS: '1000',
+        WORKER_PORT: String(port),
       },
-      0,
+      port,
     );
   }
 
@@ -93,7 +95,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('background jobs on two job node
     sql = postgres(t.config.DATABASE_DIRECT_URL ?? t.config.DATABASE_URL!, { max: 4, onnotice: () => {} });
     // Whatever the seed left due is settled now: every settlement the nodes make below is a test's.
     await settleDueOrders(t.host.runtime, new Date());
-    nodes.push(startNode(), startNode());
+    nodes.push(await startNode(), await startNode());
     // This process is an API node beside dedicated job nodes: it adds jobs and runs none.
     api = await startJobs(t.host.runtime, 'enqueue');
     await Promise.all(nodes.map((n) => n.waitForLog('job worker running', 90_000)));
@@ -135,6 +137,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('background jobs on two job node
       .reduce((n, l) => n + l.result.settled, 0);
     expect(settled).toBe(1);
     await expectSettled(order);
+    // Each node's /metrics counts the attempts it ran — as many as its log says it finished — and it is ready.
+    for (const n of nodes) {
+      const url = `http://127.0.0.1:${n.port}`;
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const m = /^finmart_job_attempts_total\{task="settle-due-orders",outcome="done"\} (\d+)$/m.exec(text);
+      const logged = n.lines.filter((l) => l.msg === 'job done' && l.job === 'settle-due-orders').length;
+      expect(Number(m?.[1] ?? 0), `node ${n.port}`).toBe(logged);
+      expect(text).toContain('finmart_job_duration_seconds_bucket{');
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      expect((await fetch(`${url}/graphql`)).status).toBe(404);
+    }
     console.info(`(a) 20 jobs: ${byNode.join(' + ')} by node, ${Date.now() - since} ms`);
   }, 30_000);
 
