@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { HostContext } from '../graphql/context.js';
 import { recordAudit } from '../audit/record.js';
 import { requireRole } from '../auth/guards.js';
@@ -41,7 +42,8 @@ export function checkAdjustment(input: AdjustPointsRequest): { points: number; r
  * Head office adjusts a customer's points with a written reason (a goodwill grant after a complaint, a
  * correction). A deduction never takes the balance below zero (INSUFFICIENT_POINTS). The reason is kept in
  * the ledger; the audit trail records the figure, not the free text. Held for a second person when
- * core.makerChecker lists ADJUST_POINTS.
+ * core.makerChecker lists ADJUST_POINTS; run by an approval, it books once per approval (a second run returns the
+ * line the first booked).
  */
 export async function adjustPoints(ctx: HostContext, input: AdjustPointsRequest): Promise<LedgerRow | ApprovalRow> {
   requireRole(ctx, 'HEAD_OFFICE');
@@ -57,8 +59,18 @@ export async function adjustPoints(ctx: HostContext, input: AdjustPointsRequest)
   });
   if (held) return held;
   const cfg = pointsConfig(ctx.settings);
+  const approvalId = ctx.approval?.action === 'ADJUST_POINTS' ? ctx.approval.id : null;
   return ctx.db.transaction(async (tx) => {
     const position = await lockPointsPosition(tx, customer.id, ctx.now);
+    // Approved before (the approve that booked it died before marking the approval APPROVED): that line, no other.
+    // The position lock orders this read after any booking of the same customer's; the unique key backs it.
+    if (approvalId !== null) {
+      const [booked] = await tx
+        .select()
+        .from(pointsLedger)
+        .where(and(eq(pointsLedger.customerId, customer.id), eq(pointsLedger.approvalId, approvalId)));
+      if (booked) return booked;
+    }
     if (position.balance + points < 0) {
       throw new FinmartError(
         'BAD_USER_INPUT',
@@ -78,6 +90,7 @@ export async function adjustPoints(ctx: HostContext, input: AdjustPointsRequest)
         points,
         expiresAt: points > 0 ? new Date(ctx.now.getTime() + cfg.validityDays * DAY_MS) : null,
         reason,
+        approvalId,
         actor: actorOf(ctx),
         requestId: ctx.requestId,
         at: ctx.now,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVAL_ACTIONS } from '../../src/controls/maker-checker/maker-checker.settings.js';
-import { toGlobalId } from '../../src/graphql/relay/global-id.js';
+import { numericIdOf, toGlobalId } from '../../src/graphql/relay/global-id.js';
 import { countRows, findCandidate, nonFxLines, orderInput, productsWhere } from '../orders/support.js';
 import { testDrivers } from '../support/databases.js';
 import { createTestHost, type TestHost } from '../support/test-host.js';
@@ -99,6 +99,22 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
     expect(code(await t.gql(REJECT, { id: a.id, r: '晚了' }, as(HO_CHECKER)))).toBe('CONFLICT');
     const audit = (await db().execute(sql`select action from audit_events where target_id = ${a.id} order by id`)) as any;
     expect((audit.rows ?? audit).map((r: any) => r.action)).toEqual(['APPROVAL_REQUESTED', 'APPROVAL_APPROVED']);
+  });
+
+  it('an approve that booked the adjustment and died before marking the approval: approved again, it books nothing more', async () => {
+    const balance = async () => countRows(t, sql`select coalesce(sum(points), 0) as n from points_ledger where customer_id = ${customer.key}`);
+    const held = (await t.gql(ADJUST, { i: { customerId: customer.id, points: 300, reason: '补偿（重复复核）' } }, as(MAKER))).data.adjustPoints;
+    const first = await t.gql(APPROVE, { id: held.id }, as(CHECKER));
+    expect(first.data.approve).toMatchObject({ status: 'APPROVED', resultType: 'PointsEntry' });
+    const after = await balance();
+    // The state a crash leaves between the booking's commit and the approval's: awaiting approval, its claim lapsed.
+    await db().execute(sql`update approvals set status = 'AWAITING_APPROVAL', checker_subject = null, checker_role = null, decided_at = null,
+      result = null, claimed_by = 'checker-hq', claimed_at = now() - interval '1 hour' where id = ${numericIdOf(held.id, 'Approval')}`);
+    const second = await t.gql(APPROVE, { id: held.id }, as(HO_CHECKER));
+    expect(second.errors).toBeUndefined();
+    expect(second.data.approve).toMatchObject({ status: 'APPROVED', resultType: 'PointsEntry', resultId: first.data.approve.resultId });
+    expect(await balance()).toBe(after);
+    expect(await countRows(t, sql`select count(*) as n from points_ledger where approval_id = ${numericIdOf(held.id, 'Approval')}`)).toBe(1);
   });
 
   it('rejects with a reason (nothing runs), and an approval re-validates: a change that no longer holds is refused and stays pending', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, text, timestamp, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { approvals } from './approvals.js';
 import { customers } from './customers.js';
 
 /**
@@ -32,6 +33,8 @@ export const pointsLedger = pgTable(
     reason: text('reason'),
     actor: text('actor').notNull(),
     idempotencyKey: text('idempotency_key'),
+    /** ADJUSTED under maker-checker: the approval that ran it (a second run of the same approval books nothing). */
+    approvalId: bigint('approval_id', { mode: 'number' }).references(() => approvals.id),
     requestId: text('request_id'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
@@ -47,5 +50,10 @@ export const pointsLedger = pgTable(
     uniqueIndex('points_ledger_key_uq')
       .on(t.customerId, t.actor, t.idempotencyKey)
       .where(sql`idempotency_key is not null`),
+    // One booking per approval: a checker's approve that ran the adjustment and died before marking the approval
+    // APPROVED leaves it to be approved again; that second run finds this line instead of booking another.
+    uniqueIndex('points_ledger_approval_uq')
+      .on(t.customerId, t.approvalId)
+      .where(sql`approval_id is not null`),
   ],
 );
