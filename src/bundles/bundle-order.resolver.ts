@@ -13,6 +13,14 @@ import { Bundle } from './bundle.types.js';
 import { BundleOrder, BundleService, PlaceBundleOrderInput } from './bundle-admin.types.js';
 import { placeBundleOrder, type BundleOrderRow } from './bundle-order.js';
 import { presentService } from './bundle.query.js';
+import { heldOr } from '../controls/maker-checker/approval.types.js';
+
+const PlaceBundleOrderResult = heldOr(
+  'PlaceBundleOrderResult',
+  'The bundle order placed, or the Approval holding it (maker-checker: a large bundle).',
+  () => BundleOrder,
+  'BundleOrder',
+);
 
 /** A bundle order is visible exactly when its customer is. */
 registerNodeType('BundleOrder', async (ctx, key) => {
@@ -93,11 +101,12 @@ export class CustomerBundleOrdersResolver {
 
 @Resolver()
 export class BundleOrderMutationResolver {
-  @Mutation(() => BundleOrder, {
+  @Mutation(() => PlaceBundleOrderResult, {
     description:
       '套餐办理 / Buys a bundle for a customer in your book: every product item ordered in one transaction, each re-checked for suitability — all or nothing. A refusal (SUITABILITY_BLOCKED or ' +
       "SUITABILITY_STEPS_REQUIRED) names each item in `extensions.items` with its decision (kept as a BUNDLE_REFUSED decision record); nothing is booked. The bundle's entitlements are granted " +
-      'with it. Idempotent under the key. Audited (BUNDLE_ORDER_PLACED).',
+      'with it. Idempotent under the key. Audited (BUNDLE_ORDER_PLACED). Returns the Approval holding it instead when core.makerChecker lists PLACE_BUNDLE_ORDER and its items come to ' +
+      'orderAmountFromCny or more; approved, it is placed as its maker placed it.',
   })
   placeBundleOrder(
     @Arg('input', () => PlaceBundleOrderInput, {

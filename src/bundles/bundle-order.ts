@@ -19,7 +19,9 @@ import { presentDecision } from '../suitability/decision.types.js';
 import { loadCustomerFacts } from '../suitability/facts-loader.js';
 import { decide } from '../suitability/service.js';
 import type { Initiator, SaleChannel, SuitabilityDecisionRecord } from '../sdk/contract/suitability.js';
+import type { ApprovalRow } from '../controls/maker-checker/hold.js';
 import { bundleItemsLoader, loadedItems, type BundleRow } from './bundle.query.js';
+import { holdLargeBundleOrder } from './bundle-order-approval.js';
 import { bundleServicesOf, SETTING_BUNDLE_RULES, type BundleRules } from './bundle.settings.js';
 import type { PlaceBundleOrderInput } from './bundle-admin.types.js';
 
@@ -65,9 +67,11 @@ function refusal(r: Extract<StoredBundleResponse, { kind: 'refused' }>, lang: La
  * is locked, every item judged on facts read in the transaction; if any item is refused, nothing is booked
  * and the refusal names each item with its decision (each kept as a BUNDLE_REFUSED decision record); else
  * each item is placed as an order in turn (so an item sees the ones before it, as cumulative limits must),
- * the bundle's entitlements granted, and the bundle order recorded. Idempotent under the key.
+ * the bundle's entitlements granted, and the bundle order recorded. Idempotent under the key. A large bundle
+ * (core.makerChecker lists PLACE_BUNDLE_ORDER) returns the Approval holding it instead; once approved it is
+ * placed as its maker placed it, and the maker's key replays it.
  */
-export async function placeBundleOrder(ctx: HostContext, input: PlaceBundleOrderInput): Promise<BundleOrderRow> {
+export async function placeBundleOrder(ctx: HostContext, input: PlaceBundleOrderInput): Promise<BundleOrderRow | ApprovalRow> {
   requireRole(ctx, ...WRITER_ROLES);
   const key = checkIdempotencyKey(input.idempotencyKey);
   const bundleId = numericIdOf(input.bundleId, 'Bundle');
@@ -94,10 +98,19 @@ export async function placeBundleOrder(ctx: HostContext, input: PlaceBundleOrder
     if (amount === null) throw badInput(text(`请给出 ${product.code} 的金额`, `Give the amount for ${product.code}`), 'amounts');
     return { product, amount: new Decimal(amount).toFixed() };
   });
+  const actor = actorOf(ctx);
+  const held = await holdLargeBundleOrder(ctx, {
+    customer,
+    bundleId: bundle.id,
+    lines: lines.map((l) => ({ amount: l.amount, currency: l.product.currency })),
+    actor,
+    key,
+    input,
+  });
+  if (held) return held;
   const services = await ctx.db.select().from(bundleServices).where(eq(bundleServices.bundleId, bundle.id));
   const defs = bundleServicesOf(ctx.settings);
   await settleDueOrders(ctx.host, ctx.now);
-  const actor = actorOf(ctx);
   const hash = requestHash({ operation: 'placeBundleOrder', input });
   const stored = await ctx.db.transaction(async (tx): Promise<StoredBundleResponse> => {
     const claim = await claimIdempotencyKey<StoredBundleResponse>(tx, actor, key, 'placeBundleOrder', hash);

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { HostContext } from '../graphql/context.js';
 import { produced, registerApprovalExecutor } from '../controls/maker-checker/executors.js';
 import { heldInput, holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
@@ -25,6 +25,37 @@ export interface OrderToHold {
 }
 
 /**
+ * What amounts come to in CNY at the reference rates; null when a currency has no rate (such an order is held:
+ * its size cannot be known to be under the bar).
+ */
+export async function amountInCny(ctx: HostContext, amounts: { amount: string; currency: string }[]): Promise<Decimal | null> {
+  const foreign = [...new Set(amounts.map((a) => a.currency).filter((c) => c !== 'CNY'))];
+  const rates = new Map<string, string>(
+    foreign.length === 0
+      ? []
+      : (
+          await ctx.db.select({ c: exchangeRates.currency, r: exchangeRates.rateToCny }).from(exchangeRates).where(inArray(exchangeRates.currency, foreign))
+        ).map((x) => [x.c, x.r] as const),
+  );
+  let total = new Decimal(0);
+  for (const a of amounts) {
+    if (a.currency === 'CNY') total = total.add(a.amount);
+    else if (rates.has(a.currency)) total = total.add(new Decimal(a.amount).mul(rates.get(a.currency)!));
+    else return null;
+  }
+  return total;
+}
+
+/** Whether this caller already used the key: its order (or bundle order) exists, and the order path replays it. */
+export async function keyUsed(ctx: HostContext, actor: string, key: string): Promise<boolean> {
+  const [used] = await ctx.db
+    .select({ key: idempotencyKeys.key })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.principal, actor), eq(idempotencyKeys.key, key)));
+  return used !== undefined;
+}
+
+/**
  * Maker-checker for orders: an order of at least core.makerChecker.orderAmountFromCny (in CNY at the
  * reference rate; a currency without a rate is held) is held for a second person when the setting lists
  * PLACE_ORDER. Costs nothing when it does not. A key this caller already used for an order is not held: the
@@ -33,17 +64,9 @@ export interface OrderToHold {
 export async function holdLargeOrder(ctx: HostContext, o: OrderToHold): Promise<ApprovalRow | null> {
   const cfg = makerCheckerConfig(ctx.settings);
   if (ctx.approval || !cfg.actions.includes('PLACE_ORDER')) return null;
-  let cny: Decimal | null = new Decimal(o.amount);
-  if (o.currency !== 'CNY') {
-    const [rate] = await ctx.db.select({ r: exchangeRates.rateToCny }).from(exchangeRates).where(eq(exchangeRates.currency, o.currency));
-    cny = rate ? cny.mul(rate.r) : null;
-  }
+  const cny = await amountInCny(ctx, [{ amount: o.amount, currency: o.currency }]);
   if (cny !== null && cny.lt(cfg.orderAmountFromCny)) return null;
-  const [used] = await ctx.db
-    .select({ key: idempotencyKeys.key })
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.principal, o.actor), eq(idempotencyKeys.key, o.key)));
-  if (used) return null;
+  if (await keyUsed(ctx, o.actor, o.key)) return null;
   // Only an order about to be held reads the customer here (in scope, for the branch whose checkers decide it).
   const customer = await customerLoader(ctx).load(o.customerId);
   if (!customer) throw notFound(text('客户', 'customer'));

@@ -9,7 +9,7 @@ const BUNDLE = `id code version status kind validFrom validTo items { product { 
 const CREATE = `mutation($i: BundleDesignInput!) { createBundle(input: $i) { ... on Bundle { ${BUNDLE} } } }`;
 const UPDATE = `mutation($i: UpdateBundleInput!) { updateBundle(input: $i) { ... on Bundle { ${BUNDLE} } } }`;
 const RETIRE = `mutation($i: RetireBundleInput!) { retireBundle(input: $i) { ... on Bundle { id status } } }`;
-const ORDER = `mutation($i: PlaceBundleOrderInput!) { placeBundleOrder(input: $i) { id bundle { id version } orders { id status amount { amount } } services { code kind } } }`;
+const ORDER = `mutation($i: PlaceBundleOrderInput!) { placeBundleOrder(input: $i) { ... on BundleOrder { id bundle { id version } orders { id status amount { amount } } services { code kind } } } }`;
 
 // 套餐管理 and 套餐办理 through the API on both drivers: head office designs, versions and retires bundles
 // (refused when an item could not be sold to anyone of the segment); a bundle order books every item or none.
@@ -213,6 +213,69 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
     expect(old.data.placeBundleOrder.bundle.version).toBe(1);
     await t.gql(RETIRE, { i: { bundleId: v2.id, reason: '停售' } });
     expect(code(await t.gql(ORDER, { i: { ...input(buyer.id), bundleId: v2.id } }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('holds a bundle order whose items reach the maker-checker bar; approved, it is placed as made and the maker’s key replays it', async () => {
+    const b = (await t.gql(CREATE, { i: design({ code: 'T-HELD', target: {} }) })).data.createBundle;
+    const page = await t.gql(
+      `query($a: ID!, $b: ID!) { customers(first: 60) { edges { node { id
+      a: suitability(productId: $a, amount: "1000", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps }
+      b: suitability(productId: $b, amount: "${Math.max(1000, Number(bond.minimumAmount))}", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps } } } } }`,
+      { a: toGlobalId('Product', mmf.id), b: toGlobalId('Product', bond.id) },
+    );
+    const buyer = page.data.customers.edges.map((e: any) => e.node).find((n: any) => n.a.outcome !== 'BLOCK' && n.b.outcome !== 'BLOCK');
+    const input = (idempotencyKey: string) => ({
+      bundleId: b.id,
+      customerId: buyer.id,
+      channel: 'COUNTER',
+      initiator: 'CUSTOMER',
+      completedSteps: [...new Set([...buyer.a.requiredSteps, ...buyer.b.requiredSteps])],
+      idempotencyKey,
+    });
+    const HELD = `mutation($i: PlaceBundleOrderInput!) { placeBundleOrder(input: $i) { __typename
+      ... on Approval { id status action targetType } ... on BundleOrder { id orders { id } } } }`;
+    const maker = { as: { role: 'HEAD_OFFICE', subject: 'ho-bundle-maker' } as never };
+    const bundleOrdersOf = () =>
+      countRows(t, sql`select count(*) as n from bundle_orders where bundle_id = ${Number(Buffer.from(b.id, 'base64url').toString().split(':')[1])}`);
+    const total = 1000 + Math.max(1000, Number(bond.minimumAmount));
+    const settings = t.host.runtime.settings;
+    try {
+      // The bar one above the bundle's total: not held, placed at once.
+      await settings.set('core.makerChecker', { actions: ['PLACE_BUNDLE_ORDER'], orderAmountFromCny: String(total + 1) });
+      const under = await t.gql(HELD, { i: input(key()) }, maker);
+      expect(under.errors).toBeUndefined();
+      expect(under.data.placeBundleOrder.__typename).toBe('BundleOrder');
+      // At the total: held, nothing booked; the same key returns the same approval.
+      await settings.set('core.makerChecker', { actions: ['PLACE_BUNDLE_ORDER'], orderAmountFromCny: String(total) });
+      const k = key();
+      const before = await bundleOrdersOf();
+      const held = await t.gql(HELD, { i: input(k) }, maker);
+      expect(held.errors).toBeUndefined();
+      expect(held.data.placeBundleOrder).toMatchObject({
+        __typename: 'Approval',
+        status: 'AWAITING_APPROVAL',
+        action: 'PLACE_BUNDLE_ORDER',
+        targetType: 'CustomerBundle',
+      });
+      const approvalId = held.data.placeBundleOrder.id;
+      expect((await t.gql(HELD, { i: input(k) }, maker)).data.placeBundleOrder.id).toBe(approvalId);
+      expect(await bundleOrdersOf()).toBe(before);
+      // A checker approves: the bundle is placed as its maker made it; the maker's key then replays that bundle order.
+      const ok = await t.gql(
+        `mutation($id: ID!) { approve(id: $id) { status resultType resultId } }`,
+        { id: approvalId },
+        { as: { role: 'CHECKER', subject: 'checker-hq' } as never },
+      );
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data.approve).toMatchObject({ status: 'APPROVED', resultType: 'BundleOrder' });
+      expect(await bundleOrdersOf()).toBe(before + 1);
+      const replay = await t.gql(HELD, { i: input(k) }, maker);
+      expect(replay.data.placeBundleOrder).toMatchObject({ __typename: 'BundleOrder', id: ok.data.approve.resultId });
+      expect(replay.data.placeBundleOrder.orders).toHaveLength(2);
+      expect(await bundleOrdersOf()).toBe(before + 1);
+    } finally {
+      await settings.set('core.makerChecker', { actions: [], orderAmountFromCny: '1000000' });
+    }
   });
 
   it('offers only bundles within their dates', async () => {

@@ -29,6 +29,7 @@ export enum ApprovalActionEnum {
   ASSIGNMENT_OVERRIDE = 'ASSIGNMENT_OVERRIDE',
   ADJUST_POINTS = 'ADJUST_POINTS',
   PLACE_ORDER = 'PLACE_ORDER',
+  PLACE_BUNDLE_ORDER = 'PLACE_BUNDLE_ORDER',
 }
 if (Object.keys(ApprovalActionEnum).join() !== APPROVAL_ACTIONS.join()) throw new Error('ApprovalActionEnum and APPROVAL_ACTIONS differ');
 registerEnumType(ApprovalActionEnum, {
@@ -43,6 +44,9 @@ registerEnumType(ApprovalActionEnum, {
     ASSIGNMENT_OVERRIDE: { description: "assignManager with an overrideReason: a manager below the grade the customer's tier needs." },
     ADJUST_POINTS: { description: 'adjustPoints.' },
     PLACE_ORDER: { description: 'placeOrder for at least core.makerChecker.orderAmountFromCny (in CNY at the reference rate).' },
+    PLACE_BUNDLE_ORDER: {
+      description: "placeBundleOrder whose items' amounts come to at least core.makerChecker.orderAmountFromCny (in CNY at the reference rate).",
+    },
   },
 });
 

@@ -5,7 +5,8 @@ import type { SettingsReader } from '../../settings/reader.js';
 
 /**
  * The actions maker-checker can hold for a second person. Each names one mutation (ASSIGNMENT_OVERRIDE:
- * assignManager below the grade the tier needs; PLACE_ORDER: placeOrder at or above orderAmountFromCny).
+ * assignManager below the grade the tier needs; PLACE_ORDER: placeOrder at or above orderAmountFromCny;
+ * PLACE_BUNDLE_ORDER: placeBundleOrder whose items come to orderAmountFromCny or more).
  */
 export const APPROVAL_ACTIONS = [
   'CHANGE_SETTING',
@@ -16,13 +17,14 @@ export const APPROVAL_ACTIONS = [
   'ASSIGNMENT_OVERRIDE',
   'ADJUST_POINTS',
   'PLACE_ORDER',
+  'PLACE_BUNDLE_ORDER',
 ] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
 /** `core.makerChecker`: which actions take effect only once a second person approves them. */
 export interface MakerCheckerSetting {
   actions: ApprovalAction[];
-  /** PLACE_ORDER holds orders of at least this amount in CNY (at the reference rate). */
+  /** PLACE_ORDER holds orders of at least this amount in CNY (at the reference rate); PLACE_BUNDLE_ORDER, bundle orders whose items sum to it. */
   orderAmountFromCny: string;
 }
 
