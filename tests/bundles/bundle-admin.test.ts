@@ -45,6 +45,16 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
     ...over,
   });
   const bundleRows = () => countRows(t, sql`select count(*) as n from bundles`);
+  /** Each customer's verdicts at the counter on the two funds the test bundles hold (`a`: money market, `b`: bond). */
+  const fundVerdicts = async (): Promise<any[]> => {
+    const page = await t.gql(
+      `query($a: ID!, $b: ID!) { customers(first: 60) { edges { node { id
+      a: suitability(productId: $a, amount: "1000", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps }
+      b: suitability(productId: $b, amount: "${Math.max(1000, Number(bond.minimumAmount))}", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps } } } } }`,
+      { a: toGlobalId('Product', mmf.id), b: toGlobalId('Product', bond.id) },
+    );
+    return page.data.customers.edges.map((e: any) => e.node);
+  };
 
   beforeAll(async () => {
     t = await createTestHost({ driver, customers: 60, plugins: nonFxLines });
@@ -148,13 +158,7 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
   it('sells a bundle all or nothing: every item booked in one transaction with the entitlements, or a refusal naming each item', async () => {
     const b = (await t.gql(CREATE, { i: design({ code: 'T-SELL', target: {} }) })).data.createBundle;
     // A customer to whom both funds can be sold at the counter, and one to whom the bond fund cannot.
-    const page = await t.gql(
-      `query($a: ID!, $b: ID!) { customers(first: 60) { edges { node { id
-      a: suitability(productId: $a, amount: "1000", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps }
-      b: suitability(productId: $b, amount: "${Math.max(1000, Number(bond.minimumAmount))}", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps } } } } }`,
-      { a: toGlobalId('Product', mmf.id), b: toGlobalId('Product', bond.id) },
-    );
-    const nodes = page.data.customers.edges.map((e: any) => e.node);
+    const nodes = await fundVerdicts();
     const buyer = nodes.find((n: any) => n.a.outcome !== 'BLOCK' && n.b.outcome !== 'BLOCK');
     const refused = nodes.find((n: any) => n.a.outcome !== 'BLOCK' && n.b.outcome === 'BLOCK');
     expect(buyer && refused).toBeTruthy();
@@ -217,13 +221,7 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
 
   it('holds a bundle order whose items reach the maker-checker bar; approved, it is placed as made and the maker’s key replays it', async () => {
     const b = (await t.gql(CREATE, { i: design({ code: 'T-HELD', target: {} }) })).data.createBundle;
-    const page = await t.gql(
-      `query($a: ID!, $b: ID!) { customers(first: 60) { edges { node { id
-      a: suitability(productId: $a, amount: "1000", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps }
-      b: suitability(productId: $b, amount: "${Math.max(1000, Number(bond.minimumAmount))}", channel: COUNTER, initiator: CUSTOMER) { outcome requiredSteps } } } } }`,
-      { a: toGlobalId('Product', mmf.id), b: toGlobalId('Product', bond.id) },
-    );
-    const buyer = page.data.customers.edges.map((e: any) => e.node).find((n: any) => n.a.outcome !== 'BLOCK' && n.b.outcome !== 'BLOCK');
+    const buyer = (await fundVerdicts()).find((n: any) => n.a.outcome !== 'BLOCK' && n.b.outcome !== 'BLOCK');
     const input = (idempotencyKey: string) => ({
       bundleId: b.id,
       customerId: buyer.id,
