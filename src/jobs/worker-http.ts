@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import type { HostRuntime } from '../app/runtime.js';
+import { databaseAnswers } from '../http/database-answers.js';
 import { metricsHandler } from '../observability/metrics.js';
 
 /** What a job node's probes report: whether its runner is still taking jobs. */
@@ -29,12 +30,8 @@ export async function serveWorkerProbes(runtime: HostRuntime, state: WorkerState
       res.status(503).json({ status: 'stopping' });
       return;
     }
-    try {
-      await Promise.race([runtime.database.ping(), new Promise((_, r) => setTimeout(() => r(new Error('timeout')), 2000).unref())]);
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
+    if (await databaseAnswers(runtime.database)) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'unavailable' });
   });
   // Anything else: a job node has no API (a client pointed at it by mistake learns so, not a hang).
   app.use((_req, res) => {
