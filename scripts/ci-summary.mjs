@@ -14,11 +14,17 @@ for (const step of steps) {
   const [name, code] = step.split('=');
   console.log(`${code === '0' ? 'PASS' : 'FAIL'}  ${name}${code === '0' ? '' : ` (exit ${code})`}`);
 }
-/** The first line of a message, cut to a length a log line can hold. */
-const firstLine = (m) =>
-  String(m ?? '')
-    .split('\n')[0]
-    .slice(0, 300);
+/**
+ * What a failure says, short enough for CI's tail: the message's lines before its stack (an assertion's
+ * expected/received diff among them), at most eight, each cut to 300 characters, and the test's own frame.
+ */
+const gist = (m) => {
+  const all = String(m ?? '').split('\n');
+  const stackAt = all.findIndex((l) => /^\s+at /.test(l));
+  const message = (stackAt < 0 ? all : all.slice(0, stackAt)).filter((l) => l.trim() !== '').slice(0, 8);
+  const frame = all.find((l) => /^\s+at .*\/tests\//.test(l));
+  return [...message, ...(frame ? [frame.trim()] : [])].map((l) => l.slice(0, 300)).join('\n      ');
+};
 
 for (const file of reports) {
   if (!existsSync(file)) {
@@ -30,7 +36,7 @@ for (const file of reports) {
   for (const suite of r.testResults ?? []) {
     const failed = (suite.assertionResults ?? []).filter((a) => a.status === 'failed');
     // A file that fails before any test runs (import error, hook failure) has a message but no failed assertion.
-    if (suite.status === 'failed' && failed.length === 0) console.log(`  FAIL ${suite.name}: ${firstLine(suite.message)}`);
-    for (const a of failed) console.log(`  FAIL ${suite.name} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    if (suite.status === 'failed' && failed.length === 0) console.log(`  FAIL ${suite.name}: ${gist(suite.message)}`);
+    for (const a of failed) console.log(`  FAIL ${suite.name} › ${a.fullName}: ${gist(a.failureMessages?.[0])}`);
   }
 }
