@@ -66,3 +66,12 @@ export async function storeIdempotentResponse(tx: Tx, principal: string, key: st
     .set({ response })
     .where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
 }
+
+/**
+ * Gives back a key claimed in this transaction without an answer: the next request with it runs afresh. For a
+ * refusal met while running an approved action: the approval stays open to be approved again once the facts
+ * allow (maker-checker `approve`), which a refusal kept as the key's answer would replay for ever.
+ */
+export async function releaseIdempotencyKey(tx: Tx, principal: string, key: string): Promise<void> {
+  await tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+}

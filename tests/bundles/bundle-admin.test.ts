@@ -219,7 +219,7 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
     expect(code(await t.gql(ORDER, { i: { ...input(buyer.id), bundleId: v2.id } }))).toBe('BAD_USER_INPUT');
   });
 
-  it('holds a bundle order whose items reach the maker-checker bar; approved, it is placed as made and the maker’s key replays it', async () => {
+  it('holds a bundle order whose items reach the maker-checker bar; refused on approval it stays open; approved, it is placed as made and the maker’s key replays it', async () => {
     const b = (await t.gql(CREATE, { i: design({ code: 'T-HELD', target: {} }) })).data.createBundle;
     const buyer = (await fundVerdicts()).find((n: any) => n.a.outcome !== 'BLOCK' && n.b.outcome !== 'BLOCK');
     const input = (idempotencyKey: string) => ({
@@ -258,12 +258,28 @@ describe.each(testDrivers())('bundle administration and bundle orders (%s)', (dr
       const approvalId = held.data.placeBundleOrder.id;
       expect((await t.gql(HELD, { i: input(k) }, maker)).data.placeBundleOrder.id).toBe(approvalId);
       expect(await bundleOrdersOf()).toBe(before);
-      // A checker approves: the bundle is placed as its maker made it; the maker's key then replays that bundle order.
-      const ok = await t.gql(
-        `mutation($id: ID!) { approve(id: $id) { status resultType resultId } }`,
-        { id: approvalId },
-        { as: { role: 'CHECKER', subject: 'checker-hq' } as never },
-      );
+      const approve = () =>
+        t.gql(
+          `mutation($id: ID!) { approve(id: $id) { status resultType resultId } }`,
+          { id: approvalId },
+          { as: { role: 'CHECKER', subject: 'checker-hq' } as never },
+        );
+      // Approved while the buyer's risk assessment is withdrawn: refused, nothing booked, the approval stays open.
+      const buyerKey = Number(Buffer.from(buyer.id, 'base64url').toString().split(':')[1]);
+      const level = await t.host.runtime.database.db.execute(sql`select risk_level from customers where id = ${buyerKey}`);
+      const was = ((level as any).rows ?? level)[0].risk_level;
+      await t.host.runtime.database.db.execute(sql`update customers set risk_level = null where id = ${buyerKey}`);
+      try {
+        const refused = await approve();
+        expect(['SUITABILITY_BLOCKED', 'SUITABILITY_STEPS_REQUIRED']).toContain(code(refused));
+        expect(await bundleOrdersOf()).toBe(before);
+        expect((await t.gql(HELD, { i: input(k) }, maker)).data.placeBundleOrder).toMatchObject({ __typename: 'Approval', id: approvalId });
+      } finally {
+        await t.host.runtime.database.db.execute(sql`update customers set risk_level = ${was} where id = ${buyerKey}`);
+      }
+      // Approved again once the facts allow: the bundle is placed as its maker made it (not the refusal replayed);
+      // the maker's key then replays that bundle order.
+      const ok = await approve();
       expect(ok.errors).toBeUndefined();
       expect(ok.data.approve).toMatchObject({ status: 'APPROVED', resultType: 'BundleOrder' });
       expect(await bundleOrdersOf()).toBe(before + 1);

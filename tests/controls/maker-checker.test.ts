@@ -213,6 +213,41 @@ describe.each(testDrivers())('maker-checker (%s)', (driver) => {
     enable();
   });
 
+  it('an approved order refused on the facts of the moment stays open; approved again once they allow, it is placed, not the refusal replayed', async () => {
+    const cny = await productsWhere(t, (p) => p.currency === 'CNY' && p.coolingOffHours === 0 && p.unitPrice !== null);
+    const c = await findCandidate(t, cny, (d) => d.outcome !== 'BLOCK', new Set([customer.key]));
+    enable({ orderAmountFromCny: Number(c.amount).toFixed(2) });
+    const input = orderInput(c, `mc-${randomUUID()}`);
+    const orders = () => countRows(t, sql`select count(*) as n from orders where customer_id = ${c.customerKey}`);
+    const before = await orders();
+    const held = await t.gql(PLACE, { input }, as(MAKER));
+    expect(held.data.placeOrder).toMatchObject({ __typename: 'Approval', status: 'AWAITING_APPROVAL' });
+    const id = held.data.placeOrder.id;
+    // Meanwhile the customer's risk assessment is withdrawn: the order is refused when approved.
+    const [was] =
+      ((await db().execute(sql`select risk_level from customers where id = ${c.customerKey}`)) as any).rows ??
+      ((await db().execute(sql`select risk_level from customers where id = ${c.customerKey}`)) as any);
+    await db().execute(sql`update customers set risk_level = null where id = ${c.customerKey}`);
+    try {
+      const refused = await t.gql(APPROVE, { id }, as(HO_CHECKER));
+      expect(['SUITABILITY_BLOCKED', 'SUITABILITY_STEPS_REQUIRED']).toContain(code(refused));
+      const still = await t.gql(`query($id: ID!) { node(id: $id) { ... on Approval { status } } }`, { id }, as(HO_CHECKER));
+      expect(still.data.node).toEqual({ status: 'AWAITING_APPROVAL' });
+      // The refusal is on record as a decision; nothing was booked.
+      expect(await orders()).toBe(before);
+    } finally {
+      await db().execute(sql`update customers set risk_level = ${was.risk_level} where id = ${c.customerKey}`);
+    }
+    // The maker asking again meanwhile gets the same approval back, not the refusal.
+    expect((await t.gql(PLACE, { input }, as(MAKER))).data.placeOrder).toMatchObject({ __typename: 'Approval', id });
+    const ok = await t.gql(APPROVE, { id }, as(HO_CHECKER));
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.approve).toMatchObject({ status: 'APPROVED', resultType: 'Order' });
+    expect(await orders()).toBe(before + 1);
+    expect((await t.gql(PLACE, { input }, as(MAKER))).data.placeOrder).toMatchObject({ __typename: 'Order', id: ok.data.approve.resultId });
+    enable();
+  });
+
   it('holds a setting change and a new bundle; approved, they take effect', async () => {
     const r = await t.gql(`mutation($i: PreviewRuleChangeInput!) { previewRuleChange(input: $i) { id } }`, {
       i: { settings: [{ key: 'core.riskAssessmentValidityDays', value: 300 }] },
