@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, DEVELOPMENT_JWT_SECRET } from '../config/config.js';
+import { loadTrustedDocuments, type TrustedDocuments } from '../security/trusted-documents.js';
 
 /** One subgraph the gateway composes. */
 export interface SubgraphEndpoint {
@@ -22,6 +23,12 @@ export interface GatewayConfig {
   jwtAudience: string;
   /** Re-read the subgraphs' SDL this often (ms); 0: compose once at start. */
   pollIntervalMs: number;
+  /**
+   * The clients' operations manifest (TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_MODE), checked before a request is
+   * planned: behind a gateway the subgraphs receive the gateway's query plans, not the clients' documents, so
+   * this is where trusted documents are enforced. Undefined: any operation is planned.
+   */
+  trustedDocuments?: TrustedDocuments;
 }
 
 const SUBGRAPH = /^([a-z][a-z0-9-]{0,40})=(\S+)$/;
@@ -37,12 +44,15 @@ const schema = z.object({
   JWT_ISSUER: z.string().default('finmart'),
   JWT_AUDIENCE: z.string().default('finmart-api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUSTED_DOCUMENTS: z.string().min(1).optional(),
+  TRUSTED_DOCUMENTS_MODE: z.enum(['enforce', 'allow-unknown']).default('enforce'),
 });
 
 /**
  * Reads the gateway's environment: `GATEWAY_SUBGRAPHS=<name>=<url>,…` (required), `GATEWAY_PORT` (4400),
  * `GATEWAY_HOST`, `GATEWAY_TOKEN` (the token it reads SDL with; unset outside production: one minted with the
- * development secret), `GATEWAY_POLL_INTERVAL_MS`. Throws {@link ConfigError} naming each bad variable.
+ * development secret), `GATEWAY_POLL_INTERVAL_MS`, `TRUSTED_DOCUMENTS` / `TRUSTED_DOCUMENTS_MODE` (as on the
+ * host). Throws {@link ConfigError} naming each bad variable.
  */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const parsed = schema.safeParse(env);
@@ -67,6 +77,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (subgraphs.length === 0 && problems.length === 0) problems.push('GATEWAY_SUBGRAPHS: name at least one subgraph');
   const production = c.NODE_ENV === 'production';
   if (production && !c.GATEWAY_TOKEN) problems.push('GATEWAY_TOKEN: required in production (the gateway reads each subgraph’s SDL with it)');
+  let trustedDocuments: TrustedDocuments | undefined;
+  if (c.TRUSTED_DOCUMENTS) {
+    try {
+      trustedDocuments = loadTrustedDocuments(c.TRUSTED_DOCUMENTS, c.TRUSTED_DOCUMENTS_MODE);
+    } catch (e) {
+      problems.push(`TRUSTED_DOCUMENTS: ${(e as Error).message}`);
+    }
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     subgraphs,
@@ -79,5 +97,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     jwtIssuer: c.JWT_ISSUER,
     jwtAudience: c.JWT_AUDIENCE,
     pollIntervalMs: c.GATEWAY_POLL_INTERVAL_MS,
+    trustedDocuments,
   };
 }

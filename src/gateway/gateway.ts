@@ -8,6 +8,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
 import { signDevelopmentToken } from '../auth/tokens.js';
+import { trustedDocumentsMiddleware } from '../http/trusted-documents.js';
+import { langFromHeader } from '../i18n/localized.js';
 import type { GatewayConfig } from './config.js';
 
 /** What the gateway keeps of a client's request: the headers it forwards to every subgraph. */
@@ -52,7 +54,7 @@ async function compositionToken(config: GatewayConfig): Promise<string> {
  * Starts the federation gateway: Apollo's `ApolloGateway`, whose `IntrospectAndCompose` reads each subgraph's SDL
  * (`_service { sdl }`) and composes the supergraph with `@apollo/composition`, served by Apollo Server 5. A
  * request without an `Authorization` header is refused (401) before any planning; a token is verified by each
- * subgraph it reaches.
+ * subgraph it reaches. With trusted documents, an operation not in the manifest is refused (400) before planning.
  */
 export async function startGateway(config: GatewayConfig, log: Logger): Promise<RunningGateway> {
   const token = await compositionToken(config);
@@ -88,9 +90,18 @@ export async function startGateway(config: GatewayConfig, log: Logger): Promise<
       .setHeader('www-authenticate', 'Bearer')
       .json({ errors: [{ message: '需要有效的身份令牌 / A valid bearer token is required', extensions: { code: 'UNAUTHENTICATED' } }] });
   });
+  // Refusals speak the caller's language and carry its request id, as the host's do.
+  app.use('/graphql', (req, res, next) => {
+    res.locals.lang = langFromHeader(req.header('accept-language'));
+    res.locals.requestId = req.header('x-request-id');
+    next();
+  });
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
+    // Trusted documents: an id resolved to the manifest's text, anything not in it refused (enforce) before it is
+    // planned — the subgraphs only ever see the gateway's plans of registered operations.
+    ...(config.trustedDocuments ? [trustedDocumentsMiddleware(config.trustedDocuments, log)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         authorization: req.header('authorization'),

@@ -1,5 +1,6 @@
 import { execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -45,6 +46,7 @@ describe('federation: host subgraph + insurer subgraph + gateway, as separate pr
   let seeder: ChildProcess | undefined;
   let partner: SpawnedServer;
   let gatewayUrl = '';
+  let subgraphs = '';
   let token = '';
   const timings: Record<string, number> = {};
 
@@ -98,7 +100,7 @@ describe('federation: host subgraph + insurer subgraph + gateway, as separate pr
       process.execPath,
       [...TSX, 'src/cli/gateway.ts'],
       {
-        GATEWAY_SUBGRAPHS: `finmart=http://127.0.0.1:${hostPort}/graphql,insurance=${partnerUrl}`,
+        GATEWAY_SUBGRAPHS: (subgraphs = `finmart=http://127.0.0.1:${hostPort}/graphql,insurance=${partnerUrl}`),
         GATEWAY_PORT: String(gatewayPort),
         GATEWAY_HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
@@ -188,6 +190,52 @@ describe('federation: host subgraph + insurer subgraph + gateway, as separate pr
     );
     expect(byCode.errors).toBeUndefined();
     expect(byCode.data!.insuranceProductByCode).toMatchObject({ code: 'INS-CP-ENDOW10', coverTermYears: 10, riskRating: 'R1', name: 'CPIC 10-Year Endowment' });
+  });
+
+  it('a gateway with trusted documents (enforce) plans a registered operation by its id and refuses anything else before planning', async () => {
+    // The insurer's query with the bank's listing joined: a registered operation that spans both subgraphs.
+    const byCode = `{ insuranceProductByCode(code: "INS-CP-ENDOW10") { code coverTermYears name riskRating } }`;
+    const hex = createHash('sha256').update(byCode, 'utf8').digest('hex');
+    const manifest = join(dataDir, 'persisted-documents.json');
+    writeFileSync(manifest, JSON.stringify({ [`sha256:${hex}`]: byCode }));
+    const port = await freePort();
+    const locked = spawnServer(
+      process.execPath,
+      [...TSX, 'src/cli/gateway.ts'],
+      {
+        GATEWAY_SUBGRAPHS: subgraphs,
+        GATEWAY_PORT: String(port),
+        GATEWAY_HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'development',
+        TRUSTED_DOCUMENTS: manifest,
+      },
+      port,
+    );
+    children.push(locked);
+    await locked.waitForLog('gateway listening');
+    const post = async (body: Record<string, unknown>) => {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': 'en' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Gql<{ insuranceProductByCode: Record<string, unknown> }> };
+    };
+    const ok = await post({ documentId: `sha256:${hex}` });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data!.insuranceProductByCode).toEqual({ code: 'INS-CP-ENDOW10', coverTermYears: 10, name: 'CPIC 10-Year Endowment', riskRating: 'R1' });
+    // The registered text itself runs too; any other text, or an unknown id, is refused with its code.
+    expect((await post({ query: byCode })).status).toBe(200);
+    const other = await post({ query: '{ customers(first: 1) { totalCount } }' });
+    expect(other.status).toBe(400);
+    expect(other.body.errors![0]).toMatchObject({ extensions: { code: 'OPERATION_NOT_TRUSTED' } });
+    expect(other.body.errors![0]!.message).toContain('not registered');
+    const unknown = await post({ documentId: `sha256:${'0'.repeat(64)}` });
+    expect([unknown.status, unknown.body.errors![0]!.extensions!.code]).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND']);
+    // Refused requests are logged by their hash, never their text.
+    await locked.waitForLog('operation refused: not a trusted document');
+    expect(JSON.stringify(locked.lines)).not.toContain('totalCount');
   });
 
   it('an insurance order is judged by the insurer’s rules and accepted', async () => {

@@ -77,6 +77,14 @@ describe('REMOTE_LINES and FEDERATION_SUBGRAPH', () => {
     expect(() => loadGatewayConfig({ GATEWAY_SUBGRAPHS: 'finmart' })).toThrow(/"finmart" is not <name>=<http\(s\) url>/);
     expect(() => loadGatewayConfig({ GATEWAY_SUBGRAPHS: `a=${URL_OK},a=${URL_OK}` })).toThrow(/a is named twice/);
     expect(() => loadGatewayConfig({ NODE_ENV: 'production', GATEWAY_SUBGRAPHS: `a=${URL_OK}` })).toThrow(/GATEWAY_TOKEN: required in production/);
+    // Trusted documents: a manifest that cannot be read stops the gateway at start, naming the variable.
+    expect(c.trustedDocuments).toBeUndefined();
+    expect(() => loadGatewayConfig({ GATEWAY_SUBGRAPHS: `a=${URL_OK}`, TRUSTED_DOCUMENTS: '/nonexistent/manifest.json' })).toThrow(
+      /TRUSTED_DOCUMENTS: cannot read \/nonexistent\/manifest.json/,
+    );
+    expect(() => loadGatewayConfig({ GATEWAY_SUBGRAPHS: `a=${URL_OK}`, TRUSTED_DOCUMENTS: 'x.json', TRUSTED_DOCUMENTS_MODE: 'off' })).toThrow(
+      /TRUSTED_DOCUMENTS_MODE/,
+    );
   });
 });
 
