@@ -1,11 +1,18 @@
 /**
- * `npm run plugin:new <code> [--out <dir>]` — writes a working, tested product-line
- * plugin skeleton from `scripts/plugin-template/` and generates its first
- * migration with drizzle-kit. It never edits `plugins/index.ts`: installing a
- * plugin stays a deliberate, reviewed one-line change (printed at the end).
+ * `npm run plugin:new <code> [--package] [--out <dir>]` — writes a working, tested
+ * product-line plugin skeleton from `scripts/plugin-template/` and generates its
+ * first migration with drizzle-kit. It never edits `plugins/index.ts` or the
+ * host's package list: installing a plugin stays a deliberate, reviewed change
+ * (printed at the end).
+ *
+ * Without `--package`: a line kept in this repository, `plugins/<code>/`, importing
+ * the SDK by relative path. With `--package`: a plugin package a partner ships,
+ * `packages/plugin-<code>/` — `src/` with the same layout, `tests/`, `drizzle/`,
+ * its package.json and tsconfig.json — importing only `@finmart/sdk` and
+ * `@finmart/sdk/testing`, built against the SDK's declarations as gold is.
  *
  * `--out` writes somewhere else inside the repository (the partner-kit test
- * scaffolds into a throw-away folder); the default is `plugins/<code>/`.
+ * scaffolds into a throw-away folder).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,7 +21,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE_DIR = join(ROOT, 'scripts', 'plugin-template');
+const PACKAGE_TEMPLATE_DIR = join(ROOT, 'scripts', 'plugin-package-template');
 const PLUGINS_DIR = join(ROOT, 'plugins');
+const PACKAGES_DIR = join(ROOT, 'packages');
 
 /** The host's own rule for plugin codes (src/plugins/validate.ts). */
 const CODE_RE = /^[a-z][a-z0-9_]{1,30}$/;
@@ -54,37 +63,76 @@ export function codeProblem(code: string | undefined): string | null {
   return null;
 }
 
-/** GraphQL type names already claimed by a plugin in this repository (scanned, not imported: importing boots decorators). */
+/** GraphQL type names already claimed by a plugin in this repository or a plugin package (scanned, not imported: importing boots decorators). */
 function typeNameTaken(type: string): string | null {
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const p = join(dir, name);
-      if (name === 'node_modules' || name === 'drizzle' || name.startsWith('.')) return [];
-      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
+      if (name === 'node_modules' || name === 'drizzle' || name === 'dist' || name.startsWith('.')) return [];
+      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
     });
   const pattern = new RegExp(`@ObjectType\\(\\s*['"]${type}['"]`);
-  const owner = walk(PLUGINS_DIR).find((f) => pattern.test(readFileSync(f, 'utf8')));
+  const owner = [...walk(PLUGINS_DIR), ...walk(PACKAGES_DIR)].find((f) => pattern.test(readFileSync(f, 'utf8')));
   return owner ? relative(ROOT, owner) : null;
 }
 
-/** Template files, relative to the template folder. */
-function templateFiles(dir = TEMPLATE_DIR): string[] {
+/** Template files under `base`, relative to it. */
+function templateFiles(base: string, dir = base): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    return statSync(p).isDirectory() ? templateFiles(p) : [relative(TEMPLATE_DIR, p)];
+    return statSync(p).isDirectory() ? templateFiles(base, p) : [relative(base, p)];
   });
 }
 
 const posix = (p: string) => p.split(sep).join('/');
 
+/** What to write: a line in this repository (`plugins/<code>/`) or a plugin package (`packages/plugin-<code>/`). */
+export type ScaffoldKind = 'in-repo' | 'package';
+
+/** The default folder of a plugin of this kind. */
+export const defaultOutDir = (code: string, kind: ScaffoldKind) =>
+  kind === 'package' ? join(PACKAGES_DIR, `plugin-${code.replace(/_/g, '-')}`) : join(PLUGINS_DIR, code);
+
+/** Where a template file goes: in a package, the sources under `src/`; tests, README and drizzle config at its root. */
+function placed(file: string, kind: ScaffoldKind): string {
+  const name = file.replace(/\.tmpl$/, '');
+  if (kind === 'in-repo' || name.startsWith('tests/') || name === 'README.md' || name === 'drizzle.config.ts') return name;
+  return `src/${name}`;
+}
+
+/** A package's package.json: the SDK and the host's own versions of what the plugin shares with it. */
+function packageJson(names: ScaffoldNames, dir: string): string {
+  const host = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const sdk = JSON.parse(readFileSync(join(PACKAGES_DIR, 'sdk', 'package.json'), 'utf8'));
+  const all = { ...host.dependencies, ...host.devDependencies } as Record<string, string>;
+  return `${JSON.stringify(
+    {
+      name: `@finmart/plugin-${names.code.replace(/_/g, '-')}`,
+      version: '0.1.0',
+      description: `finmart product line ${names.line}: a plugin package the host loads by name`,
+      type: 'module',
+      license: 'UNLICENSED',
+      engines: { node: '>=20.19.0' },
+      exports: { '.': { types: './dist/index.d.ts', source: './src/index.ts', default: './dist/index.js' }, './package.json': './package.json' },
+      files: ['dist', 'drizzle'],
+      scripts: { build: 'tsc -p tsconfig.json', 'db:generate': `drizzle-kit generate --config ${dir}/drizzle.config.ts` },
+      dependencies: { '@finmart/sdk': `^${sdk.version}`, zod: all.zod },
+      peerDependencies: { 'drizzle-orm': all['drizzle-orm'], 'type-graphql': all['type-graphql'] },
+      devDependencies: { 'drizzle-kit': all['drizzle-kit'] },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
 /**
  * Writes the plugin `code` into `outDir` and generates its `init` migration.
  * @returns the folder written
  */
-export function scaffold(code: string, outDir = join(PLUGINS_DIR, code)): string {
+export function scaffold(code: string, outDir?: string, kind: ScaffoldKind = 'in-repo'): string {
   const problem = codeProblem(code);
   if (problem) throw new ScaffoldError(problem);
-  const out = resolve(outDir);
+  const out = resolve(outDir ?? defaultOutDir(code, kind));
   const fromRoot = relative(ROOT, out);
   if (fromRoot.startsWith('..') || fromRoot === '') {
     throw new ScaffoldError(`--out ${outDir} must be a folder inside the repository (${ROOT}) so the plugin can import the SDK`);
@@ -99,19 +147,43 @@ export function scaffold(code: string, outDir = join(PLUGINS_DIR, code)): string
     __CODE__: names.code,
     __LINE__: names.line,
     __TYPE__: names.type,
-    // Relative path from the plugin folder to the repository root, for SDK imports.
+    // The repository root from the plugin folder (a package's tsconfig extends the host's).
     __ROOT__: posix(relative(out, ROOT)),
     // The plugin folder from the repository root, for drizzle-kit (which runs from the root).
     __DIR__: posix(fromRoot),
     __HOST_RANGE__: `^${hostVersion}`,
+    // A package's tests reach its sources under src/, and its index the migrations at the package root.
+    __SRC__: kind === 'package' ? 'src/' : '',
+    __UP__: kind === 'package' ? '../' : './',
   };
-  const fill = (s: string) => s.replace(/__(CODE|LINE|TYPE|ROOT|DIR|HOST_RANGE)__/g, (m) => values[m]!);
+  /** The SDK as a file at `target` imports it: by package name in a package, by relative path in this repository. */
+  const sdk = (target: string, module: 'index' | 'testing') =>
+    kind === 'package'
+      ? module === 'index'
+        ? '@finmart/sdk'
+        : '@finmart/sdk/testing'
+      : `${posix(relative(dirname(target), join(ROOT, 'src', 'sdk')))}/${module}.js`;
+  const fill = (s: string, target: string) =>
+    s
+      .replace(/__SDK_TESTING__/g, sdk(target, 'testing'))
+      .replace(/__SDK__/g, sdk(target, 'index'))
+      .replace(/__(CODE|LINE|TYPE|ROOT|DIR|HOST_RANGE|SRC|UP)__/g, (m) => values[m]!);
 
   try {
-    for (const file of templateFiles()) {
-      const target = join(out, file.replace(/\.tmpl$/, ''));
+    const write = (target: string, content: string) => {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, fill(readFileSync(join(TEMPLATE_DIR, file), 'utf8')));
+      writeFileSync(target, content);
+    };
+    for (const file of templateFiles(TEMPLATE_DIR)) {
+      const target = join(out, placed(file, kind));
+      write(target, fill(readFileSync(join(TEMPLATE_DIR, file), 'utf8'), target));
+    }
+    if (kind === 'package') {
+      write(join(out, 'package.json'), packageJson(names, values.__DIR__!));
+      for (const file of templateFiles(PACKAGE_TEMPLATE_DIR)) {
+        const target = join(out, file.replace(/\.tmpl$/, ''));
+        write(target, fill(readFileSync(join(PACKAGE_TEMPLATE_DIR, file), 'utf8'), target));
+      }
     }
     execFileSync('npx', ['drizzle-kit', 'generate', '--config', `${values.__DIR__}/drizzle.config.ts`, '--name', 'init'], {
       cwd: ROOT,
@@ -140,23 +212,33 @@ function main(argv: string[]): number {
     }
     args.splice(outAt, 2);
   }
+  const packageAt = args.indexOf('--package');
+  const kind: ScaffoldKind = packageAt >= 0 ? 'package' : 'in-repo';
+  if (packageAt >= 0) args.splice(packageAt, 1);
   const [code, ...extra] = args;
   if (extra.length) {
     console.error(`plugin:new: unexpected arguments: ${extra.join(' ')}`);
     return 1;
   }
   try {
-    const out = scaffold(code ?? '', outDir ?? (code ? join(PLUGINS_DIR, code) : undefined));
+    const out = scaffold(code ?? '', outDir, kind);
     const dir = posix(relative(ROOT, out));
     const names = namesFor(code!);
-    const importPath = `./${posix(relative(PLUGINS_DIR, out))}/index.js`;
+    const camel = names.code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    const install =
+      kind === 'package'
+        ? `  2. Install it: npm install (links the workspace package), then add
+       "${JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).name}"
+     to "finmart.plugins" in the host's package.json (or name it in FINMART_PLUGINS).
+     npm run build compiles it against the SDK's declarations alone, as a partner's build does.`
+        : `  2. Install it: in plugins/index.ts add
+       import ${camel} from './${posix(relative(PLUGINS_DIR, out))}/index.js';
+     and put it in the installedPlugins array.`;
     console.log(`Created ${dir}/ (line ${names.line}, GraphQL type ${names.type}) with its init migration.
 
 Next:
   1. npx vitest run ${dir}/            # the skeleton's tests pass as generated
-  2. Install it: in plugins/index.ts add
-       import ${names.code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())} from '${importPath}';
-     and put it in the installedPlugins array.
+${install}
   3. Read plugins/README.md, then replace the example field, rule and setting with your line's own.`);
     return 0;
   } catch (e) {

@@ -19,4 +19,5 @@ export const pluginSeedContext = sdk.pluginSeedContext;
 export const pluginTestSupport = sdk.pluginTestSupport;
 export const prng = sdk.prng;
 export const productRecordOf = sdk.productRecordOf;
+export const testDrivers = sdk.testDrivers;
 export const testSettings = sdk.testSettings;

@@ -104,3 +104,9 @@ export { pluginTestSupport, type PluginUnderTest, type PluginTestOptions, type P
 
 /** The real host with a plugin's line behind the real API (schema, seed, rules), for a plugin's own API tests. */
 export { createTestHost, type TestHost, type TestHostOptions, type GqlResponse } from '../../tests/support/test-host.js';
+
+/**
+ * The databases a plugin's API tests run on, as the host's own tests do: PGlite always, PostgreSQL too when
+ * TEST_DATABASE_URL is set (TEST_DRIVERS narrows the list) — `describe.each(testDrivers())(…, (driver) => …)`.
+ */
+export { testDrivers } from '../../tests/support/databases.js';
