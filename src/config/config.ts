@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { secretWeakness } from './secret-strength.js';
-import { loadTrustedDocuments, type TrustedDocuments } from '../security/trusted-documents.js';
+import { trustedDocumentsSetting, type TrustedDocuments } from '../security/trusted-documents.js';
 import { parseRemoteLines, type RemoteLineConfig } from '../remote-lines/config.js';
 import { parseReplicaUrls, type ReplicaConfig } from '../db/replica-config.js';
 
@@ -207,14 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (raw.RATE_LIMIT_COST_PER_MINUTE < raw.GRAPHQL_MAX_COST) {
     problems.push(`RATE_LIMIT_COST_PER_MINUTE: must be at least GRAPHQL_MAX_COST (${raw.GRAPHQL_MAX_COST}), or the costliest allowed query could never run`);
   }
-  let trustedDocuments: TrustedDocuments | undefined;
-  if (raw.TRUSTED_DOCUMENTS) {
-    try {
-      trustedDocuments = loadTrustedDocuments(raw.TRUSTED_DOCUMENTS, raw.TRUSTED_DOCUMENTS_MODE);
-    } catch (e) {
-      problems.push(`TRUSTED_DOCUMENTS: ${(e as Error).message}`);
-    }
-  }
+  const trustedDocuments = trustedDocumentsSetting(raw.TRUSTED_DOCUMENTS, raw.TRUSTED_DOCUMENTS_MODE, problems);
   const remote = parseRemoteLines(raw.REMOTE_LINES);
   problems.push(...remote.problems);
   const pluginCodes = splitList(raw.PLUGINS);

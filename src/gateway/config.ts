@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, DEVELOPMENT_JWT_SECRET } from '../config/config.js';
-import { loadTrustedDocuments, type TrustedDocuments } from '../security/trusted-documents.js';
+import { trustedDocumentsSetting, type TrustedDocuments } from '../security/trusted-documents.js';
 
 /** One subgraph the gateway composes. */
 export interface SubgraphEndpoint {
@@ -77,14 +77,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (subgraphs.length === 0 && problems.length === 0) problems.push('GATEWAY_SUBGRAPHS: name at least one subgraph');
   const production = c.NODE_ENV === 'production';
   if (production && !c.GATEWAY_TOKEN) problems.push('GATEWAY_TOKEN: required in production (the gateway reads each subgraph’s SDL with it)');
-  let trustedDocuments: TrustedDocuments | undefined;
-  if (c.TRUSTED_DOCUMENTS) {
-    try {
-      trustedDocuments = loadTrustedDocuments(c.TRUSTED_DOCUMENTS, c.TRUSTED_DOCUMENTS_MODE);
-    } catch (e) {
-      problems.push(`TRUSTED_DOCUMENTS: ${(e as Error).message}`);
-    }
-  }
+  const trustedDocuments = trustedDocumentsSetting(c.TRUSTED_DOCUMENTS, c.TRUSTED_DOCUMENTS_MODE, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     subgraphs,

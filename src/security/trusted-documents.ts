@@ -78,3 +78,17 @@ export function loadTrustedDocuments(path: string, mode: TrustedDocumentsMode): 
     throw new Error(`${path}: ${(e as Error).message}`, { cause: e });
   }
 }
+
+/**
+ * The `TRUSTED_DOCUMENTS` setting of a server (the host or the gateway): the manifest when the variable is set, else
+ * undefined; a manifest that cannot be used adds a problem naming the variable to `problems`, for the start to refuse.
+ */
+export function trustedDocumentsSetting(path: string | undefined, mode: TrustedDocumentsMode, problems: string[]): TrustedDocuments | undefined {
+  if (!path) return undefined;
+  try {
+    return loadTrustedDocuments(path, mode);
+  } catch (e) {
+    problems.push(`TRUSTED_DOCUMENTS: ${(e as Error).message}`);
+    return undefined;
+  }
+}
