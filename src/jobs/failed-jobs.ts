@@ -92,8 +92,8 @@ function outcome(which: FailedJobsSelection, rows: { id: string | number }[]): F
 }
 
 /**
- * Gives failed jobs their attempts back and makes them due now: a runner takes them at its next poll (seconds), with the task's
- * full number of attempts and its backoff, as a new job would.
+ * Gives failed jobs their attempts back and makes them due now: a runner takes them at its next poll (seconds),
+ * with the task's full number of attempts and its backoff, as a new job would.
  */
 export async function retryFailedJobs(db: Db, which: FailedJobsSelection): Promise<FailedJobsOutcome> {
   const rows = resultRows<{ id: string | number }>(
