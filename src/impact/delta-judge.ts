@@ -1,3 +1,4 @@
+import { REMOTE_LINE_RULE_ID } from '../remote-lines/rule.js';
 import type { RegisteredRule } from '../suitability/engine.js';
 import { mayRead, settingsForRule } from '../suitability/scoped-settings.js';
 import type { CustomerFacts, Outcome, RuleHit, SettingsReader, SuitabilityFacts } from '../sdk/contract/suitability.js';
@@ -94,11 +95,25 @@ export class DeltaJudge {
     return false;
   }
 
+  /**
+   * Is this line judged by a partner (a remote line: `core.remote-line`)? Its partner's verdict is not part of a
+   * preview: the run does not call partners, and what they answer does not depend on the bank's settings — it is
+   * the same on both sides. So its products are judged on the bank's own rules alone: a pair that moves there moves
+   * unless the partner refuses it on both sides anyway (the report names such lines, `partnerJudgedLines`).
+   */
+  partnerJudged(line: string): boolean {
+    return this.all.some((r) => r.rule.id === REMOTE_LINE_RULE_ID && (!r.rule.lines || r.rule.lines.includes(line)));
+  }
+
   private plan(line: string): Plan {
     let p = this.plans.get(line);
     if (!p) {
       const rules = this.all.filter(
-        (r) => (!r.rule.lines || r.rule.lines.includes(line)) && !(this.currentOff.has(r.rule.id) && this.proposedOff.has(r.rule.id)),
+        (r) =>
+          (!r.rule.lines || r.rule.lines.includes(line)) &&
+          !(this.currentOff.has(r.rule.id) && this.proposedOff.has(r.rule.id)) &&
+          // Rebuilt facts carry no partner verdict: the rule would say RULE_ERROR on both sides and hide every move.
+          r.rule.id !== REMOTE_LINE_RULE_ID,
       );
       const order = rules.map((_, i) => i);
       const reached = order.filter((i) => this.reached(rules[i]!));

@@ -51,6 +51,7 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
   };
   let customersTotal = 0;
   let productsReached = 0;
+  let partnerJudgedLines: string[] = [];
   let workers = 0;
   const stop = new AbortController();
   // The write side and any worker are abandoned with the run: none of a failed run's entries stays.
@@ -71,6 +72,7 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
         const exported = parallel ? resultRows<{ id: string }>(await tx.execute(sql`select pg_export_snapshot() as id`))[0]!.id : null;
         const judging = await prepareJudging(ctx, tx, proposal);
         productsReached = judging.reached.length;
+        partnerJudgedLines = judging.partnerJudgedLines;
         const book: BookRow[] = await tx
           .select({ id: customers.id, branchId: customers.branchId, managerId: customers.managerId })
           .from(customers)
@@ -208,6 +210,7 @@ export async function runImpact(ctx: HostContext, reportId: number, proposal: Ch
     products: snapshot.products,
     evaluations: 2 * customersTotal * snapshot.products,
     productsReached,
+    partnerJudgedLines,
     workers,
     pairsJudged: figures.pairsJudged,
     ruleRuns: figures.ruleRuns,

@@ -113,6 +113,14 @@ export class ImpactReportResolver {
     return Number(summaryOf(r).productsReached ?? 0);
   }
 
+  @FieldResolver(() => [String], {
+    description:
+      "Lines (ProductLine codes) among the reached products that a partner judges (remote lines, docs/federation.md). A preview does not call partners, and a partner's verdict does not depend on the bank's settings: those products are judged on the bank's own rules alone, so a pair counted as moving there does not move if the partner refuses it anyway.",
+  })
+  partnerJudgedLines(@Root() r: ReportRow): string[] {
+    return (summaryOf(r).partnerJudgedLines as string[] | undefined) ?? [];
+  }
+
   @FieldResolver(() => Int, {
     description:
       'Verdicts the report covers: two per customer × product on sale (as the rules stand and as proposed), whether judged or settled as unreachable.',

@@ -57,6 +57,8 @@ export interface Judging {
   sales: SaleFacts[];
   /** Indices into `productFacts` of the products the proposal can reach (the only ones judged). */
   reached: number[];
+  /** Lines of reached products that a partner judges: judged here on the bank's own rules alone (DeltaJudge.partnerJudged). */
+  partnerJudgedLines: string[];
 }
 
 /** The counts a slice of the book adds to the report's figures. */
@@ -105,7 +107,8 @@ export async function prepareJudging(ctx: HostContext, tx: Tx, proposal: Checked
   // Only products some switched rule or changed setting can reach are judged: for the others both sides
   // are the same by construction (rules are pure and read only the settings they may).
   const reached = productFacts.map((_, j) => j).filter((j) => judge.mayMove(productFacts[j]!.line));
-  return { judge, productFacts, sales, reached };
+  const partnerJudgedLines = [...new Set(reached.map((j) => productFacts[j]!.line))].filter((line) => judge.partnerJudged(line)).sort();
+  return { judge, productFacts, sales, reached, partnerJudgedLines };
 }
 
 /**

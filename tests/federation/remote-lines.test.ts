@@ -300,6 +300,44 @@ describe('remote lines: the host asks the partner for verdicts', () => {
     expect(fundOrder.data.placeOrder.__typename).toBe('Order');
   });
 
+  it("an impact preview judges a partner's products on the bank's own rules (the partner's verdict is the same on both sides) and says so", async () => {
+    // Senior from 50 instead of 65: customers of 50–64 get the senior warning on every line — the partner's too.
+    const r = await t.gql<{ previewRuleChange: { id: string } }>(`mutation($i: PreviewRuleChangeInput!) { previewRuleChange(input: $i) { id } }`, {
+      i: { settings: [{ key: 'core.seniorCustomerAge', value: 50 }] },
+    });
+    expect(r.errors).toBeUndefined();
+    const calls = partner.calls.length;
+    let report: { status: string; partnerJudgedLines: string[]; byLine: { key: string; changes: number }[] } | undefined;
+    for (let i = 0; i < 300 && (!report || report.status === 'RUNNING'); i++) {
+      if (report) await new Promise((res) => setTimeout(res, 100));
+      const n = await t.gql<{ node: typeof report }>(
+        `query($id: ID!) { node(id: $id) { ... on ImpactReport { status partnerJudgedLines byLine { key changes } } } }`,
+        { id: r.data!.previewRuleChange.id },
+      );
+      report = n.data!.node!;
+    }
+    expect(report!.status).toBe('DONE');
+    expect(report!.partnerJudgedLines).toEqual(['INSURANCE']);
+    const insurance = report!.byLine.find((l) => l.key === 'INSURANCE');
+    expect(insurance?.changes).toBeGreaterThan(0);
+    // Judged on the bank's rules: the senior warning appears (ALLOW → WARN). Before, the missing partner verdict made
+    // every insurance pair BLOCK with RULE_ERROR on both sides, so no loss or gain could ever show for the line.
+    const e = await t.gql<{ node: { entries: { edges: { node: { before: string; after: string; codesAdded: string[] } }[] } } }>(
+      `query($id: ID!) { node(id: $id) { ... on ImpactReport { entries(first: 100, line: "INSURANCE") { edges { node { before after codesAdded } } } } } }`,
+      { id: r.data!.previewRuleChange.id },
+    );
+    const moves = e.data!.node.entries.edges.map((x) => x.node);
+    expect(moves.length).toBe(insurance!.changes);
+    for (const m of moves) {
+      expect(m.before).not.toBe('BLOCK');
+      expect(m.codesAdded).not.toContain('RULE_ERROR');
+    }
+    expect(moves.some((m) => m.after === 'WARN')).toBe(true);
+    expect(report!.byLine.find((l) => l.key === 'FUNDS')?.changes).toBeGreaterThan(0);
+    // A preview calls no partner.
+    expect(partner.calls.length).toBe(calls);
+  });
+
   it('serves the line as a federation entity: the SDL carries @key(fields: "code") and _entities resolves the bank\'s listing by code', async () => {
     const sdl = await t.gql<{ _service: { sdl: string } }>(`{ _service { sdl } }`);
     expect(sdl.errors).toBeUndefined();
