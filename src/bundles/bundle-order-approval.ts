@@ -1,10 +1,9 @@
 import type { HostContext } from '../graphql/context.js';
 import { produced, registerApprovalExecutor } from '../controls/maker-checker/executors.js';
 import { heldInput, holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
-import { makerCheckerConfig } from '../controls/maker-checker/maker-checker.settings.js';
 import type { CustomerRecord } from '../domain/customers/customer.record.js';
 import { toGlobalId } from '../graphql/relay/global-id.js';
-import { amountInCny, keyUsed } from '../orders/order-approval.js';
+import { decidingBranch, saleNeedsApproval } from '../orders/order-approval.js';
 import type { PlaceBundleOrderInput } from './bundle-admin.types.js';
 import { placeBundleOrder } from './bundle-order.js';
 
@@ -26,17 +25,12 @@ export interface BundleOrderToHold {
  * it. Made by branch staff, the branch's checkers decide it; by head office, head office.
  */
 export async function holdLargeBundleOrder(ctx: HostContext, o: BundleOrderToHold): Promise<ApprovalRow | null> {
-  const cfg = makerCheckerConfig(ctx.settings);
-  if (ctx.approval || !cfg.actions.includes('PLACE_BUNDLE_ORDER')) return null;
-  const cny = await amountInCny(ctx, o.lines);
-  if (cny !== null && cny.lt(cfg.orderAmountFromCny)) return null;
-  if (await keyUsed(ctx, o.actor, o.key)) return null;
-  const branchStaff = ctx.principal.role === 'RELATIONSHIP_MANAGER' || ctx.principal.role === 'BRANCH_MANAGER';
+  if (!(await saleNeedsApproval(ctx, 'PLACE_BUNDLE_ORDER', o.lines, o.actor, o.key))) return null;
   return holdForApproval(ctx, {
     action: 'PLACE_BUNDLE_ORDER',
     targetType: 'CustomerBundle',
     targetId: `${toGlobalId('Customer', o.customer.id)}/${toGlobalId('Bundle', o.bundleId)}`,
-    branchId: branchStaff ? o.customer.branchId : null,
+    branchId: decidingBranch(ctx, o.customer.branchId),
     input: heldInput(o.input),
     idempotencyKey: o.key,
   });

@@ -11,7 +11,7 @@ import { badInput, conflict, FinmartError, notFound } from '../graphql/errors.js
 import { numericIdOf, toGlobalId } from '../graphql/relay/global-id.js';
 import { text, type Lang, type LocalizedText } from '../i18n/localized.js';
 import { recordDecision } from '../orders/decision-record.js';
-import { checkIdempotencyKey, claimIdempotencyKey, releaseIdempotencyKey, requestHash, storeIdempotentResponse } from '../orders/idempotency.js';
+import { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeSaleAnswer } from '../orders/idempotency.js';
 import { actorOf, checkAmount, executeOrder, refusalOf, type PlaceOrderRequest } from '../orders/place-order.js';
 import { settleDueOrders } from '../orders/settle.js';
 import { txContext } from '../orders/tx-context.js';
@@ -214,10 +214,7 @@ export async function placeBundleOrder(ctx: HostContext, input: PlaceBundleOrder
       );
       response = { kind: 'bundleOrder', id: row!.id };
     }
-    // Approved, and refused on the facts of the moment: the decision records stay, the key is freed, so that the
-    // approval (left open) places the bundle when approved again once the facts allow.
-    if (response.kind === 'refused' && ctx.approval) await releaseIdempotencyKey(tx, actor, key);
-    else await storeIdempotentResponse(tx, actor, key, response);
+    await storeSaleAnswer(tx, actor, key, response, ctx.approval !== undefined);
     return response;
   });
   if (stored.kind === 'refused') throw refusal(stored, ctx.lang);

@@ -68,10 +68,15 @@ export async function storeIdempotentResponse(tx: Tx, principal: string, key: st
 }
 
 /**
- * Gives back a key claimed in this transaction without an answer: the next request with it runs afresh. For a
- * refusal met while running an approved action: the approval stays open to be approved again once the facts
- * allow (maker-checker `approve`), which a refusal kept as the key's answer would replay for ever.
+ * Stores a sale's answer (an order or bundle order, or its refusal) under the key it claimed — except a refusal met
+ * while running an approved action: then the key is given back, so the next request with it runs afresh. The
+ * approval stays open to be approved again once the facts allow (maker-checker `approve`), which a refusal kept
+ * as the key's answer would replay for ever; the refusal's decision record is kept either way.
  */
-export async function releaseIdempotencyKey(tx: Tx, principal: string, key: string): Promise<void> {
-  await tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+export async function storeSaleAnswer(tx: Tx, principal: string, key: string, response: { kind: string }, runningApproval: boolean): Promise<void> {
+  if (response.kind === 'refused' && runningApproval) {
+    await tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key)));
+  } else {
+    await storeIdempotentResponse(tx, principal, key, response);
+  }
 }

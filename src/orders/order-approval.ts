@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { HostContext } from '../graphql/context.js';
 import { produced, registerApprovalExecutor } from '../controls/maker-checker/executors.js';
 import { heldInput, holdForApproval, type ApprovalRow } from '../controls/maker-checker/hold.js';
-import { makerCheckerConfig } from '../controls/maker-checker/maker-checker.settings.js';
+import { makerCheckerConfig, type ApprovalAction } from '../controls/maker-checker/maker-checker.settings.js';
 import { exchangeRates, idempotencyKeys } from '../db/schema/index.js';
 import { customerLoader } from '../domain/core-loaders.js';
 import { notFound } from '../graphql/errors.js';
@@ -28,7 +28,7 @@ export interface OrderToHold {
  * What amounts come to in CNY at the reference rates; null when a currency has no rate (such an order is held:
  * its size cannot be known to be under the bar).
  */
-export async function amountInCny(ctx: HostContext, amounts: { amount: string; currency: string }[]): Promise<Decimal | null> {
+async function amountInCny(ctx: HostContext, amounts: { amount: string; currency: string }[]): Promise<Decimal | null> {
   const foreign = [...new Set(amounts.map((a) => a.currency).filter((c) => c !== 'CNY'))];
   const rates = new Map<string, string>(
     foreign.length === 0
@@ -46,13 +46,33 @@ export async function amountInCny(ctx: HostContext, amounts: { amount: string; c
   return total;
 }
 
-/** Whether this caller already used the key: its order (or bundle order) exists, and the order path replays it. */
-export async function keyUsed(ctx: HostContext, actor: string, key: string): Promise<boolean> {
+/**
+ * Whether a sale (one order, or a bundle's items) is held for `action`: core.makerChecker lists it, it is not
+ * itself an approved action being run, its amounts come to orderAmountFromCny or more in CNY (or a currency has
+ * no rate), and the caller has not used the key before (a used key's order exists, and the sale path replays it).
+ */
+export async function saleNeedsApproval(
+  ctx: HostContext,
+  action: Extract<ApprovalAction, 'PLACE_ORDER' | 'PLACE_BUNDLE_ORDER'>,
+  amounts: { amount: string; currency: string }[],
+  actor: string,
+  key: string,
+): Promise<boolean> {
+  const cfg = makerCheckerConfig(ctx.settings);
+  if (ctx.approval || !cfg.actions.includes(action)) return false;
+  const cny = await amountInCny(ctx, amounts);
+  if (cny !== null && cny.lt(cfg.orderAmountFromCny)) return false;
   const [used] = await ctx.db
     .select({ key: idempotencyKeys.key })
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.principal, actor), eq(idempotencyKeys.key, key)));
-  return used !== undefined;
+  return used === undefined;
+}
+
+/** The branch whose checkers decide a held sale: the customer's when branch staff made it; head office's (null) otherwise. */
+export function decidingBranch(ctx: HostContext, customerBranchId: number | null): number | null {
+  const branchStaff = ctx.principal.role === 'RELATIONSHIP_MANAGER' || ctx.principal.role === 'BRANCH_MANAGER';
+  return branchStaff ? customerBranchId : null;
 }
 
 /**
@@ -62,20 +82,15 @@ export async function keyUsed(ctx: HostContext, actor: string, key: string): Pro
  * order path replays it. Made by branch staff, the branch's checkers decide it; by head office, head office.
  */
 export async function holdLargeOrder(ctx: HostContext, o: OrderToHold): Promise<ApprovalRow | null> {
-  const cfg = makerCheckerConfig(ctx.settings);
-  if (ctx.approval || !cfg.actions.includes('PLACE_ORDER')) return null;
-  const cny = await amountInCny(ctx, [{ amount: o.amount, currency: o.currency }]);
-  if (cny !== null && cny.lt(cfg.orderAmountFromCny)) return null;
-  if (await keyUsed(ctx, o.actor, o.key)) return null;
+  if (!(await saleNeedsApproval(ctx, 'PLACE_ORDER', [{ amount: o.amount, currency: o.currency }], o.actor, o.key))) return null;
   // Only an order about to be held reads the customer here (in scope, for the branch whose checkers decide it).
   const customer = await customerLoader(ctx).load(o.customerId);
   if (!customer) throw notFound(text('客户', 'customer'));
-  const branchStaff = ctx.principal.role === 'RELATIONSHIP_MANAGER' || ctx.principal.role === 'BRANCH_MANAGER';
   return holdForApproval(ctx, {
     action: 'PLACE_ORDER',
     targetType: 'CustomerProduct',
     targetId: `${toGlobalId('Customer', o.customerId)}/${toGlobalId('Product', o.product.id)}`,
-    branchId: branchStaff ? customer.branchId : null,
+    branchId: decidingBranch(ctx, customer.branchId),
     input: heldInput(o.input),
     idempotencyKey: o.key,
   });

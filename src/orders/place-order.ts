@@ -20,7 +20,7 @@ import { readSaleDetails, type SaleSize } from '../suitability/sale-sizing.js';
 import { decide } from '../suitability/service.js';
 import type { Initiator, SaleChannel, SuitabilityDecisionRecord, SuitabilityFacts } from '../sdk/contract/suitability.js';
 import { recordDecision } from './decision-record.js';
-import { checkIdempotencyKey, claimIdempotencyKey, releaseIdempotencyKey, requestHash, storeIdempotentResponse } from './idempotency.js';
+import { checkIdempotencyKey, claimIdempotencyKey, requestHash, storeSaleAnswer } from './idempotency.js';
 import { orderToJson, replay, type OrderRow, type StoredOrderResponse } from './order-response.js';
 import { checkBookable, type BookedSize } from './bookable.js';
 import { applyRedemption, checkProceeds, checkQuantity, lockRedeemable, planRedemption, unpledged, type RedemptionPlan } from './redeem.js';
@@ -130,10 +130,7 @@ export async function placeOrder(ctx: HostContext, input: PlaceOrderRequest): Pr
     const claim = await claimIdempotencyKey<StoredOrderResponse>(tx, actor, key, 'placeOrder', hash);
     if (claim.state === 'replay') return { stored: claim.response, fresh: false };
     const stored = await executeOrder(ctx, tx, { customerId, productId: product.id, side, amount, quantity, currency, actor, input });
-    // Approved, and refused on the facts of the moment: the decision record stays, the key is freed, so that the
-    // approval (left open) places the order when approved again once the facts allow.
-    if (stored.kind === 'refused' && ctx.approval) await releaseIdempotencyKey(tx, actor, key);
-    else await storeIdempotentResponse(tx, actor, key, stored);
+    await storeSaleAnswer(tx, actor, key, stored, ctx.approval !== undefined);
     return { stored, fresh: true };
   });
   if (response.fresh && response.stored.kind === 'order') await revalueCustomers(ctx.host, [customerId]);
