@@ -89,9 +89,11 @@ const posix = (p: string) => p.split(sep).join('/');
 /** What to write: a line in this repository (`plugins/<code>/`) or a plugin package (`packages/plugin-<code>/`). */
 export type ScaffoldKind = 'in-repo' | 'package';
 
+/** A package's folder and name part: `travel_insurance` → `plugin-travel-insurance` (npm names use hyphens). */
+const packageBase = (code: string) => `plugin-${code.replace(/_/g, '-')}`;
+
 /** The default folder of a plugin of this kind. */
-export const defaultOutDir = (code: string, kind: ScaffoldKind) =>
-  kind === 'package' ? join(PACKAGES_DIR, `plugin-${code.replace(/_/g, '-')}`) : join(PLUGINS_DIR, code);
+export const defaultOutDir = (code: string, kind: ScaffoldKind) => (kind === 'package' ? join(PACKAGES_DIR, packageBase(code)) : join(PLUGINS_DIR, code));
 
 /** Where a template file goes: in a package, the sources under `src/`; tests, README and drizzle config at its root. */
 function placed(file: string, kind: ScaffoldKind): string {
@@ -107,7 +109,7 @@ function packageJson(names: ScaffoldNames, dir: string): string {
   const all = { ...host.dependencies, ...host.devDependencies } as Record<string, string>;
   return `${JSON.stringify(
     {
-      name: `@finmart/plugin-${names.code.replace(/_/g, '-')}`,
+      name: `@finmart/${packageBase(names.code)}`,
       version: '0.1.0',
       description: `finmart product line ${names.line}: a plugin package the host loads by name`,
       type: 'module',
